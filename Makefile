@@ -1,0 +1,30 @@
+# Two commands for everyone: `make demo` runs the pipeline on an embedded default, `make test` runs
+# the test suite. Both set up what they need first (Debian packages, .venv) and are idempotent.
+PYTHON := .venv/bin/python
+SCALE ?= 0.1
+PROVINCE ?= 50
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: setup demo test docs clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@echo "demo: province $(PROVINCE), scale $(SCALE) (make demo SCALE=1 for Chiang Mai's full volume)"
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	$(PYTHON) scripts/demo.py --province $(PROVINCE) --scale $(SCALE)
+
+test: setup
+	@echo "test: running the test suite headless (QGIS offscreen)"
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	$(PYTHON) -m pytest
+
+docs: setup
+	$(PYTHON) -c "import sys; sys.path.insert(0, 'build/pythonpath'); \
+	from trafficking_db.trafficking_plugin.core import schema; \
+	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n')"
+
+clean:
+	rm -rf build .pytest_cache

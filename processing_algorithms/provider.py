@@ -1,0 +1,29 @@
+"""The `trafficking` Processing provider."""
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .create_database import CreateDatabase
+from .generate_sample_data import GenerateSampleData
+
+ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
+
+
+class TraffickingProvider(QgsProcessingProvider):
+    def id(self):
+        return "trafficking"
+
+    def name(self):
+        return QCoreApplication.translate("TraffickingProvider", "Trafficking prevention")
+
+    def longName(self):  # noqa: N802
+        return self.name()
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm in (CreateDatabase(), GenerateSampleData()):
+            self.addAlgorithm(algorithm)

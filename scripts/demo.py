@@ -1,0 +1,96 @@
+"""`make demo`: the pipeline so far on an embedded default, into build/demo/.
+
+Builds a province database (Chiang Mai from the real boundaries in ../shared, or a small synthetic
+province when ../shared is absent), generates the sample agency files, and renders a PNG map of
+the province with its districts and villages labelled in Thai. Runs headless.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+SHARED_BOUNDARIES = REPO.parent / "shared" / "data" / "th_admin_boundaries.gpkg"
+OLD_CODES = REPO.parent / "shared" / "data" / "codes" / "th_admin_codes_kongvut.csv"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--province", default="50", help="2-digit DOPA code (default 50, Chiang Mai)")
+    parser.add_argument("--scale", type=float, default=0.1, help="1.0 = Chiang Mai's volume")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--year", type=int, default=2024, help="data year, C.E. or B.E.")
+    parser.add_argument("--out", default=str(REPO / "build" / "demo"))
+    args = parser.parse_args()
+
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    import processing
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    sys.path.insert(0, str(REPO / "build" / "pythonpath"))
+    link = REPO / "build" / "pythonpath" / "trafficking_db"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if not link.is_symlink():
+        link.symlink_to(REPO, target_is_directory=True)
+    from trafficking_db.processing_algorithms.provider import TraffickingProvider
+    from trafficking_db.trafficking_plugin.core import geography
+    provider = TraffickingProvider()   # keep a reference: the registry does not own Python objects
+    QgsApplication.processingRegistry().addProvider(provider)
+
+    out = Path(args.out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    if SHARED_BOUNDARIES.exists():
+        boundaries = f"{SHARED_BOUNDARIES}|layername=tambon"
+        attribution = "Boundaries: OCHA / Royal Thai Survey Department (CC BY-IGO 3.0)."
+        print(f"demo: real sub-district boundaries from {SHARED_BOUNDARIES}")
+    else:
+        boundaries = str(out / "synthetic_boundaries.geojson")
+        with open(boundaries, "w", encoding="utf-8") as f:
+            json.dump(geography.to_geojson(geography.synthetic_province(args.province)), f,
+                      ensure_ascii=False)
+        attribution = "Boundaries: a synthetic province (../shared was not found)."
+        print("demo: ../shared not found; using a small synthetic province")
+
+    timings = {}
+
+    def step(name, algorithm, **parameters):
+        print(f"demo: {name}…", flush=True)
+        start = time.perf_counter()
+        result = processing.run(f"trafficking:{algorithm}", parameters)
+        timings[name] = round(time.perf_counter() - start, 1)
+        print(f"demo: {name} done in {timings[name]} s", flush=True)
+        return result
+
+    sample = step("generate sample agency data", "generatesampledata", BOUNDARIES=boundaries,
+                  PROVINCE=args.province, SCALE=args.scale, SEED=args.seed, DATA_YEAR=args.year,
+                  OLD_CODES=str(OLD_CODES) if OLD_CODES.exists() else None,
+                  OUTPUT_FOLDER=str(out / "agency_files"))
+    database = out / f"province_{args.province}.gpkg"
+    step("create province database", "createdatabase", OUTPUT=str(database),
+         PROVINCE=args.province, BOUNDARIES=boundaries, VILLAGES=sample["VILLAGES"])
+
+    from trafficking_db.trafficking_plugin.map_render import render_province_map
+    png = out / f"province_{args.province}.png"
+    start = time.perf_counter()
+    render_province_map(database, png, attribution)
+    timings["render map"] = round(time.perf_counter() - start, 1)
+    print(f"demo: map {png}")
+    manifest = json.loads((out / "agency_files" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        print(f"demo:   {entry['path']}: {entry['rows']:,} rows")
+    print(f"demo: database {database}")
+    print("demo: timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()))
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""trafficking:generatesampledata through Processing, and its villages into createdatabase."""
+import json
+import sqlite3
+
+import pytest
+from conftest import SHARED, needs_shared, tambon_layer_uri
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+OLD_CODES = SHARED / "data" / "codes" / "th_admin_codes_kongvut.csv"
+
+
+@needs_shared
+def test_sample_province_on_real_boundaries_feeds_createdatabase(run_algorithm, tmp_path):
+    out = tmp_path / "sample"
+    result = run_algorithm(
+        "generatesampledata", BOUNDARIES=tambon_layer_uri(), PROVINCE="50", SCALE=0.002, SEED=7,
+        DATA_YEAR=2567, OLD_CODES=str(OLD_CODES), OUTPUT_FOLDER=str(out))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["province_code"] == "50" and manifest["data_year"] == 2024  # B.E. 2567
+    assert manifest["counts"]["subdistricts"] == 204
+    assert {f["source"] for f in manifest["files"]} >= {"health", "education", "human_security",
+                                                        "family_welfare"}
+    # Old spellings from the older code list reach the welfare file (Galyani Vadhana under Mae Chaem).
+    cases = (out / "human_security" / "welfare_cases.csv").read_text(encoding="cp874")
+    assert "แม่แจ่ม" in cases
+
+    villages = QgsVectorLayer(result["VILLAGES"], "villages", "ogr")
+    assert villages.isValid() and villages.featureCount() == manifest["counts"]["villages"]
+
+    db = tmp_path / "cm.gpkg"
+    run_algorithm("createdatabase", OUTPUT=str(db), PROVINCE="50", BOUNDARIES=tambon_layer_uri(),
+                  VILLAGES=result["VILLAGES"])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM village").fetchone()[0] == villages.featureCount()
+    # Every village point lies in the sub-district its code names.
+    subdistricts = {f["code"]: f.geometry()
+                    for f in QgsVectorLayer(f"{db}|layername=subdistrict", "s", "ogr").getFeatures()}
+    for f in QgsVectorLayer(f"{db}|layername=village", "v", "ogr").getFeatures():
+        assert subdistricts[f["subdistrict_code"]].contains(f.geometry()), f["code"]
+
+
+def test_synthetic_geography_when_shared_is_absent(run_algorithm, tmp_path):
+    from trafficking_db.trafficking_plugin.core import geography
+
+    boundaries = tmp_path / "synthetic.geojson"
+    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+                          encoding="utf-8")
+    out = tmp_path / "sample"
+    result = run_algorithm("generatesampledata", BOUNDARIES=str(boundaries), PROVINCE="50",
+                           SCALE=0.001, SEED=1, OUTPUT_FOLDER=str(out))
+    db = tmp_path / "synthetic.gpkg"
+    run_algorithm("createdatabase", OUTPUT=str(db), PROVINCE="50", BOUNDARIES=str(boundaries),
+                  VILLAGES=result["VILLAGES"])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM subdistrict").fetchone()[0] == 12
+        assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 12 * 4
+
+
+def test_bad_village_code_names_the_feature_and_field(run_algorithm, tmp_path):
+    from trafficking_db.trafficking_plugin.core import geography
+
+    boundaries = tmp_path / "synthetic.geojson"
+    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+                          encoding="utf-8")
+    villages = tmp_path / "villages.geojson"
+    villages.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [98.82, 18.62]},
+         "properties": {"village_code": "5001011", "village_name_th": "บ้านผิด"}}]}), encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"field 'village_code'.*'5001011' is not an 8-digit"):
+        run_algorithm("createdatabase", OUTPUT=str(tmp_path / "x.gpkg"), PROVINCE="50",
+                      BOUNDARIES=str(boundaries), VILLAGES=str(villages))
+    assert not (tmp_path / "x.gpkg").exists()

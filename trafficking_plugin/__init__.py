@@ -1,0 +1,1 @@
+"""The trafficking-prevention database plugin package."""

@@ -1,0 +1,62 @@
+"""Create or upgrade a province GeoPackage in one transaction."""
+import datetime
+import os
+
+from . import admin, gpkg, schema
+from .feedback import NullFeedback, check_canceled
+
+ADMIN_TABLES = ("province", "district", "subdistrict", "village")
+
+
+class DatabaseError(Exception):
+    """A problem the user can fix, worded for them."""
+
+
+def create_or_upgrade(path, province_code, units, plugin_version="", feedback=None):
+    """Build the schema and load admin units; on an existing database, upgrade it in place.
+
+    ``units`` maps each of ADMIN_TABLES to rows for ``admin.insert_units``. Everything happens in
+    one transaction: on any error (or cancel) the file is left as it was, and a file this call
+    created is removed. Returns a summary dict for the log.
+    """
+    feedback = feedback or NullFeedback()
+    existed = os.path.exists(path)
+    conn = gpkg.connect(path)
+    summary = {"path": str(path), "province_code": province_code}
+    try:
+        if existed and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] \
+                and not gpkg.is_geopackage(conn):
+            raise DatabaseError(f"{path} exists and is not a GeoPackage: choose another file name")
+        conn.execute("BEGIN IMMEDIATE")
+        summary["previous_schema_version"] = schema.apply_schema(conn)
+        summary["schema_version"] = schema.SCHEMA_VERSION
+        stored_province = schema.get_info(conn, "province_code")
+        if stored_province and stored_province != province_code:
+            raise DatabaseError(
+                f"{path} is the database of province {stored_province}, not {province_code}: "
+                f"choose another file for province {province_code}")
+        if not stored_province:
+            schema.set_info(conn, "province_code", province_code)
+            schema.set_info(conn, "created_at", _now())
+        schema.set_info(conn, "upgraded_at" if existed else "built_at", _now())
+        schema.set_info(conn, "plugin_version", plugin_version)
+        for step, table in enumerate(ADMIN_TABLES):
+            check_canceled(feedback)
+            added, kept = admin.insert_units(conn, table, units.get(table, []))
+            summary[table] = {"added": added, "kept": kept,
+                              "rows": conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]}
+            feedback.setProgress(100 * (step + 1) / len(ADMIN_TABLES))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+        if not existed and os.path.exists(path):
+            os.remove(path)
+        raise
+    conn.close()
+    return summary
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,330 @@
+"""The province GeoPackage's tables: one declaration that creates, upgrades and documents them.
+
+The tables are a public interface (GIS specialists open and query them), so every column carries
+its documentation here; `docs/schema.md` and the GeoPackage's own `gpkg_data_columns` are made
+from it. Upgrading adds missing tables and columns and never drops or rewrites a user's rows.
+"""
+from dataclasses import dataclass, field
+
+from . import gpkg
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str          # a GeoPackage column type: TEXT, INTEGER, REAL, DATE, DATETIME, BOOLEAN
+    doc: str
+    constraint: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple
+    geometry: str = None   # GeoPackage geometry type name, e.g. MULTIPOLYGON or POINT
+    unique: tuple = field(default_factory=tuple)   # column groups that identify a row
+
+    @property
+    def all_columns(self):
+        fid = Column("fid", "INTEGER", "Row id kept by the GeoPackage; not meaningful outside this file.",
+                     "PRIMARY KEY AUTOINCREMENT")
+        geom = (Column("geom", self.geometry, "Geometry in EPSG:4326 (longitude, latitude)."),) \
+            if self.geometry else ()
+        return (fid,) + geom + tuple(self.columns)
+
+
+C = Column
+_YEAR = C("data_year", "INTEGER", "Data year in the Common Era (Buddhist-era input is converted: BE - 543).")
+_AREA = C("area_km2", "REAL", "Area in square kilometres on the WGS 84 ellipsoid.")
+_NAME_TH = C("name_th", "TEXT", "Name in Thai.")
+_NAME_EN = C("name_en", "TEXT", "Name in English (romanised), where the source has one.")
+_PROV = C("province_code", "TEXT", "2-digit DOPA province (changwat) code.", "NOT NULL")
+_DIST = C("district_code", "TEXT", "4-digit DOPA district (amphoe) code.")
+_SUBD = C("subdistrict_code", "TEXT", "6-digit DOPA sub-district (tambon) code.")
+_VILL = C("village_code", "TEXT", "8-digit village (muban) code: sub-district code + 2-digit village number (moo).")
+_PERSON = C("person_key", "TEXT", "Keyed pseudonym of the person (HMAC of the normalised ID with the "
+            "province secret). Never a raw ID or name.")
+_CLASS = C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps).")
+_AREAS = C("areas", "TEXT", "District and sub-district codes covered, separated by spaces.")
+
+TABLES = (
+    Table("database_info", "Facts about this database: schema version, province, when built.", (
+        C("key", "TEXT", "Name of the fact, e.g. schema_version, province_code.", "NOT NULL UNIQUE"),
+        C("value", "TEXT", "Its value, as text."),
+    )),
+    Table("province", "The province, dissolved from its sub-districts so the levels nest exactly.", (
+        C("code", "TEXT", "2-digit DOPA province (changwat) code, e.g. 50 = Chiang Mai.", "NOT NULL UNIQUE"),
+        _NAME_TH, _NAME_EN, _AREA,
+    ), geometry="MULTIPOLYGON"),
+    Table("district", "Districts (amphoe), dissolved from their sub-districts.", (
+        C("code", "TEXT", "4-digit DOPA district (amphoe) code.", "NOT NULL UNIQUE"),
+        _NAME_TH, _NAME_EN, _PROV, _AREA,
+    ), geometry="MULTIPOLYGON"),
+    Table("subdistrict", "Sub-districts (tambon) as loaded from the boundary layer.", (
+        C("code", "TEXT", "6-digit DOPA sub-district (tambon) code.", "NOT NULL UNIQUE"),
+        _NAME_TH, _NAME_EN,
+        C("district_code", "TEXT", "4-digit DOPA district (amphoe) code.", "NOT NULL"),
+        _PROV, _AREA,
+    ), geometry="MULTIPOLYGON"),
+    Table("village", "Villages (muban) as points.", (
+        C("code", "TEXT", "8-digit village code: sub-district code + 2-digit village number (moo).",
+          "NOT NULL UNIQUE"),
+        _NAME_TH,
+        C("moo", "INTEGER", "Village number (moo) within the sub-district."),
+        C("subdistrict_code", "TEXT", "6-digit DOPA sub-district (tambon) code.", "NOT NULL"),
+        _DIST, _PROV,
+        C("location_source", "TEXT", "Where the point comes from (the input layer's name)."),
+    ), geometry="POINT"),
+    Table("import_run", "One attempt to import one agency file: provenance and row accounting.", (
+        C("source", "TEXT", "Agency source id of the crosswalk spec used (e.g. health, education).", "NOT NULL"),
+        C("file_name", "TEXT", "Name of the imported file (no folder)."),
+        C("file_sha256", "TEXT", "SHA-256 of the file's bytes: the same file is never imported twice."),
+        _YEAR,
+        C("started_at", "DATETIME", "When the run started (UTC, ISO 8601)."),
+        C("finished_at", "DATETIME", "When the run ended (UTC, ISO 8601)."),
+        C("status", "TEXT", "running, succeeded, failed, canceled or duplicate."),
+        C("rows_read", "INTEGER", "Data rows read from the file; always rows_staged + rows_rejected."),
+        C("rows_staged", "INTEGER", "Rows accepted into staging."),
+        C("rows_rejected", "INTEGER", "Rows recorded in rejected_row."),
+        C("message", "TEXT", "What happened, in words a clerk can act on."),
+        C("plugin_version", "TEXT", "Version of the plugin that ran the import."),
+    )),
+    Table("rejected_row", "Input rows that failed validation, with the reason. Nothing is dropped silently.", (
+        C("import_run_id", "INTEGER", "fid of the import_run.", "NOT NULL"),
+        C("file_name", "TEXT", "The file the row came from."),
+        C("row_number", "INTEGER", "Row number in the file (1 = first data row)."),
+        C("field", "TEXT", "The field that failed."),
+        C("value", "TEXT", "The offending value; IDs masked (only the last 4 digits shown)."),
+        C("reason", "TEXT", "Why the row was rejected, in plain words."),
+    )),
+    Table("unmapped_code", "Agency codes the crosswalk could not map, for the user to map.", (
+        C("source", "TEXT", "Agency source id.", "NOT NULL"),
+        C("field", "TEXT", "Agency field holding the code."),
+        C("code", "TEXT", "The agency's code as found."),
+        C("row_count", "INTEGER", "How many staged rows carry this code."),
+        C("example_row", "INTEGER", "Row number of one such row in its file."),
+        C("import_run_id", "INTEGER", "fid of the import_run of the example row."),
+        _YEAR,
+    )),
+    Table("crosswalk", "Agency codes to standard codes; specialists extend it in the attribute table.", (
+        C("source", "TEXT", "Agency source id the mapping belongs to.", "NOT NULL"),
+        C("field", "TEXT", "Agency field the code is found in.", "NOT NULL"),
+        C("match", "TEXT", "How agency_code matches: exact, range (e.g. B20-B24) or prefix."),
+        C("agency_code", "TEXT", "The agency's code, range or prefix.", "NOT NULL"),
+        C("standard_field", "TEXT", "Field of the standard it maps to."),
+        C("standard_code", "TEXT", "Standard value it maps to."),
+        C("note", "TEXT", "Why, and who added it."),
+    )),
+    Table("person", "One row per pseudonymised person and data year, linked across agencies.", (
+        _PERSON, _YEAR,
+        C("sex", "TEXT", "male, female or unknown."),
+        C("birth_date", "DATE", "Date of birth (Common Era)."),
+        _VILL, _SUBD, _DIST,
+        C("sources", "TEXT", "Agency source ids that hold a record of this person, space separated."),
+        C("linked", "BOOLEAN", "1 when the person has a linkable ID (13-digit ID or G code)."),
+    ), unique=(("person_key", "data_year"),)),
+    Table("indicator", "The catalogue of vulnerability indicators and their scoring rules.", (
+        C("code", "TEXT", "Indicator id, e.g. I01.", "NOT NULL"),
+        C("name_th", "TEXT", "Name in Thai."), C("name_en", "TEXT", "Name in English."),
+        C("unit", "TEXT", "person, household or community."),
+        C("fields", "TEXT", "Standard fields the rule reads."),
+        C("rule_1", "TEXT", "Condition for score 1 (least at risk)."),
+        C("rule_2", "TEXT", "Condition for score 2."),
+        C("rule_3", "TEXT", "Condition for score 3 (most at risk)."),
+        C("weight", "REAL", "Weight in the index."),
+        C("enabled", "BOOLEAN", "0 to leave the indicator out of the index."),
+        C("rationale", "TEXT", "Why it signals vulnerability, with its source."),
+        C("catalogue_version", "TEXT", "Version of the catalogue this row belongs to."),
+    )),
+    Table("risk_person", "Risk index per person and data year.", (
+        _PERSON, _YEAR,
+        C("age", "INTEGER", "Age in whole years on 1 January of the data year."),
+        C("age_band", "TEXT", "Age band, e.g. 0-5, 6-14, 15-17, 18-24."),
+        C("sex", "TEXT", "male, female or unknown."),
+        _VILL, _SUBD, _DIST,
+        C("home_town", "TEXT", "Home town (district of registration) code."),
+        C("coverage", "INTEGER", "How many indicators were observed for this person."),
+        C("risk_index", "REAL", "The index value under the method used."),
+        _CLASS,
+        C("drivers", "TEXT", "The three indicators that drove the score, by code."),
+        C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
+        C("catalogue_version", "TEXT", "Indicator catalogue version used."),
+    ), unique=(("person_key", "data_year"),)),
+    Table("risk_village", "Risk summary per village and data year.", (
+        C("code", "TEXT", "8-digit village code.", "NOT NULL"), _NAME_TH, _YEAR,
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Persons in the high class."),
+        C("share_high", "REAL", "persons_high / persons_scored."),
+        C("mean_index", "REAL", "Mean risk index of the persons scored."),
+        _CLASS,
+    ), geometry="POINT"),
+    Table("risk_subdistrict", "Risk summary per sub-district and data year.", (
+        C("code", "TEXT", "6-digit sub-district code.", "NOT NULL"), _NAME_TH, _YEAR,
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Persons in the high class."),
+        C("share_high", "REAL", "persons_high / persons_scored."),
+        C("mean_index", "REAL", "Mean risk index of the persons scored."),
+        _CLASS,
+    ), geometry="MULTIPOLYGON"),
+    Table("risk_district", "Risk summary per district and data year.", (
+        C("code", "TEXT", "4-digit district code.", "NOT NULL"), _NAME_TH, _YEAR,
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Persons in the high class."),
+        C("share_high", "REAL", "persons_high / persons_scored."),
+        C("mean_index", "REAL", "Mean risk index of the persons scored."),
+        _CLASS,
+    ), geometry="MULTIPOLYGON"),
+    Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
+        C("name", "TEXT", "Name of the place (a business, not a person)."),
+        C("type", "TEXT", "Kind of place, e.g. karaoke, massage, fishing_port, border_crossing."),
+        C("licence_status", "TEXT", "licensed, unlicensed, expired or unknown."),
+        C("workers", "INTEGER", "Workers seen at the last survey."),
+        C("minors_observed", "INTEGER", "Workers under 18 seen."),
+        C("foreign_workers", "INTEGER", "Foreign workers seen."),
+        C("survey_date", "DATE", "Date of the last survey (Common Era)."),
+        _VILL,
+        C("location_approximate", "BOOLEAN", "1 when placed at its village for want of a coordinate."),
+        C("risk_score", "REAL", "Score from the configurable place rules."), _CLASS,
+        C("risk_reasons", "TEXT", "Why it scored so, in words."),
+    ), geometry="POINT"),
+    Table("organization", "Partner organisations of the network.", (
+        C("name", "TEXT", "Name of the organisation.", "NOT NULL"), _NAME_EN,
+        C("type", "TEXT", "Kind: multidisciplinary_team, police, ngo, school, one_stop_crisis_centre, ..."),
+        C("phone", "TEXT", "Phone as written locally."), C("email", "TEXT", "Email."),
+        C("address", "TEXT", "Postal address."), _AREAS,
+        C("mandate", "TEXT", "What it is mandated to do."),
+        C("specialisations", "TEXT", "Specialisations, comma separated."),
+        C("limitations", "TEXT", "What it cannot do."),
+    ), geometry="POINT"),
+    Table("network_member", "Multidisciplinary-team members, volunteers and partner staff (professional contacts).", (
+        C("name", "TEXT", "Name of the member.", "NOT NULL"),
+        C("organization_id", "INTEGER", "fid of their organization."),
+        C("role", "TEXT", "Role in the network."),
+        C("phone", "TEXT", "Phone as written locally."),
+        C("phone_e164", "TEXT", "Phone in E.164 form, e.g. +66812345678."),
+        C("email", "TEXT", "Email."), C("line_id", "TEXT", "LINE ID."),
+        C("address", "TEXT", "Postal address."), _AREAS,
+        C("mandate", "TEXT", "What they are mandated to do."),
+        C("specialisations", "TEXT", "Specialisations, comma separated."),
+        C("limitations", "TEXT", "What they cannot do."),
+        C("languages", "TEXT", "Languages spoken, including highland languages."),
+        C("availability", "TEXT", "When they can be reached."),
+    ), geometry="POINT"),
+    Table("case", "Lessons learned: cases told by rescued victims (pseudonymised).", (
+        C("case_key", "TEXT", "Pseudonym of the case's victim. Never a raw ID or name.", "NOT NULL"),
+        C("age_trafficked", "INTEGER", "Victim's age when trafficked."),
+        C("gender", "TEXT", "Gender as in IOM's HTCDS picklist."),
+        C("citizenship", "TEXT", "Citizenship (ISO 3166 alpha-2)."),
+        C("legal_status", "TEXT", "Legal status in Thailand."),
+        C("recruitment_method", "TEXT", "How the person was recruited (HTCDS picklist)."),
+        C("means_of_control", "TEXT", "Means of control, comma separated (HTCDS picklist)."),
+        C("exploitation_type", "TEXT", "Type of exploitation (HTCDS picklist)."),
+        C("status", "TEXT", "Case status."),
+        C("story", "TEXT", "How the person was tricked, in the team's words, without names."),
+        C("recorded_at", "DATETIME", "When the case was recorded (UTC)."),
+    )),
+    Table("case_event", "Dated steps of a case's route: recruitment, transit, exploitation.", (
+        C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
+        C("sequence", "INTEGER", "Order of the step in the route."),
+        C("event_type", "TEXT", "recruitment, transit, exploitation, rescue."),
+        C("event_date", "DATE", "Date of the step (Common Era), when known."),
+        _VILL,
+        C("country", "TEXT", "Country of the place (ISO 3166 alpha-2)."),
+    ), geometry="POINT"),
+    Table("activity", "Prevention activities of the programme, for monitoring.", (
+        _VILL,
+        C("activity_date", "DATE", "Date of the activity (Common Era)."),
+        C("kind", "TEXT", "Kind of activity, e.g. training, awareness, home_visit."),
+        C("organization_id", "INTEGER", "fid of the partner organization."),
+        C("participants", "INTEGER", "Number of participants."),
+        C("note", "TEXT", "Notes, without names of participants."),
+    )),
+    Table("audit_log", "Every insert, update and delete of network and case data.", (
+        C("changed_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
+        C("changed_by", "TEXT", "Who (the operating-system user)."),
+        C("table_name", "TEXT", "Table changed."),
+        C("record_id", "INTEGER", "fid of the record changed."),
+        C("action", "TEXT", "insert, update or delete."),
+        C("field", "TEXT", "Field changed (updates)."),
+        C("old_value", "TEXT", "Value before."), C("new_value", "TEXT", "Value after."),
+    )),
+)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+def _column_ddl(col):
+    return f'"{col.name}" {col.type} {col.constraint}'.strip()
+
+
+def _existing_columns(conn, table):
+    return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+def apply_schema(conn, tables=None, version=None):
+    """Create missing tables and columns, refresh their documentation, record the version.
+
+    Runs inside the caller's transaction. Returns the version found before (None for a new file).
+    Existing rows are never touched; a database newer than this plugin is refused.
+    """
+    tables = TABLES if tables is None else tables
+    version = SCHEMA_VERSION if version is None else version
+    gpkg.init_container(conn)
+    found = stored_version(conn)
+    if found is not None and found > version:
+        raise ValueError(f"this database has schema version {found}, newer than this plugin's "
+                         f"{version}: update the plugin before opening it")
+    for table in tables:
+        existing = _existing_columns(conn, table.name)
+        if not existing:
+            cols = ",\n  ".join(_column_ddl(c) for c in table.all_columns)
+            uniques = "".join(f",\n  UNIQUE ({', '.join(group)})" for group in table.unique)
+            conn.execute(f'CREATE TABLE "{table.name}" (\n  {cols}{uniques})')
+        else:
+            for col in table.all_columns:
+                if col.name not in existing:
+                    # ADD COLUMN cannot carry UNIQUE/NOT NULL without a default: add it plain.
+                    conn.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{col.name}" {col.type}')
+        gpkg.register_table(conn, table.name, table.doc, table.geometry)
+        if table.geometry:
+            gpkg.create_spatial_index(conn, table.name)
+        conn.executemany(
+            "INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, title, description)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(table.name, c.name, c.name, c.name, c.doc) for c in table.all_columns])
+    set_info(conn, "schema_version", str(version))
+    return found
+
+
+def stored_version(conn):
+    if not _existing_columns(conn, "database_info"):
+        return None
+    row = conn.execute("SELECT value FROM database_info WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def set_info(conn, key, value):
+    conn.execute("INSERT INTO database_info (key, value) VALUES (?, ?)"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def get_info(conn, key):
+    row = conn.execute("SELECT value FROM database_info WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def markdown():
+    """The schema as Markdown, for docs/schema.md (a test keeps that file current)."""
+    lines = ["# The province GeoPackage", "",
+             "Generated from `trafficking_plugin/core/schema.py` by `make docs`; do not edit by hand.",
+             f"Schema version {SCHEMA_VERSION}. The same descriptions are stored in the GeoPackage's",
+             "`gpkg_data_columns` table. Geometries are in EPSG:4326.", ""]
+    for table in TABLES:
+        kind = f"layer ({table.geometry.lower()})" if table.geometry else "table"
+        lines += [f"## `{table.name}` ({kind})", "", table.doc, "",
+                  "| column | type | description |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in table.all_columns]
+        lines.append("")
+    return "\n".join(lines)
