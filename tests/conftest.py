@@ -39,18 +39,20 @@ needs_shared = pytest.mark.skipif(not BOUNDARIES.exists(),
                                   reason="../shared/data/th_admin_boundaries.gpkg is not beside the checkout")
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS = []   # Python owns providers made here: keep them alive while registered
+
+
+@pytest.fixture()
 def provider(qgis_processing):
-    """The plugin's Processing provider, registered once for the session."""
+    """The plugin's Processing provider, registered if a test (e.g. a plugin unload) removed it."""
     from qgis.core import QgsApplication
     from trafficking_db.processing_algorithms.provider import TraffickingProvider
 
     registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("trafficking")
-    if existing is None:
-        existing = TraffickingProvider()
-        registry.addProvider(existing)
-    return existing
+    if registry.providerById("trafficking") is None:
+        _PROVIDERS.append(TraffickingProvider())
+        registry.addProvider(_PROVIDERS[-1])
+    return registry.providerById("trafficking")
 
 
 @pytest.fixture()

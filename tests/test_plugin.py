@@ -31,7 +31,7 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
 
     registry = QgsApplication.processingRegistry()
     already = registry.providerById("trafficking")
-    if already is not None:  # the session fixture's provider: start from a QGIS without it
+    if already is not None:  # another test's provider: start from a QGIS without it
         registry.removeProvider(already)
     iface = MenuRecordingIface(qgis_iface)
 
