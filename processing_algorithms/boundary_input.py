@@ -80,7 +80,7 @@ def read_subdistricts(algorithm, parameters, context, feedback, province):
                 "Boundary feature {} has sub-district code '{}' in field '{}': a 6-digit DOPA code "
                 "is expected.").format(feature.id(), value, fields["CODE_FIELD"]))
 
-        def text(key):
+        def text(key, feature=feature):
             name = fields[key]
             value = feature[name] if name else None
             return None if value is None or str(value) == "NULL" else str(value)

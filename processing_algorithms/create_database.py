@@ -77,13 +77,13 @@ class CreateDatabase(TraffickingAlgorithm):
             steps.pushInfo(self.tr("Writing {}…").format(path))
             summary = database.create_or_upgrade(path, province, rows, plugin_version(), steps)
         except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.").format(path))
+            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.").format(path)) from None
         except database.DatabaseError as error:
-            raise QgsProcessingException(str(error))
+            raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise QgsProcessingException(self.tr(
                 "{} could not be written as a GeoPackage ({}). Is it open for editing elsewhere, "
-                "or not a GeoPackage?").format(path, error))
+                "or not a GeoPackage?").format(path, error)) from error
         self._save_default_styles(path, steps)
         for table in database.ADMIN_TABLES:
             counts = summary[table]

@@ -79,7 +79,7 @@ class GenerateSampleData(TraffickingAlgorithm):
                 old_codes=old_codes, feedback=steps)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: the files in {} are incomplete.")
-                                         .format(folder))
+                                         .format(folder)) from None
         for entry in manifest["files"]:
             steps.pushInfo(self.tr("{}: {} rows").format(entry["path"], entry["rows"]))
         return {"OUTPUT_FOLDER": folder,

@@ -25,6 +25,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--year", type=int, default=2024, help="data year, C.E. or B.E.")
     parser.add_argument("--out", default=str(REPO / "build" / "demo"))
+    parser.add_argument("--synthetic", action="store_true",
+                        help="use the built-in synthetic province even when ../shared is present")
     args = parser.parse_args()
 
     from qgis.core import QgsApplication
@@ -48,7 +50,7 @@ def main():
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    if SHARED_BOUNDARIES.exists():
+    if SHARED_BOUNDARIES.exists() and not args.synthetic:
         boundaries = f"{SHARED_BOUNDARIES}|layername=tambon"
         attribution = "Boundaries: OCHA / Royal Thai Survey Department (CC BY-IGO 3.0)."
         print(f"demo: real sub-district boundaries from {SHARED_BOUNDARIES}")
@@ -72,7 +74,7 @@ def main():
 
     sample = step("generate sample agency data", "generatesampledata", BOUNDARIES=boundaries,
                   PROVINCE=args.province, SCALE=args.scale, SEED=args.seed, DATA_YEAR=args.year,
-                  OLD_CODES=str(OLD_CODES) if OLD_CODES.exists() else None,
+                  OLD_CODES=str(OLD_CODES) if OLD_CODES.exists() and not args.synthetic else None,
                   OUTPUT_FOLDER=str(out / "agency_files"))
     database = out / f"province_{args.province}.gpkg"
     step("create province database", "createdatabase", OUTPUT=str(database),
@@ -81,9 +83,9 @@ def main():
     from trafficking_db.trafficking_plugin.map_render import render_province_map
     png = out / f"province_{args.province}.png"
     start = time.perf_counter()
-    render_province_map(database, png, attribution)
+    render_province_map(database, png, attribution, project_path=out / f"province_{args.province}.qgz")
     timings["render map"] = round(time.perf_counter() - start, 1)
-    print(f"demo: map {png}")
+    print(f"demo: map {png} (open province_{args.province}.qgz in QGIS for the same map)")
     manifest = json.loads((out / "agency_files" / "manifest.json").read_text(encoding="utf-8"))
     for entry in manifest["files"]:
         print(f"demo:   {entry['path']}: {entry['rows']:,} rows")

@@ -52,7 +52,7 @@ def test_rtree_follows_inserts_updates_and_deletes(tmp_path):
     conn.execute("DELETE FROM subdistrict")
     assert conn.execute("SELECT count(*) FROM rtree_subdistrict_geom").fetchone()[0] == 0
     # A point as GDAL writes it (no envelope in the header) is indexed from its coordinates.
-    point = b"GP\x00\x01" + struct.pack("<i", 4326) + struct.pack("<BId", 1, 1, 98.5) + struct.pack("<d", 18.5)
+    point = b"GP\x00\x01" + struct.pack("<i", 4326) + struct.pack("<BI2d", 1, 1, 98.5, 18.5)
     conn.execute("INSERT INTO village (code, subdistrict_code, province_code, geom) VALUES"
                  " ('50010101', '500101', '50', ?)", (point,))
     assert conn.execute("SELECT minx, miny FROM rtree_village_geom").fetchall() == [(98.5, 18.5)]

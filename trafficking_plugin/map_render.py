@@ -4,10 +4,9 @@ The province with its districts labelled in Thai, all villages as points, and an
 first district (the provincial seat, Mueang) where villages are labelled too.
 """
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-    QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-    QgsLayoutItemScaleBar, QgsLayoutPoint, QgsPrintLayout, QgsProject,
-    QgsRectangle, QgsUnitTypes, QgsVectorLayer,
+    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsLayoutExporter, QgsLayoutItemLabel,
+    QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutPoint, QgsPrintLayout,
+    QgsProject, QgsRectangle, QgsReferencedRectangle, QgsUnitTypes, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -17,7 +16,9 @@ LAYER_ORDER = ("province", "district", "village", "subdistrict")   # top to bott
 LEGEND_NAMES = {"province": "จังหวัด", "district": "อำเภอ", "village": "หมู่บ้าน", "subdistrict": "ตำบล"}
 
 
-def render_province_map(database, png_path, attribution="", dpi=150):
+def render_province_map(database, png_path, attribution="", dpi=150, project_path=None):
+    """Write the map as a PNG; with ``project_path``, also a QGIS project holding the layers and
+    the layout, for opening the same map in QGIS."""
     project = QgsProject()
     layers = {}
     for table in reversed(LAYER_ORDER):
@@ -43,8 +44,9 @@ def render_province_map(database, png_path, attribution="", dpi=150):
                    f"อำเภอ ตำบล และหมู่บ้าน", 16, 8, 6, 280, 12, bold=True)
     title.setFontColor(QColor("#1d1d1d"))
 
-    main = _map(layout, ordered, crs, 8, 20, 185, 182,
-                to_map.transformBoundingBox(province.geometry().boundingBox()))
+    extent = to_map.transformBoundingBox(province.geometry().boundingBox())
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, crs))  # QGIS opens here
+    main = _map(layout, ordered, crs, 8, 20, 185, 182, extent)
     inset = _map(layout, ordered, crs, 198, 20, 92, 92,
                  to_map.transformBoundingBox(seat.geometry().boundingBox()))
     inset.setFrameStrokeColor(QColor("#2b3a67"))
@@ -59,11 +61,15 @@ def render_province_map(database, png_path, attribution="", dpi=150):
     legend.attemptMove(QgsLayoutPoint(198, 132, QgsUnitTypes.LayoutMillimeters))
     _label(layout, attribution + " Villages: synthetic sample data.", 7, 198, 190, 92, 14)
 
+    layout.setName("Province map")
+    project.layoutManager().addLayout(layout)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     result = QgsLayoutExporter(layout).exportToImage(str(png_path), settings)
     if result != QgsLayoutExporter.Success:
         raise RuntimeError(f"could not write {png_path} (layout exporter code {result})")
+    if project_path and not project.write(str(project_path)):
+        raise RuntimeError(f"could not write {project_path}: {project.error()}")
     return png_path
 
 

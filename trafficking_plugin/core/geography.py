@@ -51,7 +51,7 @@ def synthetic_province(province_code="50", origin=(98.8, 18.6), cell=0.05):
                 code=f"{district_code}{t + 1:02d}", name_th=tambon_th, name_en=_SYNTHETIC_EN[d][t],
                 district_code=district_code, district_name_th=district_th,
                 district_name_en=district_en, province_code=province_code,
-                province_name_th="จังหวัดตัวอย่าง", province_name_en="Sample Province",
+                province_name_th="ตัวอย่าง", province_name_en="Sample",
                 polygons=[[ring]]))
     return units
 

@@ -61,9 +61,12 @@ def init_container(conn):
         if statement.strip():
             conn.execute(statement)
     srs = [
-        ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
-        ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
-        ("WGS 84 geodetic", 4326, "EPSG", 4326, WGS84_WKT, "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+        ("Undefined cartesian SRS", -1, "NONE", -1, "undefined",
+         "undefined cartesian coordinate reference system"),
+        ("Undefined geographic SRS", 0, "NONE", 0, "undefined",
+         "undefined geographic coordinate reference system"),
+        ("WGS 84 geodetic", 4326, "EPSG", 4326, WGS84_WKT,
+         "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
     ]
     conn.executemany("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)", srs)
     conn.execute(

@@ -44,7 +44,8 @@ _NAME_EN = C("name_en", "TEXT", "Name in English (romanised), where the source h
 _PROV = C("province_code", "TEXT", "2-digit DOPA province (changwat) code.", "NOT NULL")
 _DIST = C("district_code", "TEXT", "4-digit DOPA district (amphoe) code.")
 _SUBD = C("subdistrict_code", "TEXT", "6-digit DOPA sub-district (tambon) code.")
-_VILL = C("village_code", "TEXT", "8-digit village (muban) code: sub-district code + 2-digit village number (moo).")
+_VILL = C("village_code", "TEXT",
+          "8-digit village (muban) code: sub-district code + 2-digit village number (moo).")
 _PERSON = C("person_key", "TEXT", "Keyed pseudonym of the person (HMAC of the normalised ID with the "
             "province secret). Never a raw ID or name.")
 _CLASS = C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps).")
@@ -79,7 +80,8 @@ TABLES = (
         C("location_source", "TEXT", "Where the point comes from (the input layer's name)."),
     ), geometry="POINT"),
     Table("import_run", "One attempt to import one agency file: provenance and row accounting.", (
-        C("source", "TEXT", "Agency source id of the crosswalk spec used (e.g. health, education).", "NOT NULL"),
+        C("source", "TEXT", "Agency source id of the crosswalk spec used (e.g. health, education).",
+          "NOT NULL"),
         C("file_name", "TEXT", "Name of the imported file (no folder)."),
         C("file_sha256", "TEXT", "SHA-256 of the file's bytes: the same file is never imported twice."),
         _YEAR,
@@ -92,7 +94,8 @@ TABLES = (
         C("message", "TEXT", "What happened, in words a clerk can act on."),
         C("plugin_version", "TEXT", "Version of the plugin that ran the import."),
     )),
-    Table("rejected_row", "Input rows that failed validation, with the reason. Nothing is dropped silently.", (
+    Table("rejected_row",
+          "Input rows that failed validation, with the reason. Nothing is dropped silently.", (
         C("import_run_id", "INTEGER", "fid of the import_run.", "NOT NULL"),
         C("file_name", "TEXT", "The file the row came from."),
         C("row_number", "INTEGER", "Row number in the file (1 = first data row)."),
@@ -199,7 +202,8 @@ TABLES = (
         C("specialisations", "TEXT", "Specialisations, comma separated."),
         C("limitations", "TEXT", "What it cannot do."),
     ), geometry="POINT"),
-    Table("network_member", "Multidisciplinary-team members, volunteers and partner staff (professional contacts).", (
+    Table("network_member",
+          "Multidisciplinary-team members, volunteers and partner staff (professional contacts).", (
         C("name", "TEXT", "Name of the member.", "NOT NULL"),
         C("organization_id", "INTEGER", "fid of their organization."),
         C("role", "TEXT", "Role in the network."),

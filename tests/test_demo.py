@@ -1,0 +1,31 @@
+"""`make demo`'s script end to end, small: real boundaries, and the synthetic fallback."""
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, needs_shared
+
+
+def run_demo(tmp_path, *extra):
+    out = tmp_path / "demo"
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "demo.py"), "--scale", "0.001",
+                           "--out", str(out), *extra], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out, done.stdout
+
+
+@pytest.mark.parametrize("extra, districts", [
+    pytest.param((), 25, marks=needs_shared),
+    (("--synthetic",), 3),
+])
+def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
+    out, log = run_demo(tmp_path, *extra)
+    png = out / "province_50.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000
+    assert (out / "province_50.qgz").exists()
+    assert (out / "agency_files" / "manifest.json").exists()
+    with sqlite3.connect(out / "province_50.gpkg") as conn:
+        assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == districts
+        assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
+    assert "demo: timings" in log

@@ -1,0 +1,63 @@
+"""The plugin in the real QGIS desktop (under Xvfb) and in qgis_process: what users run."""
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+from conftest import PLUGIN_NAME, PYTHONPATH, REPO, needs_shared, tambon_layer_uri
+
+has_desktop = shutil.which("qgis") and shutil.which("xvfb-run")
+
+
+def profile_env(tmp_path):
+    """A fresh QGIS profile in a temporary HOME, with the plugin on QGIS_PLUGINPATH."""
+    home = tmp_path / "home"
+    runtime = tmp_path / "xdg"
+    runtime.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k != "QGIS_CUSTOM_CONFIG_PATH"}  # pytest-qgis's
+    return {**env, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime),
+            "QGIS_PLUGINPATH": str(PYTHONPATH), "QT_QPA_PLATFORM": "offscreen"}
+
+
+@pytest.mark.desktop
+@pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
+def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
+    env = profile_env(tmp_path)
+    env.pop("QT_QPA_PLATFORM")          # the real desktop on a virtual X screen
+    env["TRAFFICKING_TEST_RESULT"] = str(tmp_path / "result.json")
+    subprocess.run(["qgis_process.bin", "plugins", "enable", PLUGIN_NAME], env={
+        **env, "QT_QPA_PLATFORM": "offscreen"}, check=True, capture_output=True, timeout=120)
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--noversioncheck",
+                    "--nologo", "--code", str(REPO / "tests" / "desktop" / "load_unload.py")],
+                   env=env, capture_output=True, timeout=240)
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert "error" not in result, result.get("error")
+    algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata"}
+    started = ("at_start",) if result["at_start"] is not None else ()
+    for key in started + ("loaded_1", "loaded_2"):
+        loaded = result[key]
+        assert loaded["providers"] == ["trafficking"], key
+        assert algorithms <= set(loaded["algorithms"]), key
+        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == 2, key
+    for key in ("unloaded_0", "unloaded_1"):
+        assert result[key]["providers"] == [] and result[key]["menus"] == [], key
+        assert result[key]["algorithms"] == [], key
+
+
+@pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="needs qgis_process.bin")
+def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
+    env = profile_env(tmp_path)
+    enable = subprocess.run(["qgis_process.bin", "plugins", "enable", PLUGIN_NAME], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert enable.returncode == 0, enable.stderr
+    listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True,
+                             timeout=120).stdout
+    assert "trafficking:createdatabase" in listing and "trafficking:generatesampledata" in listing
+    if not needs_shared.args[0]:
+        output = tmp_path / "phayao.gpkg"
+        run = subprocess.run(["qgis_process.bin", "run", "trafficking:createdatabase", "--",
+                              f"OUTPUT={output}", "PROVINCE=56", f"BOUNDARIES={tambon_layer_uri()}"],
+                             env=env, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "subdistrict: 68 rows" in run.stdout
