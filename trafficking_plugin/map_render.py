@@ -3,10 +3,13 @@
 The province with its districts labelled in Thai, all villages as points, and an inset of the
 first district (the provincial seat, Mueang) where villages are labelled too.
 """
+import math
+
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsLayoutExporter, QgsLayoutItemLabel,
     QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutPoint, QgsPrintLayout,
-    QgsProject, QgsRectangle, QgsReferencedRectangle, QgsUnitTypes, QgsVectorLayer,
+    QgsProject, QgsRectangle, QgsReferencedRectangle, QgsScaleBarSettings, QgsUnitTypes,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -107,7 +110,11 @@ def _scale_bar(layout, map_item, x, y):
     bar.setUnitLabel("กม.")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+    # Segments of a round length (1, 2 or 5 x 10^n km) near a sixth of the map's width.
+    width_km = map_item.extent().width() / 1000
+    step = 10 ** math.floor(math.log10(width_km / 6))
+    bar.setUnitsPerSegment(next(m * step for m in (5, 2, 1) if m * step <= width_km / 6))
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
     layout.addLayoutItem(bar)
     bar.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
 
