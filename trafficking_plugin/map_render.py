@@ -68,6 +68,7 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
     project.layoutManager().addLayout(layout)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
+    settings.appendGeoreference = False   # PNG cannot hold it; GDAL would complain on stderr
     result = QgsLayoutExporter(layout).exportToImage(str(png_path), settings)
     if result != QgsLayoutExporter.Success:
         raise RuntimeError(f"could not write {png_path} (layout exporter code {result})")

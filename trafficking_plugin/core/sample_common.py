@@ -3,8 +3,6 @@ import numpy as np
 
 from .feedback import check_canceled
 
-BE_OFFSET = 543            # Buddhist era year = Common Era year + 543
-
 
 def date_parts(dates):
     """Year, month and day (int arrays) of a ``datetime64[D]`` array."""

@@ -11,10 +11,11 @@ import os
 import numpy as np
 
 from . import sample_faults as faults
-from .sample_common import BE_OFFSET, choose, completed_years, date_parts, fixed_text, weighted_sample
+from .sample_common import choose, completed_years, date_parts, fixed_text, weighted_sample
 from .sample_faults import FaultPlan
 from .sample_files import file_entry, write_xlsx
 from .sample_population import HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES
+from .thai_calendar import BE_OFFSET
 from .thai_id import generate_g_codes
 
 SOURCE = "education"

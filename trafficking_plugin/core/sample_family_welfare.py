@@ -10,7 +10,7 @@ import os
 import numpy as np
 
 from . import sample_faults as faults
-from .sample_common import BE_OFFSET, choose, date_parts, random_dates, weighted_sample
+from .sample_common import choose, date_parts, random_dates, weighted_sample
 from .sample_education import STATUSES, STUDYING
 from .sample_faults import FaultPlan
 from .sample_files import file_entry, write_csv
@@ -26,6 +26,7 @@ from .sample_population import (
     RELATIONS,
     TOWN,
 )
+from .thai_calendar import BE_OFFSET
 
 SOURCE = "family_welfare"
 HOUSEHOLDS_AT_SCALE_1 = 242_000      # Chiang Mai's BMN households (issue 2)

@@ -11,10 +11,11 @@ import os
 import numpy as np
 
 from . import sample_faults as faults
-from .sample_common import BE_OFFSET, date_parts, fixed_text, random_dates
+from .sample_common import date_parts, fixed_text, random_dates
 from .sample_faults import FaultPlan
 from .sample_files import file_entry, write_csv
 from .sample_population import HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, TOWN
+from .thai_calendar import BE_OFFSET
 
 SOURCE = "health"
 

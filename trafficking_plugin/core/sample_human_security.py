@@ -11,10 +11,11 @@ import os
 import numpy as np
 
 from . import sample_faults as faults
-from .sample_common import BE_OFFSET, choose, completed_years, date_parts, fixed_text, random_dates
+from .sample_common import choose, completed_years, date_parts, fixed_text, random_dates
 from .sample_faults import FaultPlan
 from .sample_files import file_entry, write_csv
 from .sample_population import FEMALE, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES_SHORT
+from .thai_calendar import BE_OFFSET
 
 SOURCE = "human_security"
 CASES_AT_SCALE_1 = 22_000            # Chiang Mai's welfare cases a year (issue 2)

@@ -51,6 +51,20 @@ _PERSON = C("person_key", "TEXT", "Keyed pseudonym of the person (HMAC of the no
 _CLASS = C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps).")
 _AREAS = C("areas", "TEXT", "District and sub-district codes covered, separated by spaces.")
 
+
+
+def _area_summary(code_doc):
+    """Columns shared by the risk summaries of villages, sub-districts and districts."""
+    return (
+        C("code", "TEXT", code_doc, "NOT NULL"), _NAME_TH, _YEAR,
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Persons in the high class."),
+        C("share_high", "REAL", "persons_high / persons_scored."),
+        C("mean_index", "REAL", "Mean risk index of the persons scored."),
+        _CLASS,
+    )
+
+
 TABLES = (
     Table("database_info", "Facts about this database: schema version, province, when built.", (
         C("key", "TEXT", "Name of the fact, e.g. schema_version, province_code.", "NOT NULL UNIQUE"),
@@ -156,30 +170,12 @@ TABLES = (
         C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
         C("catalogue_version", "TEXT", "Indicator catalogue version used."),
     ), unique=(("person_key", "data_year"),)),
-    Table("risk_village", "Risk summary per village and data year.", (
-        C("code", "TEXT", "8-digit village code.", "NOT NULL"), _NAME_TH, _YEAR,
-        C("persons_scored", "INTEGER", "Persons scored."),
-        C("persons_high", "INTEGER", "Persons in the high class."),
-        C("share_high", "REAL", "persons_high / persons_scored."),
-        C("mean_index", "REAL", "Mean risk index of the persons scored."),
-        _CLASS,
-    ), geometry="POINT"),
-    Table("risk_subdistrict", "Risk summary per sub-district and data year.", (
-        C("code", "TEXT", "6-digit sub-district code.", "NOT NULL"), _NAME_TH, _YEAR,
-        C("persons_scored", "INTEGER", "Persons scored."),
-        C("persons_high", "INTEGER", "Persons in the high class."),
-        C("share_high", "REAL", "persons_high / persons_scored."),
-        C("mean_index", "REAL", "Mean risk index of the persons scored."),
-        _CLASS,
-    ), geometry="MULTIPOLYGON"),
-    Table("risk_district", "Risk summary per district and data year.", (
-        C("code", "TEXT", "4-digit district code.", "NOT NULL"), _NAME_TH, _YEAR,
-        C("persons_scored", "INTEGER", "Persons scored."),
-        C("persons_high", "INTEGER", "Persons in the high class."),
-        C("share_high", "REAL", "persons_high / persons_scored."),
-        C("mean_index", "REAL", "Mean risk index of the persons scored."),
-        _CLASS,
-    ), geometry="MULTIPOLYGON"),
+    Table("risk_village", "Risk summary per village and data year.",
+          _area_summary("8-digit village code."), geometry="POINT"),
+    Table("risk_subdistrict", "Risk summary per sub-district and data year.",
+          _area_summary("6-digit sub-district code."), geometry="MULTIPOLYGON"),
+    Table("risk_district", "Risk summary per district and data year.",
+          _area_summary("4-digit district code."), geometry="MULTIPOLYGON"),
     Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
         C("name", "TEXT", "Name of the place (a business, not a person)."),
         C("type", "TEXT", "Kind of place, e.g. karaoke, massage, fishing_port, border_crossing."),
