@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .create_database import CreateDatabase
 from .generate_sample_data import GenerateSampleData
+from .import_secondary_data import ImportSecondaryData
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
 
@@ -25,5 +26,5 @@ class TraffickingProvider(QgsProcessingProvider):
         return QIcon(ICON_PATH)
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (CreateDatabase(), GenerateSampleData()):
+        for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData()):
             self.addAlgorithm(algorithm)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
   qgis python3-qgis qgis-providers          # QGIS 3.22 LTR, its Python API and data providers
-  python3-pandas python3-numpy python3-openpyxl python3-yaml python3-venv
+  python3-pandas python3-numpy python3-openpyxl python3-yaml python3-odf python3-venv
   python3-rasterio python3-matplotlib gdal-bin
   xvfb xauth imagemagick fonts-thai-tlwg     # headless desktop screenshots, Thai glyphs in maps
 )

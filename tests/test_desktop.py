@@ -6,6 +6,9 @@ import subprocess
 
 import pytest
 from conftest import PLUGIN_NAME, PYTHONPATH, REPO, needs_shared, tambon_layer_uri
+from trafficking_db.trafficking_plugin.plugin import TraffickingPlugin
+
+MENU_ALGORITHMS = TraffickingPlugin.MENU_ALGORITHMS
 
 has_desktop = shutil.which("qgis") and shutil.which("xvfb-run")
 
@@ -33,13 +36,14 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
                    env=env, capture_output=True, timeout=240)
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert "error" not in result, result.get("error")
-    algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata"}
+    algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata",
+                  "trafficking:importsecondarydata"}
     started = ("at_start",) if result["at_start"] is not None else ()
     for key in started + ("loaded_1", "loaded_2"):
         loaded = result[key]
         assert loaded["providers"] == ["trafficking"], key
         assert algorithms <= set(loaded["algorithms"]), key
-        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == 2, key
+        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == len(MENU_ALGORITHMS), key
     for key in ("unloaded_0", "unloaded_1"):
         assert result[key]["providers"] == [] and result[key]["menus"] == [], key
         assert result[key]["algorithms"] == [], key
@@ -54,6 +58,7 @@ def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
     listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True,
                              timeout=120).stdout
     assert "trafficking:createdatabase" in listing and "trafficking:generatesampledata" in listing
+    assert "trafficking:importsecondarydata" in listing
     if not needs_shared.args[0]:
         output = tmp_path / "phayao.gpkg"
         run = subprocess.run(["qgis_process.bin", "run", "trafficking:createdatabase", "--",

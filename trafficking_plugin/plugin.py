@@ -21,6 +21,7 @@ class TraffickingPlugin:
     MENU_ALGORITHMS = (
         ("Create or upgrade province database…", "trafficking:createdatabase"),
         ("Generate sample agency data…", "trafficking:generatesampledata"),
+        ("Import agency data file…", "trafficking:importsecondarydata"),
     )
 
     def __init__(self, iface):

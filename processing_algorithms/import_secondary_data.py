@@ -1,0 +1,175 @@
+"""trafficking:importsecondarydata — one agency file into the province database's staging tables."""
+import hashlib
+import os
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingMultiStepFeedback, QgsProcessingOutputNumber,
+    QgsProcessingOutputString, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+    QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer,
+)
+
+from ..trafficking_plugin.core import readers, spec
+from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from ..trafficking_plugin.version import plugin_version
+from .base import TraffickingAlgorithm
+
+# Tables GDAL reads that the core readers do not: they go through a QGIS vector layer.
+GDAL_EXTENSIONS = (".gpkg", ".sqlite", ".shp", ".geojson", ".json", ".gml", ".kml", ".fgb", ".tab",
+                   ".mif", ".xls")
+
+
+class ImportSecondaryData(TraffickingAlgorithm):
+    DATABASE = "DATABASE"
+    INPUT = "INPUT"
+    SOURCE = "SOURCE"
+    DATA_YEAR = "DATA_YEAR"
+    ENCODING = "ENCODING"
+    IDENTITY = "IDENTITY"
+
+    def name(self):
+        return "importsecondarydata"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Import agency data file")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Imports one agency file (CSV/TSV, XLSX, ODS, DBF, or any table GDAL reads) into the "
+            "province database's staging table for its source and kind, e.g. staging_health_person. "
+            "The kind of file is recognised from its header. Values are parsed (dates to the Common "
+            "Era, numbers) and checked (Thai ID check digit, G codes, real calendar dates, required "
+            "fields, exact duplicate rows); codes are kept as found for the crosswalk.\n"
+            "IDs are replaced by a keyed pseudonym (person_key); the IDs and names go to the "
+            "identity file beside the database (<database>.identity.sqlite), never into the "
+            "GeoPackage.\n"
+            "A row that fails a check goes to rejected_row with the reason. Rows read = rows staged "
+            "+ rows rejected, recorded in import_run. An error or cancel leaves the database as it "
+            "was; a file imported before is not imported twice.\n"
+            "SOURCE is one of: {}; or the path of your own spec (.yaml). DATA_YEAR may be "
+            "Buddhist era (2567) or Common Era (2024).").format(", ".join(spec.shipped_sources()))
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Agency file")))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCE, self.tr("Agency source ({}) or spec file (.yaml)").format(
+                ", ".join(spec.shipped_sources())), defaultValue="health"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ENCODING, self.tr("Text encoding"), options=list(readers.ENCODINGS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.IDENTITY, self.tr("Identity file (optional; default beside the database)"),
+            optional=True))
+        for key, label in (("RUN_ID", "Import run id"), ("ROWS_READ", "Rows read"),
+                           ("ROWS_STAGED", "Rows staged"), ("ROWS_REJECTED", "Rows rejected")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
+        self.addOutput(QgsProcessingOutputString("STAGING_TABLE", self.tr("Staging table")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..trafficking_plugin.core import importer   # numpy: not at QGIS start-up
+
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        source = self.parameterAsString(parameters, self.SOURCE, context).strip()
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
+        identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
+        try:
+            spec.load_spec(source)
+        except spec.SpecError as error:
+            raise QgsProcessingException(str(error)) from None
+        file_path = path.split("|")[0]
+        if not os.path.isfile(file_path):
+            raise QgsProcessingException(self.tr("{} is not a file: choose the agency's export file")
+                                         .format(path))
+        common = {"source": source, "data_year": year, "identity_path": identity,
+                  "feedback": steps, "plugin_version": plugin_version()}
+        steps.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
+        try:
+            if self._needs_gdal(path):
+                header, rows, count = self._layer_rows(path, steps)
+                steps.setCurrentStep(1)
+                done = [0]
+
+                def counted():
+                    for row in rows:
+                        done[0] += 1
+                        yield row
+                summary = importer.import_rows(
+                    database, header, counted(), os.path.basename(path), _layer_sha256(path, file_path),
+                    fraction=lambda: done[0] / max(count, 1), **common)
+            else:
+                steps.setCurrentStep(1)
+                summary = importer.import_file(database, path, encoding=encoding, **common)
+        except Canceled:
+            raise QgsProcessingException(self.tr(
+                "Canceled: {} was left as it was (the canceled run is recorded in import_run).")
+                .format(database)) from None
+        except importer.ImportFailed as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr(
+                "{} could not be written ({}). Is it open for editing elsewhere, or not a "
+                "GeoPackage?").format(database, error)) from None
+        if summary["status"] == "duplicate":
+            steps.pushWarning(summary["message"])
+        return {"RUN_ID": summary["run_id"], "ROWS_READ": summary["rows_read"],
+                "ROWS_STAGED": summary["rows_staged"], "ROWS_REJECTED": summary["rows_rejected"],
+                "STATUS": summary["status"], "STAGING_TABLE": summary.get("staging_table", "")}
+
+    @staticmethod
+    def _needs_gdal(path):
+        if "|" in path or path.lower().endswith(GDAL_EXTENSIONS):
+            return True
+        try:
+            readers.sniff_format(path)
+        except readers.ReadError:
+            return QgsVectorLayer(path, "input", "ogr").isValid()
+        return False
+
+    def _layer_rows(self, path, feedback):
+        """The layer's field names and a generator of its attribute rows (NULL -> None)."""
+        layer = QgsVectorLayer(path, "input", "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr(
+                "{} cannot be read as a table by GDAL: export it as CSV or XLSX").format(path))
+        feedback.pushInfo(self.tr("Reading layer {} through GDAL ({} rows)…")
+                          .format(layer.name(), layer.featureCount()))
+        # The layer's own row id (a GeoPackage fid) is not agency data: it would hide duplicates.
+        keep = [i for i in range(len(layer.fields())) if i not in layer.primaryKeyAttributes()]
+        header = [layer.fields()[i].name() for i in keep]
+
+        def rows():
+            for feature in layer.getFeatures():
+                check_canceled(feedback)
+                values = feature.attributes()
+                yield [_python_value(values[i]) for i in keep]
+        return header, rows(), layer.featureCount()
+
+
+def _python_value(value):
+    """A layer attribute as the core readers give cells: None, text, numbers, datetime or date."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate()
+    return value
+
+
+def _layer_sha256(path, file_path):
+    """The file's SHA-256; for one layer of a multi-layer file, mixed with the layer's name so
+    that each layer of a GeoPackage counts as its own input."""
+    from ..trafficking_plugin.core.importer import file_sha256
+    digest = file_sha256(file_path)
+    if "|" in path:
+        digest = hashlib.sha256(f"{digest}|{path.split('|', 1)[1]}".encode("utf-8")).hexdigest()
+    return digest
