@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProject, QgsRectangle, QgsReferencedRectangle, QgsScaleBarSettings, QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 THAI_FONT = "Loma"   # fonts-thai-tlwg; Qt falls back to any font with Thai glyphs if missing
@@ -66,12 +66,11 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
 
     layout.setName("Province map")
     project.layoutManager().addLayout(layout)
-    settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    settings.appendGeoreference = False   # PNG cannot hold it; GDAL would complain on stderr
-    result = QgsLayoutExporter(layout).exportToImage(str(png_path), settings)
-    if result != QgsLayoutExporter.Success:
-        raise RuntimeError(f"could not write {png_path} (layout exporter code {result})")
+    # Rendered to a QImage and saved by Qt: exportToImage would also try to georeference the PNG
+    # through GDAL, which cannot update PNGs and says so on stderr.
+    image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
+    if image.isNull() or not image.save(str(png_path), "PNG"):
+        raise RuntimeError(f"could not write {png_path}")
     if project_path and not project.write(str(project_path)):
         raise RuntimeError(f"could not write {project_path}: {project.error()}")
     return png_path
