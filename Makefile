@@ -1,12 +1,16 @@
 # Two commands for everyone: `make demo` runs the pipeline on an embedded default, `make test` runs
 # the test suite. Both set up what they need first (Debian packages, .venv) and are idempotent.
+# `make bench` times import (and crosswalk) against ogr2ogr at Chiang Mai's volume (SCALE=1).
 PYTHON := .venv/bin/python
 SCALE ?= 0.1
 PROVINCE ?= 50
 export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup demo test docs clean
+# The benchmark's own default scale is 1 (Chiang Mai); SCALE=... on the command line overrides it.
+BENCH_SCALE = $(if $(filter command line environment,$(origin SCALE)),$(SCALE),1)
+
+.PHONY: setup demo test bench docs clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +24,10 @@ test: setup
 	@echo "test: running the test suite headless (QGIS offscreen)"
 	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
 	$(PYTHON) -m pytest
+
+bench: setup
+	@echo "bench: sample data at SCALE $(if $(SCALES),$(SCALES),$(BENCH_SCALE)) (in build/bench/, reused), import of every file and the crosswalk, against ogr2ogr loading the same files (make bench SCALES=\"1 4\" compares peak memory)"
+	$(PYTHON) bench/bench_import.py $(if $(SCALES),--scales $(SCALES),--scale $(BENCH_SCALE))
 
 docs: setup
 	$(PYTHON) -c "import sys; sys.path.insert(0, 'build/pythonpath'); \

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .create_database import CreateDatabase
+from .crosswalk import Crosswalk
 from .generate_sample_data import GenerateSampleData
 from .import_secondary_data import ImportSecondaryData
 
@@ -26,5 +27,6 @@ class TraffickingProvider(QgsProcessingProvider):
         return QIcon(ICON_PATH)
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData()):
+        for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
+                          Crosswalk()):
             self.addAlgorithm(algorithm)

@@ -89,6 +89,11 @@ def main():
         print(f"demo:   import {entry['path']}: {result['ROWS_READ']:,} read = "
               f"{result['ROWS_STAGED']:,} staged + {result['ROWS_REJECTED']:,} rejected", flush=True)
     timings["import agency files"] = round(time.perf_counter() - start, 1)
+    standard = step("crosswalk to the standard", "crosswalk", DATABASE=str(database),
+                    DATA_YEAR=args.year)
+    print(f"demo:   {standard['PERSONS']:,} persons, {standard['UNLINKED']:,} records unlinked, "
+          f"{standard['UNMAPPED_CODES']} unmapped codes on {standard['UNMAPPED_ROWS']:,} rows "
+          "(see unmapped_code)", flush=True)
 
     from trafficking_db.trafficking_plugin.map_render import render_province_map
     png = out / f"province_{args.province}.png"

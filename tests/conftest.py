@@ -70,3 +70,78 @@ def run_algorithm(provider):
 
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def province_units(subdistricts, villages_geojson=None):
+    """Admin-unit rows for ``database.create_or_upgrade`` from ``geography.Subdistrict`` records
+    (their first ring's bounding box as a square) and a sample's villages.geojson."""
+    import json
+    import struct
+
+    def polygon(points):
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        bbox = (min(xs), min(ys), max(xs), max(ys))
+        ring = [(bbox[0], bbox[1]), (bbox[2], bbox[1]), (bbox[2], bbox[3]), (bbox[0], bbox[3]),
+                (bbox[0], bbox[1])]
+        wkb = struct.pack("<BII", 1, 6, 1) + struct.pack("<BII", 1, 3, 1) + struct.pack("<I", 5)
+        return wkb + b"".join(struct.pack("<2d", *p) for p in ring), bbox
+
+    def unit(points, **columns):
+        wkb, bbox = polygon(points)
+        return {"wkb": wkb, "bbox": bbox, **columns}
+
+    every = [p for s in subdistricts for p in s.polygons[0][0]]
+    first = subdistricts[0]
+    units = {"province": [unit(every, code=first.province_code, name_th=first.province_name_th,
+                               name_en=first.province_name_en, area_km2=1.0)],
+             "district": [], "subdistrict": [], "village": []}
+    for code in sorted({s.district_code for s in subdistricts}):
+        members = [s for s in subdistricts if s.district_code == code]
+        units["district"].append(unit(
+            [p for s in members for p in s.polygons[0][0]], code=code,
+            name_th=members[0].district_name_th, name_en=members[0].district_name_en,
+            province_code=first.province_code, area_km2=1.0))
+    for s in subdistricts:
+        units["subdistrict"].append(unit(
+            s.polygons[0][0], code=s.code, name_th=s.name_th, name_en=s.name_en,
+            district_code=s.district_code, province_code=s.province_code, area_km2=1.0))
+    if villages_geojson:
+        with open(villages_geojson, encoding="utf-8") as f:
+            for feature in json.load(f)["features"]:
+                x, y = feature["geometry"]["coordinates"]
+                p = feature["properties"]
+                units["village"].append({
+                    "wkb": struct.pack("<BI2d", 1, 1, x, y), "bbox": (x, y, x, y),
+                    "code": p["village_code"], "name_th": p["village_name_th"], "moo": p["moo"],
+                    "subdistrict_code": p["subdistrict_code"],
+                    "district_code": p["subdistrict_code"][:4], "province_code": first.province_code,
+                    "location_source": "villages.geojson"})
+    return units
+
+
+@pytest.fixture(scope="session")
+def imported_sample(tmp_path_factory):
+    """The synthetic province's sample files (scale 0.002) imported into a database with its
+    sub-districts and villages, for data year B.E. 2567; returns (files folder, manifest, db).
+    Tests that change the database work on a copy."""
+    from trafficking_db.trafficking_plugin.core import database, geography, importer, sample_data
+
+    folder = tmp_path_factory.mktemp("imported_sample")
+    subdistricts = geography.synthetic_province()
+    manifest = sample_data.generate_sample_data(subdistricts, folder / "files", scale=0.002, seed=1)
+    db = folder / "province.gpkg"
+    database.create_or_upgrade(db, "50", province_units(subdistricts, folder / "files" / "villages.geojson"))
+    for entry in manifest["files"]:
+        importer.import_file(db, folder / "files" / entry["path"], entry["source"], 2567)
+    return folder / "files", manifest, db
+
+
+def copy_database(db, folder):
+    """A copy of a database and its identity file in ``folder``."""
+    import shutil
+    target = Path(folder) / db.name
+    shutil.copy(db, target)
+    identity = db.with_suffix(".identity.sqlite")
+    if identity.exists():
+        shutil.copy(identity, target.with_suffix(".identity.sqlite"))
+    return target

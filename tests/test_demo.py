@@ -28,6 +28,11 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
     with sqlite3.connect(out / "province_50.gpkg") as conn:
         assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == districts
         assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
-        runs = conn.execute("SELECT status, rows_read, rows_staged + rows_rejected FROM import_run").fetchall()
+        runs = conn.execute("SELECT status, rows_read, rows_staged + rows_rejected"
+                            " FROM import_run").fetchall()
         assert len(runs) == 7 and all(s == "succeeded" and r == a for s, r, a in runs)
+        assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+        # Old spellings and districts of the real province's welfare cases all find their tambon.
+        assert conn.execute("SELECT count(*) FROM unmapped_code WHERE field = 'subdistrict_name'"
+                            ).fetchone()[0] == 0
     assert "demo: timings" in log

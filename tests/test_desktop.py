@@ -37,7 +37,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert "error" not in result, result.get("error")
     algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata",
-                  "trafficking:importsecondarydata"}
+                  "trafficking:importsecondarydata", "trafficking:crosswalk"}
     started = ("at_start",) if result["at_start"] is not None else ()
     for key in started + ("loaded_1", "loaded_2"):
         loaded = result[key]
@@ -58,7 +58,7 @@ def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
     listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True,
                              timeout=120).stdout
     assert "trafficking:createdatabase" in listing and "trafficking:generatesampledata" in listing
-    assert "trafficking:importsecondarydata" in listing
+    assert "trafficking:importsecondarydata" in listing and "trafficking:crosswalk" in listing
     if not needs_shared.args[0]:
         output = tmp_path / "phayao.gpkg"
         run = subprocess.run(["qgis_process.bin", "run", "trafficking:createdatabase", "--",

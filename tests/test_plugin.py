@@ -40,7 +40,7 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
     assert len(trafficking_providers()) == 1
     algorithms = {a.id() for a in trafficking_providers()[0].algorithms()}
     assert {"trafficking:createdatabase", "trafficking:generatesampledata",
-            "trafficking:importsecondarydata"} <= algorithms
+            "trafficking:importsecondarydata", "trafficking:crosswalk"} <= algorithms
     assert len(next(iter(iface.menus.values())).actions()) == len(plugin.MENU_ALGORITHMS)
 
     plugin.unload()

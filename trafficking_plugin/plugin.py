@@ -22,6 +22,7 @@ class TraffickingPlugin:
         ("Create or upgrade province database…", "trafficking:createdatabase"),
         ("Generate sample agency data…", "trafficking:generatesampledata"),
         ("Import agency data file…", "trafficking:importsecondarydata"),
+        ("Crosswalk agency codes to the standard…", "trafficking:crosswalk"),
     )
 
     def __init__(self, iface):

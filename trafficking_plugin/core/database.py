@@ -2,7 +2,7 @@
 import datetime
 import os
 
-from . import admin, gpkg, schema
+from . import admin, code_tables, gpkg, schema
 from .feedback import NullFeedback, check_canceled
 
 ADMIN_TABLES = ("province", "district", "subdistrict", "village")
@@ -13,7 +13,8 @@ class DatabaseError(Exception):
 
 
 def create_or_upgrade(path, province_code, units, plugin_version="", feedback=None):
-    """Build the schema and load admin units; on an existing database, upgrade it in place.
+    """Build the schema, add the shipped specs' missing code-table rows to ``crosswalk`` and load
+    admin units; on an existing database, upgrade it in place.
 
     ``units`` maps each of ADMIN_TABLES to rows for ``admin.insert_units``. Everything happens in
     one transaction: on any error (or cancel) the file is left as it was, and a file this call
@@ -30,6 +31,7 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
         conn.execute("BEGIN IMMEDIATE")
         summary["previous_schema_version"] = schema.apply_schema(conn)
         summary["schema_version"] = schema.SCHEMA_VERSION
+        summary["crosswalk_defaults_added"] = code_tables.load_defaults(conn)
         stored_province = schema.get_info(conn, "province_code")
         if stored_province and stored_province != province_code:
             raise DatabaseError(

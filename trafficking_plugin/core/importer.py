@@ -8,16 +8,24 @@ so an error or a cancel leaves both as they were; the failed run is then recorde
 """
 import datetime
 import hashlib
-import json
 import os
+import re
+from itertools import repeat
+from json.encoder import encode_basestring as _json_text
 
-from . import gpkg, pseudonym, readers, schema
+from . import gpkg, pseudonym, readers, schema, thai_id
 from .feedback import Canceled, NullFeedback, check_canceled
 from .spec import ID_TYPES, find_file_kind, load_spec
 from .thai_calendar import ce_year
 from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
 
+# SQLite page cache of each database file during an import, in KiB. The identity file's
+# person_key index and the temporary row hashes are filled in random order, which SQLite's
+# default 2 MiB cache turns into file reads and writes; staging rows are only appended. Fixed
+# sizes, so memory does not grow with the file.
+SQLITE_CACHE_KIB = {"main": 32768, "identity": 131072, "temp": 32768}
 CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
+_TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
 HEADER_SEARCH_ROWS = 10    # title rows above the header (merged cells) are skipped up to here
 _SQL_TYPES = {"text": "TEXT", "code": "TEXT", "integer": "INTEGER", "year": "INTEGER",
               "number": "REAL", "date": "DATE"}
@@ -130,6 +138,8 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
 
 
 def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
+    for schema_name, kib in SQLITE_CACHE_KIB.items():
+        conn.execute(f"PRAGMA {schema_name}.cache_size = -{kib}")
     conn.execute("BEGIN IMMEDIATE")
     run["run_id"] = run_id = _insert_run(conn, run, "running")
     with open_rows() as table:
@@ -138,7 +148,8 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target])
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
-        writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret)
+        writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
+                         table.format in _TEXT_FORMATS)
         chunk, blank = [], 0
         for cells, problem in rows:
             if problem is None and _is_blank(cells):
@@ -209,122 +220,252 @@ def _read_header(rows, spec, file_name, feedback):
                        f"{', '.join(first_missing)}. Is it the right file and source?")
 
 
-class _Writer:
-    """Validates chunks of rows and writes them to staging, rejected_row and the identity file."""
+class _Reject:
+    """A cell that rejects its row: the agency column, the value to show and the reason."""
+    __slots__ = ("field", "value", "why")
 
-    def __init__(self, conn, run, spec, file_spec, target, positions, width, secret):
-        self.conn, self.run, self.spec, self.secret = conn, run, spec, secret
-        self.width = width
-        self.columns = list(zip(file_spec.columns, positions))
+    def __init__(self, field, value, why):
+        self.field, self.value, self.why = field, value, why
+
+
+_NO_ID = (None, "none", None, "")       # person_key, id_kind, person_type, raw ID of a blank ID
+_CACHE_LIMIT = 50_000                   # distinct values remembered per column (memory stays flat)
+# Cells that need no parsing, one per line of a joined column: a code or text of 1-12 printable
+# ASCII characters without spaces (no ID fits, nothing to trim, not an error cell like #N/A),
+# a plain whole or decimal number, and any name that does not start with # (names are not checked).
+_PLAIN_CELL = r'[!-"$-~][!-~]{0,11}'
+_PLAIN = {
+    "code": re.compile(rf"(?:{_PLAIN_CELL}\n)*{_PLAIN_CELL}"),
+    "text": re.compile(rf"(?:{_PLAIN_CELL}\n)*{_PLAIN_CELL}"),
+    "integer": re.compile(r"(?:-?[0-9]{1,15}\n)*-?[0-9]{1,15}"),
+    "number": re.compile(r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,15})?\n)*-?[0-9]{1,15}(?:\.[0-9]{1,15})?"),
+    "identity": re.compile(r"(?:(?:[^#\n][^\n]*)?\n)*(?:[^#\n][^\n]*)?"),
+}
+_PLAIN_CONVERT = {"integer": int, "number": float}
+_HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, datetime.time}
+
+
+class _Column:
+    """One spec column's checks, remembered per distinct cell (up to _CACHE_LIMIT values): most
+    columns repeat few values (codes, dates), and a remembered ID is not pseudonymised again."""
+
+    def __init__(self, col, position, data_year, secret):
+        self.col, self.position, self.data_year = col, position, data_year
+        self.person_key = pseudonym.person_keyer(secret)
+        self.is_id = col.type in ID_TYPES
+        self.cache, self.rejecting = {}, set()
+
+    def outcomes(self, cells, text_only):
+        """The outcome of every cell: a staged value (for an ID column a _NO_ID-like tuple), or a
+        _Reject; and whether any cell rejects."""
+        if text_only:
+            plain = self._plain(cells)
+            if plain is not None:
+                return plain, False
+        keys = self._keys(cells, text_only)
+        if len(self.cache) > _CACHE_LIMIT:
+            self.cache.clear()
+            self.rejecting.clear()
+        cache = self.cache
+        out = list(map(cache.get, keys))
+        missing = [i for i, o in enumerate(out) if o is None and keys[i] not in cache]
+        if missing and self.is_id:
+            ids = [cells[i] if cells[i].__class__ is str else "" for i in missing]
+            valid = thai_id.valid_thai_id_mask(ids).tolist()
+        rejects_now = False
+        for n, i in enumerate(missing):
+            key = keys[i]
+            if key in cache:                  # a value met twice in this chunk
+                out[i] = cache[key]
+                continue
+            if self.is_id and valid[n]:       # 13 digits with a right check digit: no parsing
+                cell = cells[i]
+                outcome = (self.person_key(cell), "thai_id", int(cell[0]), cell)
+            else:
+                outcome = self._outcome(cells[i])
+            out[i] = outcome
+            if outcome.__class__ is not _Reject:
+                cache[key] = outcome
+            elif key is cells[i]:             # a reason quotes its cell: never shared by a stamp
+                cache[key] = outcome
+                self.rejecting.add(key)
+            else:
+                rejects_now = True
+        return out, rejects_now or (bool(self.rejecting) and not self.rejecting.isdisjoint(keys))
+
+    def _keys(self, cells, text_only):
+        """Cache keys: the cell itself, a value with its type for spreadsheet cells (1 and 1.0
+        and True differ), and for dates the day of a yyyymmddhhmmss stamp (the time is ignored)."""
+        if not text_only:
+            return [c if c.__class__ is str else (c.__class__, c) if c.__class__ in _HASHABLE
+                    else object() for c in cells]      # e.g. a list from a layer: never shared
+        if self.col.type == "date":
+            return [("stamp", c[:8]) if len(c) == 14 and c.isascii() and c.isdigit() else c
+                    for c in cells]
+        return cells
+
+    def _plain(self, cells):
+        """The outcomes of a chunk of text cells that all have the plainest form of their type
+        (checked with one regular expression over the joined column), else None."""
+        pattern = _PLAIN.get("identity" if self.col.identity else self.col.type)
+        if pattern is None or (self.col.identity and self.col.required):
+            return None
+        joined = "\n".join(cells)
+        if joined.count("\n") != len(cells) - 1 or not pattern.fullmatch(joined):
+            return None                       # a cell holds a line break, or one is not plain
+        convert = _PLAIN_CONVERT.get(self.col.type)
+        return list(map(convert, cells)) if convert and not self.col.identity else list(cells)
+
+    def _outcome(self, cell):
+        col = self.col
+        raw = cell if cell.__class__ is str else cell_text(cell)
+        if raw[:1] == "#" and raw.strip() in SPREADSHEET_ERRORS:
+            return _Reject(col.column, raw, f"the cell holds the spreadsheet error {raw.strip()} "
+                           "instead of a value")
+        if col.required and not raw.strip():
+            return _Reject(col.column, "", "required value is empty")
+        if self.is_id:
+            parsed, why = parse_id(raw, col.type)
+            if why:
+                return _Reject(col.column, mask_id(raw), why)
+            kind, raw_id = parsed
+            if not raw_id:
+                return _NO_ID
+            return (self.person_key(raw_id), kind,
+                    int(raw_id[0]) if kind == "thai_id" else None, raw_id)
+        if col.identity:
+            return raw
+        value, why = parse_value(col, cell, self.data_year)
+        return _Reject(col.column, raw, why) if why else value
+
+
+class _Writer:
+    """Validates chunks of rows column by column and writes them to staging, rejected_row and
+    the identity file."""
+
+    def __init__(self, conn, run, spec, file_spec, target, positions, width, secret, text_only):
+        self.conn, self.run, self.spec = conn, run, spec
+        self.width, self.text_only = width, text_only
+        self.columns = [_Column(col, position, run["data_year"], secret)
+                        for col, position in zip(file_spec.columns, positions)]
+        self.needed = max((p + 1 for p in positions if p is not None), default=0)
         self.has_id = file_spec.id_column is not None
         self.unlinked = 0
         names = [c.name for c in target.all_columns if c.name != "fid"]
         self.insert_staged = (f'INSERT INTO "{target.name}" ({", ".join(names)}) '
                               f'VALUES ({", ".join("?" * len(names))})')
+        identity_fields = [c.col.field for c in self.columns if c.col.identity]
+        # The names as json.dumps(dict, ensure_ascii=False) writes them, without a dict per row.
+        self.names_json = "{" + ", ".join(f'"{f}": %s' for f in identity_fields) + "}"
 
     def write(self, chunk):
-        staged, rejected, identities = [], [], []
+        rejected = {}                  # row number -> [(field, value, why)]
         first_seen = self._duplicates(chunk)
+        numbers, rows = [], []
         for row_number, cells, problem in chunk:
             if problem is None and row_number in first_seen:
                 problem = f"exact copy of row {first_seen[row_number]}"
-            reasons, parsed = ([(None, None, problem)], None) if problem else self._check(cells)
-            if reasons:
-                # Masked again as a safety net: a value or reason may quote an ID typed elsewhere.
-                rejected += [(self.run["run_id"], self.run["file_name"], row_number, field,
-                              value and mask_ids_in(value), mask_ids_in(why))
-                             for field, value, why in reasons]
-                self.run["rows_rejected"] += 1
-                continue
-            key_cells, values, names, raw_id = parsed
-            staged.append((self.run["run_id"], row_number, *key_cells, *values))
-            if raw_id or any(names.values()):
-                identities.append((key_cells[0] if key_cells else None, self.spec.source,
-                                   key_cells[1] if key_cells else None, raw_id or None,
-                                   json.dumps(names, ensure_ascii=False), self.run["run_id"],
-                                   row_number))
-            self.run["rows_staged"] += 1
+            problem = problem or self._shape_problem(cells)
+            if problem:
+                rejected[row_number] = [(None, None, problem)]
+            else:
+                numbers.append(row_number)
+                rows.append(cells)
+        staged, identities = self._check(numbers, rows, rejected)
+        self.run["rows_rejected"] += len(rejected)
+        self.run["rows_staged"] += len(staged)
+        # Masked again as a safety net: a value or reason may quote an ID typed elsewhere.
+        run_id, file_name = self.run["run_id"], self.run["file_name"]
+        rejected_rows = [(run_id, file_name, n, field, value and mask_ids_in(value), mask_ids_in(why))
+                         for n in sorted(rejected) for field, value, why in rejected[n]]
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
-                              " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected)
+                              " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
         self.conn.executemany("INSERT INTO identity.person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
                               identities)
+
+    def _shape_problem(self, cells):
+        """Why a row with too many or too few cells is rejected, or None."""
+        if len(cells) > self.width:
+            present = sum(1 for c in cells[self.width:] if cell_text(c).strip())
+            if present:
+                return (f"the row has {self.width + present} filled cells but the header only "
+                        f"{self.width} columns (an unquoted comma or a stray delimiter?)")
+        elif len(cells) < self.needed:
+            return (f"the row has {len(cells)} cells, the header {self.width} (the row is cut "
+                    "short: a truncated file or a broken line?)")
+        return None
+
+    def _check(self, numbers, rows, rejected):
+        """Staged and identity rows of the well-shaped ``rows``; rejections go into ``rejected``."""
+        if not rows:
+            return [], []
+        outcomes, bad = [], set()
+        by_column = list(zip(*rows))      # cut to the shortest row, which holds every position
+        for column in self.columns:
+            if column.position is None:
+                cells = [None] * len(rows)
+            else:
+                cells = list(by_column[column.position])
+            out, rejects = column.outcomes(cells, self.text_only and column.position is not None)
+            outcomes.append(out)
+            if rejects:
+                bad.update(i for i, o in enumerate(out) if o.__class__ is _Reject)
+        for i in sorted(bad):
+            rejected[numbers[i]] = [(o.field, o.value, o.why) for o in (out[i] for out in outcomes)
+                                    if o.__class__ is _Reject]
+        ids = next((out for column, out in zip(self.columns, outcomes) if column.is_id), None)
+        if ids and bad:                  # rows left out below; their ID outcome may be a _Reject
+            ids = [_NO_ID if o.__class__ is _Reject else o for o in ids]
+        ids = ids or [_NO_ID] * len(rows)
+        names = [out for column, out in zip(self.columns, outcomes) if column.col.identity]
+        values = [out for column, out in zip(self.columns, outcomes)
+                  if not column.is_id and not column.col.identity]
+        run_id = self.run["run_id"]
+        keys = list(zip(*ids))[:3] if self.has_id else []
+        staged = list(zip(repeat(run_id), numbers, *keys, *values))
+        identities = self._identities(numbers, ids, names)
+        if bad:
+            staged = [row for i, row in enumerate(staged) if i not in bad]
+            identities = [row for i, row in identities if i not in bad]
+        else:
+            identities = [row for _, row in identities]
+        if self.has_id:
+            self.unlinked += sum(1 for i, o in enumerate(ids) if o[0] is None and i not in bad)
+        return staged, identities
+
+    def _identities(self, numbers, ids, names):
+        """(index, identity row) of every row with an ID or a name, for the identity file."""
+        run_id, source = self.run["run_id"], self.spec.source
+        has_id = self.has_id
+        name_rows = list(zip(*names)) if names else [()] * len(numbers)
+        return [(i, (key, source, kind if has_id else None, raw_id or None,
+                     self.names_json % tuple(map(_json_text, name_cells)), run_id, number))
+                for i, ((key, kind, _type, raw_id), name_cells, number)
+                in enumerate(zip(ids, name_rows, numbers)) if raw_id or any(name_cells)]
 
     def _duplicates(self, chunk):
         """Row number -> the earlier row it copies exactly, over the whole file so far.
 
-        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat."""
-        hashes = {}
+        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat. Every
+        hash is inserted unless already there; only a chunk where some were (a copy) is looked up."""
+        hashes = []
         for row_number, cells, _problem in chunk:
             text = _joined(cells, "\x1f").encode("utf-8", "surrogatepass")
-            hashes[row_number] = int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(),
-                                                "big", signed=True)
-        earlier = {}
-        unique = list(set(hashes.values()))
+            hashes.append((int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big",
+                                          signed=True), row_number))
+        before = self.conn.total_changes
+        self.conn.executemany("INSERT OR IGNORE INTO temp.seen_row VALUES (?, ?)", sorted(hashes))
+        if self.conn.total_changes - before == len(hashes):
+            return {}
+        first = {}
+        unique = list({digest for digest, _ in hashes})
         for start in range(0, len(unique), 900):
             part = unique[start:start + 900]
-            earlier.update(self.conn.execute(
+            first.update(self.conn.execute(
                 f"SELECT hash, row_number FROM temp.seen_row WHERE hash IN ({','.join('?' * len(part))})",
                 part).fetchall())
-        copies, new = {}, []
-        for row_number, digest in hashes.items():
-            if digest in earlier:
-                copies[row_number] = earlier[digest]
-            else:
-                earlier[digest] = row_number
-                new.append((digest, row_number))
-        self.conn.executemany("INSERT INTO temp.seen_row VALUES (?, ?)", new)
-        return copies
-
-    def _check(self, cells):
-        """(reasons, parsed): reasons lists (field, value, why) to reject the row; else parsed
-        holds its person key cells, staged values, names and raw ID."""
-        present = len(cells) > self.width and sum(1 for c in cells[self.width:] if cell_text(c).strip())
-        if present:
-            return [(None, None, f"the row has {self.width + present} filled cells but the header "
-                     f"only {self.width} columns (an unquoted comma or a stray delimiter?)")], None
-        if len(cells) < self.width and any(p is not None and p >= len(cells) for _, p in self.columns):
-            return [(None, None, f"the row has {len(cells)} cells, the header {self.width} (the row "
-                     "is cut short: a truncated file or a broken line?)")], None
-        reasons, values, names, key_cells, raw_id = [], [], {}, [], ""
-        data_year = self.run["data_year"]
-        for col, position in self.columns:
-            cell = cells[position] if position is not None and position < len(cells) else None
-            raw = cell if cell.__class__ is str else cell_text(cell)
-            is_id = col.type in ID_TYPES
-            if raw[:1] == "#" and raw.strip() in SPREADSHEET_ERRORS:
-                reasons.append((col.column, raw, f"the cell holds the spreadsheet error {raw.strip()} "
-                                "instead of a value"))
-                continue
-            if col.required and not raw.strip():
-                reasons.append((col.column, "", "required value is empty"))
-                continue
-            if is_id:
-                parsed, why = parse_id(raw, col.type)
-                if why:
-                    reasons.append((col.column, mask_id(raw), why))
-                    continue
-                kind, raw_id = parsed
-                if raw_id:
-                    key_cells = [pseudonym.person_key(self.secret, raw_id), kind,
-                                 int(raw_id[0]) if kind == "thai_id" else None]
-                else:
-                    key_cells = [None, "none", None]
-            elif col.identity:
-                names[col.field] = raw
-            else:
-                value, why = parse_value(col, cell, data_year)
-                if why:
-                    reasons.append((col.column, raw, why))
-                    continue
-                values.append(value)
-        if reasons:
-            return reasons, None
-        if self.has_id and not key_cells:
-            key_cells = [None, "none", None]
-        if self.has_id and key_cells[0] is None:
-            self.unlinked += 1
-        return [], (key_cells, values, names, raw_id)
+        return {n: first[digest] for digest, n in hashes if first[digest] != n}
 
 
 def _joined(cells, separator):

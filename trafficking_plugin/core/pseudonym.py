@@ -46,5 +46,16 @@ _LETTERS_FOR_DIGITS = str.maketrans("0123456789", "ghijklmnop")
 
 def person_key(secret, normalised_id):
     """The keyed pseudonym of a normalised ID: 32 letters a-p (128 bits)."""
-    digest = hmac.new(secret, normalised_id.encode("ascii"), hashlib.sha256).digest()
-    return digest[:16].hex().translate(_LETTERS_FOR_DIGITS)
+    return person_keyer(secret)(normalised_id)
+
+
+def person_keyer(secret):
+    """``person_key`` with the secret bound: the HMAC's keyed state is made once and copied per
+    ID, which halves the cost of pseudonymising a file."""
+    keyed = hmac.new(secret, digestmod=hashlib.sha256)
+
+    def key(normalised_id):
+        digest = keyed.copy()
+        digest.update(normalised_id.encode("ascii"))
+        return digest.digest()[:16].hex().translate(_LETTERS_FOR_DIGITS)
+    return key

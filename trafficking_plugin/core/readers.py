@@ -11,6 +11,8 @@ import os
 import struct
 import zipfile
 
+from . import xlsx
+
 ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp874")
 _DELIMITERS = (",", "\t", ";", "|")
 _PROBE_BYTES = 1 << 20      # how much of a text file `auto` looks at to choose its encoding
@@ -172,27 +174,19 @@ def _chain(first, rest):
 
 
 def _open_xlsx(path, encoding):
-    from openpyxl import load_workbook     # only spreadsheets need it
-    handle = open(path, "rb")      # a file object: openpyxl refuses names not ending in .xlsx
     try:
-        book = load_workbook(handle, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        handle.close()
+        sheet = xlsx.Sheet(path)
+    except (xlsx.XlsxError, zipfile.BadZipFile) as error:
         raise ReadError(f"the XLSX workbook cannot be opened ({error}): save it again in Excel") from None
-    sheet = book.worksheets[0]
-    total = max(sheet.max_row or 1, 1)
-    count = [0]
 
     def rows():
-        for values in sheet.iter_rows(values_only=True):
-            count[0] += 1
-            yield list(values), None
+        try:
+            for values in sheet.rows():
+                yield values, None
+        except SyntaxError as error:        # ElementTree's ParseError: a damaged sheet
+            raise ReadError(f"the XLSX sheet is damaged ({error}): save it again in Excel") from None
 
-    def close():
-        book.close()
-        handle.close()
-
-    return TableFile(path, "xlsx", None, rows(), lambda: min(count[0] / total, 1.0), close)
+    return TableFile(path, "xlsx", None, rows(), sheet.fraction, sheet.close)
 
 
 def _open_ods(path, encoding):

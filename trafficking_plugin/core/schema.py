@@ -50,6 +50,12 @@ _PERSON = C("person_key", "TEXT", "Keyed pseudonym of the person (HMAC of the no
             "province secret). Never a raw ID or name.")
 _CLASS = C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps).")
 _AREAS = C("areas", "TEXT", "District and sub-district codes covered, separated by spaces.")
+_SEX = C("sex", "TEXT", "male, female or unknown.")
+# Every row of a standard sector table says where it came from (docs/standard.md).
+_PROVENANCE = (C("import_run_id", "INTEGER", "fid of the import_run that staged the source row.", "NOT NULL"),
+               C("row_number", "INTEGER", "Row number of the source row in its file.", "NOT NULL"))
+_LINK = C("person_key", "TEXT", "Keyed pseudonym of the person (as in person); empty when the "
+          "record has no linkable ID (unlinked). Never a raw ID or name.")
 
 
 
@@ -119,7 +125,8 @@ TABLES = (
     )),
     Table("unmapped_code", "Agency codes the crosswalk could not map, for the user to map.", (
         C("source", "TEXT", "Agency source id.", "NOT NULL"),
-        C("field", "TEXT", "Agency field holding the code."),
+        C("field", "TEXT", "Staged field holding the code (subdistrict_name: a place name; "
+          "village_code: a village not in the village layer)."),
         C("code", "TEXT", "The agency's code as found."),
         C("row_count", "INTEGER", "How many staged rows carry this code."),
         C("example_row", "INTEGER", "Row number of one such row in its file."),
@@ -142,7 +149,65 @@ TABLES = (
         _VILL, _SUBD, _DIST,
         C("sources", "TEXT", "Agency source ids that hold a record of this person, space separated."),
         C("linked", "BOOLEAN", "1 when the person has a linkable ID (13-digit ID or G code)."),
+        C("nationality", "TEXT", "thai, no_status, myanmar, lao, cambodian or not_recorded "
+          "(health NATION)."),
+        C("ethnicity", "TEXT", "thai, karen, lahu, hmong, akha, lisu, mien, myanmar, lao or "
+          "cambodian (health RACE)."),
+        C("residence", "TEXT", "lives_here_registered_here, registered_here_lives_elsewhere or "
+          "lives_here_registered_elsewhere (health TYPEAREA)."),
+        C("id_kind", "TEXT", "Kind of ID behind person_key: thai_id or g_code."),
+        C("person_type", "INTEGER", "First digit of the Thai ID: DOPA person type (0-8)."),
     ), unique=(("person_key", "data_year"),)),
+    Table("health_condition", "Diagnoses of outpatient visits, as standard conditions.", (
+        _LINK, _YEAR,
+        C("condition", "TEXT", "hiv, mental_health, substance_use, pregnancy, teen_pregnancy, "
+          "violence_injury, extreme_poverty, acculturation_difficulty, "
+          "inadequate_parental_supervision or other."),
+        C("diagnosis_code", "TEXT", "ICD-10 code as found (without the dot)."),
+        C("diagnosis_date", "DATE", "Date of the visit (Common Era)."),
+        C("hospcode", "TEXT", "5-digit code of the health unit."),
+        _VILL, _SUBD, _DIST,
+    ) + _PROVENANCE),
+    Table("school_enrolment", "Pupils on the school roster.", (
+        _LINK, _YEAR,
+        C("school_code", "TEXT", "10-digit school code."),
+        C("school_year", "INTEGER", "School year (Common Era)."),
+        C("grade_level", "TEXT", "kindergarten_1-3, primary_1-6 or secondary_1-6."),
+        C("school_status", "TEXT", "studying, moved, dropped_out, suspended, struck_off or graduated."),
+        _SEX, C("birth_date", "DATE", "Date of birth (Common Era)."),
+        _VILL, _SUBD, _DIST,
+    ) + _PROVENANCE),
+    Table("welfare_case", "Cases received by the social development and human security office.", (
+        _LINK, _YEAR,
+        C("case_no", "TEXT", "The office's case number (serial/B.E. year)."),
+        C("case_date", "DATE", "Date the case was received (Common Era)."),
+        C("problem", "TEXT", "poverty, homeless, family_violence, child_without_carer, "
+          "unplanned_pregnancy, elderly_without_carer, disability, legal_status, "
+          "labour_exploitation, trafficking, begging, hiv or drugs."),
+        _SEX, C("age", "INTEGER", "Age in years on the date received."),
+        _VILL, _SUBD, _DIST,
+    ) + _PROVENANCE),
+    Table("household", "Households of the Basic Minimum Needs (BMN) survey.", (
+        C("household_id", "TEXT", "The survey's household id (<village code>-<serial>).", "NOT NULL"),
+        _YEAR,
+        C("survey_date", "DATE", "Date of the survey (Common Era)."),
+        C("members", "INTEGER", "Number of members."),
+        C("income_per_person", "REAL", "Baht per person per year."),
+        C("bmn_failed", "INTEGER", "How many of the 31 BMN indicators the household fails."),
+    ) + tuple(C(f"bmn{i:02d}", "INTEGER", f"BMN indicator {i:02d} of 2560-2564: 1 pass, 0 fail.")
+              for i in range(1, 32)) + (_VILL, _SUBD, _DIST) + _PROVENANCE),
+    Table("household_member", "Members of the BMN households.", (
+        _LINK, _YEAR,
+        C("household_id", "TEXT", "The survey's household id (joins household).", "NOT NULL"),
+        C("member_no", "INTEGER", "Member number (1 = head)."),
+        C("relation", "TEXT", "Relation to the head: head, spouse, child, parent, grandchild, "
+          "relative or lodger."),
+        C("occupation", "TEXT", "none, student, agriculture, general_labour, trade, government or "
+          "private_employee."),
+        C("education", "TEXT", "Highest level: none, pre_primary, primary, lower_secondary, "
+          "upper_secondary, diploma or bachelor_or_higher."),
+        _SEX, C("birth_year", "INTEGER", "Year of birth (Common Era)."),
+    ) + _PROVENANCE),
     Table("indicator", "The catalogue of vulnerability indicators and their scoring rules.", (
         C("code", "TEXT", "Indicator id, e.g. I01.", "NOT NULL"),
         C("name_th", "TEXT", "Name in Thai."), C("name_en", "TEXT", "Name in English."),

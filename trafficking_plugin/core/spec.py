@@ -22,6 +22,20 @@ _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 RESERVED_FIELDS = ("fid", "import_run_id", "row_number", "person_key", "id_kind", "person_type")
 
 
+MATCHES = ("exact", "range", "prefix")
+
+
+@dataclass(frozen=True)
+class CodeRule:
+    """One row of a default code table: becomes a row of the GeoPackage's crosswalk table."""
+    field: str             # staged field holding the agency code
+    match: str             # exact, range (e.g. B20-B24) or prefix
+    agency_code: str
+    standard_field: str
+    standard_code: str
+    note: str = ""
+
+
 class SpecError(Exception):
     """A spec file that cannot be used, with the file and key at fault."""
 
@@ -67,7 +81,7 @@ class Spec:
     doc: str
     path: str
     files: dict            # kind -> FileSpec
-    codes: dict            # left for the crosswalk: code tables, not read by import
+    codes: tuple           # CodeRule: default code tables of the crosswalk, not read by import
 
     def staging_table(self, kind):
         return f"staging_{self.source}_{kind}"
@@ -138,10 +152,41 @@ def _parse(data, path):
             fail(f"{key}.match.columns", f"{', '.join(missing)} not among the file's columns")
         kinds[kind] = FileSpec(kind, str(body.get("doc", "")), str(match.get("name", "*")),
                                tuple(str(m) for m in match_columns), parsed)
-    codes = data.get("codes") or {}
-    if not isinstance(codes, dict):
-        fail("codes", "must be a mapping (field -> code table), left for the crosswalk")
+    staged = {c.field for f in kinds.values() for c in f.staged_columns}
+    codes = _parse_codes(fail, data.get("codes") or {}, staged)
     return Spec(source, str(data.get("doc", "")), path, kinds, codes)
+
+
+def _parse_codes(fail, codes, staged_fields):
+    """codes: {staged field: {standard_field, note, exact: {code: value}, range: {...}, prefix: {...}}}."""
+    if not isinstance(codes, dict):
+        fail("codes", "must be a mapping: staged field -> code table")
+    rules = []
+    for field, table in codes.items():
+        key = f"codes.{field}"
+        if field not in staged_fields:
+            fail(key, f"'{field}' is not a staged field of this source's files")
+        if not isinstance(table, dict):
+            fail(key, "needs standard_field and some of exact, range, prefix")
+        unknown = set(table) - {"standard_field", "note", *MATCHES}
+        if unknown:
+            fail(key, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        standard_field = table.get("standard_field")
+        if not isinstance(standard_field, str) or not _FIELD_NAME.fullmatch(standard_field):
+            fail(f"{key}.standard_field", "needs the standard field it maps to, e.g. sex")
+        for match in MATCHES:
+            entries = table.get(match) or {}
+            if not isinstance(entries, dict):
+                fail(f"{key}.{match}", "must be a mapping: agency code -> standard value")
+            for code, value in entries.items():
+                code = str(code).strip()
+                if match == "range" and not re.fullmatch(r"[^-\s]+-[^-\s]+", code):
+                    fail(f"{key}.range.{code}", "a range is written first-last, e.g. B20-B24")
+                if value is None or not str(value).strip() or not code:
+                    fail(f"{key}.{match}.{code}", "needs an agency code and a standard value")
+                rules.append(CodeRule(field, match, code, standard_field, str(value).strip(),
+                                      str(table.get("note", ""))))
+    return tuple(rules)
 
 
 def _parse_column(fail, key, name, col):

@@ -1,0 +1,196 @@
+"""Benchmark: import (and crosswalk) of the sample files against ogr2ogr's plain load of the same files.
+
+Each step runs in its own process so its peak memory (max RSS) is its own. The baseline is
+`ogr2ogr` loading every raw file into a fresh GeoPackage, one layer a file, no type detection:
+the cost of reading the files and writing their rows with no checking at all. Goals (issue 3):
+import + crosswalk at most 1.5x the baseline (aim 1.0), peak memory at most 2 GiB, and peak
+memory at SCALE 4 at most 1.25x that at SCALE 1.
+
+    .venv/bin/python bench/bench_import.py [--scale 1.0] [--scales 1 4] [--seed 1]
+
+Generated files go to build/bench/data-scale<S>-seed<N>/ and are reused while their manifest
+matches the scale and seed.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHONPATH = REPO / "build" / "pythonpath"
+BENCH_DIR = REPO / "build" / "bench"
+DATA_YEAR = 2024
+CROSSWALK_RUN = ("run_crosswalk", "run")     # the crosswalk's entry point, whichever it has
+GOAL_RATIO, AIM_RATIO, GOAL_PEAK_MIB, GOAL_GROWTH = 1.5, 1.0, 2048, 1.25
+
+# Run in a child process: one step, then its timing and peak RSS as JSON on the last line.
+_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {pythonpath!r})
+from trafficking_db.trafficking_plugin.core import {module}
+start = time.perf_counter()
+result = {call}
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "peak_mib": peak, "result": {report}}}, default=str))
+"""
+
+
+def run_child(module, call, report="None"):
+    """Run one step in a fresh interpreter; (seconds, peak MiB, result)."""
+    code = _CHILD.format(pythonpath=str(PYTHONPATH), module=module, call=call, report=report)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"step failed: {call}\n{done.stderr}")
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    return out["seconds"], out["peak_mib"], out["result"]
+
+
+def sample_files(scale, seed):
+    """The generated sample folder and its manifest, generated only when missing or different."""
+    folder = BENCH_DIR / f"data-scale{scale:g}-seed{seed}"
+    manifest_path = folder / "manifest.json"
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest["scale"] == scale and manifest["seed"] == seed:
+            print(f"sample data: reusing {folder.relative_to(REPO)}")
+            return folder, manifest
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"sample data: generating scale {scale:g}, seed {seed} into {folder.relative_to(REPO)}")
+    seconds, _, _ = run_child(
+        "geography, sample_data",
+        f"sample_data.generate_sample_data(geography.synthetic_province(), {str(folder)!r}, "
+        f"scale={scale!r}, seed={seed!r})")
+    print(f"sample data: {seconds:.0f} s")
+    return folder, json.loads(manifest_path.read_text(encoding="utf-8"))
+
+
+def fresh_database(folder):
+    """An empty province database of the synthetic province (and no identity file yet)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "province.gpkg"
+    for path in (db, folder / "province.identity.sqlite"):
+        path.unlink(missing_ok=True)
+    run_child("database", f"database.create_or_upgrade({str(db)!r}, '50', {{}})")
+    return db
+
+
+def time_import(db, folder, entry):
+    return run_child("importer", f"importer.import_file({str(db)!r}, {str(folder / entry['path'])!r}, "
+                     f"{entry['source']!r}, {DATA_YEAR})",
+                     "{k: result[k] for k in ('rows_read', 'rows_staged', 'rows_rejected')}")
+
+
+def time_crosswalk(db):
+    """(seconds, peak MiB) of the crosswalk step, or None while core.crosswalk has no run function."""
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(PYTHONPATH)!r}); "
+         "from trafficking_db.trafficking_plugin.core import crosswalk; "
+         f"print(next(n for n in {CROSSWALK_RUN!r} if callable(getattr(crosswalk, n, None))))"],
+        capture_output=True, text=True, check=False)
+    if probe.returncode:
+        return None
+    name = probe.stdout.strip()
+    seconds, peak, _ = run_child("crosswalk", f"crosswalk.{name}({str(db)!r}, {DATA_YEAR})")
+    return seconds, peak
+
+
+def time_ogr2ogr(out, path, layer):
+    """Seconds and peak MiB of ogr2ogr appending ``path`` to ``out`` as the layer ``layer``."""
+    command = ["ogr2ogr", "-f", "GPKG", str(out), str(path), "-nln", layer]
+    if out.exists():
+        command.insert(1, "-update")
+    if path.suffix == ".csv":
+        command += ["-oo", "AUTODETECT_TYPE=NO"]      # plain text columns, bytes as they are
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        sys.exit(f"ogr2ogr failed on {path}: {child.stderr.read().decode(errors='replace')}")
+    child.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def bench(scale, seed):
+    """Import, crosswalk and baseline at one scale; prints the table and returns the totals."""
+    folder, manifest = sample_files(scale, seed)
+    work = BENCH_DIR / f"run-scale{scale:g}"
+    db = fresh_database(work)
+    baseline = work / "ogr2ogr.gpkg"
+    baseline.unlink(missing_ok=True)
+    print(f"import: each file in its own process into {db.relative_to(REPO)}; "
+          f"baseline: ogr2ogr into {baseline.relative_to(REPO)}")
+    print(f"{'file':32} {'rows':>10} {'import_s':>9} {'rows/s':>9} {'ogr_s':>7} {'rows/s':>9} "
+          f"{'ratio':>6} {'peak_MiB':>9} {'ogr_MiB':>8}")
+    total = {"rows": 0, "import": 0.0, "ogr": 0.0, "peak": 0.0}
+    for entry in manifest["files"]:
+        seconds, peak, counts = time_import(db, folder, entry)
+        ogr_seconds, ogr_peak = time_ogr2ogr(baseline, folder / entry["path"],
+                                              Path(entry["path"]).stem.lower())
+        rows = counts["rows_read"]
+        print(f"{entry['path']:32} {rows:10,} {seconds:9.1f} {rows / seconds:9,.0f} "
+              f"{ogr_seconds:7.1f} {rows / ogr_seconds:9,.0f} {seconds / ogr_seconds:6.2f} "
+              f"{peak:9.0f} {ogr_peak:8.0f}")
+        total["rows"] += rows
+        total["import"] += seconds
+        total["ogr"] += ogr_seconds
+        total["peak"] = max(total["peak"], peak)
+    print(f"{'total':32} {total['rows']:10,} {total['import']:9.1f} "
+          f"{total['rows'] / total['import']:9,.0f} {total['ogr']:7.1f} "
+          f"{total['rows'] / total['ogr']:9,.0f} {total['import'] / total['ogr']:6.2f} "
+          f"{total['peak']:9.0f}")
+    crosswalk = time_crosswalk(db)
+    if crosswalk is None:
+        print("crosswalk: not yet available")
+        total["crosswalk"] = None
+    else:
+        total["crosswalk"] = crosswalk[0]
+        total["peak"] = max(total["peak"], crosswalk[1])
+        print(f"crosswalk: {crosswalk[0]:.1f} s, peak {crosswalk[1]:.0f} MiB")
+    report_goals(total)
+    return total
+
+
+def report_goals(total):
+    ratio = total["import"] / total["ogr"]
+    print(f"goal import / ogr2ogr <= {GOAL_RATIO} (aim {AIM_RATIO}): {ratio:.2f} "
+          f"{verdict(ratio <= GOAL_RATIO)}")
+    if total["crosswalk"] is not None:
+        both = (total["import"] + total["crosswalk"]) / total["ogr"]
+        print(f"goal (import + crosswalk) / ogr2ogr <= {GOAL_RATIO} (aim {AIM_RATIO}): {both:.2f} "
+              f"{verdict(both <= GOAL_RATIO)}")
+    print(f"goal peak memory <= {GOAL_PEAK_MIB} MiB: {total['peak']:.0f} MiB "
+          f"{verdict(total['peak'] <= GOAL_PEAK_MIB)}")
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--scales", type=float, nargs="+",
+                        help="bench each scale; peak memory of the last relative to the first")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if shutil.which("ogr2ogr") is None:
+        sys.exit("ogr2ogr not found: install gdal-bin (make setup does)")
+    scales = args.scales or [args.scale]
+    totals = []
+    for scale in scales:
+        print(f"== scale {scale:g} ==")
+        totals.append(bench(scale, args.seed))
+    if len(scales) > 1:
+        growth = totals[-1]["peak"] / totals[0]["peak"]
+        print(f"goal peak memory at scale {scales[-1]:g} <= {GOAL_GROWTH}x that at scale "
+              f"{scales[0]:g}: {growth:.2f}x {verdict(growth <= GOAL_GROWTH)}")
+
+
+if __name__ == "__main__":
+    main()

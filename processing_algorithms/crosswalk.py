@@ -1,0 +1,68 @@
+"""trafficking:crosswalk — a data year's staged rows into person and the standard sector tables."""
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+
+from ..trafficking_plugin.core import crosswalk
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from .base import TraffickingAlgorithm
+
+
+class Crosswalk(TraffickingAlgorithm):
+    DATABASE = "DATABASE"
+    DATA_YEAR = "DATA_YEAR"
+
+    def name(self):
+        return "crosswalk"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Crosswalk agency codes to the standard")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Turns the staged rows of every succeeded import of the data year into person and the "
+            "standard tables health_condition, school_enrolment, welfare_case, household and "
+            "household_member (docs/standard.md).\n"
+            "Agency codes are mapped through the database's crosswalk table: add or edit its rows in "
+            "the attribute table and run again to change the mapping. Missing default rows of the "
+            "shipped specs are added first; rows you added or edited are never changed. Thai place "
+            "names are matched to the database's sub-districts, village codes checked against its "
+            "villages.\n"
+            "Records of one person in several agencies share one person row. Records without an ID "
+            "are kept unlinked, and codes without a mapping are listed in unmapped_code with their "
+            "count and an example row: nothing is dropped.\n"
+            "A run replaces the data year's results as a whole; an error or cancel leaves the "
+            "database as it was. DATA_YEAR may be Buddhist era (2567) or Common Era (2024).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        for key, label in (("PERSONS", "Persons"), ("UNLINKED", "Records without a linkable ID"),
+                           ("UNMAPPED_CODES", "Unmapped codes"),
+                           ("UNMAPPED_ROWS", "Rows with an unmapped code")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        feedback.pushInfo(self.tr("Crosswalk of data year {} in {}…").format(year, database))
+        try:
+            summary = crosswalk.run_crosswalk(database, year, feedback=feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.")
+                                         .format(database)) from None
+        except crosswalk.CrosswalkError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr(
+                "{} could not be written ({}). Is it open for editing elsewhere, or not a "
+                "GeoPackage?").format(database, error)) from None
+        return {"PERSONS": summary["rows"]["person"], "UNLINKED": sum(summary["unlinked"].values()),
+                "UNMAPPED_CODES": summary["unmapped_codes"], "UNMAPPED_ROWS": summary["unmapped_rows"]}

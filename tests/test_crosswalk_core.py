@@ -1,0 +1,312 @@
+"""The crosswalk without QGIS: code tables, place names, linking, unmapped codes, re-runs, cancel."""
+import contextlib
+import csv
+import gzip
+import sqlite3
+
+import pytest
+from conftest import SHARED, copy_database, province_units
+from trafficking_db.trafficking_plugin.core import (
+    code_tables, crosswalk, database, geography, importer, pseudonym, sample_data, spec,
+)
+from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
+from trafficking_db.trafficking_plugin.core.place_names import normalise_name
+
+CODES = SHARED / "data" / "codes"
+needs_codes = pytest.mark.skipif(not CODES.exists(), reason="../shared/data/codes is not beside the checkout")
+# Staged fields each source maps through code tables (place names and villages aside).
+MAPPED_FIELDS = {"health": ["sex", "nationality", "ethnicity", "residence_type", "diagnosis_code"],
+                 "education": ["sex", "grade", "school_status"],
+                 "human_security": ["sex", "problem"],
+                 "family_welfare": ["sex", "relation", "occupation", "education"]}
+
+
+def query(db, sql, *args):
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+@pytest.fixture(scope="module")
+def crosswalked(imported_sample, tmp_path_factory):
+    files, manifest, db = imported_sample
+    db = copy_database(db, tmp_path_factory.mktemp("crosswalked"))
+    return files, manifest, db, crosswalk.run_crosswalk(db, 2567)
+
+
+def snapshot(db):
+    """Every crosswalk output (without fid, which a re-run renumbers) and the crosswalk table."""
+    tables = crosswalk.OUTPUT_TABLES + ("unmapped_code", "crosswalk")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        result = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] != "fid"]
+            names = ", ".join(f'"{c}"' for c in columns)
+            result[table] = sorted(conn.execute(f'SELECT {names} FROM "{table}"').fetchall(), key=repr)
+        return result
+
+
+# Code tables
+
+def test_code_table_matches_exact_ranges_and_prefixes():
+    table = code_tables.CodeTable([
+        ("range", "B20-B24", "hiv"), ("range", "F00-F99", "mental_health"),
+        ("range", "F10-F19", "substance_use"), ("range", "A00-Z99", "other"),
+        ("exact", "Z21", "hiv"), ("prefix", "T74", "violence_injury"), (None, "ป.1", "primary_1")])
+    assert [table.lookup(c) for c in ("B20", "B201", "B20.1", "B24", "b238", "Z21", "Z21.0")] == \
+        ["hiv"] * 5 + ["hiv", "other"]
+    assert table.lookup("F102") == "substance_use"     # the narrower range wins
+    assert table.lookup("F329") == "mental_health"
+    assert table.lookup("T741") == "violence_injury"   # the longer match wins over A00-Z99
+    assert table.lookup("ป. 1") == "primary_1"          # spaces and dots do not matter
+    # Codes of another shape are no ICD-10 codes: the sample's unknown_code faults stay unmapped.
+    assert [table.lookup(c) for c in ("B2O", "Z6O1", "F3", "ZZ99", "O8OO", "", None)] == [None] * 7
+
+
+def test_specs_ship_code_tables_and_reject_bad_ones(tmp_path):
+    health = spec.load_spec("health")
+    assert any(r.field == "diagnosis_code" and r.match == "range" and r.agency_code == "B20-B24"
+               for r in health.codes)
+    bad = tmp_path / "bad.yaml"
+    for codes, fault in (("{sex: {standard_field: sex, range: {A-: x}}}", "first-last"),
+                         ("{nothing: {standard_field: x, exact: {a: b}}}", "not a staged field"),
+                         ("{sex: {standard_field: sex, fuzzy: {a: b}}}", "unknown key")):
+        bad.write_text("source: bad\nfiles:\n  f:\n    columns:\n      SEX: {field: sex, type: code,"
+                       f" required: true}}\ncodes: {codes}\n", encoding="utf-8")
+        with pytest.raises(spec.SpecError, match=fault):
+            spec.load_spec(str(bad))
+
+
+def test_defaults_load_once_and_never_overwrite_a_specialists_row(tmp_path):
+    db = tmp_path / "p.gpkg"
+    shipped = sum(len(spec.load_spec(s).codes) for s in spec.shipped_sources())
+    assert database.create_or_upgrade(db, "50", {})["crosswalk_defaults_added"] == shipped
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("UPDATE crosswalk SET standard_code = 'female', note = 'a specialist''s edit' "
+                     "WHERE source = 'health' AND field = 'sex' AND agency_code = '1'")
+        conn.execute("INSERT INTO crosswalk (source, field, match, agency_code, standard_field, "
+                     "standard_code) VALUES ('health', 'sex', 'exact', '9', 'sex', 'unknown')")
+    assert database.create_or_upgrade(db, "50", {})["crosswalk_defaults_added"] == 0
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        assert code_tables.load_defaults(conn) == 0
+        assert conn.execute("SELECT count(*) FROM crosswalk").fetchone()[0] == shipped + 1
+        table = code_tables.code_table(conn, "health", "sex")
+        assert (table.lookup("1"), table.lookup("9")) == ("female", "unknown")
+
+
+# Place names
+
+def test_place_names_lose_prefixes_and_spaces():
+    assert {normalise_name(n) for n in ("ต.แม่ริม", "ตำบลแม่ริม", "ตำบล แม่ริม", " แม่ริม ",
+                                         "แม่ ริม")} == {"แม่ริม"}
+    assert {normalise_name(n) for n in ("อ.ดอยงาม", "อำเภอดอยงาม", "อ. ดอยงาม", "ดอยงาม  ")} == {"ดอยงาม"}
+
+
+@pytest.fixture(scope="module")
+def old_names(tmp_path_factory):
+    """Welfare cases of real Chiang Mai sub-districts (Mae Chaem 5003, Mae Wang 5022, Galyani
+    Vadhana 5025) written with the kongvut list's old spellings and old districts."""
+    with open(CODES / "th_admin_codes_hdx_cod_ab.csv", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if r["amphoe_code"] in ("5003", "5022", "5025")]
+    subdistricts = []
+    for i, r in enumerate(rows):
+        x, y = 98.0 + 0.05 * (i % 6), 18.0 + 0.05 * (i // 6)
+        subdistricts.append(geography.Subdistrict(
+            r["tambon_code"], r["tambon_th"], r["tambon_en"], r["amphoe_code"], r["amphoe_th"],
+            r["amphoe_en"], "50", r["changwat_th"], r["changwat_en"],
+            [[[(x, y), (x + 0.05, y), (x + 0.05, y + 0.05), (x, y + 0.05), (x, y)]]]))
+    folder = tmp_path_factory.mktemp("old_names")
+    manifest = sample_data.generate_sample_data(subdistricts, folder / "files", scale=0.01, seed=3,
+                                                old_codes=CODES / "th_admin_codes_kongvut.csv")
+    db = folder / "province.gpkg"
+    database.create_or_upgrade(db, "50", province_units(subdistricts, folder / "files" / "villages.geojson"))
+    entry = next(f for f in manifest["files"] if f["source"] == "human_security")
+    importer.import_file(db, folder / "files" / entry["path"], "human_security", 2024)
+    crosswalk.run_crosswalk(db, 2024)
+    return folder / "files", entry, db
+
+
+@needs_codes
+def test_old_spellings_and_old_districts_map_to_the_right_subdistrict(old_names):
+    files, entry, db = old_names
+    assert entry["faults"]["old_place_name"] > 0
+    typed = {t for (t,) in query(db, "SELECT DISTINCT subdistrict_name || '|' || district_name "
+                                 "FROM staging_human_security_welfare_case")}
+    assert any("ทุ่งปี้" in t for t in typed) and any("แจ่มหลวง|" in t and "แม่แจ่ม" in t for t in typed)
+    with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f:
+        village = {r["person_no"]: r["village_code"] for r in csv.DictReader(f)}
+    with open(files / "truth" / "welfare_cases.csv", encoding="utf-8") as f:
+        truth = {r["case_no"]: village[r["person_no"]][:6] for r in csv.DictReader(f)}
+    cases = query(db, "SELECT case_no, subdistrict_code FROM welfare_case")
+    assert len(cases) == query(db, "SELECT count(*) FROM staging_human_security_welfare_case")[0][0]
+    assert all(code == truth[case] for case, code in cases)
+    assert query(db, "SELECT count(*) FROM unmapped_code WHERE field = 'subdistrict_name'") == [(0,)]
+
+
+# The sample province end to end
+
+def test_nearly_every_staged_row_is_mapped(crosswalked):
+    _, _, db, summary = crosswalked
+    for source, fields in MAPPED_FIELDS.items():
+        for field in fields:
+            table = next(t for (t,) in query(db, "SELECT name FROM sqlite_master WHERE name LIKE ?",
+                                             f"staging_{source}_%")
+                         if field in [r[1] for r in query(db, f'PRAGMA table_info("{t}")')])
+            staged = query(db, f'SELECT count(*) FROM "{table}" WHERE trim("{field}") <> \'\'')[0][0]
+            unmapped = query(db, "SELECT coalesce(sum(row_count), 0) FROM unmapped_code WHERE "
+                             "source = ? AND field = ?", source, field)[0][0]
+            assert unmapped <= 0.01 * staged, (source, field, unmapped, staged)
+    assert summary["unmapped_rows"] == query(db, "SELECT sum(row_count) FROM unmapped_code")[0][0]
+
+
+def test_every_unknown_code_fault_is_listed_with_its_count(crosswalked):
+    _, manifest, db, _ = crosswalked
+    fields = {"health/PERSON.csv": "nationality", "health/DIAGNOSIS_OPD.csv": "diagnosis_code"}
+    for entry in manifest["files"]:
+        expected = entry["faults"].get("unknown_code", 0)
+        if entry["path"] in fields:
+            listed = query(db, "SELECT sum(row_count) FROM unmapped_code WHERE source = 'health' "
+                           "AND field = ? AND data_year = 2024", fields[entry["path"]])[0][0]
+            assert listed == expected > 0
+        else:
+            assert expected == 0
+    for code, run, row in query(db, "SELECT code, import_run_id, example_row FROM unmapped_code"):
+        table = query(db, "SELECT 'staging_' || source || '_' || CASE WHEN file_name LIKE 'PERSON%' "
+                      "THEN 'person' ELSE 'diagnosis_opd' END FROM import_run WHERE fid = ?", run)[0][0]
+        assert code in query(db, f'SELECT * FROM "{table}" WHERE import_run_id = ? AND row_number = ?',
+                             run, row)[0]
+
+
+def test_no_staged_row_is_dropped_and_every_row_has_provenance(crosswalked):
+    _, _, db, summary = crosswalked
+    for table, staging in (("health_condition", "staging_health_diagnosis_opd"),
+                           ("school_enrolment", "staging_education_roster"),
+                           ("welfare_case", "staging_human_security_welfare_case"),
+                           ("household", "staging_family_welfare_household"),
+                           ("household_member", "staging_family_welfare_member")):
+        assert query(db, f'SELECT count(*) FROM "{table}"') == query(db, f'SELECT count(*) FROM "{staging}"')
+        assert summary["rows"][table] == query(db, f'SELECT count(*) FROM "{table}"')[0][0]
+        assert query(db, f'SELECT count(*) FROM "{table}" o LEFT JOIN "{staging}" s ON '
+                     "s.import_run_id = o.import_run_id AND s.row_number = o.row_number "
+                     "WHERE s.fid IS NULL") == [(0,)]
+        if table != "household":
+            unlinked = query(db, f'SELECT count(*) FROM "{table}" WHERE person_key IS NULL')[0][0]
+            assert summary["unlinked"][table] == unlinked
+    assert summary["unlinked"]["household_member"] > 0 and summary["unlinked"]["health_condition"] > 0
+
+
+def test_places_resolve_to_villages_of_the_database(crosswalked):
+    _, _, db, _ = crosswalked
+    for table in ("school_enrolment", "household", "welfare_case", "health_condition"):
+        total, placed, bad = query(db, f"SELECT count(*), count(subdistrict_code), count(*) FILTER "
+                                   f"(WHERE village_code NOT IN (SELECT code FROM village)) FROM {table}")[0]
+        assert bad == 0 and placed >= 0.98 * total, table
+
+
+def test_persons_link_across_agencies_as_in_the_truth(crosswalked):
+    files, _, db, _ = crosswalked
+    secret = pseudonym.load_secret(pseudonym.default_identity_path(db))
+    sources = dict(query(db, "SELECT person_key, sources FROM person WHERE data_year = 2024"))
+    assert query(db, "SELECT count(*), count(DISTINCT person_key), min(linked) FROM person") == \
+        [(len(sources), len(sources), 1)]
+    with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f:
+        everywhere = [r for r in csv.DictReader(f)
+                      if r["id_kind"] == "thai_id" and r["in_school"] == "1" and r["bmn_household"] == "1"]
+    assert everywhere
+    keys = [pseudonym.person_key(secret, r["id"]) for r in everywhere]
+    linked = [k for k in keys if set(sources.get(k, "").split()) >= {"health", "education", "family_welfare"}]
+    assert len(linked) >= 0.97 * len(keys)   # the rest lost a record to an injected fault
+    # Health's birth date and sex win over the others' (documented precedence).
+    truth = {pseudonym.person_key(secret, r["id"]): r for r in everywhere}
+    for key, sex, birth in query(db, "SELECT person_key, sex, birth_date FROM person"):
+        if key in truth and key in linked:
+            assert (sex, birth) == ({"1": "male", "2": "female"}[truth[key]["sex"]], truth[key]["birth_date"])
+
+
+def test_a_new_mapping_maps_on_rerun_and_reruns_are_idempotent(crosswalked, tmp_path):
+    _, _, db, _ = crosswalked
+    db = copy_database(db, tmp_path)
+    before = snapshot(db)
+    crosswalk.run_crosswalk(db, 2024)
+    assert snapshot(db) == before
+    code, count = query(db, "SELECT code, row_count FROM unmapped_code WHERE field = 'nationality' "
+                        "ORDER BY row_count DESC LIMIT 1")[0]
+    thai = query(db, "SELECT count(*) FROM person WHERE nationality = 'thai'")[0][0]
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("INSERT INTO crosswalk (source, field, match, agency_code, standard_field, "
+                     "standard_code, note) VALUES ('health', 'nationality', 'exact', ?, "
+                     "'nationality', 'thai', 'leading zero lost')", (code,))
+    summary = crosswalk.run_crosswalk(db, 2567)
+    assert query(db, "SELECT count(*) FROM unmapped_code WHERE code = ?", code) == [(0,)]
+    assert summary["unmapped_rows"] == sum(r for (r,) in query(db, "SELECT row_count FROM unmapped_code"))
+    assert query(db, "SELECT count(*) FROM person WHERE nationality = 'thai'")[0][0] == thai + count
+
+
+def test_cancel_leaves_the_database_as_it_was(crosswalked, tmp_path):
+    _, _, db, _ = crosswalked
+    db = copy_database(db, tmp_path)
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("UPDATE crosswalk SET standard_code = 'female' WHERE source = 'health' AND "
+                     "field = 'sex' AND agency_code = '1'")   # a re-run would change person
+    before = snapshot(db)
+
+    class CancelLater(NullFeedback):
+        calls = 0
+
+        def isCanceled(self):  # noqa: N802
+            self.calls += 1
+            return self.calls > 5
+
+    with pytest.raises(Canceled):
+        crosswalk.run_crosswalk(db, 2024, feedback=CancelLater())
+    assert snapshot(db) == before
+
+
+def test_a_year_without_imports_is_refused(crosswalked, tmp_path):
+    _, _, db, _ = crosswalked
+    with pytest.raises(crosswalk.CrosswalkError, match="no succeeded import for data year 2023"):
+        crosswalk.run_crosswalk(db, 2566)
+    with pytest.raises(crosswalk.CrosswalkError, match="does not exist"):
+        crosswalk.run_crosswalk(tmp_path / "none.gpkg", 2024)
+
+
+LABOUR_SPEC = """source: labour
+doc: Provincial labour office, migrant worker registrations
+files:
+  worker:
+    match: {columns: [เลขประจำตัว, ประเภทกิจการ]}
+    columns:
+      เลขประจำตัว: {field: person_key, type: thai_id}
+      ประเภทกิจการ: {field: business_type, type: code, required: true}
+      หมู่บ้าน: {field: village_code, type: code}
+codes:
+  business_type:
+    standard_field: business_type
+    exact: {"01": agriculture, "02": construction}
+"""
+
+
+def test_a_new_agency_links_and_lists_its_unmapped_codes(crosswalked, tmp_path):
+    """docs/standard.md's worked example: the labour office's spec, file and code table."""
+    files, _, db, _ = crosswalked
+    db = copy_database(db, tmp_path)
+    (tmp_path / "labour.yaml").write_text(LABOUR_SPEC, encoding="utf-8")
+    with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f:
+        workers = [r for r in csv.DictReader(f) if r["id_kind"] == "thai_id"][:3]
+    with open(tmp_path / "workers.csv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["เลขประจำตัว", "ประเภทกิจการ", "หมู่บ้าน"])
+        for worker, business in zip(workers, ["01", "02", "99"]):
+            out.writerow([worker["id"], business, worker["village_code"]])
+    importer.import_file(db, tmp_path / "workers.csv", str(tmp_path / "labour.yaml"), 2024)
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.executemany("INSERT INTO crosswalk (source, field, match, agency_code, standard_field, "
+                         "standard_code) VALUES ('labour', 'business_type', 'exact', ?, "
+                         "'business_type', ?)", [("01", "agriculture"), ("02", "construction")])
+    crosswalk.run_crosswalk(db, 2024)
+    assert query(db, "SELECT code, row_count, example_row FROM unmapped_code WHERE source = 'labour'") \
+        == [("99", 1, 3)]
+    secret = pseudonym.load_secret(pseudonym.default_identity_path(db))
+    for worker in workers:
+        sources, village = query(db, "SELECT sources, village_code FROM person WHERE person_key = ?",
+                                 pseudonym.person_key(secret, worker["id"]))[0]
+        assert "labour" in sources.split() and village == worker["village_code"]
