@@ -9,10 +9,10 @@ tables; only the distinct codes of a field pass through Python), so memory stays
 grow. A run replaces the data year's outputs in one transaction: re-running is idempotent, and
 an error or a cancel leaves the database as it was.
 """
-import os
 import sqlite3
 
-from . import code_tables, gpkg, linking, schema
+from . import code_tables, linking, schema
+from .database import open_province
 from .feedback import Canceled, NullFeedback, check_canceled
 from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
 from .thai_calendar import BE_OFFSET, ce_year
@@ -36,14 +36,8 @@ def run_crosswalk(database, data_year, feedback=None):
     """
     feedback = feedback or NullFeedback()
     year = ce_year(data_year)
-    if not os.path.exists(str(database)):
-        raise CrosswalkError(f"{database} does not exist: create it with trafficking:createdatabase")
-    conn = gpkg.connect(database)
+    conn = open_province(database, CrosswalkError)
     try:
-        if not gpkg.is_geopackage(conn) or not conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone():
-            raise CrosswalkError(f"{database} is not a province database: create it with "
-                                 "trafficking:createdatabase first")
         conn.execute("BEGIN IMMEDIATE")
         # A long INSERT ... SELECT checks for cancel too: SQLite interrupts it.
         conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)

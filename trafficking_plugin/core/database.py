@@ -39,8 +39,8 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
                 f"choose another file for province {province_code}")
         if not stored_province:
             schema.set_info(conn, "province_code", province_code)
-            schema.set_info(conn, "created_at", _now())
-        schema.set_info(conn, "upgraded_at" if existed else "built_at", _now())
+            schema.set_info(conn, "created_at", now_utc())
+        schema.set_info(conn, "upgraded_at" if existed else "built_at", now_utc())
         schema.set_info(conn, "plugin_version", plugin_version)
         for step, table in enumerate(ADMIN_TABLES):
             check_canceled(feedback)
@@ -60,5 +60,22 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
     return summary
 
 
-def _now():
+def open_province(path, error=DatabaseError):
+    """A connection (gpkg.connect) to an existing province database.
+
+    Raises ``error`` (the caller's own exception class) saying what to do when the file is missing
+    or is not a province database."""
+    if not os.path.exists(str(path)):
+        raise error(f"{path} does not exist: create it with trafficking:createdatabase first")
+    conn = gpkg.connect(path)
+    if not gpkg.is_geopackage(conn) or not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone():
+        conn.close()
+        raise error(f"{path} is not a province database: create it with "
+                    "trafficking:createdatabase first")
+    return conn
+
+
+def now_utc():
+    """The time for the database's *_at columns: UTC, ISO 8601, whole seconds."""
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")

@@ -13,7 +13,8 @@ import re
 from itertools import repeat
 from json.encoder import encode_basestring as _json_text
 
-from . import gpkg, pseudonym, readers, schema, thai_id
+from . import pseudonym, readers, schema, thai_id
+from .database import now_utc, open_province
 from .feedback import Canceled, NullFeedback, check_canceled
 from .spec import ID_TYPES, find_file_kind, load_spec
 from .thai_calendar import ce_year
@@ -96,16 +97,10 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
     feedback = feedback or NullFeedback()
     spec = load_spec(source)
     year = ce_year(data_year)
-    if not os.path.exists(str(database)):
-        raise ImportFailed(f"{database} does not exist: create it with trafficking:createdatabase first")
-    conn = gpkg.connect(database)
+    conn = open_province(database, ImportFailed)
     try:
-        if not gpkg.is_geopackage(conn) or not conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone():
-            raise ImportFailed(f"{database} is not a province database: create it with "
-                               "trafficking:createdatabase first")
         run = {"source": spec.source, "file_name": file_name, "file_sha256": sha256,
-               "data_year": year, "started_at": _now(), "plugin_version": plugin_version,
+               "data_year": year, "started_at": now_utc(), "plugin_version": plugin_version,
                "rows_read": 0, "rows_staged": 0, "rows_rejected": 0}
         earlier = conn.execute("SELECT fid, finished_at FROM import_run WHERE file_sha256 = ? AND "
                                "status = 'succeeded' ORDER BY fid LIMIT 1", (sha256,)).fetchone()
@@ -172,7 +167,7 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
         run["message"] += f"; {unlinked} staged rows have no ID (unlinked)"
     if blank:
         run["message"] += f"; {blank} empty lines skipped"
-    run["finished_at"] = _now()
+    run["finished_at"] = now_utc()
     conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
                  (run["finished_at"], run["rows_read"], run["rows_staged"], run["rows_rejected"],
@@ -493,12 +488,8 @@ def _insert_run(conn, run, status):
 
 def _record_run(conn, run, status):
     """A run that staged nothing (failed, canceled, duplicate), in its own small transaction."""
-    run["finished_at"] = _now()
+    run["finished_at"] = now_utc()
     conn.execute("BEGIN IMMEDIATE")
     run_id = _insert_run(conn, run, status)
     conn.execute("COMMIT")
     return run_id
-
-
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
