@@ -30,6 +30,7 @@ bench: setup
 	$(PYTHON) bench/bench_import.py $(if $(SCALES),--scales $(SCALES),--scale $(BENCH_SCALE))
 
 docs: setup
+	@mkdir -p build/pythonpath && ln -sfn $(CURDIR) build/pythonpath/trafficking_db
 	$(PYTHON) -c "import sys; sys.path.insert(0, 'build/pythonpath'); \
 	from trafficking_db.trafficking_plugin.core import schema; \
 	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n')"
