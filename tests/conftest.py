@@ -145,3 +145,17 @@ def copy_database(db, folder):
     if identity.exists():
         shutil.copy(identity, target.with_suffix(".identity.sqlite"))
     return target
+
+
+from trafficking_db.trafficking_plugin.core.feedback import NullFeedback  # noqa: E402 (after the link)
+
+
+class CancelAfter(NullFeedback):
+    """Feedback that lets ``checks`` cancel checks pass, then cancels (a user pressing Cancel)."""
+
+    def __init__(self, checks):
+        self.checks = checks
+
+    def isCanceled(self):  # noqa: N802
+        self.checks -= 1
+        return self.checks < 0

@@ -5,11 +5,11 @@ import gzip
 import sqlite3
 
 import pytest
-from conftest import SHARED, copy_database, province_units
+from conftest import CancelAfter, SHARED, copy_database, province_units
 from trafficking_db.trafficking_plugin.core import (
     code_tables, crosswalk, database, geography, importer, pseudonym, sample_data, spec,
 )
-from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
+from trafficking_db.trafficking_plugin.core.feedback import Canceled
 from trafficking_db.trafficking_plugin.core.place_names import normalise_name
 
 CODES = SHARED / "data" / "codes"
@@ -249,15 +249,8 @@ def test_cancel_leaves_the_database_as_it_was(crosswalked, tmp_path):
                      "field = 'sex' AND agency_code = '1'")   # a re-run would change person
     before = snapshot(db)
 
-    class CancelLater(NullFeedback):
-        calls = 0
-
-        def isCanceled(self):  # noqa: N802
-            self.calls += 1
-            return self.calls > 5
-
     with pytest.raises(Canceled):
-        crosswalk.run_crosswalk(db, 2024, feedback=CancelLater())
+        crosswalk.run_crosswalk(db, 2024, feedback=CancelAfter(5))
     assert snapshot(db) == before
 
 

@@ -4,8 +4,9 @@ import struct
 from pathlib import Path
 
 import pytest
+from conftest import CancelAfter
 from trafficking_db.trafficking_plugin.core import database, gpkg, schema
-from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
+from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,15 +57,6 @@ def test_rtree_follows_inserts_updates_and_deletes(tmp_path):
     conn.execute("INSERT INTO village (code, subdistrict_code, province_code, geom) VALUES"
                  " ('50010101', '500101', '50', ?)", (point,))
     assert conn.execute("SELECT minx, miny FROM rtree_village_geom").fetchall() == [(98.5, 18.5)]
-
-
-class CancelAfter(NullFeedback):
-    def __init__(self, checks):
-        self.checks = checks
-
-    def isCanceled(self):  # noqa: N802
-        self.checks -= 1
-        return self.checks < 0
 
 
 def test_cancel_part_way_leaves_the_database_as_it_was(tmp_path):

@@ -8,10 +8,11 @@ import shutil
 import sqlite3
 
 import pytest
+from conftest import CancelAfter
 from trafficking_db.trafficking_plugin.core import (
     database, geography, importer, pseudonym, sample_data, spec, validate,
 )
-from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
+from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 DATA_YEAR = 2567           # B.E. on purpose: stored as 2024
 VILLAGE_COLUMNS = {"VILLAGE", "รหัสหมู่บ้าน", "หมู่ที่", "village_code"}
@@ -173,15 +174,6 @@ def snapshot(db):
     identity = pseudonym.default_identity_path(db)
     data["identity"] = query(identity, "SELECT * FROM person_identity") if os.path.exists(identity) else []
     return data
-
-
-class CancelAfter(NullFeedback):
-    def __init__(self, checks):
-        self.checks = checks
-
-    def isCanceled(self):  # noqa: N802
-        self.checks -= 1
-        return self.checks < 0
 
 
 def test_cancel_part_way_leaves_the_database_as_it_was(sample, tmp_path, monkeypatch):
