@@ -1,5 +1,5 @@
 """What every algorithm of the provider shares: translation, instance creation, feedback bridge."""
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
 
@@ -18,3 +18,9 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
 
     def group(self):
         return self.tr(self.GROUP_NAME)
+
+    def database_unwritable(self, path, error):
+        """The message for an SQLite error on the province database, in words a user can act on."""
+        return QgsProcessingException(self.tr(
+            "{} could not be written ({}). Is it open for editing elsewhere, or not a "
+            "GeoPackage?").format(path, error))

@@ -81,9 +81,7 @@ class CreateDatabase(TraffickingAlgorithm):
         except database.DatabaseError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr(
-                "{} could not be written as a GeoPackage ({}). Is it open for editing elsewhere, "
-                "or not a GeoPackage?").format(path, error)) from error
+            raise self.database_unwritable(path, error) from None
         self._save_default_styles(path, steps)
         for table in database.ADMIN_TABLES:
             counts = summary[table]

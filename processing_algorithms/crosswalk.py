@@ -61,8 +61,6 @@ class Crosswalk(TraffickingAlgorithm):
         except crosswalk.CrosswalkError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr(
-                "{} could not be written ({}). Is it open for editing elsewhere, or not a "
-                "GeoPackage?").format(database, error)) from None
+            raise self.database_unwritable(database, error) from None
         return {"PERSONS": summary["rows"]["person"], "UNLINKED": sum(summary["unlinked"].values()),
                 "UNMAPPED_CODES": summary["unmapped_codes"], "UNMAPPED_ROWS": summary["unmapped_rows"]}

@@ -115,9 +115,7 @@ class ImportSecondaryData(TraffickingAlgorithm):
         except importer.ImportFailed as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr(
-                "{} could not be written ({}). Is it open for editing elsewhere, or not a "
-                "GeoPackage?").format(database, error)) from None
+            raise self.database_unwritable(database, error) from None
         if summary["status"] == "duplicate":
             steps.pushWarning(summary["message"])
         return {"RUN_ID": summary["run_id"], "ROWS_READ": summary["rows_read"],
