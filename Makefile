@@ -26,14 +26,15 @@ test: setup
 	$(PYTHON) -m pytest
 
 bench: setup
-	@echo "bench: sample data at SCALE $(if $(SCALES),$(SCALES),$(BENCH_SCALE)) (in build/bench/, reused), import of every file and the crosswalk, against ogr2ogr loading the same files (make bench SCALES=\"1 4\" compares peak memory)"
+	@echo "bench: sample data at SCALE $(if $(SCALES),$(SCALES),$(BENCH_SCALE)) (in build/bench/, reused), import of every file, the crosswalk and the risk index, against ogr2ogr loading the same files (make bench SCALES=\"1 4\" compares peak memory)"
 	$(PYTHON) bench/bench_import.py $(if $(SCALES),--scales $(SCALES),--scale $(BENCH_SCALE))
 
 docs: setup
 	@mkdir -p build/pythonpath && ln -sfn $(CURDIR) build/pythonpath/trafficking_db
 	$(PYTHON) -c "import sys; sys.path.insert(0, 'build/pythonpath'); \
-	from trafficking_db.trafficking_plugin.core import schema; \
-	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n')"
+	from trafficking_db.trafficking_plugin.core import indicators, schema; \
+	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n'); \
+	open('docs/indicators.md', 'w', encoding='utf-8').write(indicators.markdown() + '\n')"
 
 clean:
 	rm -rf build .pytest_cache

@@ -1,15 +1,16 @@
-"""Benchmark: import (and crosswalk) of the sample files against ogr2ogr's plain load of the same files.
+"""Benchmark: import, crosswalk and risk scoring of the sample files against ogr2ogr's plain load.
 
 Each step runs in its own process so its peak memory (max RSS) is its own. The baseline is
 `ogr2ogr` loading every raw file into a fresh GeoPackage, one layer a file, no type detection:
 the cost of reading the files and writing their rows with no checking at all. Goals (issue 3):
 import + crosswalk at most 1.5x the baseline (aim 1.0), peak memory at most 2 GiB, and peak
-memory at SCALE 4 at most 1.25x that at SCALE 1.
+memory at SCALE 4 at most 1.25x that at SCALE 1. Scoring the risk index (issue 4: every person
+scored and summed up by area) is reported as its own ratio to the same baseline, with its peak.
 
     .venv/bin/python bench/bench_import.py [--scale 1.0] [--scales 1 4] [--seed 1]
 
 Generated files go to build/bench/data-scale<S>-seed<N>/ and are reused while their manifest
-matches the scale and seed.
+matches the scale, seed and generator version.
 """
 import argparse
 import json
@@ -56,7 +57,8 @@ def sample_files(scale, seed):
     manifest_path = folder / "manifest.json"
     if manifest_path.exists():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest["scale"] == scale and manifest["seed"] == seed:
+        if (manifest["scale"], manifest["seed"], manifest.get("generator_version")) == \
+                (scale, seed, _generator_version()):
             print(f"sample data: reusing {folder.relative_to(REPO)}")
             return folder, manifest
     shutil.rmtree(folder, ignore_errors=True)
@@ -67,6 +69,12 @@ def sample_files(scale, seed):
         f"scale={scale!r}, seed={seed!r})")
     print(f"sample data: {seconds:.0f} s")
     return folder, json.loads(manifest_path.read_text(encoding="utf-8"))
+
+
+def _generator_version():
+    sys.path.insert(0, str(PYTHONPATH))
+    from trafficking_db.trafficking_plugin.core.sample_data import GENERATOR_VERSION
+    return GENERATOR_VERSION
 
 
 def fresh_database(folder):
@@ -152,6 +160,14 @@ def bench(scale, seed):
         total["crosswalk"] = crosswalk[0]
         total["peak"] = max(total["peak"], crosswalk[1])
         print(f"crosswalk: {crosswalk[0]:.1f} s, peak {crosswalk[1]:.0f} MiB")
+    seconds, peak, scored = run_child(
+        "risk_index", f"risk_index.score_risk_index({str(db)!r}, {DATA_YEAR})",
+        "{k: result[k] for k in ('persons', 'scored', 'high', 'medium', 'low')}")
+    total["scoring"] = seconds
+    total["peak"] = max(total["peak"], peak)
+    print(f"risk index: {scored['persons']:,} persons ({scored['scored']:,} scored; high "
+          f"{scored['high']:,}, medium {scored['medium']:,}, low {scored['low']:,}) in "
+          f"{seconds:.1f} s = {seconds / total['ogr']:.2f}x ogr2ogr, peak {peak:.0f} MiB")
     report_goals(total)
     return total
 

@@ -1,22 +1,17 @@
 """trafficking:createdatabase — a new or upgraded province GeoPackage."""
-import contextlib
-import os
 import sqlite3
 
 from qgis.core import (
     QgsDistanceArea, QgsGeometry, QgsProcessing, QgsProcessingException,
     QgsProcessingMultiStepFeedback, QgsProcessingOutputString, QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField, QgsProcessingParameterFileDestination, QgsCoordinateTransform,
-    QgsVectorLayer,
 )
 
 from ..trafficking_plugin.core import admin, database
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
 from ..trafficking_plugin.version import plugin_version
-from . import boundary_input
+from . import boundary_input, layer_styles
 from .base import TraffickingAlgorithm
-
-STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "styles")
 
 
 class CreateDatabase(TraffickingAlgorithm):
@@ -82,7 +77,8 @@ class CreateDatabase(TraffickingAlgorithm):
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(path, error) from None
-        self._save_default_styles(path, steps)
+        layer_styles.save_default_styles(
+            path, layer_styles.ADMIN_LAYERS + layer_styles.RISK_LAYERS, steps)
         for table in database.ADMIN_TABLES:
             counts = summary[table]
             steps.pushInfo(self.tr("{}: {} rows ({} added, {} kept)").format(
@@ -176,27 +172,6 @@ class CreateDatabase(TraffickingAlgorithm):
             feedback.pushInfo(self.tr("{} villages of other provinces were left out.")
                               .format(other_provinces))
         return rows
-
-    def _save_default_styles(self, path, feedback):
-        """Store each layer's QML in the GeoPackage so any QGIS opens it styled.
-
-        A layer that already has a style keeps it: an upgrade must not undo a user's styling
-        (and QGIS would ask on screen before overwriting a style of the same name)."""
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            styled = set()
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
-                styled = {r[0] for r in conn.execute("SELECT f_table_name FROM layer_styles")}
-        for table in database.ADMIN_TABLES:
-            if table in styled:
-                continue
-            layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
-            message, ok = layer.loadNamedStyle(os.path.join(STYLES_DIR, f"{table}.qml"))
-            if not ok:
-                feedback.reportError(self.tr("Style for {} not loaded: {}").format(table, message))
-                continue
-            error = layer.saveStyleToDatabase(table, self.tr("Default style"), True, "")
-            if error:
-                feedback.reportError(self.tr("Style for {} not saved: {}").format(table, error))
 
 
 def _dissolve(geometries):

@@ -9,6 +9,8 @@ from .create_database import CreateDatabase
 from .crosswalk import Crosswalk
 from .generate_sample_data import GenerateSampleData
 from .import_secondary_data import ImportSecondaryData
+from .prevention_targets import PreventionTargets
+from .score_risk_index import ScoreRiskIndex
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
 
@@ -28,5 +30,5 @@ class TraffickingProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
-                          Crosswalk()):
+                          Crosswalk(), ScoreRiskIndex(), PreventionTargets()):
             self.addAlgorithm(algorithm)

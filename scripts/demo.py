@@ -2,7 +2,8 @@
 
 Builds a province database (Chiang Mai from the real boundaries in ../shared, or a small synthetic
 province when ../shared is absent), generates the sample agency files, and renders a PNG map of
-the province with its districts and villages labelled in Thai. Runs headless.
+the province with its districts and villages labelled in Thai; imports and crosswalks the files,
+scores the risk index and ends with the red/yellow/green risk map. Runs headless.
 """
 import argparse
 import json
@@ -95,12 +96,23 @@ def main():
           f"{standard['UNMAPPED_CODES']} unmapped codes on {standard['UNMAPPED_ROWS']:,} rows "
           "(see unmapped_code)", flush=True)
 
-    from trafficking_db.trafficking_plugin.map_render import render_province_map
+    risk = step("score the risk index", "scoreriskindex", DATABASE=str(database), DATA_YEAR=args.year)
+    print(f"demo:   {risk['SCORED']:,} of {risk['PERSONS']:,} persons scored: high "
+          f"{risk['HIGH']:,}, medium {risk['MEDIUM']:,}, low {risk['LOW']:,}", flush=True)
+
+    from trafficking_db.trafficking_plugin.map_render import render_province_map, render_risk_map
     png = out / f"province_{args.province}.png"
     start = time.perf_counter()
     render_province_map(database, png, attribution, project_path=out / f"province_{args.province}.qgz")
     timings["render map"] = round(time.perf_counter() - start, 1)
     print(f"demo: map {png} (open province_{args.province}.qgz in QGIS for the same map)")
+    risk_png = out / f"risk_{args.province}.png"
+    start = time.perf_counter()
+    render_risk_map(database, args.year, risk_png,
+                    attribution + " Persons and risk: synthetic sample data.",
+                    project_path=out / f"risk_{args.province}.qgz")
+    timings["render risk map"] = round(time.perf_counter() - start, 1)
+    print(f"demo: risk map {risk_png} (open risk_{args.province}.qgz in QGIS for the same map)")
     print(f"demo: database {database}")
     print("demo: timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()))
     app.exitQgis()

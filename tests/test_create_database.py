@@ -13,6 +13,10 @@ CORE_TABLES = ["province", "district", "subdistrict", "village", "import_run", "
                "risk_subdistrict", "risk_district", "establishment", "organization",
                "network_member", "case", "case_event", "activity", "audit_log"]
 
+# Admin layers and the risk layers (empty until scored) open styled from the GeoPackage.
+STYLED_LAYERS = ["province", "district", "subdistrict", "village", "risk_village", "risk_subdistrict",
+                 "risk_district", "risk_change_subdistrict", "risk_change_district"]
+
 
 def create(run_algorithm, path, province, **extra):
     return run_algorithm("createdatabase", OUTPUT=str(path), PROVINCE=province,
@@ -26,6 +30,7 @@ def create(run_algorithm, path, province, **extra):
 ])
 def test_province_database_on_real_boundaries(run_algorithm, tmp_path, province, name_th,
                                               districts, subdistricts):
+    from trafficking_db.trafficking_plugin.core import schema
     path = tmp_path / f"province_{province}.gpkg"
     result = create(run_algorithm, path, province)
     assert result["OUTPUT"] == str(path)
@@ -55,12 +60,13 @@ def test_province_database_on_real_boundaries(run_algorithm, tmp_path, province,
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT table_name FROM gpkg_contents")}
         assert set(CORE_TABLES) <= tables
-        assert conn.execute("SELECT value FROM database_info WHERE key='schema_version'").fetchone() == ("1",)
+        assert conn.execute("SELECT value FROM database_info WHERE key='schema_version'"
+                            ).fetchone() == (str(schema.SCHEMA_VERSION),)
         documented = conn.execute("SELECT count(*) FROM gpkg_data_columns WHERE table_name='risk_person'"
                                   " AND description <> ''").fetchone()[0]
         assert documented == len(conn.execute('PRAGMA table_info("risk_person")').fetchall())
         styles = conn.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault").fetchall()
-        assert sorted(s[0] for s in styles) == ["district", "province", "subdistrict", "village"]
+        assert sorted(s[0] for s in styles) == sorted(STYLED_LAYERS)
         # GeoPackage R-tree: the spatial index answers a bounding-box query.
         hits = conn.execute("SELECT count(*) FROM rtree_subdistrict_geom").fetchone()[0]
         assert hits == subdistricts
@@ -104,17 +110,18 @@ def test_upgrade_keeps_every_row_and_adds_new_columns(run_algorithm, tmp_path, m
                   if t is crosswalk else t for t in schema.TABLES)
     newer += (schema.Table("programme", "Programmes.", (schema.Column("name", "TEXT", "Name."),)),)
     monkeypatch.setattr(schema, "TABLES", newer)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     create(run_algorithm, path, "56")
 
     after = _dump(path, ["crosswalk", "subdistrict", "district", "province"])
     assert {t: [r[:len(before[t][0])] for r in rows] for t, rows in after.items()} == before
     with sqlite3.connect(path) as conn:
         assert "reviewed_by" in [r[1] for r in conn.execute('PRAGMA table_info("crosswalk")')]
-        assert conn.execute("SELECT value FROM database_info WHERE key='schema_version'").fetchone() == ("2",)
+        assert conn.execute("SELECT value FROM database_info WHERE key='schema_version'").fetchone() == \
+            (str(schema.SCHEMA_VERSION),)
         assert conn.execute("SELECT data_type FROM gpkg_contents WHERE table_name='programme'").fetchone() \
             == ("attributes",)
-        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == len(STYLED_LAYERS)
 
 
 def test_newer_database_and_other_province_are_refused(run_algorithm, tmp_path):

@@ -2,6 +2,7 @@
 import contextlib
 import csv
 import gzip
+import re
 import sqlite3
 
 import pytest
@@ -15,7 +16,8 @@ from trafficking_db.trafficking_plugin.core.place_names import normalise_name
 CODES = SHARED / "data" / "codes"
 needs_codes = pytest.mark.skipif(not CODES.exists(), reason="../shared/data/codes is not beside the checkout")
 # Staged fields each source maps through code tables (place names and villages aside).
-MAPPED_FIELDS = {"health": ["sex", "nationality", "ethnicity", "residence_type", "diagnosis_code"],
+MAPPED_FIELDS = {"health": ["sex", "nationality", "ethnicity", "residence_type", "marital_status",
+                            "diagnosis_code"],
                  "education": ["sex", "grade", "school_status"],
                  "human_security": ["sex", "problem"],
                  "family_welfare": ["sex", "relation", "occupation", "education"]}
@@ -303,3 +305,144 @@ def test_a_new_agency_links_and_lists_its_unmapped_codes(crosswalked, tmp_path):
         sources, village = query(db, "SELECT sources, village_code FROM person WHERE person_key = ?",
                                  pseudonym.person_key(secret, worker["id"]))[0]
         assert "labour" in sources.split() and village == worker["village_code"]
+
+
+# Fields for the risk index: home town, marital status, household number, debt
+
+def truth_by_key(files, db):
+    """The truth rows of persons holding a Thai ID, by person_key."""
+    secret = pseudonym.load_secret(pseudonym.default_identity_path(db))
+    with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f:
+        return {pseudonym.person_key(secret, r["id"]): r for r in csv.DictReader(f) if r["id"]}
+
+
+def test_home_town_is_the_registering_office_of_the_id(crosswalked):
+    files, _, db, _ = crosswalked
+    truth = truth_by_key(files, db)
+    persons = query(db, "SELECT person_key, id_kind, home_town FROM person")
+    thai = [(truth[k]["id"], town) for k, kind, town in persons if kind == "thai_id"]
+    assert len(thai) > 1000 and all(town == tid[1:5] for tid, town in thai)
+    assert all(town is None for _, kind, town in persons if kind == "g_code")
+    assert any(kind == "g_code" for _, kind, _ in persons)
+
+
+def test_marital_status_maps_the_health_codes(crosswalked):
+    files, _, db, _ = crosswalked
+    secret = pseudonym.load_secret(pseudonym.default_identity_path(db))
+    with open(files / "health" / "PERSON.csv", encoding="utf-8") as f:
+        found = {pseudonym.person_key(secret, r["CID"]): r["MSTATUS"] for r in csv.DictReader(f) if r["CID"]}
+    status = dict(query(db, "SELECT person_key, marital_status FROM person WHERE sources LIKE 'health%'"))
+    standard = {"1": "single", "2": "married", "3": "widowed"}
+    assert len(status) > 1000 and all(standard[found[k]] == v for k, v in status.items())
+    assert set(status.values()) == set(standard.values())
+    # Persons known only to other agencies have none: only health records it.
+    assert query(db, "SELECT count(*) FROM person WHERE sources NOT LIKE '%health%' "
+                 "AND marital_status IS NOT NULL") == [(0,)]
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        table = code_tables.code_table(conn, "health", "marital_status")
+    assert [table.lookup(c) for c in "123456"] + [table.lookup("9")] == \
+        ["single", "married", "widowed", "divorced", "separated", None, None]
+
+
+def test_household_no_numbers_the_health_houses(crosswalked):
+    files, _, db, _ = crosswalked
+    truth = truth_by_key(files, db)
+    numbers = query(db, "SELECT person_key, household_no, sources FROM person")
+    house_of = {}                     # household_no -> the truth houses of its persons
+    for key, number, sources in numbers:
+        if number is None:
+            assert "health" not in sources.split()
+            continue
+        house_of.setdefault(number, set()).add((truth[key]["hospcode"], truth[key]["hid"]))
+    assert all(len(houses) == 1 for houses in house_of.values())          # one house a number
+    houses = [h for hs in house_of.values() for h in hs]
+    assert len(houses) == len(set(houses))                                 # one number a house
+    assert sorted(house_of) == list(range(1, len(house_of) + 1))           # dense 1..n
+    assert len(house_of) > 500
+    assert any(n is None for _, n, _ in numbers)       # e.g. pupils known by their G code only
+    # Persons of one house share its number.
+    shared = query(db, "SELECT count(*) FROM (SELECT household_no FROM person WHERE household_no "
+                   "IS NOT NULL GROUP BY 1 HAVING count(*) > 1)")[0][0]
+    assert shared > 100
+
+
+def test_household_debt_is_carried(crosswalked):
+    files, _, db, _ = crosswalked
+    with open(files / "family_welfare" / "bmn_households.csv", encoding="utf-8-sig") as f:
+        debt = {r["household_id"]: float(r["debt_baht"]) for r in csv.DictReader(f)}
+    carried = query(db, "SELECT household_id, debt_baht FROM household")
+    assert carried and all(debt[h] == d for h, d in carried)
+    assert 0 < sum(d > 0 for _, d in carried) < len(carried)
+
+
+def test_a_household_file_without_debt_leaves_it_unobserved(crosswalked, tmp_path):
+    files, _, _, _ = crosswalked
+    with open(files / "family_welfare" / "bmn_households.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    drop = rows[0].index("debt_baht")
+    with open(tmp_path / "bmn_households.csv", "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows([r[:drop] + r[drop + 1:] for r in rows])
+    db = tmp_path / "p.gpkg"
+    database.create_or_upgrade(db, "50", {})
+    staged = importer.import_file(db, tmp_path / "bmn_households.csv", "family_welfare", 2024)["rows_staged"]
+    crosswalk.run_crosswalk(db, 2024)
+    assert query(db, "SELECT count(*), count(debt_baht) FROM household") == [(staged, 0)]
+
+
+def test_staging_from_before_home_town_still_crosswalks(crosswalked, tmp_path):
+    """A staging table imported by an earlier version has no home_town: its persons get none."""
+    files, _, db, _ = crosswalked
+    db = copy_database(db, tmp_path)
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("ALTER TABLE staging_education_roster DROP COLUMN home_town")
+    crosswalk.run_crosswalk(db, 2024)
+    assert query(db, "SELECT count(*) FROM person WHERE sources = 'education' AND id_kind = 'thai_id' "
+                 "AND home_town IS NOT NULL") == [(0,)]
+    assert query(db, "SELECT count(home_town) FROM person WHERE sources LIKE 'health%'")[0][0] > 1000
+
+
+def test_personas_of_the_sample_are_persons_of_the_standard(crosswalked):
+    """Each persona of the truth is in the sample and, holding an ID, in person as the truth says."""
+    files, manifest, db, _ = crosswalked
+    assert all(manifest["counts"]["personas"][p] > 0 for p in sample_data.PERSONAS)
+    truth = truth_by_key(files, db)
+    persons = {k: (sex, town) for k, sex, town in query(db, "SELECT person_key, sex, home_town FROM person")}
+    personas = [(k, r) for k, r in truth.items() if r["persona"]]
+    assert {r["persona"] for _, r in personas} == set(sample_data.PERSONAS)
+    for key, r in personas:
+        if r["id_kind"] == "thai_id" and key in persons:
+            assert persons[key] == ({"1": "male", "2": "female"}[r["sex"]], r["id"][1:5])
+    linked = sum(k in persons for k, r in personas if r["id_kind"] == "thai_id")
+    assert linked >= 0.9 * sum(r["id_kind"] == "thai_id" for _, r in personas)
+
+
+def test_no_raw_id_or_house_number_in_person(crosswalked):
+    _, _, db, _ = crosswalked
+    ids = re.compile(r"[0-9]{13}|G[0-9]{12}")
+    for row in query(db, "SELECT * FROM person"):
+        assert not any(isinstance(v, str) and ids.search(v) for v in row), row
+    towns = query(db, "SELECT DISTINCT home_town FROM person WHERE home_town IS NOT NULL")
+    assert towns and all(len(t) == 4 and t.isdigit() for (t,) in towns)
+    assert query(db, "SELECT DISTINCT typeof(household_no) FROM person WHERE household_no IS NOT NULL") \
+        == [("integer",)]
+
+
+def test_a_person_of_two_health_units_lives_in_the_first_and_numbers_stay_dense(crosswalked, tmp_path):
+    _, _, db, _ = crosswalked
+    db = copy_database(db, tmp_path)
+    table = "staging_health_person"
+    # P lives alone in house A; another unit's (here: another house's) record of P comes first.
+    fid, key, hid_a = query(db, f"SELECT min(fid), person_key, hid FROM {table} WHERE person_key IS NOT NULL "
+                            "GROUP BY hospcode, hid HAVING count(*) = 1 LIMIT 1")[0]
+    hospcode, hid_b, neighbour = query(db, f"SELECT hospcode, hid, person_key FROM {table} WHERE hid <> ? "
+                                       "AND person_key IS NOT NULL LIMIT 1", hid_a)[0]
+    columns = [r[1] for r in query(db, f"PRAGMA table_info({table})") if r[1] != "fid"]
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                     f"FROM {table} WHERE fid = ?", (fid,))                     # the later record: A
+        conn.execute(f"UPDATE {table} SET hospcode = ?, hid = ? WHERE fid = ?", (hospcode, hid_b, fid))
+    crosswalk.run_crosswalk(db, 2024)
+    numbers = dict(query(db, "SELECT person_key, household_no FROM person"))
+    assert numbers[key] == numbers[neighbour]
+    used = sorted({n for n in numbers.values() if n is not None})
+    assert used == list(range(1, len(used) + 1))

@@ -24,6 +24,8 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
     png = out / "province_50.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000
     assert (out / "province_50.qgz").exists()
+    risk_png = out / "risk_50.png"
+    assert risk_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and risk_png.stat().st_size > 50_000
     assert (out / "agency_files" / "manifest.json").exists()
     with sqlite3.connect(out / "province_50.gpkg") as conn:
         assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == districts
@@ -32,6 +34,10 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
                             " FROM import_run").fetchall()
         assert len(runs) == 7 and all(s == "succeeded" and r == a for s, r, a in runs)
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+        assert conn.execute("SELECT count(*) FROM risk_person").fetchone()[0] == \
+            conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM risk_subdistrict WHERE risk_class IS NOT NULL"
+                            ).fetchone()[0] > 0
         # Old spellings and districts of the real province's welfare cases all find their tambon.
         assert conn.execute("SELECT count(*) FROM unmapped_code WHERE field = 'subdistrict_name'"
                             ).fetchone()[0] == 0

@@ -127,6 +127,31 @@ def test_no_raw_id_or_name_in_the_geopackage(imported, sample):
     assert any(truth[1]["first_name"] in n for n in held)
 
 
+def test_home_town_is_staged_from_the_raw_id(imported):
+    """Digits 2-5 of a Thai ID (its registering district office): the only part of the raw ID
+    staged, since the ID itself stays in the identity file."""
+    db, _, summaries = imported
+    identity = pseudonym.default_identity_path(db)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("ATTACH DATABASE ? AS identity", (str(identity),))
+        for s in summaries.values():
+            table = s["staging_table"]
+            if "home_town" not in [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]:
+                continue
+            rows = conn.execute(
+                f'SELECT s.id_kind, s.home_town, i.raw_id FROM "{table}" s LEFT JOIN '
+                "identity.person_identity i ON i.import_run_id = s.import_run_id "
+                "AND i.row_number = s.row_number").fetchall()
+            towns = [(town, raw[1:5]) for kind, town, raw in rows if kind == "thai_id"]
+            assert towns and all(town == digits and len(town) == 4 for town, digits in towns), table
+            assert all(town is None for kind, town, _ in rows if kind != "thai_id"), table
+    tables = {s["staging_table"] for s in summaries.values()}
+    assert {"staging_health_person", "staging_education_roster", "staging_family_welfare_member",
+            "staging_human_security_welfare_case"} <= tables
+    kinds = dict(query(db, "SELECT id_kind, count(home_town) FROM staging_education_roster GROUP BY 1"))
+    assert kinds["g_code"] == 0 and kinds["thai_id"] > 0
+
+
 def test_one_person_has_one_key_across_agencies(imported):
     db, _, _ = imported
     health = {k for (k,) in query(db, "SELECT person_key FROM staging_health_person "
@@ -257,6 +282,7 @@ def test_custom_identity_path(sample, tmp_path):
     ("source: x\nfiles: {a: {columns: {C: {field: f, identity: true, type: date}}}}",
      "files.a.columns.C.identity", "only text"),
     ("source: x\nfile: {}", "file", "unknown key"),
+    ("source: x\nfiles: {a: {columns: {C: {field: home_town}}}}", "files.a.columns.C.field", "reserved"),
     ("source: [x", "", "not valid YAML"),
 ])
 def test_spec_errors_name_the_file_and_key(tmp_path, text, key, message):

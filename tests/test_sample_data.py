@@ -351,6 +351,49 @@ def test_grades_follow_age(sample):
     assert set(clean["ชั้น"]) == set(GRADES)
 
 
+def test_personas_follow_their_profiles(sample, truth):
+    """The persona column, recomputed from the truth's own columns by its documented rules."""
+    _, manifest = sample
+    conditions = ["hiv", "mental_health", "teen_pregnancy", "violence", "disability"]
+    t = truth.assign(
+        age=[completed_years(b) for b in truth.birth_date], income=truth.income_per_person.astype(int),
+        conditions=truth[conditions].eq("1").any(axis=1), away=truth.away_for_work == "1",
+        studying=(truth.in_school == "1") & (truth.school_status == "กำลังศึกษา"),
+        surveyed=truth.bmn_household == "1", cases=truth.welfare_cases != "0")
+    troubled = (t.conditions | t.away).groupby(t.household_id).transform("any")
+    poor = t.income < 38_000
+    high = ((t.sex == "2") & t.age.between(13, 17) & (t.group == "highland_stateless")
+            & t.person_type.isin(["0", "6", "7"]) & ((t.in_school == "0") | (t.school_status == "ออกกลางคัน"))
+            & poor & t.surveyed)
+    quiet = ~t.conditions & ~t.away & ~t.cases
+    medium = (t.group == "highland_citizen") & t.age.between(15, 17) & t.studying & poor & t.surveyed & quiet
+    low = ((t.group == "thai") & t.age.between(7, 14) & t.studying & (t.income >= 76_000) & t.surveyed
+           & quiet & ~troubled)
+    expected = np.select([high, medium, low], ["high", "medium", "low"], "")
+    assert (truth.persona == expected).all()
+    counts = manifest["counts"]["personas"]
+    assert counts == {p: int((expected == p).sum()) for p in ("high", "medium", "low")}
+    assert counts["medium"] > 0 and counts["low"] > 0     # high: see test_crosswalk_core (SCALE 0.002)
+
+
+def completed_years(birth_date, on=datetime.date(DATA_YEAR, 7, 1)):
+    born = datetime.date.fromisoformat(birth_date)
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def test_household_debt_is_plausible(sample):
+    folder, manifest = sample
+    households = read_table(folder, entry(manifest, "family_welfare/bmn_households.csv")).drop_duplicates()
+    debt, per_person = households.debt_baht.astype(int), households.income_per_person.astype(int)
+    owes = debt > 0
+    assert (debt >= 0).all() and (debt % 100 == 0).all()
+    assert 0.35 < owes.mean() < 0.65 and 50_000 < debt[owes].median() < 200_000
+    poor = per_person < 38_000
+    assert owes[poor].mean() > owes[~poor].mean()
+    burden = debt / (per_person * households.members.astype(int))
+    assert burden[poor & owes].median() > burden[~poor & owes].median()
+
+
 # -- determinism, inputs, feedback --------------------------------------------------------------
 
 def digests(folder):

@@ -23,6 +23,8 @@ class TraffickingPlugin:
         ("Generate sample agency data…", "trafficking:generatesampledata"),
         ("Import agency data file…", "trafficking:importsecondarydata"),
         ("Crosswalk agency codes to the standard…", "trafficking:crosswalk"),
+        ("Score the risk index…", "trafficking:scoreriskindex"),
+        ("Prevention targets (work list)…", "trafficking:preventiontargets"),
     )
 
     def __init__(self, iface):

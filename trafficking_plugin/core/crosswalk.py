@@ -9,18 +9,16 @@ tables; only the distinct codes of a field pass through Python), so memory stays
 grow. A run replaces the data year's outputs in one transaction: re-running is idempotent, and
 an error or a cancel leaves the database as it was.
 """
-import sqlite3
 
 from . import code_tables, linking, schema
-from .database import open_province
-from .feedback import Canceled, NullFeedback, check_canceled
+from .database import run_in_transaction
+from .feedback import NullFeedback, check_canceled
 from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
 from .thai_calendar import BE_OFFSET, ce_year
 
 SECTOR_TABLES = ("health_condition", "school_enrolment", "welfare_case", "household",
                  "household_member")
 OUTPUT_TABLES = ("person",) + SECTOR_TABLES
-_CANCEL_CHECK_STEPS = 50_000        # SQLite virtual-machine steps between cancel checks
 
 
 class CrosswalkError(Exception):
@@ -36,25 +34,8 @@ def run_crosswalk(database, data_year, feedback=None):
     """
     feedback = feedback or NullFeedback()
     year = ce_year(data_year)
-    conn = open_province(database, CrosswalkError)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        # A long INSERT ... SELECT checks for cancel too: SQLite interrupts it.
-        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
-        try:
-            summary = _Run(conn, year, feedback).run()
-            check_canceled(feedback)
-            conn.execute("COMMIT")
-        except BaseException as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(error, sqlite3.OperationalError) and feedback.isCanceled():
-                raise Canceled("canceled by the user") from None
-            raise
-        finally:
-            conn.set_progress_handler(None, 0)
-    finally:
-        conn.close()
+    summary = run_in_transaction(database, CrosswalkError, feedback,
+                                 lambda conn: _Run(conn, year, feedback).run())
     feedback.pushInfo(summary["message"])
     return summary
 
@@ -115,6 +96,11 @@ class _Run:
     def _exists(self, table):
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                  (table,)).fetchone() is not None
+
+    def _staged(self, table, field):
+        """``s.<field>``, or NULL for a staging table made before import staged that field."""
+        columns = {r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
+        return f's."{field}"' if field in columns else "NULL"
 
     @staticmethod
     def _of_year():
@@ -197,17 +183,27 @@ class _Run:
         conn.execute("CREATE TEMP TABLE health_person (hospcode TEXT, pid TEXT, person_key TEXT, "
                      "hid TEXT, PRIMARY KEY (hospcode, pid))")
         if self._exists(person):
-            sex, nationality, ethnicity, residence = (
+            sex, nationality, ethnicity, residence, marital = (
                 self._map(source, person, f) for f in ("sex", "nationality", "ethnicity",
-                                                       "residence_type"))
+                                                       "residence_type", "marital_status"))
+            # Households: the houses of persons with an ID numbered 1..n in (HOSPCODE, HID)
+            # order; the number, not the unit's own house number, goes to person.
+            conn.execute("CREATE TEMP TABLE health_house (hospcode TEXT, hid TEXT, household_no "
+                         "INTEGER, PRIMARY KEY (hospcode, hid))")
+            conn.execute("INSERT INTO temp.health_house SELECT hospcode, hid, row_number() OVER "
+                         f"(ORDER BY hospcode, hid) FROM (SELECT DISTINCT s.hospcode, s.hid FROM "
+                         f'"{person}" s WHERE {self._of_year()} AND s.person_key IS NOT NULL AND '
+                         f"{_blank_null('s.hid')} IS NOT NULL)")
             conn.execute("INSERT OR IGNORE INTO temp.health_person SELECT s.hospcode, s.pid, "
                          f's.person_key, s.hid FROM "{person}" s WHERE {self._of_year()} ORDER BY s.fid')
             conn.execute(
                 linking.record_insert(linking.RECORD_COLUMNS) +
                 f"SELECT s.person_key, '{source}', {sex}, s.birth_date, h.village_code, "
                 f"h.subdistrict_code, h.district_code, {nationality}, {ethnicity}, {residence}, "
-                f"s.id_kind, s.person_type, {linking.rank_sql(source)} FROM \"{person}\" s "
+                f"s.id_kind, s.person_type, {self._staged(person, 'home_town')}, {marital}, "
+                f"n.household_no, {linking.rank_sql(source)} FROM \"{person}\" s "
                 "LEFT JOIN temp.health_home h ON h.hospcode = s.hospcode AND h.hid = s.hid "
+                "LEFT JOIN temp.health_house n ON n.hospcode = s.hospcode AND n.hid = s.hid "
                 f"WHERE {self._of_year()} AND s.person_key IS NOT NULL")
         if self._exists(diagnosis):
             condition = self._map(source, diagnosis, "diagnosis_code")
@@ -257,9 +253,11 @@ class _Run:
         place = place or f"temp.place_{table} h ON h.fid = s.fid"
         self.conn.execute(
             linking.record_insert(("person_key", "source", "sex", "birth_date", "village_code",
-                                   "subdistrict_code", "district_code", "id_kind", "person_type")) +
+                                   "subdistrict_code", "district_code", "id_kind", "person_type",
+                                   "home_town")) +
             f"SELECT s.person_key, '{source}', {sex}, {birth_date}, h.village_code, "
             "h.subdistrict_code, h.district_code, s.id_kind, s.person_type, "
+            f"{self._staged(table, 'home_town')}, "
             f'{linking.rank_sql(source)} FROM "{table}" s LEFT JOIN {place} '
             f"WHERE {self._of_year()} AND s.person_key IS NOT NULL")
 
@@ -272,9 +270,11 @@ class _Run:
             failed = " + ".join(f"(s.{b} = 0)" for b in bmn)
             conn.execute(
                 "INSERT INTO household (household_id, data_year, survey_date, members, "
-                f"income_per_person, bmn_failed, {', '.join(bmn)}, village_code, subdistrict_code, "
-                "district_code, import_run_id, row_number) SELECT s.household_id, ?, s.survey_date, "
-                f"s.members, s.income_per_person, {failed}, {', '.join('s.' + b for b in bmn)}, "
+                f"income_per_person, debt_baht, bmn_failed, {', '.join(bmn)}, village_code, "
+                "subdistrict_code, district_code, import_run_id, row_number) SELECT "
+                "s.household_id, ?, s.survey_date, s.members, s.income_per_person, "
+                f"{self._staged(households, 'debt_baht')}, {failed}, "
+                f"{', '.join('s.' + b for b in bmn)}, "
                 "h.village_code, h.subdistrict_code, h.district_code, s.import_run_id, s.row_number "
                 f'FROM "{households}" s JOIN temp.place_{households} h ON h.fid = s.fid ORDER BY s.fid',
                 (year,))

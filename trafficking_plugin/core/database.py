@@ -1,9 +1,10 @@
 """Create or upgrade a province GeoPackage in one transaction."""
 import datetime
 import os
+import sqlite3
 
-from . import admin, code_tables, gpkg, schema
-from .feedback import NullFeedback, check_canceled
+from . import admin, code_tables, gpkg, indicators, schema
+from .feedback import Canceled, NullFeedback, check_canceled
 
 ADMIN_TABLES = ("province", "district", "subdistrict", "village")
 
@@ -13,8 +14,9 @@ class DatabaseError(Exception):
 
 
 def create_or_upgrade(path, province_code, units, plugin_version="", feedback=None):
-    """Build the schema, add the shipped specs' missing code-table rows to ``crosswalk`` and load
-    admin units; on an existing database, upgrade it in place.
+    """Build the schema, add the shipped specs' missing code-table rows to ``crosswalk``, write the
+    indicator catalogue into an empty ``indicator`` table and load admin units; on an existing
+    database, upgrade it in place.
 
     ``units`` maps each of ADMIN_TABLES to rows for ``admin.insert_units``. Everything happens in
     one transaction: on any error (or cancel) the file is left as it was, and a file this call
@@ -32,6 +34,8 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
         summary["previous_schema_version"] = schema.apply_schema(conn)
         summary["schema_version"] = schema.SCHEMA_VERSION
         summary["crosswalk_defaults_added"] = code_tables.load_defaults(conn)
+        # The shipped catalogue only into an empty table: specialists' edits survive upgrades.
+        summary["indicators_added"] = indicators.install(conn)
         stored_province = schema.get_info(conn, "province_code")
         if stored_province and stored_province != province_code:
             raise DatabaseError(
@@ -74,6 +78,35 @@ def open_province(path, error=DatabaseError):
         raise error(f"{path} is not a province database: create it with "
                     "trafficking:createdatabase first")
     return conn
+
+
+_CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
+
+
+def run_in_transaction(path, error, feedback, work):
+    """``work(conn)`` on the province database in one transaction; returns what it returns.
+
+    Long SQL statements check for cancel too (SQLite interrupts them). On any error or cancel the
+    transaction is rolled back, so the database is left as it was; a cancel raises Canceled."""
+    conn = open_province(path, error)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
+        try:
+            result = work(conn)
+            check_canceled(feedback)
+            conn.execute("COMMIT")
+            return result
+        except BaseException as failure:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(failure, sqlite3.OperationalError) and feedback.isCanceled():
+                raise Canceled("canceled by the user") from None
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+    finally:
+        conn.close()
 
 
 def now_utc():

@@ -81,6 +81,8 @@ def staging_table(spec, file_spec):
             column("id_kind", "TEXT", "Kind of ID behind person_key: thai_id, g_code or none."),
             column("person_type", "INTEGER", "First digit of the Thai ID: the DOPA person type "
                    "(0-8); empty for G codes and rows without an ID."),
+            column("home_town", "TEXT", "Digits 2-5 of the Thai ID: DOPA code of the district "
+                   "office that registered it (the home town); empty for G codes and rows without an ID."),
         ]
     for col in file_spec.staged_columns:
         doc = col.doc or col.field.replace("_", " ").capitalize() + "."
@@ -223,7 +225,9 @@ class _Reject:
         self.field, self.value, self.why = field, value, why
 
 
-_NO_ID = (None, "none", None, "")       # person_key, id_kind, person_type, raw ID of a blank ID
+# person_key, id_kind, person_type, home_town and raw ID of a blank ID. The staging columns
+# person_type and home_town are taken from the raw ID here, the one place that sees it.
+_NO_ID = (None, "none", None, None, "")
 _CACHE_LIMIT = 50_000                   # distinct values remembered per column (memory stays flat)
 # Cells that need no parsing, one per line of a joined column: a code or text of 1-12 printable
 # ASCII characters without spaces (no ID fits, nothing to trim, not an error cell like #N/A),
@@ -275,7 +279,7 @@ class _Column:
                 continue
             if self.is_id and valid[n]:       # 13 digits with a right check digit: no parsing
                 cell = cells[i]
-                outcome = (self.person_key(cell), "thai_id", int(cell[0]), cell)
+                outcome = (self.person_key(cell), "thai_id", int(cell[0]), cell[1:5], cell)
             else:
                 outcome = self._outcome(cells[i])
             out[i] = outcome
@@ -326,8 +330,9 @@ class _Column:
             kind, raw_id = parsed
             if not raw_id:
                 return _NO_ID
-            return (self.person_key(raw_id), kind,
-                    int(raw_id[0]) if kind == "thai_id" else None, raw_id)
+            if kind != "thai_id":
+                return (self.person_key(raw_id), kind, None, None, raw_id)
+            return (self.person_key(raw_id), kind, int(raw_id[0]), raw_id[1:5], raw_id)
         if col.identity:
             return raw
         value, why = parse_value(col, cell, self.data_year)
@@ -417,7 +422,7 @@ class _Writer:
         values = [out for column, out in zip(self.columns, outcomes)
                   if not column.is_id and not column.col.identity]
         run_id = self.run["run_id"]
-        keys = list(zip(*ids))[:3] if self.has_id else []
+        keys = list(zip(*ids))[:4] if self.has_id else []
         staged = list(zip(repeat(run_id), numbers, *keys, *values))
         identities = self._identities(numbers, ids, names)
         if bad:
@@ -436,7 +441,7 @@ class _Writer:
         name_rows = list(zip(*names)) if names else [()] * len(numbers)
         return [(i, (key, source, kind if has_id else None, raw_id or None,
                      self.names_json % tuple(map(_json_text, name_cells)), run_id, number))
-                for i, ((key, kind, _type, raw_id), name_cells, number)
+                for i, ((key, kind, _type, _town, raw_id), name_cells, number)
                 in enumerate(zip(ids, name_rows, numbers)) if raw_id or any(name_cells)]
 
     def _duplicates(self, chunk):

@@ -13,15 +13,27 @@ import numpy as np
 
 from .feedback import NullFeedback
 from .sample_common import Stage
-from .sample_education import DROPPED_OUT, PUPILS_AT_SCALE_1, STATUSES, write_education
+from .sample_education import DROPPED_OUT, PUPILS_AT_SCALE_1, STATUSES, STUDYING, write_education
 from .sample_family_welfare import HOUSEHOLDS_AT_SCALE_1, write_family_welfare
 from .sample_faults import FAULT_RATES
 from .sample_files import write_csv
 from .sample_health import write_health
 from .sample_human_security import CASES_AT_SCALE_1, old_place_names, write_human_security
-from .sample_population import GROUPS, PRENAMES, RELATIONS, SyntheticProvince, make_population, make_villages
+from .sample_population import (
+    FEMALE,
+    GROUPS,
+    HIGHLAND_CITIZEN,
+    HIGHLAND_STATELESS,
+    POVERTY_LINE_BAHT,
+    PRENAMES,
+    RELATIONS,
+    THAI,
+    SyntheticProvince,
+    make_population,
+    make_villages,
+)
 
-GENERATOR_VERSION = "1.0"
+GENERATOR_VERSION = "1.1"       # 1.1: debt_baht in bmn_households, persona in the truth
 PERSONS_AT_SCALE_1 = 1_800_000       # Chiang Mai's health (PERSON) records (issue 2)
 
 TRUTH_COLUMNS = [
@@ -29,8 +41,9 @@ TRUTH_COLUMNS = [
     "prename", "first_name", "last_name", "relation", "household_id", "house_code",
     "village_code", "hospcode", "pid", "hid", "typearea", "income_per_person", "hiv",
     "mental_health", "teen_pregnancy", "violence", "disability", "away_for_work", "in_school",
-    "school_code", "grade", "school_status", "welfare_cases", "bmn_household",
+    "school_code", "grade", "school_status", "welfare_cases", "bmn_household", "persona",
 ]
+PERSONAS = ("high", "medium", "low")      # expected risk class of a plain profile (truth persona)
 CASE_COLUMNS = ["case_no", "person_no", "problem"]
 
 
@@ -81,6 +94,7 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     truth.update(surveyed)
 
     feedback.pushInfo("Writing the truth files and the manifest")
+    truth["persona"] = personas(population, truth)
     truth_files = [
         _write_truth_persons(out_dir, province, truth, Stage(feedback, 65, 99)),
         _write_truth_cases(out_dir, cases, Stage(feedback, 99, 100)),
@@ -91,7 +105,8 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
         "seed": int(seed), "scale": float(scale), "data_year": int(data_year),
         "province_code": province_code, "province_name_th": subdistricts[0].province_name_th,
         "counts": {"subdistricts": len(subdistricts), "villages": int(villages.code.size),
-                   "households": int(population.hh_size.size), "persons": int(population.size)},
+                   "households": int(population.hh_size.size), "persons": int(population.size),
+                   "personas": {p: int((truth["persona"] == p).sum()) for p in PERSONAS}},
         "villages": {"path": "villages.geojson", "format": "geojson", "crs": "EPSG:4326",
                      "features": int(villages.code.size)},
         "files": health + [roster, cases_file] + bmn,
@@ -134,6 +149,33 @@ def _write_villages(path, villages, subdistricts):
         f.write("\n")
 
 
+def personas(pop, truth):
+    """Each person's persona: the risk class a plain true profile makes obvious ("" for most).
+
+    high: a stateless highland girl of 13-17 with an ID (records link), out of school, in a poor
+    household the BMN survey visited; medium: a highland citizen of 15-17 at school, poor,
+    surveyed, without conditions, work away or welfare case; low: a Thai child of 7-14 at school
+    in a household at twice the poverty line, surveyed, where nobody has a condition or works away.
+    """
+    age, income = pop.age(), pop.hh_income[pop.household]
+    conditions = pop.hiv | pop.mental_health | pop.teen_pregnancy | pop.violence | pop.disability
+    studying = truth["in_school"] & (truth["school_status"] == STATUSES[STUDYING])
+    out_of_school = ~truth["in_school"] | (truth["school_status"] == STATUSES[DROPPED_OUT])
+    surveyed, no_case = truth["bmn_household"], truth["welfare_cases"] == 0
+    quiet = ~conditions & ~pop.away_for_work & no_case
+    household_troubled = np.bincount(pop.household, weights=conditions | pop.away_for_work,
+                                     minlength=pop.hh_size.size) > 0
+    high = ((pop.sex == FEMALE) & (age >= 13) & (age <= 17) & (pop.group == HIGHLAND_STATELESS)
+            & np.isin(pop.person_type, (0, 6, 7)) & out_of_school
+            & (income < POVERTY_LINE_BAHT) & surveyed)
+    medium = ((pop.group == HIGHLAND_CITIZEN) & (age >= 15) & (age <= 17) & studying
+              & (income < POVERTY_LINE_BAHT) & surveyed & quiet)
+    low = ((pop.group == THAI) & (age >= 7) & (age <= 14) & studying
+           & (income >= 2 * POVERTY_LINE_BAHT) & surveyed & quiet
+           & ~household_troubled[pop.household])
+    return np.select([high, medium, low], list(PERSONAS), "").astype(object)
+
+
 def _write_truth_persons(out_dir, province, truth, stage):
     """truth/persons.csv.gz: who each synthetic person really is, for tests of later steps."""
     pop, villages = province.population, province.villages
@@ -158,7 +200,7 @@ def _write_truth_persons(out_dir, province, truth, stage):
                 flag(pop.teen_pregnancy[r]), flag(pop.violence[r]), flag(pop.disability[r]),
                 flag(pop.away_for_work[r]), flag(truth["in_school"][r]), truth["school_code"][r],
                 truth["grade"][r], truth["school_status"][r], truth["welfare_cases"][r].astype(str),
-                flag(truth["bmn_household"][r])]
+                flag(truth["bmn_household"][r]), truth["persona"][r]]
 
     path = "truth/persons.csv.gz"
     rows = write_csv(os.path.join(out_dir, path), TRUTH_COLUMNS, pop.size, render, None, stage)

@@ -1,7 +1,8 @@
 """Family welfare (source id ``family_welfare``): the Basic Minimum Needs (BMN, จปฐ.) survey.
 
 Community development volunteers survey Thai households once a year, early in the year: 31
-pass/fail indicators, income per person, and a member roster with IDs. Two UTF-8 CSVs with a
+pass/fail indicators, income per person, and a member roster with IDs; the sample adds household
+debt, which is no BMN indicator, as a province's own survey might. Two UTF-8 CSVs with a
 byte-order mark (Excel opens them with Thai intact). Migrant workers' households and town
 quarters are mostly not surveyed.
 """
@@ -69,8 +70,14 @@ ADULT_EDUCATION = [[0.02, 0, 0.30, 0.20, 0.28, 0.08, 0.12],
                    [0.35, 0, 0.40, 0.13, 0.09, 0.02, 0.01],
                    [0.25, 0, 0.45, 0.18, 0.09, 0.02, 0.01]]
 
+# Household debt: not a BMN indicator, added as a province's own household survey might hold it.
+# Plausible, not measured: about half the households owe, amounts log-normal around 100,000 baht,
+# growing more slowly than income, so poorer households owe more relative to their income.
+DEBT_SHARE = {"poor": 0.60, "other": 0.45}
+DEBT_MEDIAN_BAHT = 100_000             # of a debtor household with DEBT_INCOME_BAHT a year
+DEBT_INCOME_BAHT = 200_000
 HOUSEHOLD_COLUMNS = (["household_id", "house_code", "house_no", "village_code", "survey_date",
-                      "members", "income_per_person"]
+                      "members", "income_per_person", "debt_baht"]
                      + [f"bmn{i:02d}" for i in range(1, len(BMN_INDICATORS) + 1)])
 MEMBER_COLUMNS = ["household_id", "member_no", "citizen_id", "prename", "first_name", "last_name",
                   "sex", "birth_year", "relation", "occupation", "education"]
@@ -95,8 +102,9 @@ def write_family_welfare(rng, province, out_dir, stage, n_households, school):
     occupation = _occupations(rng, group, age, studying)
     education = _education(rng, group, age, studying)
     indicators = _indicators(rng, pop, household, of_household, member, age, studying, occupation)
+    debt = _debts(rng, pop, household)
     entries = [
-        _write_households(rng, province, out_dir, stage.part(0, 0.4), household, indicators),
+        _write_households(rng, province, out_dir, stage.part(0, 0.4), household, indicators, debt),
         _write_members(rng, province, out_dir, stage.part(0.4, 1), member, occupation, education),
     ]
     surveyed = np.zeros(pop.size, dtype=bool)
@@ -162,7 +170,17 @@ def _indicators(rng, pop, household, of_household, member, age, studying, occupa
     return (~fail).astype(np.int8)
 
 
-def _write_households(rng, province, out_dir, stage, household, indicators):
+def _debts(rng, pop, household):
+    """Debt in baht (0 for none, else rounded to 100) of the given households."""
+    income = pop.hh_income[household] * pop.hh_size[household]
+    poor = pop.hh_income[household] < POVERTY_LINE_BAHT
+    owes = rng.random(household.size) < np.where(poor, DEBT_SHARE["poor"], DEBT_SHARE["other"])
+    amount = (DEBT_MEDIAN_BAHT * np.sqrt(income / DEBT_INCOME_BAHT)
+              * rng.lognormal(0.0, 0.9, size=household.size))
+    return np.where(owes, np.maximum((amount / 100).round(), 10), 0).astype(np.int64) * 100
+
+
+def _write_households(rng, province, out_dir, stage, household, indicators, debt):
     pop, year = province.population, province.data_year
     # Volunteers collect BMN data from January to April.
     sy, sm, sd = date_parts(random_dates(rng, household.size, f"{year}-01-01", f"{year}-04-30"))
@@ -181,7 +199,7 @@ def _write_households(rng, province, out_dir, stage, household, indicators):
     def render(r):
         h = household[r]
         return ([pop.hh_id[h], pop.hh_house_code[h], pop.hh_house_no[h], village_code[r], dates[r],
-                 pop.hh_size[h].astype(str), pop.hh_income[h].astype(str)]
+                 pop.hh_size[h].astype(str), pop.hh_income[h].astype(str), debt[r].astype(str)]
                 + [pass_fail[r, k] for k in range(pass_fail.shape[1])])
 
     path = "family_welfare/bmn_households.csv"

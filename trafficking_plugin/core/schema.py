@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import gpkg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,49 @@ def _area_summary(code_doc):
     """Columns shared by the risk summaries of villages, sub-districts and districts."""
     return (
         C("code", "TEXT", code_doc, "NOT NULL"), _NAME_TH, _YEAR,
-        C("persons_scored", "INTEGER", "Persons scored."),
-        C("persons_high", "INTEGER", "Persons in the high class."),
+        C("persons", "INTEGER", "Persons of the data year living here (scored or not)."),
+        C("persons_scored", "INTEGER", "Persons observed on at least the minimum coverage, and scored."),
+        C("persons_unscored", "INTEGER", "Persons below the minimum coverage: counted, not scored."),
+        C("persons_high", "INTEGER", "Scored persons in the high class."),
+        C("persons_medium", "INTEGER", "Scored persons in the medium class."),
+        C("persons_low", "INTEGER", "Scored persons in the low class."),
         C("share_high", "REAL", "persons_high / persons_scored."),
+        C("share_medium", "REAL", "persons_medium / persons_scored."),
+        C("share_low", "REAL", "persons_low / persons_scored."),
         C("mean_index", "REAL", "Mean risk index of the persons scored."),
+        C("mean_coverage", "REAL", "Mean number of indicators observed per person scored."),
+        C("af_h", "REAL", "Alkire-Foster headcount ratio H: share of scored persons whose weighted "
+          "share of indicators at 3 reaches the cutoff k."),
+        C("af_a", "REAL", "Alkire-Foster intensity A: mean weighted share of indicators at 3 among "
+          "those persons."),
+        C("af_m0", "REAL", "Alkire-Foster adjusted headcount M0 = H x A."),
         _CLASS,
+        C("drivers", "TEXT", "The three indicators most above the province's mean score here, by code."),
+        C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
+        C("catalogue_version", "TEXT", "Indicator catalogue version used."),
     )
+
+
+def _area_change(code_doc):
+    """Columns of the change layers: one scored year against the latest earlier scored year."""
+    return (
+        C("code", "TEXT", code_doc, "NOT NULL"), _NAME_TH, _YEAR,
+        C("previous_year", "INTEGER", "The earlier data year compared with (Common Era)."),
+        _CLASS,
+        C("previous_class", "TEXT", "risk_class in the earlier year."),
+        C("class_change", "TEXT", "worse, better, same or new (not scored in the earlier year)."),
+        C("share_high", "REAL", "Share of scored persons in the high class this year."),
+        C("previous_share_high", "REAL", "The same share in the earlier year."),
+        C("share_high_change", "REAL", "share_high - previous_share_high, in percentage points."),
+        C("mean_index_change", "REAL", "Change of the mean risk index."),
+        C("method", "TEXT", "Scoring method of both years."),
+    )
+
+
+INDICATOR_COUNT = 28      # the default catalogue; risk_person has a score column for each
+_SCORE_COLUMNS = tuple(
+    C(f"i{i:02d}", "INTEGER", f"Score of indicator I{i:02d}: 1, 2 or 3 (most at risk); empty when "
+      "not observed (never taken as low risk).") for i in range(1, INDICATOR_COUNT + 1))
 
 
 TABLES = (
@@ -157,6 +194,12 @@ TABLES = (
           "lives_here_registered_elsewhere (health TYPEAREA)."),
         C("id_kind", "TEXT", "Kind of ID behind person_key: thai_id or g_code."),
         C("person_type", "INTEGER", "First digit of the Thai ID: DOPA person type (0-8)."),
+        C("home_town", "TEXT", "Home town: 4-digit DOPA code of the district office that registered "
+          "the Thai ID (its digits 2-5); empty for G codes."),
+        C("marital_status", "TEXT", "single, married, widowed, divorced or separated (health MSTATUS)."),
+        C("household_no", "INTEGER", "Number of the person's household (the health unit's house) in "
+          "this database and data year; shared by the persons of one house, meaningless outside "
+          "this file; empty for persons without a health record."),
     ), unique=(("person_key", "data_year"),)),
     Table("health_condition", "Diagnoses of outpatient visits, as standard conditions.", (
         _LINK, _YEAR,
@@ -194,6 +237,7 @@ TABLES = (
         C("members", "INTEGER", "Number of members."),
         C("income_per_person", "REAL", "Baht per person per year."),
         C("bmn_failed", "INTEGER", "How many of the 31 BMN indicators the household fails."),
+        C("debt_baht", "REAL", "Household debt in baht, where the survey records it."),
     ) + tuple(C(f"bmn{i:02d}", "INTEGER", f"BMN indicator {i:02d} of 2560-2564: 1 pass, 0 fail.")
               for i in range(1, 32)) + (_VILL, _SUBD, _DIST) + _PROVENANCE),
     Table("household_member", "Members of the BMN households.", (
@@ -212,26 +256,42 @@ TABLES = (
         C("code", "TEXT", "Indicator id, e.g. I01.", "NOT NULL"),
         C("name_th", "TEXT", "Name in Thai."), C("name_en", "TEXT", "Name in English."),
         C("unit", "TEXT", "person, household or community."),
-        C("fields", "TEXT", "Standard fields the rule reads."),
-        C("rule_1", "TEXT", "Condition for score 1 (least at risk)."),
-        C("rule_2", "TEXT", "Condition for score 2."),
-        C("rule_3", "TEXT", "Condition for score 3 (most at risk)."),
+        C("fields", "TEXT", "Standard fields the rules read (table.field, space separated)."),
+        C("rule_3", "TEXT", "SQL condition on the person facts (docs/risk_index.md) for score 3 "
+          "(most at risk); tried first."),
+        C("rule_2", "TEXT", "Condition for score 2, tried when rule_3 does not hold."),
+        C("rule_1", "TEXT", "Condition for score 1 (least at risk), tried last; when none holds "
+          "the indicator is not observed (empty), never low risk."),
         C("weight", "REAL", "Weight in the index."),
         C("enabled", "BOOLEAN", "0 to leave the indicator out of the index."),
-        C("rationale", "TEXT", "Why it signals vulnerability, with its source."),
-        C("catalogue_version", "TEXT", "Version of the catalogue this row belongs to."),
+        C("rationale", "TEXT", "Why it signals vulnerability."),
+        C("source", "TEXT", "Where the rationale comes from (citation)."),
+        C("catalogue_version", "TEXT", "Version of the shipped catalogue this row came from."),
+    ), unique=(("code",),)),
+    Table("risk_run", "One scoring of a data year: method, parameters and results.", (
+        _YEAR,
+        C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
+        C("parameters", "TEXT", "All parameters of the run, as JSON (cut-points, k, weights, ...)."),
+        C("catalogue_version", "TEXT", "Indicator catalogue version used."),
+        C("persons", "INTEGER", "Persons of the data year."),
+        C("persons_scored", "INTEGER", "Persons scored (at or above the minimum coverage)."),
+        C("scored_at", "DATETIME", "When (UTC, ISO 8601)."),
     )),
     Table("risk_person", "Risk index per person and data year.", (
         _PERSON, _YEAR,
-        C("age", "INTEGER", "Age in whole years on 1 January of the data year."),
-        C("age_band", "TEXT", "Age band, e.g. 0-5, 6-14, 15-17, 18-24."),
+        C("age", "INTEGER", "Age in whole years on 1 July of the data year."),
+        C("age_band", "TEXT", "Age band: 0-5, 6-14, 15-17, 18-24, 25-59, 60+ or unknown."),
         C("sex", "TEXT", "male, female or unknown."),
         _VILL, _SUBD, _DIST,
-        C("home_town", "TEXT", "Home town (district of registration) code."),
-        C("coverage", "INTEGER", "How many indicators were observed for this person."),
-        C("risk_index", "REAL", "The index value under the method used."),
-        _CLASS,
-        C("drivers", "TEXT", "The three indicators that drove the score, by code."),
+        C("home_town", "TEXT", "Home town: district office that registered the Thai ID (4 digits)."),
+    ) + _SCORE_COLUMNS + (
+        C("coverage", "INTEGER", "How many enabled indicators were observed for this person."),
+        C("risk_index", "REAL", "The index under the method used; empty when coverage is below "
+          "the minimum (the person is counted, not scored)."),
+        C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps); empty when "
+          "not scored."),
+        C("af_share", "REAL", "Weighted share of observed indicators scored 3 (Alkire-Foster c)."),
+        C("drivers", "TEXT", "The (up to) three indicators that drove the score, by code."),
         C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
         C("catalogue_version", "TEXT", "Indicator catalogue version used."),
     ), unique=(("person_key", "data_year"),)),
@@ -241,6 +301,27 @@ TABLES = (
           _area_summary("6-digit sub-district code."), geometry="MULTIPOLYGON"),
     Table("risk_district", "Risk summary per district and data year.",
           _area_summary("4-digit district code."), geometry="MULTIPOLYGON"),
+    Table("risk_breakdown", "Risk of the persons scored by age band and sex, and by home town, "
+          "for the province, each district and each sub-district.", (
+        _YEAR,
+        C("level", "TEXT", "province, district or subdistrict."),
+        C("code", "TEXT", "Code of the area (province, district or sub-district)."),
+        C("dimension", "TEXT", "age_band_sex or home_town."),
+        C("age_band", "TEXT", "Age band (dimension age_band_sex)."),
+        C("sex", "TEXT", "male, female or unknown (dimension age_band_sex)."),
+        C("home_town", "TEXT", "Home-town district code, or none (dimension home_town)."),
+        C("home_town_name", "TEXT", "Name of the home-town district where this database has it."),
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Of them, in the high class."),
+        C("persons_medium", "INTEGER", "Of them, in the medium class."),
+        C("persons_low", "INTEGER", "Of them, in the low class."),
+        C("share_high", "REAL", "persons_high / persons_scored."),
+        C("mean_index", "REAL", "Mean risk index."),
+    )),
+    Table("risk_change_subdistrict", "Change of sub-district risk against the latest earlier scored year.",
+          _area_change("6-digit sub-district code."), geometry="MULTIPOLYGON"),
+    Table("risk_change_district", "Change of district risk against the latest earlier scored year.",
+          _area_change("4-digit district code."), geometry="MULTIPOLYGON"),
     Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
         C("name", "TEXT", "Name of the place (a business, not a person)."),
         C("type", "TEXT", "Kind of place, e.g. karaoke, massage, fishing_port, border_crossing."),

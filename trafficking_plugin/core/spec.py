@@ -19,7 +19,8 @@ CALENDARS = ("be", "ce", "auto")
 DATE_FORMATS = ("yyyymmdd", "dd/mm/yyyy", "yyyy-mm-dd", "excel")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 # Columns every staging table has, and the ones an ID column brings: spec fields may not reuse them.
-RESERVED_FIELDS = ("fid", "import_run_id", "row_number", "person_key", "id_kind", "person_type")
+RESERVED_FIELDS = ("fid", "import_run_id", "row_number", "person_key", "id_kind", "person_type",
+                   "home_town")
 
 
 MATCHES = ("exact", "range", "prefix")

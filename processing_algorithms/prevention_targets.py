@@ -1,0 +1,153 @@
+"""trafficking:preventiontargets — the ranked work list: villages to work in, persons to invite."""
+import sqlite3
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..trafficking_plugin.core import targets
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.pseudonym import default_identity_path
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from .base import TraffickingAlgorithm
+
+_S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
+VILLAGE_FIELDS = (
+    ("rank", _I), ("code", _S), ("name_th", _S), ("moo", _I), ("subdistrict_code", _S),
+    ("subdistrict_name", _S), ("district_code", _S), ("district_name", _S),
+    ("persons_scored", _I), ("persons_high", _I), ("share_high", _R), ("mean_index", _R),
+    ("risk_class", _S), ("drivers", _S), ("drivers_en", _S), ("drivers_th", _S),
+    ("persons_listed", _I))
+PERSON_FIELDS = (
+    ("village_rank", _I), ("rank", _I), ("village_code", _S), ("village_name", _S),
+    ("person_key", _S), ("age", _I), ("age_band", _S), ("sex", _S), ("risk_index", _R),
+    ("risk_class", _S), ("selection", _S), ("drivers", _S), ("why", _S), ("why_th", _S))
+IDENTITY_FIELDS = (("name", _S), ("address", _S), ("address_source", _S))
+
+
+def _fields(spec):
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class PreventionTargets(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "outputs", "Outputs"
+    DATABASE = "DATABASE"
+    DATA_YEAR = "DATA_YEAR"
+    VILLAGES = "VILLAGES"
+    PERSONS_PER_VILLAGE = "PERSONS_PER_VILLAGE"
+    IDENTITY = "IDENTITY"
+    OUTPUT_VILLAGES = "OUTPUT_VILLAGES"
+    OUTPUT_PERSONS = "OUTPUT_PERSONS"
+
+    def name(self):
+        return "preventiontargets"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Prevention targets (work list)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "A ranked work list for a scored data year (run trafficking:scoreriskindex first): the "
+            "villages to work in and, in each, the persons to invite, with the indicators that "
+            "drive them.\n"
+            "Villages rank by the number of high-risk persons, then the share of high-risk persons, "
+            "then the mean index. Within a village, high-risk persons come first by risk index; "
+            "when fewer than asked are high, medium-risk persons fill the list and the selection "
+            "column says so.\n"
+            "Persons are shown by pseudonym. Only when you give the identity file "
+            "(<database>.identity.sqlite) are their names and addresses added, after checking that "
+            "the file belongs to this database. Such an output holds personal data about children "
+            "and possible victims: keep it for authorised staff only. Outputs are never written "
+            "into the province database. DATA_YEAR may be Buddhist era (2567) or Common Era (2024).\n"
+            "See docs/prevention_targets.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.VILLAGES, self.tr("Villages to list"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PERSONS_PER_VILLAGE, self.tr("Persons to invite per village"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.IDENTITY, self.tr("Identity file, for names and addresses (authorised staff "
+                                   "only; leave empty for pseudonyms)"),
+            extension="sqlite", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_VILLAGES, self.tr("Villages to work in"),
+            QgsProcessing.SourceType.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PERSONS, self.tr("Persons to invite"), QgsProcessing.SourceType.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
+        # Checked before a sink is made: making one writes the file.
+        for key in (self.OUTPUT_VILLAGES, self.OUTPUT_PERSONS):
+            out = targets.output_file(self.parameterAsOutputLayer(parameters, key, context))
+            for guarded in (database, identity or default_identity_path(database)):
+                if targets.same_file(out, guarded):
+                    raise QgsProcessingException(self.tr(
+                        "{} would be written into {}: the work list goes to a file of its own, "
+                        "never into the province database or its identity file. Choose another "
+                        "output file.").format(key, guarded))
+        feedback.pushInfo(self.tr("Work list of data year {} from {}…").format(year, database))
+        try:
+            found = targets.work_list(
+                database, year, self.parameterAsInt(parameters, self.VILLAGES, context),
+                self.parameterAsInt(parameters, self.PERSONS_PER_VILLAGE, context), identity,
+                feedback=feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: no work list was written.")) from None
+        except targets.TargetsError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
+                                                 "database?").format(database, error)) from None
+        for message in found["messages"]:
+            feedback.pushInfo(message)
+        if found["resolved"]:
+            feedback.pushWarning(self.tr(
+                "The persons output holds names and addresses: personal data about children and "
+                "possible trafficking victims. Keep it for authorised staff only, do not share or "
+                "publish it, and delete it when the work is done."))
+
+        listed = {}
+        for person in found["persons"]:
+            listed[person["village_code"]] = listed.get(person["village_code"], 0) + 1
+        village_fields = _fields(VILLAGE_FIELDS)
+        sink, villages_id = self.parameterAsSink(
+            parameters, self.OUTPUT_VILLAGES, context, village_fields, QgsWkbTypes.Point,
+            QgsCoordinateReferenceSystem("EPSG:4326"))
+        for village in found["villages"]:
+            feature = QgsFeature(village_fields)
+            feature.setAttributes([listed.get(village["code"], 0) if name == "persons_listed"
+                                   else village[name] for name, _ in VILLAGE_FIELDS])
+            if village["x"] is not None:
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(village["x"], village["y"])))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+
+        spec = PERSON_FIELDS + (IDENTITY_FIELDS if found["resolved"] else ())
+        person_fields = _fields(spec)
+        sink, persons_id = self.parameterAsSink(
+            parameters, self.OUTPUT_PERSONS, context, person_fields, QgsWkbTypes.NoGeometry)
+        for person in found["persons"]:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: the work list is incomplete."))
+            feature = QgsFeature(person_fields)
+            feature.setAttributes([person[name] for name, _ in spec])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(self.tr("{} villages and {} persons listed.").format(
+            len(found["villages"]), len(found["persons"])))
+        return {self.OUTPUT_VILLAGES: villages_id, self.OUTPUT_PERSONS: persons_id}
