@@ -37,7 +37,8 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert "error" not in result, result.get("error")
     algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata",
-                  "trafficking:importsecondarydata", "trafficking:crosswalk"}
+                  "trafficking:importsecondarydata", "trafficking:crosswalk",
+                  "trafficking:scoreriskindex", "trafficking:preventiontargets"}
     started = ("at_start",) if result["at_start"] is not None else ()
     for key in started + ("loaded_1", "loaded_2"):
         loaded = result[key]
@@ -47,6 +48,39 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     for key in ("unloaded_0", "unloaded_1"):
         assert result[key]["providers"] == [] and result[key]["menus"] == [], key
         assert result[key]["algorithms"] == [], key
+
+
+@pytest.mark.desktop
+@pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
+@pytest.mark.parametrize("algorithm, done_message", [
+    ("crosswalk", "Crosswalk of data year 2024"),
+    ("scoreriskindex", "Risk index 2024"),
+])
+def test_real_dialog_runs_with_progress_and_cancels_cleanly(tmp_path, imported_sample, algorithm,
+                                                            done_message):
+    from trafficking_db.trafficking_plugin.core import crosswalk
+
+    from conftest import copy_database
+    db = copy_database(imported_sample[2], tmp_path)
+    if algorithm != "crosswalk":
+        crosswalk.run_crosswalk(db, 2024)
+    env = profile_env(tmp_path)
+    env.pop("QT_QPA_PLATFORM")
+    env.update(TRAFFICKING_TEST_RESULT=str(tmp_path / "result.json"), TRAFFICKING_DIALOG_DB=str(db),
+               TRAFFICKING_DIALOG_ALGORITHM=f"trafficking:{algorithm}")
+    subprocess.run(["qgis_process.bin", "plugins", "enable", PLUGIN_NAME], env={
+        **env, "QT_QPA_PLATFORM": "offscreen"}, check=True, capture_output=True, timeout=120)
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--noversioncheck",
+                    "--nologo", "--code", str(REPO / "tests" / "desktop" / "dialog_run_cancel.py")],
+                   env=env, capture_output=True, timeout=240)
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert "error" not in result, result.get("error")
+    done, canceled = result["runs"]
+    assert done["successful"] and done_message in done["log"]
+    assert 100 in done["progress"] and len(set(done["progress"])) > 2    # the bar moved in steps
+    assert not canceled["successful"]
+    assert "Canceled" in canceled["log"] and "left as it was" in canceled["log"]
+    assert canceled["sha256"] == done["sha256"]          # the canceled run changed nothing
 
 
 @pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="needs qgis_process.bin")
@@ -59,6 +93,7 @@ def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
                              timeout=120).stdout
     assert "trafficking:createdatabase" in listing and "trafficking:generatesampledata" in listing
     assert "trafficking:importsecondarydata" in listing and "trafficking:crosswalk" in listing
+    assert "trafficking:scoreriskindex" in listing and "trafficking:preventiontargets" in listing
     if not needs_shared.args[0]:
         output = tmp_path / "phayao.gpkg"
         run = subprocess.run(["qgis_process.bin", "run", "trafficking:createdatabase", "--",
