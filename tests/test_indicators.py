@@ -75,7 +75,7 @@ def test_shipped_catalogue_has_the_28_in_the_issues_order(shipped):
     assert [i.code for i in catalogue] == CODES
     assert all(i.enabled for i in catalogue)
     assert catalogue[0].name_en == "Legal status" and catalogue[27].unit == "community"
-    assert catalogue[27].rule_1 == "km_to_risky_place IS NOT NULL"
+    assert catalogue[27].rule_1 == "km_to_risky_place IS NOT NULL OR km_to_border_crossing IS NOT NULL"
     assert len(CODES) == schema.INDICATOR_COUNT     # risk_person has a column for each
 
 

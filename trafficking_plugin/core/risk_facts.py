@@ -29,7 +29,7 @@ FACT_COLUMNS = dict(
        ("bmn_members", "INTEGER"), ("bmn_parents", "INTEGER"), ("bmn_working_adults", "INTEGER"),
        ("income_per_person", "REAL"), ("debt_baht", "REAL"), ("debt_to_income", "REAL")]
     + [(f"bmn{i:02d}", "INTEGER") for i in range(1, 32)] + [("bmn_failed", "INTEGER")]
-    + [("km_to_risky_place", "REAL")]
+    + [("km_to_risky_place", "REAL"), ("km_to_border_crossing", "REAL")]
     # Where the person lives: not for rules, for the summaries.
     + [("village_code", "TEXT"), ("subdistrict_code", "TEXT"), ("district_code", "TEXT")])
 # Internal: joins the household facts; not documented for rules.
@@ -45,17 +45,16 @@ def _flag_max(column, value):
     return f"max({column} = '{value}')"
 
 
-def build_facts(conn, year, km_to_risky_place=None):
+def build_facts(conn, year):
     """Fill ``temp.person_facts`` for data ``year``; returns its row count.
 
-    ``km_to_risky_place``: {village code: km} from the community step (None: not observed).
     Temporary tables only: the caller's transaction and the database are untouched.
     """
     imported = {s for (s,) in conn.execute(
         "SELECT DISTINCT source FROM import_run WHERE data_year = ? AND status = 'succeeded'",
         (year,))}
     for name in ("person_facts", "f_dx", "f_school", "f_wf", "f_bmn", "f_bmn_household",
-                 "f_member", "f_house", "f_place"):
+                 "f_member", "f_house"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     columns = ", ".join(f'"{c}" {t}' for c, t in FACT_COLUMNS.items())
     conn.execute(f"CREATE TEMP TABLE person_facts ({columns})")
@@ -84,9 +83,6 @@ def build_facts(conn, year, km_to_risky_place=None):
 
     _bmn(conn, year)
     _households(conn, year)
-    conn.execute("CREATE TEMP TABLE f_place (village_code TEXT PRIMARY KEY, km REAL)")
-    conn.executemany("INSERT INTO temp.f_place VALUES (?, ?)",
-                     sorted((km_to_risky_place or {}).items()))
 
     def source_flag(fact):
         source = _WHERE_SOURCE[fact]
@@ -129,7 +125,8 @@ def build_facts(conn, year, km_to_risky_place=None):
         "income_per_person": "bh.income_per_person", "debt_baht": "bh.debt_baht",
         "debt_to_income": "bh.debt_baht / nullif(bh.income_per_person * bh.members, 0)",
         **{f"bmn{i:02d}": f"bh.bmn{i:02d}" for i in range(1, 32)}, "bmn_failed": "bh.bmn_failed",
-        "km_to_risky_place": "pl.km",
+        "km_to_risky_place": "pl.km_to_risky_place",
+        "km_to_border_crossing": "pl.km_to_border_crossing",
     }
     conn.execute(
         f"INSERT INTO temp.person_facts ({', '.join(FACT_COLUMNS)}) "
@@ -140,7 +137,7 @@ def build_facts(conn, year, km_to_risky_place=None):
         "LEFT JOIN temp.f_member b ON b.person_key = p.person_key "
         "LEFT JOIN temp.f_bmn_household bh ON bh.household_id = b.household_id "
         "LEFT JOIN temp.f_house h ON h.household_no = p.household_no "
-        "LEFT JOIN temp.f_place pl ON pl.village_code = p.village_code "
+        "LEFT JOIN village pl ON pl.code = p.village_code "
         "WHERE p.data_year = ? ORDER BY p.fid", (year,))
     return conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
 

@@ -118,7 +118,7 @@ class _Run:
         self.feedback.pushInfo(f"Scoring {persons:,} persons of {year} on {len(catalogue)} "
                                f"indicators (catalogue {self.version}, method {options.method})")
         self.feedback.pushInfo("Building the person facts")
-        risk_facts.build_facts(conn, year, self._distances())
+        risk_facts.build_facts(conn, year)
         self.feedback.setProgress(25)
         check_canceled(self.feedback)
 
@@ -151,19 +151,6 @@ class _Run:
         if not any(w > 0 for w in weights.values()):
             raise RiskIndexError("every enabled indicator has weight 0: nothing to score")
         return weights
-
-    def _distances(self):
-        """Km from each village to the nearest high-risk establishment or border crossing."""
-        places = self.conn.execute(
-            "SELECT ST_MinX(geom), ST_MinY(geom) FROM establishment WHERE (risk_class = 'high' OR "
-            "type = 'border_crossing') AND geom IS NOT NULL").fetchall()
-        places = np.array([p for p in places if None not in p], dtype=float).reshape(-1, 2)
-        if not places.size:
-            return {}
-        villages = [v for v in self.conn.execute(
-            "SELECT code, ST_MinX(geom), ST_MinY(geom) FROM village") if None not in v]
-        return {code: round(float(_haversine_km(x, y, places[:, 0], places[:, 1]).min()), 3)
-                for code, x, y in villages}
 
     @staticmethod
     def _case(indicator):
@@ -358,10 +345,3 @@ def _result_rows(result):
 
 def _rank(alias):
     return f"(CASE {alias}.risk_class WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END)"
-
-
-def _haversine_km(lon, lat, lons, lats):
-    lon, lat, lons, lats = map(np.radians, (lon, lat, lons, lats))
-    a = (np.sin((lats - lat) / 2) ** 2
-         + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2)
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))

@@ -135,6 +135,11 @@ TABLES = (
         C("subdistrict_code", "TEXT", "6-digit DOPA sub-district (tambon) code.", "NOT NULL"),
         _DIST, _PROV,
         C("location_source", "TEXT", "Where the point comes from (the input layer's name)."),
+        C("km_to_risky_place", "REAL", "Kilometres to the nearest establishment of the high risk "
+          "class (sin space); empty while there is none. The risk index's community indicator "
+          "reads it."),
+        C("km_to_border_crossing", "REAL", "Kilometres to the nearest establishment of type "
+          "border_crossing; empty while there is none."),
     ), geometry="POINT"),
     Table("import_run", "One attempt to import one agency file: provenance and row accounting.", (
         C("source", "TEXT", "Agency source id of the crosswalk spec used (e.g. health, education).",
@@ -324,17 +329,43 @@ TABLES = (
           _area_change("4-digit district code."), geometry="MULTIPOLYGON"),
     Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
         C("name", "TEXT", "Name of the place (a business, not a person)."),
-        C("type", "TEXT", "Kind of place, e.g. karaoke, massage, fishing_port, border_crossing."),
+        C("type", "TEXT", "Kind of place: a code of establishment_type, e.g. karaoke, "
+          "massage_spa, fishing_port, border_crossing."),
         C("licence_status", "TEXT", "licensed, unlicensed, expired or unknown."),
         C("workers", "INTEGER", "Workers seen at the last survey."),
         C("minors_observed", "INTEGER", "Workers under 18 seen."),
         C("foreign_workers", "INTEGER", "Foreign workers seen."),
+        C("complaints", "INTEGER", "Complaints received about the place."),
+        C("inspections", "INTEGER", "Inspections made."),
+        C("rescues", "INTEGER", "Rescues of victims made there."),
+        C("case_refs", "TEXT", "Lessons-learned cases linked to the place (case fids, space "
+          "separated)."),
         C("survey_date", "DATE", "Date of the last survey (Common Era)."),
+        C("owner_survey", "TEXT", "Demand side: the owner's answers, as JSON (question: answer)."),
+        C("customer_survey", "TEXT", "Demand side: customers' or clients' answers, as JSON."),
         _VILL,
+        C("coordinate_source", "TEXT", "How the point was given: decimal_degrees, dms, utm47n, "
+          "utm48n or village."),
         C("location_approximate", "BOOLEAN", "1 when placed at its village for want of a coordinate."),
-        C("risk_score", "REAL", "Score from the configurable place rules."), _CLASS,
+        C("risk_score", "REAL", "Score from the configurable place rules (place_rule)."), _CLASS,
         C("risk_reasons", "TEXT", "Why it scored so, in words."),
+        C("import_run_id", "INTEGER", "fid of the import_run of the survey file; empty for a place "
+          "added by hand."),
+        C("row_number", "INTEGER", "Row number in the survey file; empty for a place added by hand."),
     ), geometry="POINT"),
+    Table("establishment_type", "Kinds of establishment; specialists may add kinds.", (
+        C("code", "TEXT", "Type code used in establishment.type.", "NOT NULL"),
+        C("name_en", "TEXT", "Name in English."), C("name_th", "TEXT", "Name in Thai."),
+        C("base_score", "REAL", "Points every place of this kind starts with."),
+    ), unique=(("code",),)),
+    Table("place_rule", "Configurable rules that score establishments (sin space).", (
+        C("code", "TEXT", "Rule id, e.g. P01.", "NOT NULL"),
+        C("condition", "TEXT", "SQL condition on the establishment's columns."),
+        C("points", "REAL", "Points added when the condition holds."),
+        C("reason_en", "TEXT", "The reason, in English, listed in risk_reasons."),
+        C("reason_th", "TEXT", "The reason in Thai."),
+        C("enabled", "BOOLEAN", "0 to leave the rule out."),
+    ), unique=(("code",),)),
     Table("organization", "Partner organisations of the network.", (
         C("name", "TEXT", "Name of the organisation.", "NOT NULL"), _NAME_EN,
         C("type", "TEXT", "Kind: multidisciplinary_team, police, ngo, school, one_stop_crisis_centre, ..."),
