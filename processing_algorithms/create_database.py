@@ -78,7 +78,7 @@ class CreateDatabase(TraffickingAlgorithm):
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(path, error) from None
         layer_styles.save_default_styles(
-            path, layer_styles.ADMIN_LAYERS + layer_styles.RISK_LAYERS, steps)
+            path, layer_styles.DEFAULT_STYLED_LAYERS, steps)
         for table in database.ADMIN_TABLES:
             counts = summary[table]
             steps.pushInfo(self.tr("{}: {} rows ({} added, {} kept)").format(

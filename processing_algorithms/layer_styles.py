@@ -9,6 +9,7 @@ import sqlite3
 
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtXml import QDomDocument
 
 from ..trafficking_plugin.core import database
 
@@ -17,6 +18,18 @@ ADMIN_LAYERS = database.ADMIN_TABLES
 # The risk tables with geometry; risk_person and risk_breakdown are plain tables, unstyled.
 RISK_LAYERS = ("risk_village", "risk_subdistrict", "risk_district",
                "risk_change_subdistrict", "risk_change_district")
+# Sin space: risky workplaces, by type and coloured by risk.
+SIN_SPACE_LAYERS = ("establishment",)
+# Every layer trafficking:createdatabase styles.
+DEFAULT_STYLED_LAYERS = ADMIN_LAYERS + RISK_LAYERS + SIN_SPACE_LAYERS
+# More styles stored beside a table's default, for the user to pick (Layer Properties > Style >
+# Load Style > From database): table -> ((QML file stem, style name, description), ...).
+EXTRA_STYLES = {
+    # Names fit GDAL's layer_styles.styleName, TEXT(30); the Thai name goes in the description.
+    "establishment": (("establishment_heatmap", "Density of risky places",
+                       "ความหนาแน่นของสถานที่เสี่ยง / Heatmap of risky places: high risk weighs 3, "
+                       "medium 1, low 0."),),
+}
 
 
 def style_path(table):
@@ -47,7 +60,27 @@ def save_default_styles(path, tables, feedback=None):
             _report(feedback, _tr("Style for {} not saved: {}").format(table, error))
             continue
         saved.append(table)
+    for table in tables:
+        _save_extra_styles(path, table, feedback)
     return saved
+
+
+def _save_extra_styles(path, table, feedback):
+    """Store ``table``'s extra named styles that the GeoPackage lacks, as non-default styles.
+
+    Checked by name first: QGIS 3.22 asks on screen before overwriting a style of the same name."""
+    present = style_names(path, table)
+    for stem, name, description in EXTRA_STYLES.get(table, ()):
+        if name in present:
+            continue
+        # A fresh layer each time: loading a QML over another style would keep parts of it.
+        layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+        if not layer.isValid():
+            continue   # reported with the default style
+        ok, message = _import_qml(layer, os.path.join(STYLES_DIR, f"{stem}.qml"))
+        error = layer.saveStyleToDatabase(name, description, False, "") if ok else message
+        if error:
+            _report(feedback, _tr("Style {} for {} not saved: {}").format(name, table, error))
 
 
 def styled_tables(path):
@@ -56,6 +89,25 @@ def styled_tables(path):
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
             return set()
         return {r[0] for r in conn.execute("SELECT f_table_name FROM layer_styles")}
+
+
+def _import_qml(layer, qml_path):
+    """Apply the QML file to ``layer``. Not loadNamedStyle: given a layer whose GeoPackage already
+    holds a default style, it applies that default and ignores the file."""
+    document = QDomDocument()
+    with open(qml_path, encoding="utf-8") as f:
+        if not document.setContent(f.read()):
+            return False, _tr("{} is not a QML style").format(qml_path)
+    return layer.importNamedStyle(document)
+
+
+def style_names(path, table):
+    """The names of the styles stored for ``table`` in the GeoPackage at ``path``."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
+            return set()
+        return {r[0] for r in conn.execute(
+            "SELECT styleName FROM layer_styles WHERE f_table_name = ?", (table,))}
 
 
 def _report(feedback, message):

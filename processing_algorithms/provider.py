@@ -7,8 +7,10 @@ from qgis.PyQt.QtGui import QIcon
 
 from .create_database import CreateDatabase
 from .crosswalk import Crosswalk
+from .extract_imagery_chips import ExtractImageryChips
 from .generate_sample_data import GenerateSampleData
 from .import_secondary_data import ImportSecondaryData
+from .import_sin_space import ImportSinSpace
 from .prevention_targets import PreventionTargets
 from .score_risk_index import ScoreRiskIndex
 
@@ -30,5 +32,6 @@ class TraffickingProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
-                          Crosswalk(), ScoreRiskIndex(), PreventionTargets()):
+                          ImportSinSpace(), Crosswalk(), ScoreRiskIndex(), PreventionTargets(),
+                          ExtractImageryChips()):
             self.addAlgorithm(algorithm)

@@ -3,7 +3,8 @@
 Builds a province database (Chiang Mai from the real boundaries in ../shared, or a small synthetic
 province when ../shared is absent), generates the sample agency files, and renders a PNG map of
 the province with its districts and villages labelled in Thai; imports and crosswalks the files,
-scores the risk index and ends with the red/yellow/green risk map. Runs headless.
+imports the risky-workplace (sin space) survey, scores the risk index and ends with the
+red/yellow/green risk map. Runs headless.
 """
 import argparse
 import json
@@ -96,6 +97,11 @@ def main():
           f"{standard['UNMAPPED_CODES']} unmapped codes on {standard['UNMAPPED_ROWS']:,} rows "
           "(see unmapped_code)", flush=True)
 
+    places = step("import the sin-space survey", "importsinspace", DATABASE=str(database),
+                  INPUT=str(out / "agency_files" / manifest["sin_space"]["path"]),
+                  DATA_YEAR=args.year)
+    print(f"demo:   {places['ROWS_READ']:,} places read = {places['ROWS_STAGED']:,} placed + "
+          f"{places['ROWS_REJECTED']:,} rejected; village distances written", flush=True)
     risk = step("score the risk index", "scoreriskindex", DATABASE=str(database), DATA_YEAR=args.year)
     print(f"demo:   {risk['SCORED']:,} of {risk['PERSONS']:,} persons scored: high "
           f"{risk['HIGH']:,}, medium {risk['MEDIUM']:,}, low {risk['LOW']:,}", flush=True)

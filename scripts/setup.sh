@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   qgis python3-qgis qgis-providers          # QGIS 3.22 LTR, its Python API and data providers
   python3-pandas python3-numpy python3-openpyxl python3-yaml python3-odf python3-venv
   python3-rasterio python3-matplotlib gdal-bin
+  python3-pyproj                             # tests check the UTM conversion of sin space against PROJ
   xvfb xauth imagemagick fonts-thai-tlwg     # headless desktop screenshots, Thai glyphs in maps
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34

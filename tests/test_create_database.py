@@ -13,9 +13,11 @@ CORE_TABLES = ["province", "district", "subdistrict", "village", "import_run", "
                "risk_subdistrict", "risk_district", "establishment", "organization",
                "network_member", "case", "case_event", "activity", "audit_log"]
 
-# Admin layers and the risk layers (empty until scored) open styled from the GeoPackage.
+# Admin layers, the risk layers (empty until scored) and establishments open styled from the
+# GeoPackage; establishments also carry a second, non-default style (the density heatmap).
 STYLED_LAYERS = ["province", "district", "subdistrict", "village", "risk_village", "risk_subdistrict",
-                 "risk_district", "risk_change_subdistrict", "risk_change_district"]
+                 "risk_district", "risk_change_subdistrict", "risk_change_district", "establishment"]
+EXTRA_STYLES = 1
 
 
 def create(run_algorithm, path, province, **extra):
@@ -121,7 +123,8 @@ def test_upgrade_keeps_every_row_and_adds_new_columns(run_algorithm, tmp_path, m
             (str(schema.SCHEMA_VERSION),)
         assert conn.execute("SELECT data_type FROM gpkg_contents WHERE table_name='programme'").fetchone() \
             == ("attributes",)
-        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == len(STYLED_LAYERS)
+        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == \
+            len(STYLED_LAYERS) + EXTRA_STYLES
 
 
 def test_newer_database_and_other_province_are_refused(run_algorithm, tmp_path):

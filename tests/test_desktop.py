@@ -8,7 +8,7 @@ import pytest
 from conftest import PLUGIN_NAME, PYTHONPATH, REPO, needs_shared, tambon_layer_uri
 from trafficking_db.trafficking_plugin.plugin import TraffickingPlugin
 
-MENU_ALGORITHMS = TraffickingPlugin.MENU_ALGORITHMS
+MENU_ENTRIES = TraffickingPlugin.MENU_ALGORITHMS + TraffickingPlugin.MENU_DIALOGS
 
 has_desktop = shutil.which("qgis") and shutil.which("xvfb-run")
 
@@ -44,7 +44,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
         loaded = result[key]
         assert loaded["providers"] == ["trafficking"], key
         assert algorithms <= set(loaded["algorithms"]), key
-        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == len(MENU_ALGORITHMS), key
+        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == len(MENU_ENTRIES), key
     for key in ("unloaded_0", "unloaded_1"):
         assert result[key]["providers"] == [] and result[key]["menus"] == [], key
         assert result[key]["algorithms"] == [], key

@@ -41,7 +41,8 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
     algorithms = {a.id() for a in trafficking_providers()[0].algorithms()}
     assert {"trafficking:createdatabase", "trafficking:generatesampledata",
             "trafficking:importsecondarydata", "trafficking:crosswalk"} <= algorithms
-    assert len(next(iter(iface.menus.values())).actions()) == len(plugin.MENU_ALGORITHMS)
+    assert len(next(iter(iface.menus.values())).actions()) == \
+        len(plugin.MENU_ALGORITHMS + plugin.MENU_DIALOGS)
 
     plugin.unload()
     assert trafficking_providers() == [] and iface.menus == {}
@@ -50,7 +51,8 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
     plugin.initGui()
     plugin.initProcessing()  # QGIS may call both; still one provider
     assert len(trafficking_providers()) == 1
-    assert len(next(iter(iface.menus.values())).actions()) == len(plugin.MENU_ALGORITHMS)
+    assert len(next(iter(iface.menus.values())).actions()) == \
+        len(plugin.MENU_ALGORITHMS + plugin.MENU_DIALOGS)
     plugin.unload()
     assert trafficking_providers() == [] and iface.menus == {}
 

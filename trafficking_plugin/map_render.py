@@ -235,6 +235,7 @@ def _scale_bar(layout, map_item, x, y):
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
     layout.addLayoutItem(bar)
     bar.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    return bar
 
 
 def _north_arrow(layout, x, y):

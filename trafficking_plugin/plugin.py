@@ -25,6 +25,12 @@ class TraffickingPlugin:
         ("Crosswalk agency codes to the standard…", "trafficking:crosswalk"),
         ("Score the risk index…", "trafficking:scoreriskindex"),
         ("Prevention targets (work list)…", "trafficking:preventiontargets"),
+        ("Import sin space survey (risky workplaces)…", "trafficking:importsinspace"),
+        ("Extract imagery chips (surveillance sheets)…", "trafficking:extractimagerychips"),
+    )
+    # Menu entries that open the plugin's own dialogs: (label, method name).
+    MENU_DIALOGS = (
+        ("Add satellite basemap…", "_open_basemap_dialog"),
     )
 
     def __init__(self, iface):
@@ -45,6 +51,11 @@ class TraffickingPlugin:
             action.triggered.connect(lambda _checked=False, a=algorithm_id: self._open_dialog(a))
             self.iface.addPluginToMenu(self.menu, action)
             self.actions.append(action)
+        for label, method in self.MENU_DIALOGS:
+            action = QAction(QIcon(ICON_PATH), tr(label), self.iface.mainWindow())
+            action.triggered.connect(getattr(self, method))
+            self.iface.addPluginToMenu(self.menu, action)
+            self.actions.append(action)
 
     def unload(self):
         for action in self.actions:
@@ -59,3 +70,10 @@ class TraffickingPlugin:
     def _open_dialog(algorithm_id):
         import processing  # QGIS's Processing plugin; loaded by the time a menu is clicked
         processing.execAlgorithmDialog(algorithm_id)
+
+    def _open_basemap_dialog(self, _checked=False):
+        from .gui.basemap_dialog import BasemapDialog   # Qt widgets only when asked for
+        dialog = BasemapDialog(parent=self.iface.mainWindow())
+        if dialog.exec_():
+            self.iface.messageBar().pushSuccess(
+                tr("Basemap"), tr("{} added below the other layers.").format(dialog.layer.name()))

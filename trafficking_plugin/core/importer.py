@@ -37,27 +37,32 @@ class ImportFailed(Exception):
 
 
 def import_file(database, path, source, data_year, encoding="auto", identity_path=None,
-                feedback=None, plugin_version=""):
+                feedback=None, plugin_version="", after_staging=None):
     """Import the table file ``path`` with the spec ``source`` (a shipped id or a spec path).
 
     ``data_year`` may be B.E. or C.E. Returns a summary dict (run_id, status, rows_read,
     rows_staged, rows_rejected, ...). A file already imported adds nothing (status duplicate).
     Raises ImportFailed for a file or database that cannot be used, Canceled on cancel; in both
     cases the run is recorded as failed or canceled and the data are left as they were.
+
+    ``after_staging(conn, run, staging_table, feedback)``, when given, runs inside the same
+    transaction once every row is staged or rejected (sin space places its establishments
+    there). It may move staged rows to rejected_row; it returns a dict with ``moved`` (how many)
+    and optionally ``message`` (added to the run's message) and anything else for the summary.
     """
     def open_rows():
         return readers.open_table(path, encoding)
     return _import(database, open_rows, os.path.basename(str(path)), file_sha256(path), source,
-                   data_year, identity_path, feedback, plugin_version)
+                   data_year, identity_path, feedback, plugin_version, after_staging)
 
 
 def import_rows(database, header, rows, file_name, sha256, source, data_year, identity_path=None,
-                feedback=None, plugin_version="", fraction=lambda: 0.0):
+                feedback=None, plugin_version="", fraction=lambda: 0.0, after_staging=None):
     """The same import over rows from elsewhere (e.g. a table GDAL reads, through a QGIS layer)."""
     def open_rows():
         return readers.row_source(header, rows, fraction, file_name)
     return _import(database, open_rows, file_name, sha256, source, data_year, identity_path,
-                   feedback, plugin_version)
+                   feedback, plugin_version, after_staging)
 
 
 def file_sha256(path):
@@ -95,7 +100,7 @@ def staging_table(spec, file_spec):
 
 
 def _import(database, open_rows, file_name, sha256, source, data_year, identity_path, feedback,
-            plugin_version):
+            plugin_version, after_staging=None):
     feedback = feedback or NullFeedback()
     spec = load_spec(source)
     year = ce_year(data_year)
@@ -116,7 +121,8 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
         secret = pseudonym.load_secret(identity_path)
         conn.execute("ATTACH DATABASE ? AS identity", (str(identity_path),))
         try:
-            return _import_in_transaction(conn, run, open_rows, spec, secret, feedback)
+            return _import_in_transaction(conn, run, open_rows, spec, secret, feedback,
+                                          after_staging)
         except BaseException as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -134,7 +140,7 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
         conn.close()
 
 
-def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
+def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_staging=None):
     for schema_name, kib in SQLITE_CACHE_KIB.items():
         conn.execute(f"PRAGMA {schema_name}.cache_size = -{kib}")
     conn.execute("BEGIN IMMEDIATE")
@@ -162,6 +168,10 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
         check_canceled(feedback)
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
+    # A step that must land with the staged rows or not at all (same transaction).
+    extra = after_staging(conn, run, target.name, feedback) if after_staging else {}
+    run["rows_staged"] -= extra.get("moved", 0)
+    run["rows_rejected"] += extra.get("moved", 0)
     unlinked = writer.unlinked if file_spec.id_column is not None else None
     run["message"] = (f"{run['file_name']} ({file_spec.kind}): {run['rows_read']} rows read = "
                       f"{run['rows_staged']} staged + {run['rows_rejected']} rejected")
@@ -169,6 +179,8 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
         run["message"] += f"; {unlinked} staged rows have no ID (unlinked)"
     if blank:
         run["message"] += f"; {blank} empty lines skipped"
+    if extra.get("message"):
+        run["message"] += f"; {extra['message']}"
     run["finished_at"] = now_utc()
     conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
@@ -176,8 +188,8 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback):
                   run["message"], run_id))
     conn.execute("COMMIT")
     feedback.pushInfo(run["message"])
-    return {**run, "status": "succeeded", "kind": file_spec.kind, "staging_table": target.name,
-            "unlinked": unlinked, "empty_lines": blank}
+    return {**extra, **run, "status": "succeeded", "kind": file_spec.kind,
+            "staging_table": target.name, "unlinked": unlinked, "empty_lines": blank}
 
 
 def _read_header(rows, spec, file_name, feedback):

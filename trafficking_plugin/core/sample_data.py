@@ -19,6 +19,7 @@ from .sample_faults import FAULT_RATES
 from .sample_files import write_csv
 from .sample_health import write_health
 from .sample_human_security import CASES_AT_SCALE_1, old_place_names, write_human_security
+from .sample_sin_space import TRUTH_COLUMNS as SIN_SPACE_TRUTH_COLUMNS, write_sin_space
 from .sample_population import (
     FEMALE,
     GROUPS,
@@ -33,7 +34,7 @@ from .sample_population import (
     make_villages,
 )
 
-GENERATOR_VERSION = "1.1"       # 1.1: debt_baht in bmn_households, persona in the truth
+GENERATOR_VERSION = "1.2"       # 1.1: debt_baht, persona in the truth; 1.2: sin space survey
 PERSONS_AT_SCALE_1 = 1_800_000       # Chiang Mai's health (PERSON) records (issue 2)
 
 TRUTH_COLUMNS = [
@@ -61,7 +62,7 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     feedback = feedback or NullFeedback()
     province_code = _check_inputs(subdistricts, scale, data_year)
     streams = [np.random.Generator(np.random.PCG64(s))     # one stream a stage: stages independent
-               for s in np.random.SeedSequence(seed).spawn(6)]
+               for s in np.random.SeedSequence(seed).spawn(7)]
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
 
@@ -92,11 +93,14 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     bmn, surveyed = write_family_welfare(streams[5], province, out_dir, Stage(feedback, 56, 65),
                                          round(HOUSEHOLDS_AT_SCALE_1 * scale), school)
     truth.update(surveyed)
+    # Stream 6 is new: the streams before it, and so the agency files, are what they were.
+    feedback.pushInfo("Writing the sin space establishments survey")
+    sin_space = write_sin_space(streams[6], province, out_dir, Stage(feedback, 65, 66), scale)
 
     feedback.pushInfo("Writing the truth files and the manifest")
     truth["persona"] = personas(population, truth)
     truth_files = [
-        _write_truth_persons(out_dir, province, truth, Stage(feedback, 65, 99)),
+        _write_truth_persons(out_dir, province, truth, Stage(feedback, 66, 99)),
         _write_truth_cases(out_dir, cases, Stage(feedback, 99, 100)),
     ]
     manifest = {
@@ -110,7 +114,10 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
         "villages": {"path": "villages.geojson", "format": "geojson", "crs": "EPSG:4326",
                      "features": int(villages.code.size)},
         "files": health + [roster, cases_file] + bmn,
-        "truth": truth_files,
+        # Not in "files": those are agency files for importsecondarydata; this is importsinspace's.
+        "sin_space": sin_space,
+        "truth": truth_files + [{"path": sin_space["truth"], "format": "csv", "encoding": "utf-8",
+                                 "rows": sin_space["rows"], "columns": SIN_SPACE_TRUTH_COLUMNS}],
         "fault_rates": FAULT_RATES,
     }
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:

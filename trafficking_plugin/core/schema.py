@@ -330,7 +330,8 @@ TABLES = (
     Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
         C("name", "TEXT", "Name of the place (a business, not a person)."),
         C("type", "TEXT", "Kind of place: a code of establishment_type, e.g. karaoke, "
-          "massage_spa, fishing_port, border_crossing."),
+          "massage_spa, fishing_port_boat, border_crossing; a type the survey wrote that is not "
+          "in establishment_type is kept as written (scored with base 0, listed in unmapped_code)."),
         C("licence_status", "TEXT", "licensed, unlicensed, expired or unknown."),
         C("workers", "INTEGER", "Workers seen at the last survey."),
         C("minors_observed", "INTEGER", "Workers under 18 seen."),
@@ -346,7 +347,8 @@ TABLES = (
         _VILL,
         C("coordinate_source", "TEXT", "How the point was given: decimal_degrees, dms, utm47n, "
           "utm48n or village."),
-        C("location_approximate", "BOOLEAN", "1 when placed at its village for want of a coordinate."),
+        C("location_approximate", "BOOLEAN", "1 when placed at its village for want of a usable "
+          "coordinate."),
         C("risk_score", "REAL", "Score from the configurable place rules (place_rule)."), _CLASS,
         C("risk_reasons", "TEXT", "Why it scored so, in words."),
         C("import_run_id", "INTEGER", "fid of the import_run of the survey file; empty for a place "

@@ -1,0 +1,1 @@
+"""Dialogs and dock widgets: thin, they call the plugin's services."""
