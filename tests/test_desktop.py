@@ -38,7 +38,8 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     assert "error" not in result, result.get("error")
     algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata",
                   "trafficking:importsecondarydata", "trafficking:crosswalk",
-                  "trafficking:scoreriskindex", "trafficking:preventiontargets"}
+                  "trafficking:scoreriskindex", "trafficking:preventiontargets",
+                  "trafficking:importsinspace", "trafficking:extractimagerychips"}
     started = ("at_start",) if result["at_start"] is not None else ()
     for key in started + ("loaded_1", "loaded_2"):
         loaded = result[key]
@@ -94,6 +95,7 @@ def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
     assert "trafficking:createdatabase" in listing and "trafficking:generatesampledata" in listing
     assert "trafficking:importsecondarydata" in listing and "trafficking:crosswalk" in listing
     assert "trafficking:scoreriskindex" in listing and "trafficking:preventiontargets" in listing
+    assert "trafficking:importsinspace" in listing and "trafficking:extractimagerychips" in listing
     if not needs_shared.args[0]:
         output = tmp_path / "phayao.gpkg"
         run = subprocess.run(["qgis_process.bin", "run", "trafficking:createdatabase", "--",
