@@ -370,12 +370,17 @@ TABLES = (
     ), unique=(("code",),)),
     Table("organization", "Partner organisations of the network.", (
         C("name", "TEXT", "Name of the organisation.", "NOT NULL"), _NAME_EN,
-        C("type", "TEXT", "Kind: multidisciplinary_team, police, ngo, school, one_stop_crisis_centre, ..."),
-        C("phone", "TEXT", "Phone as written locally."), C("email", "TEXT", "Email."),
+        C("type", "TEXT", "Kind (docs/network.md): multidisciplinary_team, provincial_social_"
+          "development_office, police, one_stop_crisis_centre, school, ngo, village_volunteer, or an "
+          "HTCDS org_Type such as HealthServiceOrganisation."),
+        C("phone", "TEXT", "Phone as written locally."),
+        C("phone_e164", "TEXT", "Phone in E.164 form, e.g. +6653112233."),
+        C("email", "TEXT", "Email."), C("line_id", "TEXT", "LINE ID."),
         C("address", "TEXT", "Postal address."), _AREAS,
         C("mandate", "TEXT", "What it is mandated to do."),
         C("specialisations", "TEXT", "Specialisations, comma separated."),
         C("limitations", "TEXT", "What it cannot do."),
+        C("languages", "TEXT", "Languages its staff speak, comma separated."),
     ), geometry="POINT"),
     Table("network_member",
           "Multidisciplinary-team members, volunteers and partner staff (professional contacts).", (
@@ -392,27 +397,66 @@ TABLES = (
         C("languages", "TEXT", "Languages spoken, including highland languages."),
         C("availability", "TEXT", "When they can be reached."),
     ), geometry="POINT"),
-    Table("case", "Lessons learned: cases told by rescued victims (pseudonymised).", (
-        C("case_key", "TEXT", "Pseudonym of the case's victim. Never a raw ID or name.", "NOT NULL"),
-        C("age_trafficked", "INTEGER", "Victim's age when trafficked."),
-        C("gender", "TEXT", "Gender as in IOM's HTCDS picklist."),
-        C("citizenship", "TEXT", "Citizenship (ISO 3166 alpha-2)."),
-        C("legal_status", "TEXT", "Legal status in Thailand."),
-        C("recruitment_method", "TEXT", "How the person was recruited (HTCDS picklist)."),
-        C("means_of_control", "TEXT", "Means of control, comma separated (HTCDS picklist)."),
-        C("exploitation_type", "TEXT", "Type of exploitation (HTCDS picklist)."),
-        C("status", "TEXT", "Case status."),
+    Table("case", "Lessons learned: cases told by rescued victims (pseudonymised; fields after IOM's "
+          "Human Trafficking Case Data Standard v2.0, HTCDS).", (
+        C("case_key", "TEXT", "Pseudonym of the case's victim: the person_key of their ID (so the "
+          "case links to person), or a random key of the same form. Never a raw ID or name.",
+          "NOT NULL"),
+        C("age_trafficked", "INTEGER", "Victim's age when trafficked (vic_AgeWhenTrafficked)."),
+        C("gender", "TEXT", "prs_Gender picklist value."),
+        C("citizenship", "TEXT", "Citizenship, ISO 3166 alpha-2, space separated (prs_Citizenship)."),
+        C("legal_status", "TEXT", "Legal status in Thailand: thai_citizen, registered_non_citizen, "
+          "no_status, registered_migrant, irregular_migrant."),
+        C("ethnicity", "TEXT", "Ethnicity, as person.ethnicity."),
+        C("education", "TEXT", "prs_HighestLevelOfEducation picklist value."),
+        C("trafficking_status", "TEXT", "vic_TraffickingStatus picklist value."),
+        C("relationship_to_trafficker", "TEXT", "vic_RelationshipToTrafficker picklist value."),
+        C("recruitment_method", "TEXT", "vic_MethodOfRecruitment values, space separated."),
+        C("recruitment_websites", "TEXT", "vic_RecruitmentWebsitesAndApps values, space separated."),
+        C("means_of_control", "TEXT", "vic_MethodsOfControl values, space separated."),
+        C("exploitation_type", "TEXT", "vic_TypeOfExploitation values, space separated."),
+        C("forced_labour_industry", "TEXT", "vic_ForcedLabourIndustry value (ISIC section)."),
+        C("sex_exploitation_type", "TEXT", "vic_TypeOfSexExploitation values, space separated."),
+        C("exploitation_websites", "TEXT", "vic_ExploitationWebsitesAndApps values, space separated."),
+        C("vulnerabilities", "TEXT", "vic_Vulnerabilities values, space separated."),
+        C("status", "TEXT", "cas_Status picklist value."),
+        C("closure_reason", "TEXT", "cas_ReasonForCaseClosure."),
+        C("referring_organization_id", "INTEGER", "fid of the organization that referred the case."),
+        C("incoming_referral_date", "DATE", "cas_IncomingReferralDate (Common Era)."),
+        C("referred_organization_id", "INTEGER", "fid of the organization the case was referred to."),
+        C("outgoing_referral_date", "DATE", "cas_OutgoingReferralDate (Common Era)."),
         C("story", "TEXT", "How the person was tricked, in the team's words, without names."),
+        C("tags", "TEXT", "Free tags for the story, space separated (e.g. fake_job, debt)."),
         C("recorded_at", "DATETIME", "When the case was recorded (UTC)."),
     )),
-    Table("case_event", "Dated steps of a case's route: recruitment, transit, exploitation.", (
+    Table("case_event", "Dated steps of a case's route: recruitment, transit, exploitation "
+          "(HTCDS historic trafficking events).", (
         C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
         C("sequence", "INTEGER", "Order of the step in the route."),
-        C("event_type", "TEXT", "recruitment, transit, exploitation, rescue."),
+        C("event_type", "TEXT", "recruitment, transit, exploitation or rescue (hte_Type)."),
         C("event_date", "DATE", "Date of the step (Common Era), when known."),
         _VILL,
+        C("place_name", "TEXT", "Place as told (city, state), e.g. for a place abroad."),
         C("country", "TEXT", "Country of the place (ISO 3166 alpha-2)."),
+        C("description", "TEXT", "What happened there, without names."),
     ), geometry="POINT"),
+    Table("case_perpetrator", "Perpetrators of a case: roles and relationship, never names.", (
+        C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
+        C("role_in_process", "TEXT", "per_RoleInProcess values, space separated."),
+        C("relationship_to_victim", "TEXT", "vic_RelationshipToTrafficker value for this person."),
+        C("sex", "TEXT", "male, female or unknown."),
+        C("nationality", "TEXT", "ISO 3166 alpha-2."),
+        C("role_details", "TEXT", "per_RoleDetails, without names."),
+    )),
+    Table("case_support", "Support and rehabilitation plans of a case (HTCDS support plan).", (
+        C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
+        C("support_type", "TEXT", "spl_Type picklist value."),
+        C("organization_id", "INTEGER", "fid of the organization giving the support."),
+        C("objectives", "TEXT", "spl_Objectives."),
+        C("action_plan", "TEXT", "spl_ActionPlan."),
+        C("planned_end_date", "DATE", "spl_PlannedEndDate (Common Era)."),
+        C("actual_end_date", "DATE", "spl_ActualEndDate (Common Era)."),
+    )),
     Table("activity", "Prevention activities of the programme, for monitoring.", (
         _VILL,
         C("activity_date", "DATE", "Date of the activity (Common Era)."),
@@ -421,7 +465,8 @@ TABLES = (
         C("participants", "INTEGER", "Number of participants."),
         C("note", "TEXT", "Notes, without names of participants."),
     )),
-    Table("audit_log", "Every insert, update and delete of network and case data.", (
+    Table("audit_log", "Every insert, update and delete of network and case data; append-only "
+          "(triggers refuse edits and deletes of its rows).", (
         C("changed_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
         C("changed_by", "TEXT", "Who (the operating-system user)."),
         C("table_name", "TEXT", "Table changed."),
