@@ -5,12 +5,14 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .analyse_case_routes import AnalyseCaseRoutes
 from .create_database import CreateDatabase
 from .crosswalk import Crosswalk
 from .extract_imagery_chips import ExtractImageryChips
 from .generate_sample_data import GenerateSampleData
 from .import_secondary_data import ImportSecondaryData
 from .import_sin_space import ImportSinSpace
+from .network_coverage import NetworkCoverage
 from .prevention_targets import PreventionTargets
 from .score_risk_index import ScoreRiskIndex
 
@@ -33,5 +35,5 @@ class TraffickingProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
                           ImportSinSpace(), Crosswalk(), ScoreRiskIndex(), PreventionTargets(),
-                          ExtractImageryChips()):
+                          ExtractImageryChips(), AnalyseCaseRoutes(), NetworkCoverage()):
             self.addAlgorithm(algorithm)

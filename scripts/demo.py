@@ -3,7 +3,8 @@
 Builds a province database (Chiang Mai from the real boundaries in ../shared, or a small synthetic
 province when ../shared is absent), generates the sample agency files, and renders a PNG map of
 the province with its districts and villages labelled in Thai; imports and crosswalks the files,
-imports the risky-workplace (sin space) survey, scores the risk index and ends with the
+imports the risky-workplace (sin space) survey, loads the sample network and lessons-learned
+cases, scores the risk index, analyses case routes and network coverage, and ends with the
 red/yellow/green risk map. Runs headless.
 """
 import argparse
@@ -102,9 +103,19 @@ def main():
                   DATA_YEAR=args.year)
     print(f"demo:   {places['ROWS_READ']:,} places read = {places['ROWS_STAGED']:,} placed + "
           f"{places['ROWS_REJECTED']:,} rejected; village distances written", flush=True)
+    from trafficking_db.trafficking_plugin.core import sample_cases
+    loaded = sample_cases.load_sample(database, out / "agency_files")
+    print("demo: sample network and lessons-learned cases loaded: " +
+          ", ".join(f"{n:,} {k}" for k, n in loaded.items()), flush=True)
     risk = step("score the risk index", "scoreriskindex", DATABASE=str(database), DATA_YEAR=args.year)
     print(f"demo:   {risk['SCORED']:,} of {risk['PERSONS']:,} persons scored: high "
           f"{risk['HIGH']:,}, medium {risk['MEDIUM']:,}, low {risk['LOW']:,}", flush=True)
+
+    step("analyse case routes", "analysecaseroutes", DATABASE=str(database),
+         OUTPUT_ROUTES=str(out / "case_routes.gpkg"), OUTPUT_TRANSIT=str(out / "case_transit.gpkg"),
+         OUTPUT_TABLES=str(out / "case_tables.gpkg"), OUTPUT_VILLAGES=str(out / "case_villages.gpkg"))
+    step("find network coverage gaps", "networkcoverage", DATABASE=str(database),
+         DATA_YEAR=args.year, MAX_KM=30, OUTPUT=str(out / "network_gaps.gpkg"))
 
     from trafficking_db.trafficking_plugin.map_render import render_province_map, render_risk_map
     png = out / f"province_{args.province}.png"

@@ -24,6 +24,7 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
     png = out / "province_50.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000
     assert (out / "province_50.qgz").exists()
+    assert (out / "case_routes.gpkg").exists() and (out / "network_gaps.gpkg").exists()
     risk_png = out / "risk_50.png"
     assert risk_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and risk_png.stat().st_size > 50_000
     assert (out / "agency_files" / "manifest.json").exists()
@@ -34,6 +35,7 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
                             " FROM import_run").fetchall()
         assert len(runs) == 8 and all(s == "succeeded" and r == a for s, r, a in runs)
         assert conn.execute("SELECT count(*) FROM establishment").fetchone()[0] > 0
+        assert conn.execute('SELECT count(*) FROM "case"').fetchone()[0] > 0
         # The community indicator reads the distances the sin-space import wrote.
         assert conn.execute("SELECT count(*) FROM risk_person WHERE i28 IS NOT NULL").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0

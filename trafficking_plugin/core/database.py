@@ -3,7 +3,7 @@ import datetime
 import os
 import sqlite3
 
-from . import admin, code_tables, gpkg, indicators, schema, sin_space_catalogue
+from . import admin, audit, code_tables, gpkg, indicators, schema, sin_space_catalogue
 from .feedback import Canceled, NullFeedback, check_canceled
 
 ADMIN_TABLES = ("province", "district", "subdistrict", "village")
@@ -37,6 +37,8 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
         # The shipped catalogue only into an empty table: specialists' edits survive upgrades.
         summary["indicators_added"] = indicators.install(conn)
         summary["place_types_added"], summary["place_rules_added"] = sin_space_catalogue.install(conn)
+        # Recreated on every upgrade so that new columns are audited too (core/audit.py).
+        summary["audit_triggers"] = len(audit.install(conn))
         stored_province = schema.get_info(conn, "province_code")
         if stored_province and stored_province != province_code:
             raise DatabaseError(

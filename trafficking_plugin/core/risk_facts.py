@@ -31,7 +31,9 @@ FACT_COLUMNS = dict(
     + [(f"bmn{i:02d}", "INTEGER") for i in range(1, 32)] + [("bmn_failed", "INTEGER")]
     + [("km_to_risky_place", "REAL"), ("km_to_border_crossing", "REAL")]
     # Where the person lives: not for rules, for the summaries.
-    + [("village_code", "TEXT"), ("subdistrict_code", "TEXT"), ("district_code", "TEXT")])
+    + [("village_code", "TEXT"), ("subdistrict_code", "TEXT"), ("district_code", "TEXT")]
+    # Lessons learned: the person is the victim of a case (case.case_key = person_key).
+    + [("case_victim", "INTEGER")])
 # Internal: joins the household facts; not documented for rules.
 FACT_COLUMNS["household_no"] = "INTEGER"
 
@@ -54,7 +56,7 @@ def build_facts(conn, year):
         "SELECT DISTINCT source FROM import_run WHERE data_year = ? AND status = 'succeeded'",
         (year,))}
     for name in ("person_facts", "f_dx", "f_school", "f_wf", "f_bmn", "f_bmn_household",
-                 "f_member", "f_house"):
+                 "f_member", "f_house", "f_case"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     columns = ", ".join(f'"{c}" {t}' for c, t in FACT_COLUMNS.items())
     conn.execute(f"CREATE TEMP TABLE person_facts ({columns})")
@@ -82,6 +84,7 @@ def build_facts(conn, year):
     conn.execute("CREATE UNIQUE INDEX temp.f_wf_key ON f_wf (person_key)")
 
     _bmn(conn, year)
+    _case_victims(conn)
     _households(conn, year)
 
     def source_flag(fact):
@@ -102,7 +105,8 @@ def build_facts(conn, year):
               "coalesce(s.school_status, CASE WHEN s.person_key IS NULL THEN 'not_enrolled' END) END")
     own = {"violence": "(coalesce(d.violence_injury, 0) OR coalesce(w.family_violence, 0))",
            "substance": "(coalesce(d.substance_use, 0) OR coalesce(w.drugs, 0))",
-           "trafficked": "(coalesce(w.trafficking, 0) OR coalesce(w.labour_exploitation, 0))",
+           "trafficked": "(coalesce(w.trafficking, 0) OR coalesce(w.labour_exploitation, 0) "
+                         "OR cv.person_key IS NOT NULL)",
            "ill": "(coalesce(d.hiv, 0) OR coalesce(d.mental_health, 0) OR coalesce(w.disability, 0)"
                   " OR coalesce(w.hiv, 0))"}
     values = {
@@ -127,6 +131,7 @@ def build_facts(conn, year):
         **{f"bmn{i:02d}": f"bh.bmn{i:02d}" for i in range(1, 32)}, "bmn_failed": "bh.bmn_failed",
         "km_to_risky_place": "pl.km_to_risky_place",
         "km_to_border_crossing": "pl.km_to_border_crossing",
+        "case_victim": "CAST(cv.person_key IS NOT NULL AS INTEGER)",
     }
     conn.execute(
         f"INSERT INTO temp.person_facts ({', '.join(FACT_COLUMNS)}) "
@@ -137,6 +142,7 @@ def build_facts(conn, year):
         "LEFT JOIN temp.f_member b ON b.person_key = p.person_key "
         "LEFT JOIN temp.f_bmn_household bh ON bh.household_id = b.household_id "
         "LEFT JOIN temp.f_house h ON h.household_no = p.household_no "
+        "LEFT JOIN temp.f_case cv ON cv.person_key = p.person_key "
         "LEFT JOIN village pl ON pl.code = p.village_code "
         "WHERE p.data_year = ? ORDER BY p.fid", (year,))
     return conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
@@ -180,10 +186,23 @@ def _households(conn, year):
         "sum(p.residence = 'registered_here_lives_elsewhere') AS away, "
         "sum(coalesce(d.violence_injury, 0) OR coalesce(w.family_violence, 0)) AS violence, "
         "sum(coalesce(d.substance_use, 0) OR coalesce(w.drugs, 0)) AS substance, "
-        "sum(coalesce(w.trafficking, 0) OR coalesce(w.labour_exploitation, 0)) AS trafficked, "
+        "sum(coalesce(w.trafficking, 0) OR coalesce(w.labour_exploitation, 0) OR "
+        "cv.person_key IS NOT NULL) AS trafficked, "
         "sum(coalesce(d.hiv, 0) OR coalesce(d.mental_health, 0) OR coalesce(w.disability, 0) OR "
         "coalesce(w.hiv, 0)) AS ill FROM person p "
         "LEFT JOIN temp.f_dx d ON d.person_key = p.person_key "
         "LEFT JOIN temp.f_wf w ON w.person_key = p.person_key "
+        "LEFT JOIN temp.f_case cv ON cv.person_key = p.person_key "
         "WHERE p.data_year = ? AND p.household_no IS NOT NULL GROUP BY p.household_no", (year,))
     conn.execute("CREATE UNIQUE INDEX temp.f_house_no ON f_house (household_no)")
+
+
+def _case_victims(conn):
+    """f_case: the person_keys that are a lessons-learned case's victim (case_key links them;
+    a case without an ID has a random key that matches no one). Cases of any year count."""
+    has_cases = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case'").fetchone()
+    source = 'SELECT DISTINCT case_key FROM "case" WHERE case_key IS NOT NULL' if has_cases \
+        else "SELECT NULL WHERE 0"
+    conn.execute("CREATE TEMP TABLE f_case (person_key TEXT PRIMARY KEY)")
+    conn.execute(f"INSERT INTO temp.f_case {source}")

@@ -15,10 +15,12 @@ from .feedback import NullFeedback
 from .sample_common import Stage
 from .sample_education import DROPPED_OUT, PUPILS_AT_SCALE_1, STATUSES, STUDYING, write_education
 from .sample_family_welfare import HOUSEHOLDS_AT_SCALE_1, write_family_welfare
+from .sample_cases import write_cases
 from .sample_faults import FAULT_RATES
 from .sample_files import write_csv
 from .sample_health import write_health
 from .sample_human_security import CASES_AT_SCALE_1, old_place_names, write_human_security
+from .sample_network import write_network
 from .sample_sin_space import TRUTH_COLUMNS as SIN_SPACE_TRUTH_COLUMNS, write_sin_space
 from .sample_population import (
     FEMALE,
@@ -34,7 +36,8 @@ from .sample_population import (
     make_villages,
 )
 
-GENERATOR_VERSION = "1.2"       # 1.1: debt_baht, persona in the truth; 1.2: sin space survey
+GENERATOR_VERSION = "1.3"   # 1.1: debt_baht, persona in the truth; 1.2: sin space survey;
+#                             1.3: network directory and lessons-learned cases
 PERSONS_AT_SCALE_1 = 1_800_000       # Chiang Mai's health (PERSON) records (issue 2)
 
 TRUTH_COLUMNS = [
@@ -62,7 +65,7 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     feedback = feedback or NullFeedback()
     province_code = _check_inputs(subdistricts, scale, data_year)
     streams = [np.random.Generator(np.random.PCG64(s))     # one stream a stage: stages independent
-               for s in np.random.SeedSequence(seed).spawn(7)]
+               for s in np.random.SeedSequence(seed).spawn(9)]
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
 
@@ -97,10 +100,16 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     feedback.pushInfo("Writing the sin space establishments survey")
     sin_space = write_sin_space(streams[6], province, out_dir, Stage(feedback, 65, 66), scale)
 
-    feedback.pushInfo("Writing the truth files and the manifest")
     truth["persona"] = personas(population, truth)
+    # Streams 7 and 8 are new too (spawned children do not depend on how many are spawned).
+    feedback.pushInfo("Writing the network directory and lessons-learned cases")
+    network, organizations = write_network(streams[7], province, out_dir, Stage(feedback, 66, 66.5))
+    lessons = write_cases(streams[8], province, truth, organizations, out_dir,
+                          Stage(feedback, 66.5, 67))
+
+    feedback.pushInfo("Writing the truth files and the manifest")
     truth_files = [
-        _write_truth_persons(out_dir, province, truth, Stage(feedback, 66, 99)),
+        _write_truth_persons(out_dir, province, truth, Stage(feedback, 67, 99)),
         _write_truth_cases(out_dir, cases, Stage(feedback, 99, 100)),
     ]
     manifest = {
@@ -116,8 +125,12 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
         "files": health + [roster, cases_file] + bmn,
         # Not in "files": those are agency files for importsecondarydata; this is importsinspace's.
         "sin_space": sin_space,
+        # Network and cases: for sample_cases.load_sample, not agency files either.
+        "network": network,
+        "cases": {k: v for k, v in lessons.items() if k != "truth"},
         "truth": truth_files + [{"path": sin_space["truth"], "format": "csv", "encoding": "utf-8",
-                                 "rows": sin_space["rows"], "columns": SIN_SPACE_TRUTH_COLUMNS}],
+                                 "rows": sin_space["rows"], "columns": SIN_SPACE_TRUTH_COLUMNS},
+                                lessons["truth"]],
         "fault_rates": FAULT_RATES,
     }
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:

@@ -427,16 +427,17 @@ TABLES = (
         C("outgoing_referral_date", "DATE", "cas_OutgoingReferralDate (Common Era)."),
         C("story", "TEXT", "How the person was tricked, in the team's words, without names."),
         C("tags", "TEXT", "Free tags for the story, space separated (e.g. fake_job, debt)."),
-        C("recorded_at", "DATETIME", "When the case was recorded (UTC)."),
+        C("recorded_at", "DATETIME", "When the case was recorded (UTC); the dock's year filter reads it."),
     )),
     Table("case_event", "Dated steps of a case's route: recruitment, transit, exploitation "
           "(HTCDS historic trafficking events).", (
         C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
         C("sequence", "INTEGER", "Order of the step in the route."),
-        C("event_type", "TEXT", "recruitment, transit, exploitation or rescue (hte_Type)."),
+        C("event_type", "TEXT", "recruitment, transit or exploitation (hte_Type Recruitment, Transit, "
+          "Exploitation), or rescue (ours; left out of the HTCDS export)."),
         C("event_date", "DATE", "Date of the step (Common Era), when known."),
         _VILL,
-        C("place_name", "TEXT", "Place as told (city, state), e.g. for a place abroad."),
+        C("place_name", "TEXT", "Place as told (city, state), e.g. for a place abroad (hte_City)."),
         C("country", "TEXT", "Country of the place (ISO 3166 alpha-2)."),
         C("description", "TEXT", "What happened there, without names."),
     ), geometry="POINT"),
@@ -444,8 +445,9 @@ TABLES = (
         C("case_id", "INTEGER", "fid of the case.", "NOT NULL"),
         C("role_in_process", "TEXT", "per_RoleInProcess values, space separated."),
         C("relationship_to_victim", "TEXT", "vic_RelationshipToTrafficker value for this person."),
-        C("sex", "TEXT", "male, female or unknown."),
-        C("nationality", "TEXT", "ISO 3166 alpha-2."),
+        C("sex", "TEXT", "male, female or unknown (exported as prs_Gender Masculine, Feminine, "
+          "NonSpecifiedUnknown)."),
+        C("nationality", "TEXT", "ISO 3166 alpha-2 (prs_Citizenship)."),
         C("role_details", "TEXT", "per_RoleDetails, without names."),
     )),
     Table("case_support", "Support and rehabilitation plans of a case (HTCDS support plan).", (

@@ -1,0 +1,140 @@
+"""trafficking:networkcoverage — high-risk sub-districts without a covering or near responder."""
+import os
+import sqlite3
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsProcessing, QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+    QgsProcessingParameterNumber, QgsProcessingUtils, QgsVectorLayer, QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..trafficking_plugin.core import network_coverage
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from .base import TraffickingAlgorithm
+from .layer_styles import STYLES_DIR
+
+_S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
+GAP_FIELDS = (("code", _S), ("name_th", _S), ("district_code", _S), ("district_name", _S),
+              ("risk_class", _S), ("persons_high", _I), ("share_high", _R), ("gap", _S),
+              ("why", _S), ("covered_by", _I), ("nearest_km", _R), ("nearest_name", _S),
+              ("nearest_type", _S), ("nearest_table", _S))
+STYLE = os.path.join(STYLES_DIR, "network_gap.qml")
+STYLE_NAME = "network_gap"
+
+
+class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
+    """Styles the gap layer when QGIS loads it into the project."""
+    instance = None
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            layer.loadNamedStyle(STYLE)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls):
+        cls.instance = cls()      # Python must keep the post-processor alive
+        return cls.instance
+
+
+class NetworkCoverage(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "analysis", "Analysis"
+    DATABASE = "DATABASE"
+    DATA_YEAR = "DATA_YEAR"
+    MAX_KM = "MAX_KM"
+    INCLUDE_MEDIUM = "INCLUDE_MEDIUM"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "networkcoverage"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Network coverage gaps")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "High-risk sub-districts of a scored data year (run trafficking:scoreriskindex first) "
+            "that the network does not reach: no organisation or member lists the sub-district, "
+            "or its district, in its areas (not_covered); or the nearest organisation or member "
+            "with a location is farther than the travel distance (too_far).\n"
+            "The distance is a straight line from the sub-district's centroid, not a road "
+            "distance: in the hills the road is often twice as long, so choose the limit with "
+            "that in mind. Tick the option to include medium-risk sub-districts.\n"
+            "The gap layer says why for each sub-district, with the nearest responder's name, "
+            "type and distance, and is styled by why (stored in the output file when it is a "
+            "GeoPackage). DATA_YEAR may be Buddhist era (2567) or Common Era (2024). "
+            "See docs/analysis.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_KM, self.tr("Travel distance to the nearest responder (km, straight line)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=30.0, minValue=0.1))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_MEDIUM, self.tr("Include medium-risk sub-districts"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Network gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        classes = ("high", "medium") if self.parameterAsBool(
+            parameters, self.INCLUDE_MEDIUM, context) else ("high",)
+        max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
+        try:
+            found = network_coverage.gaps(database, year, max_km, classes, feedback=feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
+        except network_coverage.CoverageError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
+                                                 "database?").format(database, error)) from None
+        fields = QgsFields()
+        for name, kind in GAP_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                          QgsWkbTypes.MultiPolygon,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        for gap in found:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: the gap layer is incomplete."))
+            feature = QgsFeature(fields)
+            feature.setAttributes([gap[name] for name, _ in GAP_FIELDS])
+            if gap["wkb"]:
+                geometry = QgsGeometry()
+                geometry.fromWkb(gap["wkb"])
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink          # flush the file before the style is stored beside it
+        feedback.pushInfo(self.tr("{} sub-districts of class {} lack a covering or near "
+                                  "responder ({} km).").format(len(found), " or ".join(classes),
+                                                               max_km))
+        self._dest = dest
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(_ApplyStyle.create())
+        return {self.OUTPUT: dest}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Store the style in the output GeoPackage, so any QGIS opening it shows it styled."""
+        dest = getattr(self, "_dest", None)
+        if not dest or ".gpkg" not in dest.lower():
+            return {}
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        if not isinstance(layer, QgsVectorLayer):
+            layer = QgsVectorLayer(dest, "network_gap", "ogr")
+        if layer.isValid():
+            _, ok = layer.loadNamedStyle(STYLE)
+            error = layer.saveStyleToDatabase(STYLE_NAME, self.tr("Network gaps by why"), True,
+                                              "") if ok else "style not loaded"
+            if error:
+                feedback.reportError(self.tr("Style not stored in {}: {}").format(dest, error))
+        return {}

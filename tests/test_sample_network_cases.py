@@ -1,0 +1,86 @@
+"""The sample network directory and lessons-learned cases: files, loader, keys, privacy."""
+import contextlib
+import csv
+import sqlite3
+
+import pandas as pd
+import pytest
+from trafficking_db.trafficking_plugin.core import crosswalk, sample_cases
+
+from conftest import copy_database
+
+
+def rows(folder, path):
+    with open(folder / path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def loaded(imported_sample, tmp_path_factory):
+    files, manifest, db = imported_sample
+    db = copy_database(db, tmp_path_factory.mktemp("network_cases"))
+    crosswalk.run_crosswalk(db, 2024)
+    counts = sample_cases.load_sample(db, files)
+    return files, manifest, db, counts
+
+
+def test_files_use_htcds_values_and_the_manifest_keys(imported_sample):
+    files, manifest, _ = imported_sample
+    assert manifest["cases"]["cases"]["rows"] == 300 and manifest["network"]["organizations"]["rows"] > 10
+    assert not any(f["path"].startswith(("network/", "cases/")) for f in manifest["files"])
+    cases = rows(files, "cases/cases.csv")
+    values = {v for c in cases for v in c["exploitation_type"].split()}
+    assert values <= {"ForcedLabour", "SexualExploitation", "ChildLabour", "ForcedMarriage",
+                      "Servitude", "ForcedBegging"}
+    events = rows(files, "cases/case_events.csv")
+    assert {e["event_type"] for e in events} == {"Recruitment", "Transit", "Exploitation"}
+    assert {e["country"] for e in events} >= {"TH", "MM", "CN", "MY"}
+    orgs = rows(files, "network/organizations.csv")
+    assert all(o["phone_e164"].startswith("+66") and o["longitude"] for o in orgs)
+    assert {"police", "ngo", "school", "village_volunteer", "one_stop_crisis_centre"} <= \
+        {o["type"] for o in orgs}
+
+
+def test_victims_lean_to_the_truths_vulnerable_persons(imported_sample):
+    files, _, _ = imported_sample
+    victims = pd.read_csv(files / "truth/case_victims.csv", dtype=str, keep_default_na=False)
+    persons = pd.read_csv(files / "truth/persons.csv.gz", dtype=str, keep_default_na=False)
+    share_high = (victims.persona == "high").mean()
+    assert share_high > 5 * (persons.persona == "high").mean()
+
+
+def test_loader_counts_and_keys_link_victims_with_ids(loaded):
+    files, manifest, db, counts = loaded
+    assert counts["cases"] == 300 and counts["organizations"] == manifest["network"]["organizations"]["rows"]
+    assert counts["members"] == manifest["network"]["members"]["rows"]
+    assert counts["events"] == manifest["cases"]["events"]["rows"]
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        linked = conn.execute('SELECT count(DISTINCT c.fid) FROM "case" c JOIN person p '
+                              "ON p.person_key = c.case_key").fetchone()[0]
+        keys = [k for (k,) in conn.execute('SELECT case_key FROM "case"')]
+        assert conn.execute("SELECT count(*) FROM case_support WHERE organization_id IS NULL "
+                            "").fetchone()[0] == 0
+    # Every victim who gave an ID is a person of the database (the sample's IDs all import).
+    assert linked == manifest["cases"]["victims_with_id"] == counts["cases_with_id"]
+    assert all(len(k) == 32 and set(k) <= set("abcdefghijklmnop") for k in keys)
+    assert len(set(keys)) == 300
+
+
+def test_no_raw_id_or_name_of_a_victim_in_the_case_tables(loaded):
+    files, _, db, _ = loaded
+    victims = pd.read_csv(files / "truth/case_victims.csv", dtype=str, keep_default_na=False)
+    persons = pd.read_csv(files / "truth/persons.csv.gz", dtype=str, keep_default_na=False)
+    who = persons[persons.person_no.isin(victims.person_no)]
+    secrets = {s for s in who.id.tolist() + who.first_name.tolist() + who.last_name.tolist() if s}
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        for table in ("case", "case_event", "case_perpetrator", "case_support"):
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                text = " ".join(str(v) for v in row if isinstance(v, str))
+                leaked = [s for s in secrets if s in text.split() or (len(s) >= 13 and s in text)]
+                assert not leaked, (table, leaked[:3])
+
+
+def test_a_second_load_is_refused(loaded):
+    files, _, db, _ = loaded
+    with pytest.raises(sample_cases.SampleLoadError, match="already has rows"):
+        sample_cases.load_sample(db, files)

@@ -1,0 +1,619 @@
+"""The Lessons-learned dock: a filterable list of cases and a form for one case.
+
+Thin over core services: ``core.cases`` validates and makes the victim's pseudonym,
+``gui.case_store`` edits the layers' buffers (undo, commit, QGIS's commit errors),
+``core.htcds_export`` writes the HTCDS export. The list is a light model over the case layer: it
+reads a few attributes, no geometry, and fetches rows in batches as the view scrolls.
+"""
+import contextlib
+import os
+import sqlite3
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView, QTableWidget, QTableWidgetItem,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..core import audit, cases, htcds_export
+from .case_store import CaseStore
+from .case_widgets import (
+    THAI, ChoiceCombo, MultiPicklist, PicklistCombo, TextField, bilingual, language, message_label, tr,
+)
+
+BATCH = 500          # rows fetched at a time by the list
+
+
+_ROOT = QModelIndex()      # the invisible root: Qt's default parent of a table model
+
+class CaseListModel(QAbstractTableModel):
+    """Cases matching a filter expression, fetched BATCH at a time (canFetchMore/fetchMore)."""
+    COLUMNS = ("case_key", "status", "exploitation_type", "age_trafficked", "gender", "recorded_at")
+
+    def __init__(self, layer, parent=None):
+        super().__init__(parent)
+        self.layer = layer
+        self.rows = []
+        self._iterator = None
+        self.headers = (tr("Case"), bilingual("Status"), bilingual("Exploitation"), tr("Age"), tr("Gender"),
+                        tr("Recorded"))
+        self.set_filter("")
+
+    def set_filter(self, expression):
+        self.beginResetModel()
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(["fid", *self.COLUMNS], self.layer.fields())
+        if expression:
+            request.setFilterExpression(expression)
+        self._iterator = self.layer.getFeatures(request)
+        self.rows = self._read(BATCH)
+        self.endResetModel()
+
+    def _read(self, count):
+        """Up to ``count`` more rows from the open iterator; drops it when exhausted."""
+        fetched = []
+        for feature in self._iterator:
+            # The fid attribute, not feature.id(): a case not yet committed has a temporary id.
+            fetched.append((feature.attribute("fid"),) + tuple(feature.attribute(c) for c in self.COLUMNS))
+            if len(fetched) >= count:
+                break
+        else:
+            self._iterator = None
+        return fetched
+
+    def canFetchMore(self, parent=_ROOT):  # noqa: N802 (Qt's name)
+        return not parent.isValid() and self._iterator is not None
+
+    def fetchMore(self, parent=_ROOT):  # noqa: N802
+        if self._iterator is None:
+            return
+        first = len(self.rows)
+        fetched = self._read(BATCH)
+        if fetched:
+            self.beginInsertRows(QModelIndex(), first, first + len(fetched) - 1)
+            self.rows.extend(fetched)
+            self.endInsertRows()
+
+    def rowCount(self, parent=_ROOT):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT):  # noqa: N802
+        return len(self.COLUMNS)
+
+    def fid(self, row):
+        return self.rows[row][0]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole or not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column() + 1]
+        if value is None or (hasattr(value, "isNull") and value.isNull()):
+            return ""
+        column = self.COLUMNS[index.column()]
+        lang = language()
+        if column == "status":
+            return cases.value_label("cas_Status", value, lang)
+        if column == "gender":
+            return cases.value_label("prs_Gender", value, lang)
+        if column == "exploitation_type":
+            return ", ".join(cases.value_label("vic_TypeOfExploitation", v, lang)
+                             for v in cases.split_values(value))
+        if column == "case_key":
+            return value[:8]          # enough to tell cases apart in a list
+        if column == "recorded_at" and hasattr(value, "toString"):
+            return value.toString("yyyy-MM-dd")
+        return str(value)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class ChildEditor(QWidget):
+    """Rows of one child table (events, perpetrators, support plans): a table of the case's rows,
+    an entry form under it, Add / Update / Remove, and an inline message."""
+
+    def __init__(self, fields, validate, parent=None):
+        super().__init__(parent)
+        self.fields = fields            # [(column, label, widget)]
+        self.validate = validate
+        self.rows = []
+        self.table = QTableWidget(0, len(fields))
+        self.table.setHorizontalHeaderLabels([label for _, label, _ in fields])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.message = message_label()
+        form = QFormLayout()
+        for _, label, widget in fields:
+            form.addRow(label, widget)
+        self.add_button = QPushButton(tr("Add"))
+        self.update_button = QPushButton(tr("Update selected"))
+        self.remove_button = QPushButton(tr("Remove selected"))
+        self.add_button.clicked.connect(lambda: self.add())
+        self.update_button.clicked.connect(lambda: self.add(replace=True))
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.update_button, self.remove_button):
+            buttons.addWidget(b)
+        self.extra = QHBoxLayout()      # room for e.g. the map-pick button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addLayout(self.extra)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def entry(self):
+        return {column: widget.value() for column, _, widget in self.fields}
+
+    def add(self, replace=False):
+        """Validate the entry; add it (or replace the selected row). Returns the problems."""
+        row = self.entry()
+        problems = self.validate(row)
+        self.message.setText("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.message.setVisible(bool(problems))
+        if problems:
+            return problems
+        selected = self.table.currentRow()
+        if replace and 0 <= selected < len(self.rows):
+            row["fid"] = self.rows[selected].get("fid")
+            self.rows[selected] = row
+        else:
+            self.rows.append(row)
+        self.set_rows(self.rows)
+        return {}
+
+    def remove(self):
+        selected = self.table.currentRow()
+        if 0 <= selected < len(self.rows):
+            del self.rows[selected]
+            self.set_rows(self.rows)
+
+    def clear_entry(self):
+        for _, _, widget in self.fields:
+            widget.set_value(None)
+        self.message.hide()
+
+    def set_rows(self, rows):
+        self.rows = list(rows)
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, (column, _, _) in enumerate(self.fields):
+                value = row.get(column)
+                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def _selected(self):
+        selected = self.table.currentRow()
+        if 0 <= selected < len(self.rows):
+            for column, _, widget in self.fields:
+                widget.set_value(self.rows[selected].get(column))
+
+
+class CaseDock(QgsDockWidget):
+    """Lessons learned (cases): list on top, the form of the chosen case below."""
+
+    def __init__(self, database, iface=None, project=None, parent=None):
+        super().__init__(tr("Lessons learned (cases)"), parent)
+        self.setObjectName("TraffickingCaseDock")
+        self.database = str(database)
+        self.identity_path = os.path.splitext(self.database)[0] + ".identity.sqlite"
+        self.iface = iface
+        with contextlib.closing(sqlite3.connect(self.database)) as conn, conn:
+            audit.set_user(conn)         # who the audit triggers record for these edits
+        self.store = CaseStore(self.database, project or QgsProject.instance())
+        self.villages = self._village_points()
+        self.fid = None                  # the case in the form; None for a new one
+        self._map_tool = None
+
+        self.model = CaseListModel(self.store.case_layer)
+        self.messages = {}
+        self.widgets = {}
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self._list_panel())
+        splitter.addWidget(self._form_panel())
+        self.setWidget(splitter)
+        self.new_case()
+
+    # --- the list -------------------------------------------------------------------------------
+    def _list_panel(self):
+        panel = QWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search key, story, tags"))
+        self.status_filter = PicklistCombo("cas_Status")
+        self.exploitation_filter = PicklistCombo("vic_TypeOfExploitation")
+        self.year_filter = QLineEdit()
+        self.year_filter.setPlaceholderText(tr("Year (B.E. or C.E.)"))
+        self.search.textChanged.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.exploitation_filter.currentIndexChanged.connect(self.apply_filter)
+        self.year_filter.textChanged.connect(self.apply_filter)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.clicked.connect(lambda index: self.open_case(self.model.fid(index.row())))
+        grid = QGridLayout(panel)
+        grid.addWidget(self.search, 0, 0, 1, 2)
+        grid.addWidget(QLabel(bilingual("Status")), 1, 0)
+        grid.addWidget(self.status_filter, 1, 1)
+        grid.addWidget(QLabel(bilingual("Exploitation")), 2, 0)
+        grid.addWidget(self.exploitation_filter, 2, 1)
+        grid.addWidget(QLabel(bilingual("Year recorded")), 3, 0)
+        grid.addWidget(self.year_filter, 3, 1)
+        grid.addWidget(self.view, 4, 0, 1, 2)
+        return panel
+
+    def apply_filter(self):
+        year = self.year_filter.text().strip()
+        year = int(year) if year.isdigit() and len(year) == 4 else None
+        self.model.set_filter(cases.list_filter(self.search.text(), self.status_filter.value(),
+                                                self.exploitation_filter.value(), year))
+
+    # --- the form -------------------------------------------------------------------------------
+    def _field(self, form, column, label, widget, htcds=None):
+        """A labelled field with its inline message under it."""
+        self.widgets[column] = widget
+        self.messages[column] = message_label()
+        thai = None if label in THAI or not htcds else cases.field_label(htcds, "th")
+        form.addRow(bilingual(label, thai), widget)
+        if htcds:
+            widget.setToolTip(f"HTCDS v2.0: {htcds}")
+        form.addRow("", self.messages[column])
+        return widget
+
+    def _form_panel(self):
+        tabs = QTabWidget()
+        victim = QFormLayout()
+        self.victim_id = QLineEdit()
+        self.victim_id.setPlaceholderText(tr("Thai ID or G code: kept only in the identity file"))
+        self.messages["victim_id"] = message_label()
+        victim.addRow(bilingual("Victim's ID (optional)"), self.victim_id)
+        victim.addRow("", self.messages["victim_id"])
+        self.key_label = QLabel()
+        victim.addRow(bilingual("Case key (pseudonym)"), self.key_label)
+        self._field(victim, "age_trafficked", "Age when trafficked", TextField(), "vic_AgeWhenTrafficked")
+        self._field(victim, "gender", "Gender", PicklistCombo("prs_Gender"), "prs_Gender")
+        self._field(victim, "citizenship", "Citizenship (ISO codes, e.g. TH MM)", TextField(),
+                    "prs_Citizenship")
+        legal = [(value, bilingual(label)) for value, label in (
+            ("thai_citizen", "Thai citizen"), ("registered_non_citizen", "Registered non-citizen"),
+            ("no_status", "No legal status"), ("registered_migrant", "Registered migrant"),
+            ("irregular_migrant", "Irregular migrant"))]
+        self._field(victim, "legal_status", "Legal status", ChoiceCombo(legal))
+        self._field(victim, "ethnicity", "Ethnicity", TextField())
+        self._field(victim, "education", "Education", PicklistCombo("prs_HighestLevelOfEducation"),
+                    "prs_HighestLevelOfEducation")
+        self._field(victim, "trafficking_status", "Trafficking status",
+                    PicklistCombo("vic_TraffickingStatus"), "vic_TraffickingStatus")
+        self._field(victim, "vulnerabilities", "Vulnerabilities", MultiPicklist("vic_Vulnerabilities"),
+                    "vic_Vulnerabilities")
+        tabs.addTab(_scrolled(victim), bilingual("Victim"))
+
+        how = QFormLayout()
+        for column, label in (
+                ("recruitment_method", "Recruitment method"),
+                ("recruitment_websites", "Recruitment websites and apps"),
+                ("relationship_to_trafficker", "Relationship to trafficker"),
+                ("means_of_control", "Means of control"),
+                ("exploitation_type", "Type of exploitation"),
+                ("forced_labour_industry", "Forced-labour industry (ISIC)"),
+                ("sex_exploitation_type", "Sexual-exploitation type"),
+                ("exploitation_websites", "Exploitation websites and apps")):
+            field, multi = cases.CASE_PICKLISTS[column]
+            widget = MultiPicklist(field) if multi else PicklistCombo(field)
+            self._field(how, column, label, widget, field)
+        tabs.addTab(_scrolled(how), bilingual("Recruitment and exploitation"))
+
+        self.perpetrators = ChildEditor([
+            ("role_in_process", bilingual("Roles"), MultiPicklist("per_RoleInProcess")),
+            ("relationship_to_victim", bilingual("Relationship"),
+             PicklistCombo("vic_RelationshipToTrafficker")),
+            ("sex", bilingual("Sex"), ChoiceCombo([(v, bilingual(v)) for v in cases.SEXES])),
+            ("nationality", bilingual("Nationality (ISO code)"), TextField()),
+            ("role_details", bilingual("Role details (no names)"), TextField()),
+        ], cases.validate_perpetrator)
+        tabs.addTab(self.perpetrators, bilingual("Perpetrators"))
+
+        self.events = ChildEditor([
+            ("event_type", bilingual("Step"), ChoiceCombo([("recruitment", bilingual("recruitment")),
+                                                    ("transit", bilingual("transit")),
+                                                    ("exploitation", bilingual("exploitation")),
+                                                    ("rescue", bilingual("rescue"))])),
+            ("event_date", bilingual("Date (B.E. or C.E.)"), TextField()),
+            ("village_code", bilingual("Village code"), TextField()),
+            ("country", bilingual("Country (abroad, ISO code)"), TextField()),
+            ("place_name", bilingual("Place name (abroad)"), TextField()),
+            ("lon", bilingual("Longitude"), _NumberField()),
+            ("lat", bilingual("Latitude"), _NumberField()),
+            ("description", bilingual("What happened (no names)"), TextField()),
+        ], lambda row: cases.validate_event(row, self.villages))
+        self.pick_button = QPushButton(tr("Pick the place on the map"))
+        self.pick_button.setEnabled(self.iface is not None)
+        self.pick_button.clicked.connect(self.pick_point)
+        self.events.extra.addWidget(self.pick_button)
+        tabs.addTab(self.events, bilingual("Route"))
+
+        organisations = self._organisations()
+        self.supports = ChildEditor([
+            ("support_type", bilingual("Support"), PicklistCombo("spl_Type")),
+            ("organization_id", bilingual("Organisation"), ChoiceCombo(organisations)),
+            ("objectives", bilingual("Objectives"), TextField()),
+            ("action_plan", bilingual("Action plan"), TextField()),
+            ("planned_end_date", bilingual("Planned end date"), TextField()),
+            ("actual_end_date", bilingual("Actual end date"), TextField()),
+        ], cases.validate_support)
+        tabs.addTab(self.supports, bilingual("Support"))
+
+        case = QFormLayout()
+        self._field(case, "status", "Case status", PicklistCombo("cas_Status"), "cas_Status")
+        self._field(case, "closure_reason", "Reason for closure", TextField(), "cas_ReasonForCaseClosure")
+        self._field(case, "referring_organization_id", "Referred by", ChoiceCombo(organisations),
+                    "cas_ReferringOrganisation")
+        self._field(case, "incoming_referral_date", "Date referred in", TextField(),
+                    "cas_IncomingReferralDate")
+        self._field(case, "referred_organization_id", "Referred to", ChoiceCombo(organisations),
+                    "cas_ReferredOrganisation")
+        self._field(case, "outgoing_referral_date", "Date referred out", TextField(),
+                    "cas_OutgoingReferralDate")
+        self._field(case, "story", "How the person was tricked (no names)", _StoryField())
+        self._field(case, "tags", "Tags (space separated)", TextField())
+        tabs.addTab(_scrolled(case), bilingual("Case and story"))
+        self.tabs = tabs
+
+        self.new_button = QPushButton(tr("New case"))
+        self.apply_button = QPushButton(tr("Apply"))
+        self.undo_button = QPushButton(tr("Undo"))
+        self.save_button = QPushButton(tr("Save"))
+        self.delete_button = QPushButton(tr("Delete case"))
+        self.discard_button = QPushButton(tr("Discard edits"))
+        self.export_button = QPushButton(tr("Export HTCDS…"))
+        self.new_button.clicked.connect(self.new_case)
+        self.apply_button.clicked.connect(lambda: self.apply())
+        self.undo_button.clicked.connect(self.undo)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.delete_button.clicked.connect(lambda: self.delete_case())
+        self.discard_button.clicked.connect(self.discard)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.status = message_label()
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.apply_button, self.undo_button, self.save_button,
+                  self.delete_button, self.discard_button, self.export_button):
+            buttons.addWidget(b)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addWidget(tabs)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        return panel
+
+    def _organisations(self):
+        with contextlib.closing(sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)) as conn:
+            return [(fid, name) for fid, name in conn.execute(
+                "SELECT fid, name FROM organization ORDER BY name")]
+
+    def _village_points(self):
+        layer_points = {}
+        from .case_store import open_layer
+        for feature in open_layer(self.database, "village").getFeatures():
+            if feature.hasGeometry():
+                point = feature.geometry().asPoint()
+                layer_points[feature["code"]] = (point.x(), point.y())
+        return layer_points
+
+    # --- form <-> records -----------------------------------------------------------------------
+    def record(self):
+        return {column: widget.value() for column, widget in self.widgets.items()}
+
+    def children(self):
+        return {"case_event": self.events.rows, "case_perpetrator": self.perpetrators.rows,
+                "case_support": self.supports.rows}
+
+    def show_case(self, fid, record, children):
+        self.fid = fid
+        for column, widget in self.widgets.items():
+            widget.set_value(record.get(column))
+        self.key_label.setText(record.get("case_key") or tr("(made when saved)"))
+        self.case_key = record.get("case_key")
+        self._identity = None           # (case_key, id_kind, ID) waiting for the commit
+        self.victim_id.clear()
+        for editor in (self.events, self.perpetrators, self.supports):
+            editor.clear_entry()
+        self.events.set_rows(children.get("case_event", []))
+        self.perpetrators.set_rows(children.get("case_perpetrator", []))
+        self.supports.set_rows(children.get("case_support", []))
+        self.show_problems({})
+
+    def new_case(self):
+        self.show_case(None, {}, {})
+
+    def open_case(self, fid):
+        record, children = self.store.load(fid)
+        self.show_case(fid, record, children)
+
+    def show_problems(self, problems):
+        for column, label in self.messages.items():
+            label.setText(problems.get(column, ""))
+            label.setVisible(column in problems)
+
+    def check(self):
+        """Validate the form; show messages beside the fields. Returns the problems."""
+        problems = cases.validate_case(self.record())
+        if self.victim_id.text().strip():
+            try:
+                cases.parse_victim_id(self.victim_id.text())
+            except cases.CaseError as error:
+                problems["victim_id"] = str(error)
+        for name, editor in (("case_event", self.events), ("case_perpetrator", self.perpetrators),
+                             ("case_support", self.supports)):
+            for number, row in enumerate(editor.rows, start=1):
+                for column, message in editor.validate(row).items():
+                    problems.setdefault(f"{name}.{column}", f"{tr('row')} {number}: {message}")
+        self.show_problems(problems)
+        children = [k for k in problems if "." in k]
+        self._say("; ".join(f"{k}: {problems[k]}" for k in children) or
+                  (tr("Fix the fields marked in red.") if problems else ""), error=True)
+        return problems
+
+    def _say(self, text, error=False):
+        self.status.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    # --- actions --------------------------------------------------------------------------------
+    def apply(self):
+        """The form into the edit buffers (undoable). Returns the fid, or None when invalid."""
+        if self.check():
+            return None
+        record = self.record()
+        for column in ("incoming_referral_date", "outgoing_referral_date"):
+            record[column] = cases.normalise_date(record[column])[0]
+        typed = self.victim_id.text().strip()
+        if typed:
+            self._identity = cases.case_key_for(self.identity_path, typed)
+            self.case_key = self._identity[0]
+        elif not self.case_key:
+            self.case_key = cases.case_key_for(self.identity_path)[0]
+        record["case_key"] = self.case_key
+        children = {table: [self._normalised(table, r) for r in rows]
+                    for table, rows in self.children().items()}
+        self.fid = self.store.apply(self.fid, record, children, self.villages)
+        self.key_label.setText(self.case_key)
+        self._say(tr("Applied to the edit buffer: Save writes it, Undo takes it back."))
+        return self.fid
+
+    @staticmethod
+    def _normalised(table, row):
+        row = dict(row)
+        for column in ("event_date", "planned_end_date", "actual_end_date"):
+            if column in row:
+                row[column] = cases.normalise_date(row[column])[0]
+        return row
+
+    def undo(self):
+        if self.store.undo():
+            if self.store.exists(self.fid):
+                self.open_case(self.fid)
+            else:
+                self.new_case()
+            self._say(tr("Last change undone."))
+
+    def save(self):
+        """Apply the form and commit. On a refused commit, show QGIS's reasons and keep the form."""
+        if self.apply() is None:
+            return False
+        identity = self._identity
+        errors = self.store.commit()
+        if errors:
+            self._say(tr("The database refused the edits; nothing you typed is lost:") + "\n" +
+                      "\n".join(errors), error=True)
+            if self.iface is not None:
+                self.iface.messageBar().pushCritical(tr("Lessons learned"), "\n".join(errors))
+            return False
+        if identity and identity[2]:
+            # The raw ID only into the identity file, once the case exists.
+            cases.record_identity(self.identity_path, identity[0], identity[1], identity[2], self.fid)
+        self._identity = None
+        self.victim_id.clear()
+        self.apply_filter()
+        self.open_case(self.fid)
+        self._say(tr("Case saved."))
+        return True
+
+    def delete_case(self, confirm=True):
+        """Delete the case in the form and its rows, and commit; QGIS's reasons if refused."""
+        if self.fid is None or not self.store.exists(self.fid):
+            return False
+        if confirm and QMessageBox.question(
+                self, tr("Delete case"), tr("Delete this case, its route, perpetrators and support "
+                                            "plans? The audit log keeps a record.")) != QMessageBox.Yes:
+            return False
+        self.store.delete(self.fid)
+        errors = self.store.commit()
+        if errors:
+            self._say(tr("The database refused the edits; nothing you typed is lost:") + "\n" +
+                      "\n".join(errors), error=True)
+            return False
+        self.new_case()
+        self.apply_filter()
+        self._say(tr("Case deleted."))
+        return True
+
+    def discard(self):
+        self.store.rollback()
+        self.new_case()
+        self.apply_filter()
+
+    def export(self, stem=None):
+        """HTCDS CSV and JSON of the committed cases; returns the files written."""
+        if stem is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export cases (HTCDS)"), "", "JSON (*.json)")
+            if not path:
+                return []
+            stem = os.path.splitext(path)[0]
+        try:
+            files = htcds_export.export_cases(self.database, stem)
+        except htcds_export.HtcdsExportError as error:
+            self._say(str(error), error=True)
+            return []
+        self._say(tr("Exported: {}").format(", ".join(os.path.basename(f) for f in files)))
+        return files
+
+    def pick_point(self):
+        """Let the user click the event's place on the map canvas (lon/lat in EPSG:4326)."""
+        from qgis.gui import QgsMapToolEmitPoint
+        canvas = self.iface.mapCanvas()
+        previous = canvas.mapTool()
+        self._map_tool = QgsMapToolEmitPoint(canvas)
+
+        def picked(point, _button):
+            transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(),
+                                               QgsCoordinateReferenceSystem("EPSG:4326"),
+                                               QgsProject.instance())
+            wgs = transform.transform(point)
+            widgets = {c: w for c, _, w in self.events.fields}
+            widgets["lon"].set_value(round(wgs.x(), 6))
+            widgets["lat"].set_value(round(wgs.y(), 6))
+            widgets["village_code"].set_value(None)
+            canvas.setMapTool(previous) if previous else canvas.unsetMapTool(self._map_tool)
+
+        self._map_tool.canvasClicked.connect(picked)
+        canvas.setMapTool(self._map_tool)
+
+    def closeEvent(self, event):  # noqa: N802
+        if self._map_tool is not None and self.iface is not None:
+            self.iface.mapCanvas().unsetMapTool(self._map_tool)
+        super().closeEvent(event)
+
+
+class _NumberField(TextField):
+    def value(self):
+        try:
+            return float(self.text().strip().replace(",", "."))
+        except ValueError:
+            return None
+
+
+class _StoryField(QPlainTextEdit):
+    def value(self):
+        return self.toPlainText().strip() or None
+
+    def set_value(self, value):
+        self.setPlainText(value or "")
+
+
+def _scrolled(form):
+    form.setRowWrapPolicy(QFormLayout.WrapAllRows)      # labels above their fields: docks are narrow
+    inner = QWidget()
+    inner.setLayout(form)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(inner)
+    return area
+
