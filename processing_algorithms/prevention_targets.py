@@ -3,12 +3,13 @@ import sqlite3
 
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-    QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
+    QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core import targets
+from ..trafficking_plugin.core import monitoring, targets
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.pseudonym import default_identity_path
 from ..trafficking_plugin.core.thai_calendar import ce_year
@@ -20,7 +21,13 @@ VILLAGE_FIELDS = (
     ("subdistrict_name", _S), ("district_code", _S), ("district_name", _S),
     ("persons_scored", _I), ("persons_high", _I), ("share_high", _R), ("mean_index", _R),
     ("risk_class", _S), ("drivers", _S), ("drivers_en", _S), ("drivers_th", _S),
-    ("persons_listed", _I))
+    ("persons_listed", _I), ("activities_this_year", _I), ("no_activity", _I))
+# Programme monitoring (core/monitoring.py): numbers of the data year against the year before.
+MONITORING_OUTPUTS = (
+    ("SHARE_HIGH", "Share of activities in high-risk areas (data year)"),
+    ("SHARE_HIGH_PREVIOUS", "Share of activities in high-risk areas (previous year)"),
+    ("SHARE_CHANGE", "Change of that share (percentage points)"),
+    ("UNREACHED", "High-risk villages without activity this year"))
 PERSON_FIELDS = (
     ("village_rank", _I), ("rank", _I), ("village_code", _S), ("village_name", _S),
     ("person_key", _S), ("age", _I), ("age_band", _S), ("sex", _S), ("risk_index", _R),
@@ -65,6 +72,11 @@ class PreventionTargets(TraffickingAlgorithm):
             "the file belongs to this database. Such an output holds personal data about children "
             "and possible victims: keep it for authorised staff only. Outputs are never written "
             "into the province database. DATA_YEAR may be Buddhist era (2567) or Common Era (2024).\n"
+            "Programme monitoring: each listed village shows its activities this year and "
+            "no_activity = 1 for a high-risk village no activity reached; the log and the outputs "
+            "give the high-risk villages without activity and the share of activities held in "
+            "high-risk areas this year and the year before (trafficking:monitoractivities maps "
+            "the shift).\n"
             "See docs/prevention_targets.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -88,6 +100,8 @@ class PreventionTargets(TraffickingAlgorithm):
             QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_PERSONS, self.tr("Persons to invite"), QgsProcessing.SourceType.TypeVector))
+        for key, label in MONITORING_OUTPUTS:
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         database = self.parameterAsFile(parameters, self.DATABASE, context)
@@ -123,6 +137,9 @@ class PreventionTargets(TraffickingAlgorithm):
                 "possible trafficking victims. Keep it for authorised staff only, do not share or "
                 "publish it, and delete it when the work is done."))
 
+        monitored = self._monitoring(database, year, feedback)
+        reached = monitored["activities_by_village"] if monitored else {}
+        unreached = {v["code"] for v in monitored["unreached"]} if monitored else set()
         listed = {}
         for person in found["persons"]:
             listed[person["village_code"]] = listed.get(person["village_code"], 0) + 1
@@ -132,8 +149,11 @@ class PreventionTargets(TraffickingAlgorithm):
             QgsCoordinateReferenceSystem("EPSG:4326"))
         for village in found["villages"]:
             feature = QgsFeature(village_fields)
-            feature.setAttributes([listed.get(village["code"], 0) if name == "persons_listed"
-                                   else village[name] for name, _ in VILLAGE_FIELDS])
+            extra = {"persons_listed": listed.get(village["code"], 0),
+                     "activities_this_year": reached.get(village["code"], 0) if monitored else None,
+                     "no_activity": int(village["code"] in unreached) if monitored else None}
+            feature.setAttributes([extra[name] if name in extra else village[name]
+                                   for name, _ in VILLAGE_FIELDS])
             if village["x"] is not None:
                 feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(village["x"], village["y"])))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
@@ -150,4 +170,23 @@ class PreventionTargets(TraffickingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{} villages and {} persons listed.").format(
             len(found["villages"]), len(found["persons"])))
-        return {self.OUTPUT_VILLAGES: villages_id, self.OUTPUT_PERSONS: persons_id}
+        results = {self.OUTPUT_VILLAGES: villages_id, self.OUTPUT_PERSONS: persons_id}
+        if monitored:
+            share = monitored["share_high"]
+            results.update(SHARE_HIGH=share[year],
+                           SHARE_HIGH_PREVIOUS=share[monitored["previous_year"]],
+                           SHARE_CHANGE=monitored["share_change"],
+                           UNREACHED=len(monitored["unreached"]))
+        return results
+
+    def _monitoring(self, database, year, feedback):
+        """The monitoring figures (core/monitoring.py) and their log lines; None, with a note,
+        when the database cannot give them (an activity table of an older plugin)."""
+        try:
+            monitored = monitoring.monitor(database, year)
+        except monitoring.MonitoringError as error:
+            feedback.pushInfo(self.tr("Programme monitoring left out: {}").format(error))
+            return None
+        for line in monitoring.summary_lines(monitored):
+            feedback.pushInfo(line)
+        return monitored

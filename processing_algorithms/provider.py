@@ -11,10 +11,16 @@ from .crosswalk import Crosswalk
 from .extract_imagery_chips import ExtractImageryChips
 from .generate_sample_data import GenerateSampleData
 from .import_secondary_data import ImportSecondaryData
+from .import_activities import ImportActivities
 from .import_sin_space import ImportSinSpace
+from .monitor_activities import MonitorActivities
 from .network_coverage import NetworkCoverage
 from .prevention_targets import PreventionTargets
+from .public_export import PublicExport
+from .publish_national import PublishNational
+from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
+from .verify_database import VerifyDatabase
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
 
@@ -34,6 +40,10 @@ class TraffickingProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
-                          ImportSinSpace(), Crosswalk(), ScoreRiskIndex(), PreventionTargets(),
-                          ExtractImageryChips(), AnalyseCaseRoutes(), NetworkCoverage()):
+                          ImportSinSpace(), Crosswalk(), ScoreRiskIndex(), RiskReport(),
+                          PreventionTargets(), ExtractImageryChips(), AnalyseCaseRoutes(), NetworkCoverage(),
+                          PublicExport(), PublishNational()):
+            self.addAlgorithm(algorithm)
+        # Programme monitoring and the data-quality check.
+        for algorithm in (VerifyDatabase(), ImportActivities(), MonitorActivities()):
             self.addAlgorithm(algorithm)

@@ -4,8 +4,9 @@ Builds a province database (Chiang Mai from the real boundaries in ../shared, or
 province when ../shared is absent), generates the sample agency files, and renders a PNG map of
 the province with its districts and villages labelled in Thai; imports and crosswalks the files,
 imports the risky-workplace (sin space) survey, loads the sample network and lessons-learned
-cases, scores the risk index, analyses case routes and network coverage, and ends with the
-red/yellow/green risk map. Runs headless.
+cases, scores the risk index, imports and monitors prevention activities, verifies the database,
+writes the risk reports and the public figures, analyses case routes and network coverage, and
+ends with the red/yellow/green risk map. Runs headless.
 """
 import argparse
 import json
@@ -111,6 +112,23 @@ def main():
     print(f"demo:   {risk['SCORED']:,} of {risk['PERSONS']:,} persons scored: high "
           f"{risk['HIGH']:,}, medium {risk['MEDIUM']:,}, low {risk['LOW']:,}", flush=True)
 
+    acts = step("import prevention activities", "importactivities", DATABASE=str(database),
+                INPUT=str(out / "agency_files" / manifest["activities"]["path"]), DATA_YEAR=args.year)
+    print(f"demo:   {acts['ROWS_READ']:,} activities read = {acts['ROWS_STAGED']:,} accepted + "
+          f"{acts['ROWS_REJECTED']:,} rejected", flush=True)
+    shift = step("monitor prevention activities", "monitoractivities", DATABASE=str(database),
+                 DATA_YEAR=args.year, OUTPUT_DISTRICTS=str(out / "activity_shift.gpkg"),
+                 OUTPUT_UNREACHED=str(out / "unreached_villages.gpkg"))
+    if shift["SHARE_HIGH"] is not None and shift["SHARE_HIGH_PREVIOUS"] is not None:
+        print(f"demo:   activities in high-risk areas {shift['SHARE_HIGH_PREVIOUS']:.0%} last year, "
+              f"{shift['SHARE_HIGH']:.0%} this year; {shift['UNREACHED']} high-risk villages "
+              "without an activity", flush=True)
+    step("verify the database", "verifydatabase", DATABASE=str(database), DATA_YEAR=args.year,
+         OUTPUT_FOLDER=str(out / "verify"))
+    step("write the risk reports", "riskreport", DATABASE=str(database), DATA_YEAR=args.year,
+         OUTPUT_FOLDER=str(out / "reports"))
+    step("export public figures", "publicexport", DATABASE=str(database), DATA_YEAR=args.year,
+         LEVEL=1, OUTPUT_FOLDER=str(out / "public"))       # districts x age band x sex
     step("analyse case routes", "analysecaseroutes", DATABASE=str(database),
          OUTPUT_ROUTES=str(out / "case_routes.gpkg"), OUTPUT_TRANSIT=str(out / "case_transit.gpkg"),
          OUTPUT_TABLES=str(out / "case_tables.gpkg"), OUTPUT_VILLAGES=str(out / "case_villages.gpkg"))

@@ -11,6 +11,8 @@ DEBIAN_PACKAGES=(
   python3-rasterio python3-matplotlib gdal-bin
   python3-pyproj                             # tests check the UTM conversion of sin space against PROJ
   xvfb xauth imagemagick fonts-thai-tlwg     # headless desktop screenshots, Thai glyphs in maps
+  postgresql postgresql-15-postgis-3 python3-psycopg2   # national database: tests start a throwaway server
+  python3-scipy                              # the public export's attack test bounds hidden cells
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34
 

@@ -33,7 +33,7 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
         assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
         runs = conn.execute("SELECT status, rows_read, rows_staged + rows_rejected"
                             " FROM import_run").fetchall()
-        assert len(runs) == 8 and all(s == "succeeded" and r == a for s, r, a in runs)
+        assert len(runs) == 9 and all(s == "succeeded" and r == a for s, r, a in runs)
         assert conn.execute("SELECT count(*) FROM establishment").fetchone()[0] > 0
         assert conn.execute('SELECT count(*) FROM "case"').fetchone()[0] > 0
         # The community indicator reads the distances the sin-space import wrote.

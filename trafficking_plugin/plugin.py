@@ -24,11 +24,17 @@ class TraffickingPlugin:
         ("Import agency data file…", "trafficking:importsecondarydata"),
         ("Crosswalk agency codes to the standard…", "trafficking:crosswalk"),
         ("Score the risk index…", "trafficking:scoreriskindex"),
+        ("Verify the database (data-quality check)…", "trafficking:verifydatabase"),
+        ("Risk reports (PDF, HTML, XLSX)…", "trafficking:riskreport"),
         ("Prevention targets (work list)…", "trafficking:preventiontargets"),
+        ("Import prevention activities…", "trafficking:importactivities"),
+        ("Monitor prevention activities (the shift)…", "trafficking:monitoractivities"),
         ("Import sin space survey (risky workplaces)…", "trafficking:importsinspace"),
         ("Extract imagery chips (surveillance sheets)…", "trafficking:extractimagerychips"),
         ("Analyse case routes…", "trafficking:analysecaseroutes"),
         ("Network coverage gaps…", "trafficking:networkcoverage"),
+        ("Public export (protected aggregates)…", "trafficking:publicexport"),
+        ("Publish to the national database…", "trafficking:publishnational"),
     )
     # Menu entries that open the plugin's own dialogs: (label, method name).
     MENU_DIALOGS = (

@@ -15,6 +15,7 @@ from .feedback import NullFeedback
 from .sample_common import Stage
 from .sample_education import DROPPED_OUT, PUPILS_AT_SCALE_1, STATUSES, STUDYING, write_education
 from .sample_family_welfare import HOUSEHOLDS_AT_SCALE_1, write_family_welfare
+from .sample_activities import write_activities
 from .sample_cases import write_cases
 from .sample_faults import FAULT_RATES
 from .sample_files import write_csv
@@ -36,7 +37,8 @@ from .sample_population import (
     make_villages,
 )
 
-GENERATOR_VERSION = "1.3"   # 1.1: debt_baht, persona in the truth; 1.2: sin space survey;
+GENERATOR_VERSION = "1.4"   # 1.1: debt_baht, persona in the truth; 1.2: sin space survey;
+#                             1.4: prevention activities (stream 9, after the others)
 #                             1.3: network directory and lessons-learned cases
 PERSONS_AT_SCALE_1 = 1_800_000       # Chiang Mai's health (PERSON) records (issue 2)
 
@@ -65,7 +67,7 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     feedback = feedback or NullFeedback()
     province_code = _check_inputs(subdistricts, scale, data_year)
     streams = [np.random.Generator(np.random.PCG64(s))     # one stream a stage: stages independent
-               for s in np.random.SeedSequence(seed).spawn(9)]
+               for s in np.random.SeedSequence(seed).spawn(10)]
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
 
@@ -106,6 +108,10 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
     network, organizations = write_network(streams[7], province, out_dir, Stage(feedback, 66, 66.5))
     lessons = write_cases(streams[8], province, truth, organizations, out_dir,
                           Stage(feedback, 66.5, 67))
+    # Stream 9 is new: the files above are what they were.
+    feedback.pushInfo("Writing the prevention activities")
+    activities = write_activities(streams[9], province, truth, organizations, out_dir,
+                                  Stage(feedback, 67, 67))   # seconds: no share of its own
 
     feedback.pushInfo("Writing the truth files and the manifest")
     truth_files = [
@@ -128,6 +134,8 @@ def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=202
         # Network and cases: for sample_cases.load_sample, not agency files either.
         "network": network,
         "cases": {k: v for k, v in lessons.items() if k != "truth"},
+        # Prevention activities of three years, for trafficking:importactivities.
+        "activities": activities,
         "truth": truth_files + [{"path": sin_space["truth"], "format": "csv", "encoding": "utf-8",
                                  "rows": sin_space["rows"], "columns": SIN_SPACE_TRUTH_COLUMNS},
                                 lessons["truth"]],

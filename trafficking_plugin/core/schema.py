@@ -459,13 +459,28 @@ TABLES = (
         C("planned_end_date", "DATE", "spl_PlannedEndDate (Common Era)."),
         C("actual_end_date", "DATE", "spl_ActualEndDate (Common Era)."),
     )),
-    Table("activity", "Prevention activities of the programme, for monitoring.", (
+    Table("activity", "Prevention activities of the programme (trainings, awareness events, "
+          "home visits...), one row per activity held in a village, for monitoring "
+          "(trafficking:importactivities, trafficking:monitoractivities; docs/monitoring.md).", (
         _VILL,
-        C("activity_date", "DATE", "Date of the activity (Common Era)."),
-        C("kind", "TEXT", "Kind of activity, e.g. training, awareness, home_visit."),
-        C("organization_id", "INTEGER", "fid of the partner organization."),
-        C("participants", "INTEGER", "Number of participants."),
+        _SUBD, _DIST,
+        C("data_year", "INTEGER", "Year of activity_date in the Common Era: the data year the "
+          "activity counts in."),
+        C("activity_date", "DATE", "Date of the activity (Common Era; Buddhist-era input is "
+          "converted)."),
+        C("kind", "TEXT", "Kind of activity: training, awareness, school_talk, community_meeting, "
+          "home_visit, vocational_training or outreach (docs/monitoring.md; Thai words accepted "
+          "on import)."),
+        C("topic", "TEXT", "Topic or title of the activity, as written."),
+        C("organization_id", "INTEGER", "fid of the partner organization that held it, when its "
+          "name is in the network directory; empty otherwise."),
+        C("organization_name", "TEXT", "The organisation as the file names it."),
+        C("participants", "INTEGER", "Number of participants (0 or more); empty when not "
+          "recorded."),
         C("note", "TEXT", "Notes, without names of participants."),
+        C("import_run_id", "INTEGER", "fid of the import_run of the activity file; empty for an "
+          "activity added by hand."),
+        C("row_number", "INTEGER", "Row number in the activity file; empty for one added by hand."),
     )),
     Table("audit_log", "Every insert, update and delete of network and case data; append-only "
           "(triggers refuse edits and deletes of its rows).", (

@@ -1,0 +1,117 @@
+"""trafficking:importactivities — the programme's prevention activities into the activity table."""
+import os
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
+    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+    QgsVectorLayer,
+)
+
+from ..trafficking_plugin.core import readers
+from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.version import plugin_version
+from .base import TraffickingAlgorithm
+from .import_secondary_data import ImportSecondaryData, _layer_sha256, _python_value
+
+
+class ImportActivities(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "monitoring", "Programme monitoring"
+    DATABASE = "DATABASE"
+    INPUT = "INPUT"
+    DATA_YEAR = "DATA_YEAR"
+    ENCODING = "ENCODING"
+    SPEC = "SPEC"
+
+    def name(self):
+        return "importactivities"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Import prevention activities")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Imports a file of the programme's prevention activities (CSV, XLSX, ODS, DBF or a "
+            "table GDAL reads) into the activity table: date (B.E. or C.E.), 8-digit village code, "
+            "kind (training, awareness, school_talk, community_meeting, home_visit, "
+            "vocational_training, outreach, or the Thai word), topic, organisation (by name, "
+            "linked to the network directory when found), participants and a note.\n"
+            "DATA_YEAR is the latest year the file reports on (default this year): an activity "
+            "dated after it is rejected. A row whose village is not in the database, whose kind "
+            "is unknown, whose participants are negative or which repeats an activity already "
+            "recorded (same village, date, kind and organisation) is rejected with the reason.\n"
+            "As with agency files: rows read = accepted + rejected (rejected_row, import_run), a "
+            "file imported before is refused, an error or cancel leaves the database as it was. "
+            "See docs/monitoring.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Activity file")))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Latest year the file reports on (C.E. or B.E.; default this "
+                                    "year)"),
+            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ENCODING, self.tr("Text encoding"), options=list(readers.ENCODINGS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.SPEC, self.tr("Spec of the file's columns (optional; default the shipped one)"),
+            optional=True, extension="yaml"))
+        for key, label in (("RUN_ID", "Import run id"), ("ROWS_READ", "Rows read"),
+                           ("ROWS_STAGED", "Rows accepted"), ("ROWS_REJECTED", "Rows rejected"),
+                           ("ACTIVITIES", "Activities written")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..trafficking_plugin.core import activities, importer
+
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        year = parameters.get(self.DATA_YEAR)
+        year = self.parameterAsInt(parameters, self.DATA_YEAR, context) if year not in (None, "") else None
+        spec = self.parameterAsFile(parameters, self.SPEC, context) or activities.SPEC_PATH
+        file_path = path.split("|")[0]
+        if not os.path.isfile(file_path):
+            raise QgsProcessingException(self.tr("{} is not a file: choose the activity file")
+                                         .format(path))
+        common = dict(data_year=year, spec=spec, feedback=feedback, plugin_version=plugin_version())
+        try:
+            if ImportSecondaryData._needs_gdal(path):
+                header, rows, count, done = self._layer_rows(path, feedback)
+                summary = activities.import_activity_rows(
+                    database, header, rows, os.path.basename(path), _layer_sha256(path, file_path),
+                    fraction=lambda: done[0] / max(count, 1), **common)
+            else:
+                encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
+                summary = activities.import_activities(database, path, encoding=encoding, **common)
+        except Canceled:
+            raise QgsProcessingException(self.tr(
+                "Canceled: {} was left as it was.").format(database)) from None
+        except (importer.ImportFailed, activities.ActivityError) as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise self.database_unwritable(database, error) from None
+        if summary["status"] == "duplicate":
+            feedback.pushWarning(summary["message"])
+        return {"RUN_ID": summary.get("run_id"), "ROWS_READ": summary.get("rows_read", 0),
+                "ROWS_STAGED": summary.get("rows_staged", 0),
+                "ROWS_REJECTED": summary.get("rows_rejected", 0),
+                "ACTIVITIES": summary.get("activities", 0), "STATUS": summary["status"]}
+
+    def _layer_rows(self, path, feedback):
+        layer = QgsVectorLayer(path, "input", "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr(
+                "{} cannot be read by GDAL: export it as CSV or XLSX").format(path))
+        keep = [i for i in range(len(layer.fields())) if i not in layer.primaryKeyAttributes()]
+        header = [layer.fields()[i].name() for i in keep]
+        done = [0]
+
+        def rows():
+            for feature in layer.getFeatures():
+                check_canceled(feedback)
+                done[0] += 1
+                values = feature.attributes()
+                yield [_python_value(values[i]) for i in keep]
+        return header, rows(), layer.featureCount(), done

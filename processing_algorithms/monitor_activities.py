@@ -1,0 +1,186 @@
+"""trafficking:monitoractivities — where the prevention activities went: the shift as a map and a
+number, and the high-risk villages no activity reached this year."""
+import sqlite3
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsGraduatedSymbolRenderer, QgsPointXY, QgsProcessing, QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+    QgsProcessingUtils, QgsRendererRange, QgsSymbol, QgsVectorLayer, QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
+
+from ..trafficking_plugin.core import monitoring
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from .base import TraffickingAlgorithm
+
+_S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
+DISTRICT_FIELDS = (("code", _S), ("name_th", _S), ("data_year", _I), ("previous_year", _I),
+                   ("risk_class", _S), ("activities", _I), ("activities_previous", _I),
+                   ("change", _I), ("share", _R), ("share_previous", _R), ("share_change", _R),
+                   ("high_villages", _I), ("unreached_villages", _I))
+VILLAGE_FIELDS = (("code", _S), ("name_th", _S), ("moo", _I), ("subdistrict_code", _S),
+                  ("subdistrict_name", _S), ("district_code", _S), ("district_name", _S),
+                  ("persons_scored", _I), ("persons_high", _I), ("share_high", _R))
+# share_change (percentage points of the province's activities): purple where the district lost
+# its share, green where it gained; pale for about the same.
+SHIFT_CLASSES = ((-1000.0, -10.0, "#762a83", "−10 pp or more / ลดลงมาก"),
+                 (-10.0, -3.0, "#c2a5cf", "−3 to −10 pp / ลดลง"),
+                 (-3.0, 3.0, "#f7f7f7", "about the same (±3 pp) / ใกล้เคียงเดิม"),
+                 (3.0, 10.0, "#a6dba0", "+3 to +10 pp / เพิ่มขึ้น"),
+                 (10.0, 1000.0, "#1b7837", "+10 pp or more / เพิ่มขึ้นมาก"))
+STYLE_NAME = "activity_shift"
+
+
+def shift_renderer():
+    """Districts graduated by share_change, diverging purple (fewer) to green (more)."""
+    ranges = []
+    for low, high, colour, label in SHIFT_CLASSES:
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry)
+        symbol.setColor(QColor(colour))
+        ranges.append(QgsRendererRange(low, high, symbol, label))
+    return QgsGraduatedSymbolRenderer("share_change", ranges)
+
+
+class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
+    instance = None
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(shift_renderer())
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls):
+        cls.instance = cls()
+        return cls.instance
+
+
+def _fields(spec):
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class MonitorActivities(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "monitoring", "Programme monitoring"
+    DATABASE = "DATABASE"
+    DATA_YEAR = "DATA_YEAR"
+    OUTPUT_DISTRICTS = "OUTPUT_DISTRICTS"
+    OUTPUT_UNREACHED = "OUTPUT_UNREACHED"
+
+    def name(self):
+        return "monitoractivities"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Monitor prevention activities (the shift)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Are the prevention activities where the risk is? For a scored data year (run "
+            "trafficking:scoreriskindex first) and the year before:\n"
+            "- the share of activities held in high-risk areas (a village, or its sub-district, "
+            "classed high in the data year) in both years, and its change in percentage points "
+            "(outputs SHARE_HIGH, SHARE_HIGH_PREVIOUS, SHARE_CHANGE, and the log);\n"
+            "- a district layer with the activities of both years, the change, each district's "
+            "share of the province's activities and its change, styled purple (lost share) to "
+            "green (gained): the north-to-south shift as a map;\n"
+            "- the high-risk villages with no activity in the data year (points).\n"
+            "Nothing is written to the province database. See docs/monitoring.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_DISTRICTS, self.tr("Activities by district (the shift)"),
+            QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_UNREACHED, self.tr("High-risk villages without activity this year"),
+            QgsProcessing.SourceType.TypeVectorPoint))
+        for key, label in (("ACTIVITIES", "Activities in the data year"),
+                           ("ACTIVITIES_PREVIOUS", "Activities in the previous year"),
+                           ("SHARE_HIGH", "Share of activities in high-risk areas (data year)"),
+                           ("SHARE_HIGH_PREVIOUS", "Share of activities in high-risk areas "
+                                                   "(previous year)"),
+                           ("SHARE_CHANGE", "Change of that share (percentage points)"),
+                           ("HIGH_VILLAGES", "High-risk villages"),
+                           ("UNREACHED", "High-risk villages without activity this year")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        try:
+            found = monitoring.monitor(database, year, feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
+        except monitoring.MonitoringError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
+                                                 "database?").format(database, error)) from None
+        for line in monitoring.summary_lines(found):
+            feedback.pushInfo(line)
+
+        fields = _fields(DISTRICT_FIELDS)
+        sink, districts_id = self.parameterAsSink(
+            parameters, self.OUTPUT_DISTRICTS, context, fields, QgsWkbTypes.MultiPolygon,
+            QgsCoordinateReferenceSystem("EPSG:4326"))
+        for row in found["districts"]:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: the district layer is incomplete."))
+            row = {**row, "data_year": year, "previous_year": found["previous_year"]}
+            feature = QgsFeature(fields)
+            feature.setAttributes([row[name] for name, _ in DISTRICT_FIELDS])
+            if row["wkb"]:
+                geometry = QgsGeometry()
+                geometry.fromWkb(row["wkb"])
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink
+        fields = _fields(VILLAGE_FIELDS)
+        sink, unreached_id = self.parameterAsSink(
+            parameters, self.OUTPUT_UNREACHED, context, fields, QgsWkbTypes.Point,
+            QgsCoordinateReferenceSystem("EPSG:4326"))
+        for village in found["unreached"]:
+            feature = QgsFeature(fields)
+            feature.setAttributes([village[name] for name, _ in VILLAGE_FIELDS])
+            if village["x"] is not None:
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(village["x"], village["y"])))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink
+        self._dest = districts_id
+        if context.willLoadLayerOnCompletion(districts_id):
+            context.layerToLoadOnCompletionDetails(districts_id).setPostProcessor(
+                _ApplyStyle.create())
+        share, before = found["share_high"], found["previous_year"]
+        return {self.OUTPUT_DISTRICTS: districts_id, self.OUTPUT_UNREACHED: unreached_id,
+                "ACTIVITIES": found["activities"][year],
+                "ACTIVITIES_PREVIOUS": found["activities"][before],
+                "SHARE_HIGH": share[year], "SHARE_HIGH_PREVIOUS": share[before],
+                "SHARE_CHANGE": found["share_change"], "HIGH_VILLAGES": len(found["high_villages"]),
+                "UNREACHED": len(found["unreached"])}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Store the shift style in the output GeoPackage, so any QGIS opening it shows it."""
+        dest = getattr(self, "_dest", None)
+        if not dest or ".gpkg" not in dest.lower():
+            return {}
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        if not isinstance(layer, QgsVectorLayer):
+            layer = QgsVectorLayer(dest, "activity_shift", "ogr")
+        if layer.isValid():
+            layer.setRenderer(shift_renderer())
+            error = layer.saveStyleToDatabase(STYLE_NAME, self.tr("Shift of activities by "
+                                                                  "district"), True, "")
+            if error:
+                feedback.reportError(self.tr("Style not stored in {}: {}").format(dest, error))
+        return {}

@@ -1,0 +1,88 @@
+"""trafficking:publicexport — aggregate tables and a map layer safe for the public and the media."""
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ..trafficking_plugin.core import public_export
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.thai_calendar import ce_year
+from .base import TraffickingAlgorithm
+
+
+class PublicExport(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "outputs", "Outputs"
+    DATABASE, DATA_YEAR, LEVEL = "DATABASE", "DATA_YEAR", "LEVEL"
+    BY_AGE_BAND, BY_SEX, K, ROUNDING = "BY_AGE_BAND", "BY_SEX", "K", "ROUNDING"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+
+    def name(self):
+        return "publicexport"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Public export (protected aggregates)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Aggregate tables safe for the public and the media from a scored data year: persons "
+            "scored and at high, medium and low risk, counts and shares, by area (province, "
+            "district, sub-district) and optionally by age band and sex. Never a person.\n"
+            "Every cell under k persons (default 11, as CTDC publishes) is suppressed, and further "
+            "cells are suppressed so that no suppressed cell can be worked out from the totals, "
+            "margins or the other area levels. Shares come from published counts only. Counts may "
+            "be rounded to a base (e.g. 5) after suppression.\n"
+            "Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, "
+            "a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and "
+            "README.txt; each says how it was protected. Never writes into the province database. "
+            "See docs/public_export.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        number = QgsProcessingParameterNumber
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LEVEL, self.tr("Areas down to"), options=list(public_export.LEVELS),
+            defaultValue=1))   # districts: sub-districts x age x sex is slow (docs/public_export.md)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.BY_AGE_BAND, self.tr("Break down by age band"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.BY_SEX, self.tr("Break down by sex"), defaultValue=True))
+        self.addParameter(number(self.K, self.tr("Smallest count published (k)"),
+                                 number.Type.Integer, defaultValue=11, minValue=2))
+        self.addParameter(number(self.ROUNDING, self.tr("Round counts to a multiple of (1: none)"),
+                                 number.Type.Integer, defaultValue=1, minValue=1))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr("Output folder")))
+        for key, label in (("CELLS", "Cells in the tables"),
+                           ("PRIMARY", "Cells suppressed under k"),
+                           ("SECONDARY", "Cells suppressed to protect others")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        try:
+            summary = public_export.export(
+                database, year, folder,
+                level=public_export.LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+                by_age_band=self.parameterAsBool(parameters, self.BY_AGE_BAND, context),
+                by_sex=self.parameterAsBool(parameters, self.BY_SEX, context),
+                k=self.parameterAsInt(parameters, self.K, context),
+                rounding=self.parameterAsInt(parameters, self.ROUNDING, context),
+                feedback=feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: the export is incomplete.")) from None
+        except public_export.PublicExportError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
+                                                 "database?").format(database, error)) from None
+        feedback.pushInfo(summary["note"])
+        return {self.OUTPUT_FOLDER: folder, "CELLS": summary["cells"],
+                "PRIMARY": summary["primary"], "SECONDARY": summary["secondary"]}

@@ -1,0 +1,75 @@
+"""trafficking:riskreport — the risk reports of a data year: PDF (atlas), HTML and XLSX."""
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
+    QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.report_chart import ChartError
+from ..trafficking_plugin.core.report_tables import ReportError
+from .base import TraffickingAlgorithm
+
+
+class RiskReport(TraffickingAlgorithm):
+    GROUP, GROUP_NAME = "risk", "Risk index"
+    DATABASE, DATA_YEAR, OUTPUT_FOLDER = "DATABASE", "DATA_YEAR", "OUTPUT_FOLDER"
+
+    def name(self):
+        return "riskreport"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Risk reports (province and districts)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Writes the risk reports of a scored data year into the output folder: one PDF "
+            "(risk_report_<year>.pdf) with a page for the province and then a page per district, "
+            "made from a QGIS print-layout atlas; one HTML page per report (province.html, "
+            "district_<code>.html, index.html) with its map and chart beside it in img/; and "
+            "the tables as one workbook (risk_tables_<year>.xlsx: by age band and sex, home town, "
+            "sub-district and district).\nEach report has the risk map (sub-districts red, "
+            "yellow, green and high-risk villages, in the styles stored in the database), the "
+            "table of sub-districts (districts for the province), an age x sex chart of persons "
+            "at high risk, the indicators that drive risk and the trend against the latest "
+            "earlier scored year.\nThese reports are internal: small counts are shown, but no "
+            "person's pseudonym, name or ID. For the public use trafficking:publicexport. "
+            "See docs/reports.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        number = QgsProcessingParameterNumber
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
+                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputFile("PDF", self.tr("Report PDF")))
+        self.addOutput(QgsProcessingOutputFile("HTML", self.tr("Report index (HTML)")))
+        self.addOutput(QgsProcessingOutputFile("XLSX", self.tr("Report tables (XLSX)")))
+        self.addOutput(QgsProcessingOutputNumber("REPORTS", self.tr("Reports written")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..trafficking_plugin.risk_report_layout import LayoutError, write_reports
+
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = self.parameterAsInt(parameters, self.DATA_YEAR, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        try:
+            result = write_reports(database, year, folder, feedback=feedback)
+        except Canceled:
+            raise QgsProcessingException(self.tr("Canceled: the reports in {} are incomplete.")
+                                         .format(folder)) from None
+        except (ReportError, ChartError, LayoutError) as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}).")
+                                         .format(database, error)) from None
+        feedback.pushInfo(self.tr("{} reports ({} PDF pages) in {}; compared with {}.").format(
+            result["reports"], result["pages"], folder,
+            result["previous_year"] or self.tr("no earlier year")))
+        return {"PDF": str(result["pdf"]), "HTML": str(result["index"]),
+                "XLSX": str(result["xlsx"]), "REPORTS": result["reports"],
+                self.OUTPUT_FOLDER: folder}

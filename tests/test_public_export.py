@@ -1,0 +1,282 @@
+"""trafficking:publicexport: the suppression core on hand-built tables, an attacker on the
+published CSVs (subtraction and the whole linear system), privacy, and processing.run."""
+import csv
+import gzip
+import itertools
+import random
+import re
+import sqlite3
+import zipfile
+
+import numpy as np
+import pytest
+from scipy.optimize import linprog
+
+from trafficking_db.trafficking_plugin.core import crosswalk, disclosure, risk_index
+
+from conftest import copy_database
+
+CLASSES = ("high", "medium", "low")
+
+
+def _area(tree):
+    return disclosure.Dimension("area", tree)
+
+
+RISK = disclosure.Dimension("risk_class", {"scored": None, "high": "scored", "medium": "scored",
+                                            "low": "scored"})
+# Province P > districts D1, D2 > sub-districts s1..s5.
+TREE = {"P": None, "D1": "P", "D2": "P", "s1": "D1", "s2": "D1", "s3": "D1", "s4": "D2", "s5": "D2"}
+
+
+def _published_ok(protected):
+    for cell, value in protected.values.items():
+        shown = protected.published(cell)
+        assert shown is None or shown == 0 or shown >= protected.k, (cell, value)
+
+
+def test_every_published_cell_is_zero_or_at_least_k():
+    rng = random.Random(7)
+    counts = {(s, c): rng.choice([0, 1, 2, 5, 9, 11, 14, 40, 120]) for s in ("s1", "s2", "s3", "s4",
+                                                                         "s5") for c in CLASSES}
+    protected = disclosure.protect([_area(TREE), RISK], counts, k=11)
+    _published_ok(protected)
+    assert {c for c, why in protected.hidden.items() if why == "primary"} == \
+        {c for c, v in protected.values.items() if 0 < v < 11}
+
+
+def test_a_lone_small_cell_gets_a_complement():
+    # One row: 3 high, 20 medium, 30 low, total 53. Hiding only the 3 leaves it as 53 - 20 - 30.
+    area = _area({"P": None})
+    protected = disclosure.protect([area, RISK], {("P", "high"): 3, ("P", "medium"): 20,
+                                                  ("P", "low"): 30})
+    assert protected.hidden == {("P", "high"): "primary", ("P", "medium"): "secondary"}
+    assert protected.published(("P", "scored")) == 53 and protected.published(("P", "low")) == 30
+
+
+def test_hierarchy_a_small_subdistrict_cannot_be_district_minus_the_others():
+    # s1 has 4 persons in all: district D1 minus s2 and s3 would give it away.
+    counts = {("s1", "low"): 4, ("s2", "low"): 50, ("s3", "low"): 60, ("s4", "low"): 30,
+              ("s5", "low"): 25, ("s2", "high"): 12, ("s4", "high"): 15}
+    protected = disclosure.protect([_area(TREE), RISK], counts)
+    hidden_scored = {c[0] for c in protected.hidden if c[1] == "scored"}
+    assert "s1" in hidden_scored
+    assert hidden_scored & {"s2", "s3", "D1"} - {"s1"}, "a second cell of D1's equation is hidden"
+    assert not disclosure.determined_cells(
+        [[p, *ch] for p, ch in disclosure.equations(protected.dimensions)],
+        protected.values, protected.hidden)
+
+
+def test_determined_cells_sees_a_single_gap_and_clears_a_two_by_two():
+    eqs = [[p, *ch] for p, ch in disclosure.equations([_area({"P": None, "a": "P", "b": "P"}), RISK])]
+    assert disclosure.determined_cells(eqs, {}, {("a", "high"): 1}) == {("a", "high")}
+    square = {("a", "high"), ("a", "low"), ("b", "high"), ("b", "low")}
+    assert disclosure.determined_cells(eqs, {}, dict.fromkeys(square, "x")) == set()
+
+
+def test_rounding_after_suppression():
+    protected = disclosure.protect([_area({"P": None}), RISK],
+                                   {("P", "high"): 13, ("P", "medium"): 22, ("P", "low"): 31},
+                                   rounding=5)
+    assert [protected.published(("P", c)) for c in ("scored", *CLASSES)] == [65, 15, 20, 30]
+    assert disclosure.round_to_base(12, 5) == 10 and disclosure.round_to_base(12, 1) == 12
+
+
+# --- the attacker: works from the published CSV files only ------------------------------------
+
+def _read_tables(folder):
+    rows = []
+    for path in sorted(folder.glob("public_export_*_*.csv")):
+        with open(path, encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    return rows
+
+
+def _attack_equations(rows):
+    """Every sum the tables imply, as lists of (+1/-1, cell), a cell being (row id, column)."""
+    ids = {(r["level"], r["area_code"], r["age_band"], r["sex"]): r for r in rows}
+    columns = ("persons_scored",) + tuple(f"persons_{c}" for c in CLASSES)
+    eqs = []
+    for key in ids:         # persons_scored = high + medium + low
+        eqs.append([(-1, (key, "persons_scored"))] + [(1, (key, c)) for c in columns[1:]])
+
+    def add(parent, children):
+        for col in columns:
+            eqs.append([(-1, (parent, col))] + [(1, (ch, col)) for ch in children])
+
+    for (level, code, age, sex) in ids:
+        if age == "all":
+            bands = [k for k in ids if k[:2] == (level, code) and k[3] == sex and k[2] != "all"]
+            if bands:
+                add((level, code, age, sex), bands)
+        if sex == "all":
+            sexes = [k for k in ids if k[:3] == (level, code, age) and k[3] != "all"]
+            if sexes:
+                add((level, code, age, sex), sexes)
+        districts = [k for k in ids if k[0] == "district" and k[2:] == (age, sex)]
+        if level == "province" and districts:
+            add((level, code, age, sex), districts)
+        if level == "district":
+            subs = [k for k in ids if k[0] == "subdistrict" and k[2:] == (age, sex)
+                    and ids[k]["district_code"] == code]
+            if subs:
+                add((level, code, age, sex), subs)
+    values = {(key, c): ids[key][c] for key in ids for c in columns}
+    return eqs, values
+
+
+def attack(rows):
+    """Every suppressed cell the published figures fix to one value: by subtraction, by the
+    linear system's null space (numpy), and by its interval bounds under x >= 0 (linear programs)."""
+    eqs, values = _attack_equations(rows)
+    hidden = sorted(c for c, v in values.items() if v == "")
+    recovered = set()
+    for eq in eqs:           # subtraction: a sum with exactly one unknown
+        unknown = [c for _, c in eq if values[c] == ""]
+        if len(unknown) == 1:
+            recovered.add(unknown[0])
+    if not hidden:
+        return recovered
+    index = {c: i for i, c in enumerate(hidden)}
+    a_rows, b = [], []
+    for eq in eqs:
+        row = np.zeros(len(hidden))
+        rhs = 0.0
+        for sign, c in eq:
+            if values[c] == "":
+                row[index[c]] += sign
+            else:
+                rhs -= sign * float(values[c])
+        if row.any():
+            a_rows.append(row)
+            b.append(rhs)
+    a, b = np.array(a_rows), np.array(b)
+    _, s, vt = np.linalg.svd(a)
+    null = vt[int((s > 1e-9 * max(a.shape) * s[0]).sum()):]
+    for c, i in index.items():
+        if not null.size or np.abs(null[:, i]).max() < 1e-7:
+            recovered.add(c)
+    for c, i in index.items():   # feasible range of each hidden cell
+        objective = np.zeros(len(hidden))
+        objective[i] = 1
+        low = linprog(objective, A_eq=a, b_eq=b, bounds=(0, None), method="highs")
+        high = linprog(-objective, A_eq=a, b_eq=b, bounds=(0, None), method="highs")
+        assert low.status == 0 and high.status == 0, "the published figures are inconsistent"
+        if -high.fun - low.fun < 0.5:
+            recovered.add(c)
+    return recovered
+
+
+def test_the_attacker_finds_a_cell_left_alone():
+    # Only primary suppression: 3 = 53 - 20 - 30, found by subtraction and by the system.
+    row = {"level": "province", "area_code": "50", "district_code": "", "age_band": "all",
+           "sex": "all", "persons_scored": "53", "persons_high": "", "persons_medium": "20",
+           "persons_low": "30"}
+    assert attack([row]) == {(("province", "50", "all", "all"), "persons_high")}
+    # Two suppressed cells in the row: 23 between them, each anywhere from 0 to 23.
+    assert attack([dict(row, persons_medium="")]) == set()
+
+
+# --- on the scored sample province, through processing.run --------------------------------------
+
+@pytest.fixture(scope="module")
+def scored(imported_sample, tmp_path_factory):
+    files, _, db = imported_sample
+    db = copy_database(db, tmp_path_factory.mktemp("public"))
+    crosswalk.run_crosswalk(db, 2024)
+    risk_index.score_risk_index(db, 2024, risk_index.Options())
+    return files, db
+
+
+@pytest.mark.parametrize("k", [11, 3])
+def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm, scored, tmp_path, k):
+    _, db = scored
+    result = run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2567, K=k, LEVEL=2,
+                           OUTPUT_FOLDER=str(tmp_path))
+    rows = _read_tables(tmp_path)
+    assert {r["level"] for r in rows} == {"province", "district", "subdistrict"}
+    hidden = sum(r[f"persons_{c}"] == "" for r in rows for c in ("scored",) + CLASSES)
+    assert hidden == result["PRIMARY"] + result["SECONDARY"] and result["SECONDARY"] > 0
+    published = [int(r[f"persons_{c}"]) for r in rows for c in ("scored",) + CLASSES
+                 if r[f"persons_{c}"] != ""]
+    assert published and all(v == 0 or v >= k for v in published)
+    assert attack(rows) == set()
+    with sqlite3.connect(db) as conn:   # the province total is the true one when published
+        total = conn.execute("SELECT count(*) FROM risk_person WHERE data_year = 2024 AND "
+                             "risk_class IS NOT NULL").fetchone()[0]
+    province = [r for r in rows if r["level"] == "province" and r["age_band"] == r["sex"] == "all"]
+    assert province[0]["persons_scored"] == str(total)
+
+
+def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, tmp_path):
+    files, db = scored
+    run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, K=5, ROUNDING=5, LEVEL=2,
+                  OUTPUT_FOLDER=str(tmp_path))
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"README.txt", "public_export_2024.xlsx", "public_export_2024.gpkg",
+            "public_export_2024_subdistrict.geojson", "public_export_2024_subdistrict.csv"} <= names
+    note = "k = 5"
+    assert note in (tmp_path / "README.txt").read_text(encoding="utf-8")
+    assert "multiple of 5" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+    for row in _read_tables(tmp_path):
+        assert note in row["note"] and "2024" in row["note"]
+        for c in ("scored",) + CLASSES:
+            assert row[f"persons_{c}"] == "" or int(row[f"persons_{c}"]) % 5 == 0
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(f"{tmp_path / 'public_export_2024.gpkg'}|layername=public_subdistrict",
+                           "public", "ogr")
+    assert layer.isValid() and layer.featureCount() > 0
+    assert all(not f.geometry().isEmpty() for f in layer.getFeatures()
+               if not f["area_code"].startswith("unknown"))
+    assert {f.name() for f in layer.fields()} >= {"persons_high", "share_high", "note"}
+    with zipfile.ZipFile(tmp_path / "public_export_2024.xlsx") as book:
+        assert len([n for n in book.namelist() if n.startswith("xl/worksheets/")]) == 4
+    text = " ".join(p.read_bytes().decode("utf-8", "ignore") if p.suffix != ".xlsx" else
+                    " ".join(zipfile.ZipFile(p).read(n).decode() for n in zipfile.ZipFile(p).namelist())
+                    for p in tmp_path.iterdir())
+    with sqlite3.connect(db) as conn:
+        keys = [k for (k,) in conn.execute("SELECT person_key FROM risk_person")]
+    assert keys and not any(k in text for k in keys)
+    assert not re.search(r"(?<!\d)\d{13}(?!\d)", text)
+    person_names = set()
+    with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            person_names.update(n for n in (row["first_name"], row["last_name"]) if len(n) > 3)
+    assert not person_names & set(re.findall(r"\w+", text))
+
+
+def test_breakdown_parameters_and_refusals(run_algorithm, scored, tmp_path):
+    _, db = scored
+    run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=1, BY_AGE_BAND=False,
+                  BY_SEX=False, OUTPUT_FOLDER=str(tmp_path))
+    rows = _read_tables(tmp_path)
+    assert {r["level"] for r in rows} == {"province", "district"}
+    assert {(r["age_band"], r["sex"]) for r in rows} == {("all", "all")}
+    assert attack(rows) == set()
+    with pytest.raises(Exception, match="folder of its own"):
+        run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, OUTPUT_FOLDER=str(db))
+    with pytest.raises(Exception, match="scoreriskindex"):
+        run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2019, OUTPUT_FOLDER=str(tmp_path))
+
+
+def test_random_tables_leave_nothing_recoverable():
+    rng = random.Random(3)
+    for _ in range(5):
+        tree = {"P": None, "D1": "P", "D2": "P", "D3": "P"}
+        for i in range(9):
+            tree[f"s{i}"] = f"D{i % 3 + 1}"
+        sex = disclosure.Dimension("sex", {"all": None, "female": "all", "male": "all"})
+        counts = {(f"s{i}", s, c): rng.choice([0, 0, 1, 3, 8, 12, 25, 60])
+                  for i, s, c in itertools.product(range(9), ("female", "male"), CLASSES)}
+        protected = disclosure.protect([_area(tree), sex, RISK], counts)
+        _published_ok(protected)
+        rows = []
+        for node, s in itertools.product(tree, ("all", "female", "male")):
+            level = "province" if node == "P" else "district" if node.startswith("D") else "subdistrict"
+            row = {"level": level, "area_code": node, "age_band": "all", "sex": s,
+                   "district_code": tree[node] if level == "subdistrict" else ""}
+            for c in ("scored",) + CLASSES:
+                shown = protected.published((node, s, c))
+                row[f"persons_{c}"] = "" if shown is None else str(shown)
+            rows.append(row)
+        assert attack(rows) == set()

@@ -1,0 +1,112 @@
+"""trafficking:verifydatabase: each check finds a planted problem and nothing more; the report
+names files and rows, never IDs, names or pseudonyms."""
+import contextlib
+import csv
+import sqlite3
+
+import pytest
+from conftest import copy_database
+from qgis.core import QgsProcessingException
+
+from trafficking_db.trafficking_plugin.core import crosswalk, gpkg, verify
+
+
+@pytest.fixture(scope="module")
+def baseline(imported_sample, tmp_path_factory):
+    _, _, db = imported_sample
+    db = copy_database(db, tmp_path_factory.mktemp("verify"))
+    crosswalk.run_crosswalk(db, 2024)
+    with contextlib.closing(gpkg.connect(db)) as conn:
+        # Last year: the same persons, so nothing jumps until a district is planted.
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(person)") if r[1] != "fid"]
+        conn.execute(f"INSERT INTO person ({', '.join(columns)}) SELECT "
+                     + ", ".join("2023" if c == "data_year" else c for c in columns)
+                     + " FROM person WHERE data_year = 2024")
+        conn.commit()
+    return db, {f.check: f for f in verify.verify(db, 2024)}
+
+
+def test_clean_sample_has_no_false_alarms(baseline):
+    _, found = baseline
+    for check in ("impossible_ages", "duplicate_households", "district_jumps"):
+        assert found[check].count == 0, (check, found[check].examples)
+    assert found["low_coverage"].status == "skipped"          # not scored yet
+
+
+def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
+    db, before = baseline
+    db = copy_database(db, tmp_path)
+    with contextlib.closing(gpkg.connect(db)) as conn:
+        busy = conn.execute("SELECT village_code FROM person WHERE data_year = 2024 AND "
+                            "village_code IS NOT NULL GROUP BY 1 HAVING count(*) >= 5 "
+                            "ORDER BY 1").fetchone()[0]
+        fids = [f for (f,) in conn.execute("SELECT fid FROM person WHERE data_year = 2024 AND "
+                                           "village_code = ? ORDER BY fid LIMIT 3", (busy,))]
+        planted_key = conn.execute("SELECT person_key FROM person WHERE fid = ?",
+                                   (fids[0],)).fetchone()[0]
+        conn.execute("UPDATE person SET village_code = NULL WHERE fid = ?", (fids[0],))
+        conn.execute("UPDATE person SET birth_date = '2030-01-01' WHERE fid = ?", (fids[1],))
+        conn.execute("UPDATE person SET birth_date = '1900-05-05' WHERE fid = ?", (fids[2],))
+        for table in ("household", "school_enrolment"):
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "fid"]
+            conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                         f"FROM {table} WHERE data_year = 2024 AND fid = (SELECT min(fid) FROM "
+                         f"{table} WHERE data_year = 2024 AND "
+                         f"{'person_key IS NOT NULL' if table == 'school_enrolment' else '1'})")
+        sub = conn.execute("SELECT subdistrict_code FROM village LIMIT 1").fetchone()[0]
+        conn.execute("INSERT INTO village (code, name_th, subdistrict_code, province_code) "
+                     "VALUES (?, 'บ้านใหม่', ?, '50')", (sub + "99", sub))
+        conn.execute("INSERT INTO unmapped_code (source, field, code, row_count, example_row, "
+                     "data_year) VALUES ('health', 'nation', 'XYZ', 4, 17, 2024)")
+        district = conn.execute("SELECT district_code FROM person WHERE data_year = 2023 AND "
+                                "district_code IS NOT NULL "
+                                "GROUP BY 1 HAVING count(*) >= 4 ORDER BY 1").fetchone()[0]
+        conn.execute("DELETE FROM person WHERE fid IN (SELECT fid FROM person WHERE data_year = "
+                     "2023 AND district_code = ? ORDER BY fid LIMIT (SELECT count(*) / 2 FROM "
+                     "person WHERE data_year = 2023 AND district_code = ?))", (district, district))
+        conn.commit()
+    out = tmp_path / "report"
+    result = run_algorithm("verifydatabase", DATABASE=str(db), DATA_YEAR=2567,
+                           OUTPUT_FOLDER=str(out))
+    found = {f.check: f for f in verify.verify(db, 2024)}
+    planted = {"persons_without_village": 1, "impossible_ages": 2, "duplicate_households": 1,
+               "duplicate_persons": 1, "villages_without_data": 1, "unmapped_codes": 1,
+               "district_jumps": 1}
+    for check, n in planted.items():
+        assert found[check].count == before[check].count + n, check
+    assert [e["where"] for e in found["district_jumps"].examples][0].startswith(f"district {district}")
+    assert any("born 2030-01-01" in e["detail"] for e in found["impossible_ages"].examples)
+    assert all(found[c].severity == "error" for c in ("persons_without_village", "impossible_ages"))
+    assert result["ERRORS"] >= 4 and result["PROBLEMS"] == sum(f.count for f in found.values())
+    # The report: HTML, CSV and XLSX; row references, never the pseudonym.
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["verify_2024.html", "verify_2024.xlsx", "verify_2024_examples.csv",
+                     "verify_2024_summary.csv"]
+    text = "".join((out / name).read_text(encoding="utf-8-sig") for name in files
+                   if not name.endswith(".xlsx"))
+    assert planted_key not in text and "row " in text
+    with open(out / "verify_2024_summary.csv", encoding="utf-8-sig") as f:
+        summary = {r["check"]: r for r in csv.DictReader(f)}
+    assert summary["unmapped_codes"]["status"] == "warning"
+
+
+def test_low_coverage_on_a_scored_year(baseline, tmp_path):
+    db, _ = baseline
+    db = copy_database(db, tmp_path)
+    with contextlib.closing(gpkg.connect(db)) as conn:
+        conn.execute("INSERT INTO risk_person (person_key, data_year, i01, i02) SELECT person_key, "
+                     "2024, 1, CASE WHEN fid % 10 = 0 THEN 1 END FROM person WHERE data_year = 2024")
+        enabled = conn.execute("SELECT count(*) FROM indicator WHERE enabled = 1").fetchone()[0]
+        conn.commit()
+    found = {f.check: f for f in verify.verify(db, 2024, coverage_threshold=0.5)}
+    assert found["low_coverage"].count == enabled - 1         # all but I01 (observed for all)
+    assert found["low_coverage"].examples[0]["where"] == "indicator I02"
+
+
+def test_year_without_persons_is_refused(baseline, tmp_path, run_algorithm):
+    db, _ = baseline
+    with pytest.raises(QgsProcessingException, match="no persons for data year 2019"):
+        run_algorithm("verifydatabase", DATABASE=str(db), DATA_YEAR=2019,
+                      OUTPUT_FOLDER=str(tmp_path / "r"))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
