@@ -25,12 +25,15 @@ def scored(imported_sample, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def second_province(scored, tmp_path_factory):
-    """The same data as province 99."""
-    db = copy_database(scored, tmp_path_factory.mktemp("province99"))
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE database_info SET value = '99' WHERE key = 'province_code'")
-    return db
+def other_provinces(scored, tmp_path_factory):
+    """The same scored data rewritten to provinces 98 and 99: {code: database}."""
+    provinces = {}
+    for code in ("98", "99"):
+        db = copy_database(scored, tmp_path_factory.mktemp(f"province{code}"))
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE database_info SET value = ? WHERE key = 'province_code'", (code,))
+        provinces[code] = db
+    return provinces
 
 
 @pytest.fixture()
@@ -94,28 +97,48 @@ def test_republish_replaces(server, scored):
     assert server.execute(DB, "SELECT count(*) FROM trafficking.publication")[0][0] == 2
 
 
-def test_two_provinces_roll_up(server, scored, second_province):
-    _publish(server, scored)
-    _publish(server, second_province)
+def test_three_provinces_republish_one_roll_up(server, scored, other_provinces):
+    databases = {"50": scored, **other_provinces}
+    published = {code: _publish(server, db) for code, db in sorted(databases.items())}
+    again = _publish(server, other_provinces["99"])    # re-published: replaces, never doubles
+    assert again["rows"] == published["99"]["rows"]
+    assert {code: r["province_code"] for code, r in published.items()} == \
+        {"50": "50", "98": "98", "99": "99"}
+    for table in national_schema.PUBLISHED:
+        expected = _province_count(scored, table)
+        for code in databases:
+            assert _national_count(server, table.table, code) == expected, (table.table, code)
+        assert server.execute(DB, f"SELECT count(*) FROM trafficking.{table.table}")[0][0] == \
+            3 * expected, table.table
+    assert server.execute(DB, "SELECT province_code, count(*) FROM trafficking.publication "
+                              "GROUP BY 1 ORDER BY 1") == [("50", 1), ("98", 1), ("99", 2)]
+
     with sqlite3.connect(scored) as conn:
         persons, scored_n, high, mean = conn.execute(
             "SELECT count(*), count(risk_index), sum(risk_class = 'high'), avg(risk_index) "
             f"FROM risk_person WHERE data_year = {YEAR}").fetchone()
-        districts = conn.execute(f"SELECT count(*) FROM risk_district WHERE data_year = {YEAR}") \
-            .fetchone()[0]
+        districts, district_persons, district_high = conn.execute(
+            "SELECT count(*), sum(persons), sum(persons_high) FROM risk_district "
+            f"WHERE data_year = {YEAR}").fetchone()
+    assert persons > 0 and districts > 0
     rows = server.execute(DB, "SELECT province_code, persons, persons_scored, persons_high, "
                               "share_high, mean_index FROM trafficking.risk_by_province "
                               f"WHERE data_year = {YEAR} ORDER BY 1")
-    assert [r[0] for r in rows] == ["50", "99"]
+    assert [r[0] for r in rows] == ["50", "98", "99"]     # one row a province, 99 not doubled
     for row in rows:
-        assert row[1:4] == (persons, scored_n, high)
+        assert row[1:4] == (persons, scored_n, high), row[0]
         assert row[4] == pytest.approx(high / scored_n)
         assert row[5] == pytest.approx(mean)
-    assert server.execute(DB, "SELECT sum(persons_scored) FROM trafficking.risk_by_province")[0][0] \
-        == 2 * scored_n
-    by_district = server.execute(DB, "SELECT province_code, count(*), sum(persons_high) FROM "
+    assert server.execute(DB, "SELECT sum(persons), sum(persons_scored), sum(persons_high) FROM "
+                              "trafficking.risk_by_province")[0] == \
+        (3 * persons, 3 * scored_n, 3 * high)
+    by_district = server.execute(DB, "SELECT province_code, count(*), count(DISTINCT district_code), "
+                                     "sum(persons), sum(persons_high) FROM "
                                      "trafficking.risk_by_district GROUP BY 1 ORDER BY 1")
-    assert [r[:2] for r in by_district] == [("50", districts), ("99", districts)]
+    assert by_district == [(code, districts, districts, district_persons, district_high)
+                           for code in ("50", "98", "99")]
+    assert server.execute(DB, "SELECT count(*), sum(persons) FROM trafficking.risk_by_district")[0] \
+        == (3 * districts, 3 * district_persons)
 
 
 def test_cancel_midway_leaves_national_database_as_it_was(server, scored):
