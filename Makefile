@@ -1,5 +1,6 @@
 # Two commands for everyone: `make demo` runs the pipeline on an embedded default, `make test` runs
 # the test suite. Both set up what they need first (Debian packages, .venv) and are idempotent.
+# `make package` builds build/package/trafficking_db-<version>.zip for QGIS's "Install from ZIP".
 # `make bench` times import (and crosswalk) against ogr2ogr at Chiang Mai's volume (SCALE=1).
 PYTHON := .venv/bin/python
 SCALE ?= 0.1
@@ -10,7 +11,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 # The benchmark's own default scale is 1 (Chiang Mai); SCALE=... on the command line overrides it.
 BENCH_SCALE = $(if $(filter command line environment,$(origin SCALE)),$(SCALE),1)
 
-.PHONY: setup demo test bench docs clean
+.PHONY: setup demo test bench docs package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -37,6 +38,10 @@ docs: setup
 	from trafficking_db.trafficking_plugin.core import indicators, schema; \
 	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n'); \
 	open('docs/indicators.md', 'w', encoding='utf-8').write(indicators.markdown() + '\n')"
+
+package:
+	@echo "package: the plugin ZIP for QGIS's Plugin Manager (Install from ZIP), version from metadata.txt"
+	python3 scripts/package.py --output-dir build/package
 
 clean:
 	rm -rf build .pytest_cache

@@ -1,0 +1,156 @@
+"""Build the plugin ZIP that QGIS's Plugin Manager installs with "Install from ZIP".
+
+    python scripts/package.py [--output-dir build/package]
+
+writes ``<output-dir>/trafficking_db-<version>.zip`` (version from metadata.txt) with one top
+folder ``trafficking_db/`` holding the plugin's runtime files only: metadata.txt, __init__.py,
+LICENSE, the icons, processing_algorithms/, trafficking_plugin/ (with its YAML, QML and data),
+styles/ and docs/ (the manual). Tests, benchmarks, scripts, build output, CI files, caches and
+compiled Python stay out. The archive is deterministic: entries sorted, every timestamp fixed,
+fixed permissions and compression, so the same tree gives the same bytes.
+
+Before building it checks metadata.txt for the keys the official QGIS plugin repository expects
+and stops with a clear message if one is missing or empty.
+"""
+import argparse
+import configparser
+import sys
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PLUGIN_NAME = "trafficking_db"
+
+# What the plugin needs at run time (and the manual, which belongs to users); nothing else ships.
+TOP_FILES = ("metadata.txt", "__init__.py", "LICENSE", "icon.png", "icon.svg")
+TOP_FOLDERS = ("processing_algorithms", "trafficking_plugin", "styles", "docs")
+REQUIRED_FILES = ("metadata.txt", "__init__.py", "LICENSE", "icon.png")
+
+# Never inside the shipped folders either.
+EXCLUDED_DIRS = {"__pycache__", "tests", "bench", "build", ".ci", ".venv", ".pytest_cache",
+                 ".ruff_cache", ".mypy_cache", ".ipynb_checkpoints"}
+EXCLUDED_SUFFIXES = (".pyc", ".pyo", ".gpkg-shm", ".gpkg-wal", ".gpkg-journal", "~", ".swp",
+                     ".orig", ".rej")
+
+# The official repository (plugins.qgis.org) rejects an upload without these; changelog is
+# recommended there and required here.
+REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+                     "email", "repository", "tracker", "homepage", "icon", "changelog")
+
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)     # the earliest a ZIP can record
+FILE_MODE = 0o100644                   # regular file, rw-r--r--
+DIR_MODE = 0o040755                    # directory, rwxr-xr-x
+
+
+class PackageError(Exception):
+    pass
+
+
+def read_metadata(root=REPO):
+    """metadata.txt's [general] section as a dict; PackageError naming what is missing."""
+    path = Path(root) / "metadata.txt"
+    if not path.is_file():
+        raise PackageError(f"{path} does not exist")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str            # keys are case-sensitive (qgisMinimumVersion)
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error as error:
+        raise PackageError(f"{path} cannot be read: {error}") from error
+    if not parser.has_section("general"):
+        raise PackageError(f"{path} has no [general] section")
+    general = dict(parser.items("general"))
+    missing = [key for key in REQUIRED_METADATA if not general.get(key, "").strip()]
+    if missing:
+        raise PackageError(
+            f"{path} lacks the key(s) the official QGIS plugin repository expects: "
+            f"{', '.join(missing)} (add them under [general] as key=value)")
+    icon = Path(root) / general["icon"].strip()
+    if not icon.is_file():
+        raise PackageError(f"{path} names icon={general['icon']} but {icon} does not exist")
+    return general
+
+
+def _shipped(relative):
+    parts = relative.parts
+    if any(part in EXCLUDED_DIRS or part.startswith(".") for part in parts):
+        return False
+    return not relative.name.endswith(EXCLUDED_SUFFIXES)
+
+
+def plugin_files(root=REPO):
+    """The files that ship, as paths relative to the plugin folder, sorted."""
+    root = Path(root)
+    missing = [name for name in REQUIRED_FILES if not (root / name).is_file()]
+    if missing:
+        raise PackageError(f"the plugin folder {root} lacks {', '.join(missing)}")
+    files = [Path(name) for name in TOP_FILES if (root / name).is_file()]
+    for folder in TOP_FOLDERS:
+        if not (root / folder).is_dir():
+            continue
+        for path in (root / folder).rglob("*"):
+            relative = path.relative_to(root)
+            if path.is_file() and _shipped(relative):
+                files.append(relative)
+    return sorted(files, key=lambda p: p.as_posix())
+
+
+def _entry(name, mode):
+    info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+    info.external_attr = mode << 16
+    info.create_system = 3              # Unix, so the modes above are honoured
+    return info
+
+
+def build(output_dir, root=REPO):
+    """Write the ZIP into output_dir and return its path."""
+    root = Path(root)
+    metadata = read_metadata(root)
+    version = metadata["version"].strip()
+    files = plugin_files(root)
+    folders = {PLUGIN_NAME}
+    for relative in files:
+        for parent in relative.parents:
+            if parent != Path("."):
+                folders.add(f"{PLUGIN_NAME}/{parent.as_posix()}")
+    entries = [(f"{folder}/", None) for folder in folders]
+    entries += [(f"{PLUGIN_NAME}/{relative.as_posix()}", root / relative) for relative in files]
+    entries.sort(key=lambda entry: entry[0])
+
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    target = output_dir / f"{PLUGIN_NAME}-{version}.zip"
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name, source in entries:
+            if source is None:
+                archive.writestr(_entry(name, DIR_MODE), b"")
+            else:
+                info = _entry(name, FILE_MODE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, source.read_bytes(), compress_type=zipfile.ZIP_DEFLATED,
+                                 compresslevel=9)
+    partial.replace(target)
+    return target
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output-dir", default=str(REPO / "build" / "package"),
+                        help="where the ZIP goes (default: build/package)")
+    parser.add_argument("--root", default=str(REPO), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        target = build(args.output_dir, args.root)
+    except PackageError as error:
+        print(f"package: {error}", file=sys.stderr)
+        return 1
+    with zipfile.ZipFile(target) as archive:
+        count = len(archive.infolist())
+    print(f"package: {target} ({target.stat().st_size} bytes, {count} entries); "
+          f"install it in QGIS with Plugins > Manage and Install Plugins > Install from ZIP")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
