@@ -2,15 +2,15 @@
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
     QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile, QgsWkbTypes,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..trafficking_plugin.core import case_routes
 from ..trafficking_plugin.core.feedback import Canceled
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, sink_fields
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 ROUTE_FIELDS = (("origin", _S), ("origin_name", _S), ("origin_country", _S), ("destination", _S),
@@ -23,12 +23,6 @@ VILLAGE_FIELDS = (("village_code", _S), ("name_th", _S), ("subdistrict_code", _S
                   ("cases", _I))
 WGS84 = "EPSG:4326"
 
-
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 class AnalyseCaseRoutes(TraffickingAlgorithm):
@@ -60,8 +54,7 @@ class AnalyseCaseRoutes(TraffickingAlgorithm):
             "See docs/analysis.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ROUTES, self.tr("Case routes (origin to destination)"),
             QgsProcessing.SourceType.TypeVectorLine))
@@ -91,7 +84,7 @@ class AnalyseCaseRoutes(TraffickingAlgorithm):
         results = {}
 
         def write(key, spec, wkb_type, rows, geometry):
-            fields = _fields(spec)
+            fields = sink_fields(spec)
             sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
             for row in rows:
                 if feedback.isCanceled():

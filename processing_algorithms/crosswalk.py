@@ -2,8 +2,7 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
+    QgsProcessingException, QgsProcessingOutputNumber,
 )
 
 from ..trafficking_plugin.core import crosswalk
@@ -39,11 +38,8 @@ class Crosswalk(TraffickingAlgorithm):
             "database as it was. DATA_YEAR may be Buddhist era (2567) or Common Era (2024).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         for key, label in (("PERSONS", "Persons"), ("UNLINKED", "Records without a linkable ID"),
                            ("UNMAPPED_CODES", "Unmapped codes"),
                            ("UNMAPPED_ROWS", "Rows with an unmapped code")):

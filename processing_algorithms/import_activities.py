@@ -5,14 +5,13 @@ import sqlite3
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
     QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
-    QgsVectorLayer,
 )
 
 from ..trafficking_plugin.core import readers
-from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.version import plugin_version
 from .base import TraffickingAlgorithm
-from .import_secondary_data import ImportSecondaryData, _layer_sha256, _python_value
+from .layer_input import LayerRows, layer_sha256, needs_gdal
 
 
 class ImportActivities(TraffickingAlgorithm):
@@ -45,8 +44,7 @@ class ImportActivities(TraffickingAlgorithm):
             "See docs/monitoring.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Activity file")))
         self.addParameter(QgsProcessingParameterNumber(
             self.DATA_YEAR, self.tr("Latest year the file reports on (C.E. or B.E.; default this "
@@ -77,11 +75,11 @@ class ImportActivities(TraffickingAlgorithm):
                                          .format(path))
         common = dict(data_year=year, spec=spec, feedback=feedback, plugin_version=plugin_version())
         try:
-            if ImportSecondaryData._needs_gdal(path):
-                header, rows, count, done = self._layer_rows(path, feedback)
+            if needs_gdal(path):
+                layer = LayerRows(path, feedback)
                 summary = activities.import_activity_rows(
-                    database, header, rows, os.path.basename(path), _layer_sha256(path, file_path),
-                    fraction=lambda: done[0] / max(count, 1), **common)
+                    database, layer.header, layer.rows(), os.path.basename(path),
+                    layer_sha256(path, file_path), fraction=layer.fraction, **common)
             else:
                 encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
                 summary = activities.import_activities(database, path, encoding=encoding, **common)
@@ -98,20 +96,3 @@ class ImportActivities(TraffickingAlgorithm):
                 "ROWS_STAGED": summary.get("rows_staged", 0),
                 "ROWS_REJECTED": summary.get("rows_rejected", 0),
                 "ACTIVITIES": summary.get("activities", 0), "STATUS": summary["status"]}
-
-    def _layer_rows(self, path, feedback):
-        layer = QgsVectorLayer(path, "input", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(self.tr(
-                "{} cannot be read by GDAL: export it as CSV or XLSX").format(path))
-        keep = [i for i in range(len(layer.fields())) if i not in layer.primaryKeyAttributes()]
-        header = [layer.fields()[i].name() for i in keep]
-        done = [0]
-
-        def rows():
-            for feature in layer.getFeatures():
-                check_canceled(feedback)
-                done[0] += 1
-                values = feature.attributes()
-                yield [_python_value(values[i]) for i in keep]
-        return header, rows(), layer.featureCount(), done

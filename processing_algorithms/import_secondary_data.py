@@ -1,23 +1,19 @@
 """trafficking:importsecondarydata — one agency file into the province database's staging tables."""
-import hashlib
 import os
 import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingMultiStepFeedback, QgsProcessingOutputNumber,
     QgsProcessingOutputString, QgsProcessingParameterEnum, QgsProcessingParameterFile,
-    QgsProcessingParameterNumber, QgsProcessingParameterString, QgsVectorLayer,
+    QgsProcessingParameterString,
 )
 
 from ..trafficking_plugin.core import readers, spec
-from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from ..trafficking_plugin.version import plugin_version
 from .base import TraffickingAlgorithm
-
-# Tables GDAL reads that the core readers do not: they go through a QGIS vector layer.
-GDAL_EXTENSIONS = (".gpkg", ".sqlite", ".shp", ".geojson", ".json", ".gml", ".kml", ".fgb", ".tab",
-                   ".mif", ".xls")
+from .layer_input import LayerRows, layer_sha256, needs_gdal
 
 
 class ImportSecondaryData(TraffickingAlgorithm):
@@ -51,15 +47,12 @@ class ImportSecondaryData(TraffickingAlgorithm):
             "Buddhist era (2567) or Common Era (2024).").format(", ".join(spec.shipped_sources()))
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Agency file")))
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE, self.tr("Agency source ({}) or spec file (.yaml)").format(
                 ", ".join(spec.shipped_sources())), defaultValue="health"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
             self.ENCODING, self.tr("Text encoding"), options=list(readers.ENCODINGS), defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
@@ -93,18 +86,12 @@ class ImportSecondaryData(TraffickingAlgorithm):
                   "feedback": steps, "plugin_version": plugin_version()}
         steps.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
         try:
-            if self._needs_gdal(path):
-                header, rows, count = self._layer_rows(path, steps)
+            if needs_gdal(path):
+                layer = LayerRows(path, steps)
                 steps.setCurrentStep(1)
-                done = [0]
-
-                def counted():
-                    for row in rows:
-                        done[0] += 1
-                        yield row
                 summary = importer.import_rows(
-                    database, header, counted(), os.path.basename(path), _layer_sha256(path, file_path),
-                    fraction=lambda: done[0] / max(count, 1), **common)
+                    database, layer.header, layer.rows(), os.path.basename(path),
+                    layer_sha256(path, file_path), fraction=layer.fraction, **common)
             else:
                 steps.setCurrentStep(1)
                 summary = importer.import_file(database, path, encoding=encoding, **common)
@@ -121,53 +108,3 @@ class ImportSecondaryData(TraffickingAlgorithm):
         return {"RUN_ID": summary["run_id"], "ROWS_READ": summary["rows_read"],
                 "ROWS_STAGED": summary["rows_staged"], "ROWS_REJECTED": summary["rows_rejected"],
                 "STATUS": summary["status"], "STAGING_TABLE": summary.get("staging_table", "")}
-
-    @staticmethod
-    def _needs_gdal(path):
-        if "|" in path or path.lower().endswith(GDAL_EXTENSIONS):
-            return True
-        try:
-            readers.sniff_format(path)
-        except readers.ReadError:
-            return QgsVectorLayer(path, "input", "ogr").isValid()
-        return False
-
-    def _layer_rows(self, path, feedback):
-        """The layer's field names and a generator of its attribute rows (NULL -> None)."""
-        layer = QgsVectorLayer(path, "input", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(self.tr(
-                "{} cannot be read as a table by GDAL: export it as CSV or XLSX").format(path))
-        feedback.pushInfo(self.tr("Reading layer {} through GDAL ({} rows)…")
-                          .format(layer.name(), layer.featureCount()))
-        # The layer's own row id (a GeoPackage fid) is not agency data: it would hide duplicates.
-        keep = [i for i in range(len(layer.fields())) if i not in layer.primaryKeyAttributes()]
-        header = [layer.fields()[i].name() for i in keep]
-
-        def rows():
-            for feature in layer.getFeatures():
-                check_canceled(feedback)
-                values = feature.attributes()
-                yield [_python_value(values[i]) for i in keep]
-        return header, rows(), layer.featureCount()
-
-
-def _python_value(value):
-    """A layer attribute as the core readers give cells: None, text, numbers, datetime or date."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if hasattr(value, "toPyDateTime"):
-        return value.toPyDateTime()
-    if hasattr(value, "toPyDate"):
-        return value.toPyDate()
-    return value
-
-
-def _layer_sha256(path, file_path):
-    """The file's SHA-256; for one layer of a multi-layer file, mixed with the layer's name so
-    that each layer of a GeoPackage counts as its own input."""
-    from ..trafficking_plugin.core.importer import file_sha256
-    digest = file_sha256(file_path)
-    if "|" in path:
-        digest = hashlib.sha256(f"{digest}|{path.split('|', 1)[1]}".encode("utf-8")).hexdigest()
-    return digest

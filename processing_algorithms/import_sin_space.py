@@ -3,17 +3,15 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException,
-    QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterEnum,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProject, QgsVectorLayer,
-    QgsWkbTypes,
+    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
+    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
 )
 
 from ..trafficking_plugin.core import readers
-from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.version import plugin_version
 from .base import TraffickingAlgorithm
-from .import_secondary_data import ImportSecondaryData, _layer_sha256, _python_value
+from .layer_input import LayerRows, layer_sha256, needs_gdal
 
 
 class ImportSinSpace(TraffickingAlgorithm):
@@ -54,8 +52,7 @@ class ImportSinSpace(TraffickingAlgorithm):
             "file imported before is refused, an error or cancel leaves the database as it was.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Survey file (empty: only re-score)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -106,11 +103,11 @@ class ImportSinSpace(TraffickingAlgorithm):
                                              .format(path))
             common = dict(data_year=year, spec=spec, tolerance_km=tolerance, feedback=feedback,
                           plugin_version=plugin_version(), **cuts)
-            if ImportSecondaryData._needs_gdal(path):
-                header, rows, count, done = self._layer_rows(path, feedback)
+            if needs_gdal(path):
+                layer = LayerRows(path, feedback, point_columns=True)
                 summary = sin_space.import_survey_rows(
-                    database, header, rows, os.path.basename(path), _layer_sha256(path, file_path),
-                    fraction=lambda: done[0] / max(count, 1), **common)
+                    database, layer.header, layer.rows(), os.path.basename(path),
+                    layer_sha256(path, file_path), fraction=layer.fraction, **common)
             else:
                 encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
                 summary = sin_space.import_survey(database, path, encoding=encoding, **common)
@@ -133,36 +130,3 @@ class ImportSinSpace(TraffickingAlgorithm):
                 "ROWS_REJECTED": summary.get("rows_rejected", 0),
                 "ESTABLISHMENTS_SCORED": scored.get("scored", 0),
                 "HIGH": scored.get("classes", {}).get("high", 0), "STATUS": status}
-
-    def _layer_rows(self, path, feedback):
-        """Attribute rows of a layer GDAL reads; a point layer's geometry becomes latitude and
-        longitude (EPSG:4326) when the table has no such columns."""
-        layer = QgsVectorLayer(path, "input", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(self.tr(
-                "{} cannot be read by GDAL: export it as CSV or XLSX").format(path))
-        keep = [i for i in range(len(layer.fields())) if i not in layer.primaryKeyAttributes()]
-        header = [layer.fields()[i].name() for i in keep]
-        points = (layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
-                  and not {"latitude", "longitude"} & set(header))
-        if points:
-            header += ["latitude", "longitude"]
-            transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
-                                               QgsProject.instance())
-        done = [0]
-
-        def rows():
-            for feature in layer.getFeatures():
-                check_canceled(feedback)
-                done[0] += 1
-                values = feature.attributes()
-                row = [_python_value(values[i]) for i in keep]
-                if points:
-                    geometry = feature.geometry()
-                    if geometry.isEmpty():
-                        row += [None, None]
-                    else:
-                        point = transform.transform(geometry.vertexAt(0).x(), geometry.vertexAt(0).y())
-                        row += [round(point.y(), 7), round(point.x(), 7)]
-                yield row
-        return header, rows(), layer.featureCount(), done

@@ -3,11 +3,11 @@ number, and the high-risk villages no activity reached this year."""
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
     QgsGraduatedSymbolRenderer, QgsPointXY, QgsProcessing, QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink, QgsProcessingParameterFile, QgsProcessingParameterNumber,
-    QgsProcessingUtils, QgsRendererRange, QgsSymbol, QgsVectorLayer, QgsWkbTypes,
+    QgsProcessingParameterFeatureSink, QgsProcessingUtils, QgsRendererRange, QgsSymbol,
+    QgsVectorLayer, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QColor
 from ..trafficking_plugin.core import monitoring
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, sink_fields
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 DISTRICT_FIELDS = (("code", _S), ("name_th", _S), ("data_year", _I), ("previous_year", _I),
@@ -59,12 +59,6 @@ class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
         return cls.instance
 
 
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
-
 
 class MonitorActivities(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "monitoring", "Programme monitoring"
@@ -93,11 +87,8 @@ class MonitorActivities(TraffickingAlgorithm):
             "Nothing is written to the province database. See docs/monitoring.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_DISTRICTS, self.tr("Activities by district (the shift)"),
             QgsProcessing.SourceType.TypeVectorPolygon))
@@ -129,7 +120,7 @@ class MonitorActivities(TraffickingAlgorithm):
         for line in monitoring.summary_lines(found):
             feedback.pushInfo(line)
 
-        fields = _fields(DISTRICT_FIELDS)
+        fields = sink_fields(DISTRICT_FIELDS)
         sink, districts_id = self.parameterAsSink(
             parameters, self.OUTPUT_DISTRICTS, context, fields, QgsWkbTypes.MultiPolygon,
             QgsCoordinateReferenceSystem("EPSG:4326"))
@@ -146,7 +137,7 @@ class MonitorActivities(TraffickingAlgorithm):
                 feature.setGeometry(geometry)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
-        fields = _fields(VILLAGE_FIELDS)
+        fields = sink_fields(VILLAGE_FIELDS)
         sink, unreached_id = self.parameterAsSink(
             parameters, self.OUTPUT_UNREACHED, context, fields, QgsWkbTypes.Point,
             QgsCoordinateReferenceSystem("EPSG:4326"))

@@ -5,8 +5,8 @@ import sqlite3
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
     QgsProcessing, QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-    QgsProcessingParameterNumber, QgsProcessingUtils, QgsVectorLayer, QgsWkbTypes,
+    QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+    QgsProcessingUtils, QgsVectorLayer, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -69,11 +69,8 @@ class NetworkCoverage(TraffickingAlgorithm):
             "See docs/analysis.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_KM, self.tr("Travel distance to the nearest responder (km, straight line)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=30.0, minValue=0.1))

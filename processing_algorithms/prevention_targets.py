@@ -2,7 +2,7 @@
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
     QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsWkbTypes,
@@ -13,7 +13,7 @@ from ..trafficking_plugin.core import monitoring, targets
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.pseudonym import default_identity_path
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, sink_fields
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 VILLAGE_FIELDS = (
@@ -34,12 +34,6 @@ PERSON_FIELDS = (
     ("risk_class", _S), ("selection", _S), ("drivers", _S), ("why", _S), ("why_th", _S))
 IDENTITY_FIELDS = (("name", _S), ("address", _S), ("address_source", _S))
 
-
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 class PreventionTargets(TraffickingAlgorithm):
@@ -80,11 +74,8 @@ class PreventionTargets(TraffickingAlgorithm):
             "See docs/prevention_targets.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.VILLAGES, self.tr("Villages to list"),
             QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1))
@@ -143,7 +134,7 @@ class PreventionTargets(TraffickingAlgorithm):
         listed = {}
         for person in found["persons"]:
             listed[person["village_code"]] = listed.get(person["village_code"], 0) + 1
-        village_fields = _fields(VILLAGE_FIELDS)
+        village_fields = sink_fields(VILLAGE_FIELDS)
         sink, villages_id = self.parameterAsSink(
             parameters, self.OUTPUT_VILLAGES, context, village_fields, QgsWkbTypes.Point,
             QgsCoordinateReferenceSystem("EPSG:4326"))
@@ -159,7 +150,7 @@ class PreventionTargets(TraffickingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
         spec = PERSON_FIELDS + (IDENTITY_FIELDS if found["resolved"] else ())
-        person_fields = _fields(spec)
+        person_fields = sink_fields(spec)
         sink, persons_id = self.parameterAsSink(
             parameters, self.OUTPUT_PERSONS, context, person_fields, QgsWkbTypes.NoGeometry)
         for person in found["persons"]:

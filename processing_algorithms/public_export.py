@@ -3,7 +3,7 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterEnum, QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
@@ -41,10 +41,8 @@ class PublicExport(TraffickingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         number = QgsProcessingParameterNumber
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
             self.LEVEL, self.tr("Areas down to"), options=list(public_export.LEVELS),
             defaultValue=1))   # districts: sub-districts x age x sex is slow (docs/public_export.md)

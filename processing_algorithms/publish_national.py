@@ -3,7 +3,6 @@ import os
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection, QgsProcessingParameterString,
 )
 
@@ -53,11 +52,8 @@ class PublishNational(TraffickingAlgorithm):
         ).format(", ".join(p.table for p in national_schema.PUBLISHED))
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        number = QgsProcessingParameterNumber
-        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterProviderConnection(
             self.CONNECTION, self.tr("National database: QGIS PostgreSQL connection"), "postgres",
             optional=True))

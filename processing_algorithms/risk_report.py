@@ -3,8 +3,7 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
-    QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
+    QgsProcessingParameterFolderDestination,
 )
 
 from ..trafficking_plugin.core.feedback import Canceled
@@ -39,11 +38,8 @@ class RiskReport(TraffickingAlgorithm):
             "See docs/reports.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        number = QgsProcessingParameterNumber
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("PDF", self.tr("Report PDF")))

@@ -3,7 +3,7 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterString,
+    QgsProcessingParameterNumber, QgsProcessingParameterString,
 )
 
 from ..trafficking_plugin.core import risk_index, risk_score
@@ -52,10 +52,8 @@ class ScoreRiskIndex(TraffickingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         number = QgsProcessingParameterNumber
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(number(self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-                                 number.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=list(risk_score.METHODS), defaultValue=0))
         for key, label in ((self.HIGH_CUTOFF, "High cut-point of the index (empty: method default)"),

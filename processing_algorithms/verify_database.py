@@ -4,7 +4,7 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
-    QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
@@ -42,11 +42,8 @@ class VerifyDatabase(TraffickingAlgorithm):
             "is only read. See docs/verify.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+        self.add_database_parameter()
+        self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.COVERAGE, self.tr("Low coverage: share of persons observed below"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=verify.COVERAGE_THRESHOLD,
