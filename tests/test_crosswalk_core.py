@@ -446,3 +446,43 @@ def test_a_person_of_two_health_units_lives_in_the_first_and_numbers_stay_dense(
     assert numbers[key] == numbers[neighbour]
     used = sorted({n for n in numbers.values() if n is not None})
     assert used == list(range(1, len(used) + 1))
+
+
+def test_persons_take_each_field_from_the_first_source_that_has_it(tmp_path):
+    """Records of one person_key merge field by field in precedence order (insertion order
+    within a rank); the place comes whole from the first record with a sub-district, one with
+    a village first within a source; other sources follow the known ones by name."""
+    from trafficking_db.trafficking_plugin.core import gpkg, linking, schema
+    conn = gpkg.connect(tmp_path / "persons.gpkg")
+    schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in ("database_info", "person")])
+    linking.create_records(conn)
+    columns = ("person_key", "source", "sex", "birth_date", "village_code", "subdistrict_code",
+               "district_code", "person_type")
+    records = [
+        ("a", "health", None, "2000-01-01", None, None, None, None),
+        ("a", "education", "female", "1999-01-01", "50010101", "500101", "5001", 3),
+        ("a", "human_security", "male", None, None, "500102", "5001", 1),
+        ("b", "human_security", None, None, "50010402", "500104", "5001", None),
+        ("b", "family_welfare", None, None, None, "500103", "5001", None),
+        ("b", "family_welfare", None, None, "50010501", "500105", "5001", None),
+        ("c", "zeta", None, None, None, None, None, 0),
+        ("c", "alpha", "female", None, None, None, None, 8),
+        ("c", "health", None, None, None, None, None, None),
+        ("c", "zeta", "male", None, None, None, None, None),
+        ("d", "education", None, None, None, None, None, None),
+        (None, "health", "male", None, "50010101", "500101", "5001", 1),
+    ]
+    for record in records:
+        conn.execute(linking.record_insert(columns) + f"VALUES ({', '.join('?' * len(columns))}, "
+                     f"{linking.rank_sql(record[1])})", record)
+    assert linking.build_persons(conn, 2024) == 4
+    persons = conn.execute("SELECT person_key, sex, birth_date, person_type, village_code, "
+                           "subdistrict_code, district_code, sources FROM person ORDER BY fid").fetchall()
+    conn.close()
+    assert persons == [
+        ("a", "female", "2000-01-01", 3, "50010101", "500101", "5001",
+         "health education human_security"),
+        ("b", "unknown", None, None, "50010501", "500105", "5001", "family_welfare human_security"),
+        ("c", "female", None, 0, None, None, None, "health alpha zeta"),
+        ("d", "unknown", None, None, None, None, None, "education"),
+    ]

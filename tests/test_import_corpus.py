@@ -302,3 +302,21 @@ def test_malformed_input(case, tmp_path, empty_database):
 
 def test_the_corpus_is_at_least_thirty_cases():
     assert len(CASES) >= 30
+
+
+def test_exact_copies_are_found_within_and_across_chunks(tmp_path, empty_database, monkeypatch):
+    """Rows checked three at a time: a copy in its original's chunk, in a later chunk, and two
+    copies in one later chunk all name the first row; a chunk without copies loses nothing."""
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
+    db = tmp_path / "province.gpkg"
+    db.write_bytes(empty_database)
+    rows = [member(n) for n in (1, 1, 2, 3, 2, 4, 6, 7, 8, 1, 1, 5)]
+    members_csv(tmp_path, *rows)
+    summary = importer.import_file(db, tmp_path / "members.csv", "family_welfare", 2024)
+    assert (summary["rows_staged"], summary["rows_rejected"]) == (8, 4)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT row_number, reason FROM rejected_row ORDER BY row_number").fetchall() == [
+            (2, "exact copy of row 1"), (5, "exact copy of row 3"), (10, "exact copy of row 1"),
+            (11, "exact copy of row 1")]
+        assert [n for (n,) in conn.execute(f"SELECT row_number FROM {summary['staging_table']} "
+                                           "ORDER BY row_number")] == [1, 3, 4, 6, 7, 8, 9, 12]

@@ -25,6 +25,7 @@ from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse
 # default 2 MiB cache turns into file reads and writes; staging rows are only appended. Fixed
 # sizes, so memory does not grow with the file.
 SQLITE_CACHE_KIB = {"main": 32768, "identity": 131072, "temp": 32768}
+_SEPARATOR = "\x1f"        # between a row's cells when hashed: the ASCII unit separator
 CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
 _TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
 HEADER_SEARCH_ROWS = 10    # title rows above the header (merged cells) are skipped up to here
@@ -151,15 +152,19 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target])
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
+        conn.execute("CREATE TEMP TABLE chunk_row (hash INTEGER, row_number INTEGER)")
         writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
                          table.format in _TEXT_FORMATS)
         chunk, blank = [], 0
         for cells, problem in rows:
-            if problem is None and _is_blank(cells):
+            # The row as one text, once: blank when only spaces and separators are left (the
+            # separator counts as white space), and hashed to find exact copies.
+            text = _joined(cells, _SEPARATOR)
+            if problem is None and not text.strip():
                 blank += 1                    # an empty line is not a data row
                 continue
             run["rows_read"] += 1
-            chunk.append((run["rows_read"], cells, problem))
+            chunk.append((run["rows_read"], cells, problem, hash(text)))
             if len(chunk) == CHUNK_ROWS:
                 check_canceled(feedback)
                 writer.write(chunk)
@@ -168,6 +173,7 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         check_canceled(feedback)
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
+    conn.execute("DROP TABLE temp.chunk_row")
     # A step that must land with the staged rows or not at all (same transaction).
     extra = after_staging(conn, run, target.name, feedback) if after_staging else {}
     run["rows_staged"] -= extra.get("moved", 0)
@@ -258,7 +264,7 @@ _HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, dat
 
 class _Column:
     """One spec column's checks, remembered per distinct cell (up to _CACHE_LIMIT values): most
-    columns repeat few values (codes, dates), and a remembered ID is not pseudonymised again."""
+    columns repeat few values (codes, dates)."""
 
     def __init__(self, col, position, data_year, secret):
         self.col, self.position, self.data_year = col, position, data_year
@@ -273,6 +279,27 @@ class _Column:
             plain = self._plain(cells)
             if plain is not None:
                 return plain, False
+        if self.is_id:
+            return self._id_outcomes(cells, text_only)
+        return self._cached_outcomes(cells, text_only)
+
+    def _id_outcomes(self, cells, text_only):
+        """An ID column: its valid 13-digit IDs (nearly every cell, and nearly all different,
+        so remembering them saves nothing) are keyed at once, the rest checked as any cell."""
+        ids = [c if c.__class__ is str else "" for c in cells]
+        valid = thai_id.valid_thai_id_mask(ids).tolist()
+        key = self.person_key
+        out = [(key(c), "thai_id", int(c[0]), c[1:5], c) if ok else None
+               for c, ok in zip(ids, valid)]
+        others = [i for i, ok in enumerate(valid) if not ok]
+        if not others:
+            return out, False
+        checked, rejects = self._cached_outcomes([cells[i] for i in others], text_only)
+        for i, outcome in zip(others, checked):
+            out[i] = outcome
+        return out, rejects
+
+    def _cached_outcomes(self, cells, text_only):
         keys = self._keys(cells, text_only)
         if len(self.cache) > _CACHE_LIMIT:
             self.cache.clear()
@@ -280,20 +307,13 @@ class _Column:
         cache = self.cache
         out = list(map(cache.get, keys))
         missing = [i for i, o in enumerate(out) if o is None and keys[i] not in cache]
-        if missing and self.is_id:
-            ids = [cells[i] if cells[i].__class__ is str else "" for i in missing]
-            valid = thai_id.valid_thai_id_mask(ids).tolist()
         rejects_now = False
-        for n, i in enumerate(missing):
+        for i in missing:
             key = keys[i]
             if key in cache:                  # a value met twice in this chunk
                 out[i] = cache[key]
                 continue
-            if self.is_id and valid[n]:       # 13 digits with a right check digit: no parsing
-                cell = cells[i]
-                outcome = (self.person_key(cell), "thai_id", int(cell[0]), cell[1:5], cell)
-            else:
-                outcome = self._outcome(cells[i])
+            outcome = self._outcome(cells[i])
             out[i] = outcome
             if outcome.__class__ is not _Reject:
                 cache[key] = outcome
@@ -374,7 +394,7 @@ class _Writer:
         rejected = {}                  # row number -> [(field, value, why)]
         first_seen = self._duplicates(chunk)
         numbers, rows = [], []
-        for row_number, cells, problem in chunk:
+        for row_number, cells, problem, _hash in chunk:
             if problem is None and row_number in first_seen:
                 problem = f"exact copy of row {first_seen[row_number]}"
             problem = problem or self._shape_problem(cells)
@@ -393,6 +413,8 @@ class _Writer:
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
+        # In person_key order: the identity file's index on it then fills page by page.
+        identities.sort(key=_by_person_key)
         self.conn.executemany("INSERT INTO identity.person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
                               identities)
 
@@ -459,25 +481,31 @@ class _Writer:
     def _duplicates(self, chunk):
         """Row number -> the earlier row it copies exactly, over the whole file so far.
 
-        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat. Every
-        hash is inserted unless already there; only a chunk where some were (a copy) is looked up."""
-        hashes = []
-        for row_number, cells, _problem in chunk:
-            text = _joined(cells, "\x1f").encode("utf-8", "surrogatepass")
-            hashes.append((int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big",
-                                          signed=True), row_number))
-        before = self.conn.total_changes
-        self.conn.executemany("INSERT OR IGNORE INTO temp.seen_row VALUES (?, ?)", sorted(hashes))
-        if self.conn.total_changes - before == len(hashes):
-            return {}
-        first = {}
-        unique = list({digest for digest, _ in hashes})
-        for start in range(0, len(unique), 900):
-            part = unique[start:start + 900]
-            first.update(self.conn.execute(
-                f"SELECT hash, row_number FROM temp.seen_row WHERE hash IN ({','.join('?' * len(part))})",
-                part).fetchall())
-        return {n: first[digest] for digest, n in hashes if first[digest] != n}
+        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat; the
+        chunk's hashes go through a small table too, so that SQL, not Python, matches them, and
+        only in a chunk where some hash was already there (a copy). The hash is Python's own
+        64-bit string hash (SipHash, keyed at random per process): the table lives only as long
+        as this run, so the hashes need not be stable across runs, and it costs a third of a
+        cryptographic digest."""
+        conn = self.conn
+        conn.executemany("INSERT INTO temp.chunk_row VALUES (?, ?)",
+                         [(digest, n) for n, _cells, _problem, digest in chunk])
+        # In hash order, so the table's index fills page by page; a copy within the chunk keeps
+        # its first row (the lower row number comes first).
+        before = conn.total_changes
+        conn.execute("INSERT OR IGNORE INTO temp.seen_row SELECT hash, row_number FROM "
+                     "temp.chunk_row ORDER BY hash, row_number")
+        copies = {}
+        if conn.total_changes - before < len(chunk):      # some hash was there: a copy
+            copies = dict(conn.execute(
+                "SELECT c.row_number, s.row_number FROM temp.chunk_row c JOIN temp.seen_row s ON "
+                "s.hash = c.hash WHERE s.row_number <> c.row_number"))
+        conn.execute("DELETE FROM temp.chunk_row")
+        return copies
+
+
+def _by_person_key(identity):
+    return identity[0] or ""
 
 
 def _joined(cells, separator):
@@ -486,10 +514,6 @@ def _joined(cells, separator):
         return separator.join(cells)
     except TypeError:
         return separator.join(cell_text(c) for c in cells)
-
-
-def _is_blank(cells):
-    return not _joined(cells, "").strip()
 
 
 def _insert_run(conn, run, status):

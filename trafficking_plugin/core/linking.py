@@ -31,39 +31,47 @@ def rank_sql(source):
     return str(PRECEDENCE.index(source) + 1 if source in PRECEDENCE else len(PRECEDENCE) + 1)
 
 
+# A record's place in the precedence order as a 13-digit number: rank (1-5), then insertion
+# order (below 10**12), so that as text it sorts as it should and has a fixed width.
+_ORDER = "(rank * 1000000000000 + seq)"
+_ORDER_WIDTH = 13
+
+
+def _first(column):
+    """The group's first non-empty value of ``column`` in precedence order. One pass of min()
+    over "order key || value" finds it for every field at once, without looking each person's
+    records up again (which cost a random read per field and person). The value comes back as
+    text; the person table's column types make integers of person_type and household_no."""
+    return (f"substr(min(CASE WHEN {column} IS NOT NULL THEN {_ORDER} || {column} END), "
+            f"{_ORDER_WIDTH + 1})")
+
+
 def build_persons(conn, data_year):
     """Write one ``person`` row per person_key of the records; returns how many."""
-    conn.execute("CREATE INDEX temp.person_record_key ON person_record (person_key, rank)")
-
-    def first(column):
-        return (f"(SELECT r.{column} FROM temp.person_record r WHERE r.person_key = k.person_key "
-                f"AND r.{column} IS NOT NULL ORDER BY r.rank, r.rowid LIMIT 1)")
-
-    # Most persons have one record (health only): that record (o) gives every field, and only
-    # persons with several look up each field's first value (CASE evaluates lazily).
-    def value(column, several):
-        return f"CASE WHEN k.n = 1 THEN {column} ELSE {several} END"
-
-    values = [value(f"o.{c}", first(c)) for c in _VALUES]
+    values = [_first(c) for c in _VALUES]
     values[0] = f"coalesce({values[0]}, 'unknown')"
-    # The place of the first record that has a sub-district, a village where one has it.
-    place = ("CASE WHEN k1.n = 1 THEN iif(k1.subdistrict_code IS NULL, NULL, k1.only) ELSE "
-             "(SELECT r.rowid FROM temp.person_record r WHERE r.person_key = k1.person_key AND "
-             "r.subdistrict_code IS NOT NULL ORDER BY r.rank, r.village_code IS NULL, r.rowid "
-             "LIMIT 1) END")
-    sources = ("(SELECT group_concat(source, ' ') FROM (SELECT DISTINCT r.source, r.rank FROM "
-               "temp.person_record r WHERE r.person_key = k.person_key ORDER BY r.rank, r.source))")
-    # k1: each person_key, its number of records and its first record (subdistrict_code is
-    # that record's when there is only one).
+    # The place of the first record that has a sub-district (by rank, a record with a village
+    # before one without, then insertion order): its rowid, looked up once (p).
+    place = ("min(CASE WHEN subdistrict_code IS NOT NULL THEN (rank * 2 + (village_code IS NULL)) "
+             "* 1000000000000 + seq END) % 1000000000000")
+    # Sources in precedence order: the known ones by their rank, then other sources (new
+    # agencies, rare) by name, through an index of their records only.
+    known = " || ".join(f"iif(max(rank = {i + 1}), '{s} ', '')" for i, s in enumerate(PRECEDENCE))
+    conn.execute(f"CREATE INDEX temp.person_record_other ON person_record (person_key, source) "
+                 f"WHERE rank > {len(PRECEDENCE)}")
+    others = ("(SELECT group_concat(source, ' ') FROM (SELECT DISTINCT r.source FROM "
+              f"temp.person_record r WHERE r.rank > {len(PRECEDENCE)} AND r.person_key = "
+              "k.person_key ORDER BY r.source))")
     cur = conn.execute(
         f"INSERT INTO person (person_key, data_year, {', '.join(_VALUES)}, village_code, "
         "subdistrict_code, district_code, sources, linked) "
-        f"SELECT k.person_key, ?, {', '.join(values)}, p.village_code, p.subdistrict_code, "
-        f"p.district_code, {value('o.source', sources)}, 1 "
-        f"FROM (SELECT k1.person_key, k1.n, k1.only, {place} AS place FROM (SELECT person_key, "
-        "count(*) AS n, min(rowid) AS only, subdistrict_code FROM temp.person_record WHERE "
-        "person_key IS NOT NULL GROUP BY person_key) k1) k "
-        "JOIN temp.person_record o ON o.rowid = k.only "
+        f"SELECT k.person_key, ?, {', '.join(f'k.{c}' for c in _VALUES)}, p.village_code, "
+        f"p.subdistrict_code, p.district_code, rtrim(k.sources || CASE WHEN k.other THEN {others} "
+        "ELSE '' END, ' '), 1 "
+        f"FROM (SELECT person_key, {', '.join(f'{v} AS {c}' for v, c in zip(values, _VALUES))}, "
+        f"{place} AS place, {known} AS sources, max(rank) > {len(PRECEDENCE)} AS other "
+        "FROM (SELECT rowid AS seq, * FROM temp.person_record) WHERE person_key IS NOT NULL "
+        "GROUP BY person_key) k "
         "LEFT JOIN temp.person_record p ON p.rowid = k.place", (data_year,))
     _number_households_densely(conn, data_year)
     return cur.rowcount

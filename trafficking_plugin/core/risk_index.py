@@ -160,18 +160,21 @@ class _Run:
     def _scores(self, catalogue):
         """(persons x indicators) uint8, 0 where not observed, in person_facts rowid order."""
         digits = " || ".join(f"coalesce({self._case(i)}, 0)" for i in catalogue)
+        # Filled in place rather than stacked from chunks, so the matrix is held once, not twice.
+        count = self.conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
+        scores = np.zeros((count, len(catalogue)), dtype=np.uint8)
         cursor = self.conn.execute(f"SELECT {digits} FROM temp.person_facts ORDER BY rowid")
-        chunks = []
+        start = 0
         while True:
             rows = cursor.fetchmany(_CHUNK)
             if not rows:
                 break
             text = "".join(r[0] for r in rows).encode("ascii")
-            chunks.append((np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(rows), -1))
+            scores[start:start + len(rows)] = \
+                (np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(rows), -1)
+            start += len(rows)
             check_canceled(self.feedback)
-        if not chunks:
-            return np.zeros((0, len(catalogue)), dtype=np.uint8)
-        return np.vstack(chunks)
+        return scores
 
     def _write_persons(self, catalogue, result):
         conn, year = self.conn, self.year

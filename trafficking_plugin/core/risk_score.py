@@ -103,9 +103,16 @@ def drivers(scores, weights, codes, top=3):
     order = np.argsort(-contribution, axis=1, kind="stable")[:, :top]
     top_values = np.take_along_axis(contribution, order, axis=1)
     codes = np.asarray(codes, dtype=object)
+    # Few distinct driver sets exist; sharing one string per set keeps a province of millions
+    # from holding millions of copies (memory at SCALE 4, issue 3).
+    shared = {}
     out = []
-    for row, values in zip(order, top_values):
-        out.append(" ".join(codes[row[values > 0]]) or None)
+    for row, values in zip(order.tolist(), (top_values > 0).tolist()):
+        key = tuple(i for i, positive in zip(row, values) if positive)
+        text = shared.get(key)
+        if text is None and key not in shared:
+            text = shared[key] = " ".join(codes[list(key)]) or None
+        out.append(text)
     return out
 
 
