@@ -36,9 +36,14 @@ class PublicExportError(Exception):
     """The export cannot run as asked; the message says what to do."""
 
 
-def export(database, data_year, folder, level="district", by_age_band=True, by_sex=True, k=11,
-           rounding=1, feedback=None):
-    """Write the protected tables of ``data_year`` into ``folder``; returns a summary dict."""
+DOMINANCE = 0.9    # a group with this share or more in one risk class has its classes hidden
+
+
+def export(database, data_year, folder, level="subdistrict", by_age_band=True, by_sex=True, k=11,
+           rounding=1, feedback=None, dominance=DOMINANCE):
+    """Write the protected tables of ``data_year`` into ``folder``; returns a summary dict.
+    ``dominance``: the share of a group in one risk class from which the group's class counts are
+    hidden (attribute disclosure); None turns that rule off."""
     feedback = feedback or NullFeedback()
     year = ce_year(data_year)
     if level not in LEVELS:
@@ -59,8 +64,9 @@ def export(database, data_year, folder, level="district", by_age_band=True, by_s
     check_canceled(feedback)
     dimensions = _dimensions(areas, counts, by_age_band, by_sex)
     feedback.pushInfo(f"Protecting {len(counts)} groups of persons with k = {k}…")
-    protected = disclosure.protect(dimensions, counts, k=k, rounding=rounding, feedback=feedback)
-    note = protection_note(k, rounding, year, run, database)
+    protected = disclosure.protect(dimensions, counts, k=k, rounding=rounding, feedback=feedback,
+                                   attribute="risk_class", dominance=dominance)
+    note = protection_note(k, rounding, year, run, database, dominance)
     tables = {lvl: _rows(protected, areas, lvl, note) for lvl in LEVELS[:LEVELS.index(level) + 1]}
     folder.mkdir(parents=True, exist_ok=True)
     files = []
@@ -80,8 +86,12 @@ def export(database, data_year, folder, level="district", by_age_band=True, by_s
     files.append(_write_geojson(Path(f"{stem}_{level}.geojson"), map_rows, geometry, note))
     cells = len(protected.values)
     primary = sum(v == "primary" for v in protected.hidden.values())
+    # "secondary" is every other hidden cell; "dominance" counts the class cells of dominated
+    # groups among them (those not already under k).
     return {"files": [str(f) for f in files], "cells": cells, "primary": primary,
-            "secondary": len(protected.hidden) - primary, "note": note, "protected": protected}
+            "secondary": len(protected.hidden) - primary,
+            "dominance": sum(v == "dominance" for v in protected.hidden.values()), "note": note,
+            "protected": protected}
 
 
 def _areas(conn, level):
@@ -185,15 +195,18 @@ def _rows(protected, areas, level, note):
     return rows
 
 
-def protection_note(k, rounding, year, run, database):
+def protection_note(k, rounding, year, run, database, dominance=None):
     """One line saying exactly how the figures were protected, for every output."""
+    dominated = (f"where {dominance:.0%} or more of a group's persons are in one risk class, the "
+                 f"group's high, medium and low counts are suppressed, zeros included, so that no "
+                 f"member's class can be read off; ") if dominance is not None else ""
     rounded = f"published counts rounded to the nearest multiple of {rounding} after suppression" \
         if rounding > 1 else "no rounding"
     method = f", scored by the {run[0]} method, catalogue {run[1]}, at {run[2]}" if run else ""
     return (f"Aggregates only. Cells under k = {k} persons suppressed (left empty); secondary "
             f"suppression so that no suppressed cell can be recovered exactly from the totals, "
-            f"margins or other levels (province > district > sub-district); shares only from "
-            f"published counts; {rounded}. Data year {year} (B.E. {year + BE_OFFSET}). Source: "
+            f"margins or other levels (province > district > sub-district); {dominated}shares "
+            f"only from published counts; {rounded}. Data year {year} (B.E. {year + BE_OFFSET}). Source: "
             f"risk_person of {os.path.basename(str(database))}{method}. k = 11 is CTDC's practice.")
 
 
@@ -208,9 +221,10 @@ def readme_text(note, tables, level, by_age_band, by_sex):
         f"Breakdown: {breakdown}; areas to the {level} level. Rows with age_band or sex 'all' are "
         "the totals (margins) over that breakdown; persons_scored is the total over the risk "
         "classes high, medium and low.",
-        "An empty count is suppressed: either under k (primary suppression) or hidden so that "
-        "it and the other suppressed cells cannot be worked out from the totals (secondary "
-        "suppression). A zero is a true zero.",
+        "An empty count is suppressed: under k (primary suppression), part of a group almost "
+        "all in one risk class (so that no member's class can be read off; such a group's "
+        "zeros are suppressed too), or hidden so that it and the other suppressed cells cannot "
+        "be worked out from the totals (secondary suppression). A published zero is a true zero.",
         "When counts are rounded, rows may not add up exactly to their totals.",
         "No person, pseudonym, ID or name is in any of these files.",
         "",
