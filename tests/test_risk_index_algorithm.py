@@ -12,6 +12,10 @@ from trafficking_db.trafficking_plugin.core import crosswalk, pseudonym, risk_in
 from conftest import copy_database
 
 CLASSES = ("low", "medium", "high")
+# Planted persons a class needs before its share landing in its own class is asserted: at SCALE
+# 0.002 a sample plants some 20-30 low personas but only 0-2 high and 1-4 medium ones, where one
+# household with extra risks would be a quarter to all of the class.
+MIN_FOR_SHARE = 10
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +27,17 @@ def crosswalked(imported_sample, tmp_path_factory):
 
 
 def _persona_classes(files, db):
-    """{persona: [risk_class of each planted person]} through the pseudonyms of their true IDs."""
+    """{persona: [(risk_class, risk_index) of each planted person]} through the pseudonyms of
+    their true IDs; ("missing", None) for a person the scoring did not write."""
     key = pseudonym.person_keyer(pseudonym.load_secret(db.with_suffix(".identity.sqlite")))
     found = {}
     with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as f, \
             sqlite3.connect(db) as conn:
         for row in csv.DictReader(f):
             if row["persona"] and row["id"]:
-                hit = conn.execute("SELECT risk_class FROM risk_person WHERE person_key = ? AND "
-                                   "data_year = 2024", (key(row["id"]),)).fetchone()
-                found.setdefault(row["persona"], []).append(hit[0] if hit else "missing")
+                hit = conn.execute("SELECT risk_class, risk_index FROM risk_person WHERE "
+                                   "person_key = ? AND data_year = 2024", (key(row["id"]),)).fetchone()
+                found.setdefault(row["persona"], []).append(hit or ("missing", None))
     return found
 
 
@@ -42,13 +47,23 @@ def test_planted_personas_get_their_classes(run_algorithm, crosswalked):
     assert result["PERSONS"] == result["SCORED"] + _count(db, "risk_index IS NULL")
     assert result["HIGH"] + result["MEDIUM"] + result["LOW"] == result["SCORED"]
     found = _persona_classes(files, db)
-    assert set(found) == set(CLASSES)
-    for persona, classes in found.items():
-        # Every planted person is scored, none lands two classes away, and at least four in
-        # five land in their own class (a real household can add risks the persona omits).
+    assert set(found) <= set(CLASSES) and ({"medium", "high"} & set(found))
+    assert len(found["low"]) >= MIN_FOR_SHARE                   # the share rule always bites
+    for persona, hits in found.items():
+        classes = [c for c, _ in hits]
+        # Every planted person is scored and none lands two classes away, whatever the count:
+        # a high persona is never low, a low one never high.
         assert "missing" not in classes and None not in classes
         assert all(abs(CLASSES.index(c) - CLASSES.index(persona)) <= 1 for c in classes), classes
-        assert classes.count(persona) >= 0.8 * len(classes), (persona, classes)
+        # At least four in five land in their own class (a real household can add risks the
+        # persona omits), asserted where the class is large enough for a share to mean anything.
+        if len(classes) >= MIN_FOR_SHARE:
+            assert classes.count(persona) >= 0.8 * len(classes), (persona, classes)
+    # Whatever the counts, the index orders the profiles: each class's mean index is above the
+    # mean of the class below. An index blind to the persona-defining factors (legal status,
+    # schooling, poverty) fails this even where the classes are too small for a share.
+    means = [sum(i for _, i in found[p]) / len(found[p]) for p in CLASSES if p in found]
+    assert all(a < b for a, b in zip(means, means[1:])), means
 
 
 def _count(db, condition):

@@ -11,6 +11,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import copy_database, needs_shared, tambon_layer_uri
 from trafficking_db.trafficking_plugin.core import geography, sample_data, thai_id
 from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
 from trafficking_db.trafficking_plugin.core.sample_education import GRADES
@@ -21,7 +22,16 @@ from trafficking_db.trafficking_plugin.core.sample_health import (
     WORKER_CODES,
 )
 from trafficking_db.trafficking_plugin.core.sample_human_security import old_place_names
-from trafficking_db.trafficking_plugin.core.sample_population import HIGHLAND_ETHNICITIES, points_in_polygon
+from trafficking_db.trafficking_plugin.core.sample_population import (
+    HIGHLAND,
+    HIGHLAND_ETHNICITIES,
+    HIGHLAND_STATELESS,
+    TOWN,
+    make_population,
+    make_villages,
+    points_in_polygon,
+    village_kind_shares,
+)
 
 SCALE = 0.005                 # 9,000 persons: every file and fault kind, in about a second
 DATA_YEAR = 2024
@@ -465,3 +475,83 @@ def test_csv_rows_are_crlf_terminated_rfc4180(sample):
     text = (folder / "health/HOME.csv").read_bytes().decode("utf-8")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert text.count("\r\n") == len(rows)
+
+
+# -- where the risk lies, and the activities' shift to it ---------------------------------------
+
+SOUTH_WEST = ("5018", "5025", "5003")                      # Omkoi, Galyani Vadhana, Mae Chaem
+NORTH = ("5004", "5009", "5010", "5011", "5020", "5021")    # Chiang Dao ... Chai Prakan
+VALLEY = ("5013", "5014", "5015", "5019")                  # San Kamphaeng, San Sai, Hang Dong, Saraphi
+
+
+def chiang_mai_subdistricts():
+    """Chiang Mai's 204 real sub-districts from ../shared as core records (codes for names)."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(tambon_layer_uri(), "tambon", "ogr")
+    layer.setSubsetString("changwat_code = '50'")
+    units = []
+    for f in layer.getFeatures():
+        geometry, code = f.geometry(), str(f["tambon_code"])
+        geometry.convertToMultiType()
+        polygons = [[[(p.x(), p.y()) for p in ring] for ring in polygon]
+                    for polygon in geometry.asMultiPolygon()]
+        units.append(geography.Subdistrict(code, code, code, code[:4], code[:4], code[:4], "50",
+                                           "เชียงใหม่", "Chiang Mai", polygons))
+    return sorted(units, key=lambda u: u.code)
+
+
+@needs_shared
+def test_highland_villages_and_people_lie_where_the_district_table_puts_them():
+    """Real Chiang Mai: highland villages and people in the south-west most, some in the north,
+    hardly any in the valley round the city, where the town villages are."""
+    units = chiang_mai_subdistricts()
+    assert len(units) == 204
+    villages = make_villages(np.random.default_rng(3), units, NullFeedback())
+    again = make_villages(np.random.default_rng(3), units, NullFeedback())
+    assert (villages.kind == again.kind).all()                   # seeded: same seed, same kinds
+    pop = make_population(np.random.default_rng(3), 30_000, villages, units, DATA_YEAR, NullFeedback())
+    district = np.array([u.district_code for u in units])[villages.subdistrict]
+
+    def villages_of(kind, codes):
+        return (villages.kind[np.isin(district, codes)] == kind).mean()
+    assert villages_of(HIGHLAND, SOUTH_WEST) > 0.5
+    assert villages_of(HIGHLAND, VALLEY) < 0.05 and villages_of(HIGHLAND, ("5001",)) < 0.05
+    assert villages_of(TOWN, ("5001",)) > 0.3 > 0.15 > villages_of(TOWN, NORTH + SOUTH_WEST)
+
+    person_district = district[pop.hh_village[pop.household]]
+
+    def stateless_share(codes):
+        return (pop.group[np.isin(person_district, codes)] == HIGHLAND_STATELESS).mean()
+    assert stateless_share(SOUTH_WEST) > 3 * stateless_share(NORTH)
+    assert stateless_share(NORTH) > 1.5 * stateless_share(VALLEY)
+
+
+def test_other_provinces_put_highland_villages_far_and_south_and_towns_at_the_capital():
+    """The generic rule on the built-in province: its district 01 is the capital."""
+    units = geography.synthetic_province()
+    villages = make_villages(np.random.default_rng(1), units, NullFeedback())
+    shares = village_kind_shares(units, villages.subdistrict, villages.lon, villages.lat)
+    assert np.allclose(shares.sum(axis=1), 1) and (shares >= 0).all()
+    district = np.array([u.district_code for u in units])[villages.subdistrict]
+    capital, far = district == "5001", district == "5003"
+    assert shares[capital, TOWN].mean() > 2 * shares[far, TOWN].mean()
+    assert shares[far, HIGHLAND].mean() > 3 * shares[capital, HIGHLAND].mean()
+    south = villages.lat < np.median(villages.lat[far])
+    assert shares[far & south, HIGHLAND].mean() > shares[far & ~south, HIGHLAND].mean()
+
+
+def test_activities_move_into_the_areas_the_scoring_finds_high(imported_sample, tmp_path):
+    """Scored for real, the sample's activities of the data year lie in high-risk areas far more
+    often than the year before's: the "north to south" shift of docs/monitoring.md."""
+    from trafficking_db.trafficking_plugin.core import activities, crosswalk, monitoring, risk_index
+
+    files, manifest, source = imported_sample
+    db = copy_database(source, tmp_path)
+    crosswalk.run_crosswalk(db, DATA_YEAR)
+    risk_index.score_risk_index(db, DATA_YEAR)
+    activities.import_activities(db, files / manifest["activities"]["path"], DATA_YEAR)
+    found = monitoring.monitor(db, DATA_YEAR)
+    share = found["share_high"]
+    assert found["high_area_villages"] > 0
+    assert share[DATA_YEAR] > 0.3 and share[DATA_YEAR] - share[DATA_YEAR - 1] > 0.15, share

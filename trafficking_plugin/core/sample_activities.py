@@ -1,8 +1,10 @@
 """The sample's prevention activities: three years of a programme that moves north to south.
 
 Synthetic. In the first year most activities are held in the northern villages (where the
-programme began, near the border); over the next two years they move south, towards the villages
-where the sample's vulnerable persons (truth persona "high") live. The file is what a
+programme began, near the border); in the second they spread over the lowland villages and
+towns; in the third most go south, to the highland sub-districts the scoring finds at high risk
+(sample_population places highland villages mostly in the south-west) and to the villages of
+the sample's vulnerable persons (truth persona "high"). The file is what a
 coordination centre would keep: dates in the Buddhist era, kinds sometimes in Thai, partner
 organisations by name from the sample network directory, and a few planted faults (a village
 code not in the province, a negative number of participants, a row copied twice) that the import
@@ -14,6 +16,7 @@ import numpy as np
 
 from .sample_common import date_parts, random_dates
 from .sample_files import write_csv
+from .sample_population import HIGHLAND, HIGHLAND_CITIZEN, HIGHLAND_STATELESS
 from .thai_calendar import BE_OFFSET
 
 PATH = "activities/activities.csv"
@@ -30,8 +33,10 @@ TOPICS = ("รู้ทันการค้ามนุษย์ / Know the tra
           "ภัยออนไลน์ / Online grooming and fake job ads",
           "สิทธิและสถานะทางทะเบียน / Legal status and rights",
           "การเลี้ยงดูบุตร / Parenting and supervision")
-# Share of the year's activities weighted to the south and to risk: the shift, year by year.
-SOUTH_SHARE = (0.15, 0.5, 0.8)
+# The shift, year by year: shares of the year's activities chosen by the (north, lowland, risk)
+# weights of village_weights. The programme starts in the north (near the border), spreads over
+# the lowland villages and towns in the second year, and reaches the highland south in the third.
+SHIFT = ((0.9, 0.1, 0.0), (0.35, 0.6, 0.05), (0.1, 0.3, 0.6))
 THAI_KIND_SHARE = 0.2
 FAULTS = ("unknown_village", "negative_participants", "duplicate_row")
 
@@ -43,23 +48,15 @@ def per_year(villages):
 
 def write_activities(rng, province, truth, orgs, out_dir, stage):
     """activities/activities.csv; returns the manifest entry."""
-    villages, pop = province.villages, province.population
+    villages = province.villages
     n_villages = villages.code.size
-    lat = villages.lat.astype(float)
-    span = max(float(lat.max() - lat.min()), 1e-9)
-    north = (lat - lat.min()) / span
-    high = np.bincount(pop.hh_village[pop.household][truth["persona"] == "high"],
-                       minlength=n_villages).astype(float)
-    risk = (high + 0.5) / (high + 0.5).mean()
-    northern = (north ** 3 + 0.02) / (north ** 3 + 0.02).sum()
-    southern = ((1 - north) ** 2 + 0.02) * risk
-    southern /= southern.sum()
+    ways = village_weights(province, truth)
     years = [province.data_year - 2 + t for t in range(3)]
     count = per_year(n_villages)
     names = [o["name"] for o in orgs] or ["ศูนย์ประสานงาน (sample)"]
     rows = []
     for t, year in enumerate(years):
-        weight = (1 - SOUTH_SHARE[t]) * northern + SOUTH_SHARE[t] * southern
+        weight = sum(share * way for share, way in zip(SHIFT[t], ways))
         where = rng.choice(n_villages, size=count, p=weight / weight.sum())
         dates = np.sort(random_dates(rng, count, f"{year}-01-01", f"{year}-12-31"))
         kinds = rng.choice(len(KINDS), size=count, p=KIND_SHARES / KIND_SHARES.sum())
@@ -82,6 +79,28 @@ def write_activities(rng, province, truth, orgs, out_dir, stage):
             "columns": COLUMNS, "years": years, "per_year": count,
             "faults": {name: 1 for name in FAULTS}, "fault_rows": planted,
             "synthetic": "activities move from the north to the south over the three years"}
+
+
+def village_weights(province, truth):
+    """(north, lowland, risk): three ways of choosing villages, as probabilities over them, that
+    SHIFT mixes year by year. North favours the northernmost villages; lowland is any town or
+    lowland village. Risk aims at the risk the scoring will find: a sub-district is classed high
+    when enough of its persons score high, and most who do are highland people, so the share of
+    highland persons in the village's sub-district stands for it (squared, to aim), leaning
+    south; the truth's high personas draw activities to their own villages."""
+    villages, pop = province.villages, province.population
+    lat = villages.lat.astype(float)
+    north = (lat - lat.min()) / max(float(lat.max() - lat.min()), 1e-9)
+    subs = len(province.subdistricts)
+    person_sub = province.person_subdistrict()
+    highland = np.isin(pop.group, (HIGHLAND_CITIZEN, HIGHLAND_STATELESS))
+    share = (np.bincount(person_sub, weights=highland, minlength=subs)
+             / np.maximum(np.bincount(person_sub, minlength=subs), 1))[villages.subdistrict]
+    high = np.bincount(pop.hh_village[pop.household][truth["persona"] == "high"],
+                       minlength=villages.code.size)
+    weights = (north ** 3 + 0.02, (villages.kind != HIGHLAND) + 1e-3,
+               (1.1 - north) * (share + 0.02) ** 2 * (high + 0.5))
+    return tuple(w / w.sum() for w in weights)
 
 
 def _plant_faults(rng, rows, province_code):

@@ -37,9 +37,10 @@ from .sample_population import (
     make_villages,
 )
 
-GENERATOR_VERSION = "1.4"   # 1.1: debt_baht, persona in the truth; 1.2: sin space survey;
-#                             1.4: prevention activities (stream 9, after the others)
+GENERATOR_VERSION = "1.5"   # 1.1: debt_baht, persona in the truth; 1.2: sin space survey;
 #                             1.3: network directory and lessons-learned cases
+#                             1.4: prevention activities (stream 9, after the others)
+#                             1.5: village kinds follow geography; activities shift to the risk
 PERSONS_AT_SCALE_1 = 1_800_000       # Chiang Mai's health (PERSON) records (issue 2)
 
 TRUTH_COLUMNS = [

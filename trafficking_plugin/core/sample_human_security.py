@@ -96,7 +96,8 @@ def write_human_security(rng, province, out_dir, stage, n_cases, old_names, drop
     """
     pop, year = province.population, province.data_year
     person = rng.choice(pop.size, size=n_cases, p=_case_weight(pop, dropout))
-    received = random_dates(rng, n_cases, f"{year}-01-01", f"{year}-12-31")
+    received = _not_before(random_dates(rng, n_cases, f"{year}-01-01", f"{year}-12-31"),
+                           pop.birth[person], f"{year}-12-31")
     order = np.lexsort((person, received))
     person, received = person[order], received[order]
     age = completed_years(pop.birth[person], received)
@@ -151,6 +152,18 @@ def write_human_security(rng, province, out_dir, stage, n_cases, old_names, drop
     cases = {"case_no": case_no, "person_no": person + 1, "problem": problems[problem]}
     return (file_entry(path, SOURCE, "csv", ENCODING, n, COLUMNS, plan),
             {"welfare_cases": np.bincount(person, minlength=pop.size)}, cases)
+
+
+def _not_before(dates, birth, last):
+    """``dates`` (drawn from 1 January to ``last``) moved so none precedes ``birth``: a date of a
+    baby born in the year is scaled into birth..last, keeping it uniform there and the number of
+    random draws (so later seeded output does not shift). Others are unchanged."""
+    last = np.datetime64(last, "D")
+    first = last.astype("datetime64[Y]").astype("datetime64[D]")
+    start = np.maximum(birth, first)
+    span = (last - first).astype(np.int64) + 1
+    offset = (dates - first).astype(np.int64)
+    return start + offset * ((last - start).astype(np.int64) + 1) // span
 
 
 def _case_weight(pop, dropout):

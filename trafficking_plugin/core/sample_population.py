@@ -19,7 +19,23 @@ THAI, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MIGRANT = range(4)
 
 VILLAGE_KINDS = ("lowland", "highland", "town")
 LOWLAND, HIGHLAND, TOWN = range(3)
-VILLAGE_KIND_SHARE = [0.70, 0.18, 0.12]
+
+# Where the highland villages are: P(highland) of a village in each Chiang Mai district. Our
+# synthetic assumption, informed by public knowledge of where the province's highland (mostly
+# Karen) communities live: most in the south-west mountains, some along the northern border,
+# hardly any in the Ping valley round the city (unlisted districts: LOWLAND_HIGHLAND_SHARE).
+# It makes the sample's risk lie where prevention "needed to shift" to (issue 7).
+CHIANG_MAI_HIGHLAND_SHARE = {
+    "5018": 0.85, "5025": 0.80, "5003": 0.65,      # Omkoi, Galyani Vadhana, Mae Chaem
+    "5008": 0.40, "5022": 0.35, "5016": 0.30,      # Samoeng, Mae Wang, Hot
+    "5017": 0.30, "5002": 0.20,                    # Doi Tao, Chom Thong
+    "5020": 0.20, "5004": 0.20, "5010": 0.15,      # Wiang Haeng, Chiang Dao, Mae Ai
+    "5009": 0.10, "5006": 0.10, "5021": 0.08,      # Fang, Mae Taeng, Chai Prakan
+}
+LOWLAND_HIGHLAND_SHARE = 0.02
+# Town villages: in the capital's district (PP01, Mueang) the more the nearer its centre, and
+# anywhere a few municipal villages (district towns).
+TOWN_NEAR, TOWN_KM, TOWN_ELSEWHERE = 0.65, 8.0, 0.05
 
 # Households are of one kind; a highland household can mix members with and without registration.
 HOUSEHOLD_KINDS = ("thai", "highland", "migrant")
@@ -177,7 +193,8 @@ def make_villages(rng, subdistricts, feedback):
         lat.append(y)
     subdistrict = np.repeat(np.arange(len(subdistricts)), counts)
     moo = np.arange(subdistrict.size) - np.repeat(np.cumsum(counts) - counts, counts) + 1
-    kind = rng.choice(len(VILLAGE_KINDS), size=subdistrict.size, p=VILLAGE_KIND_SHARE)
+    lon, lat = np.concatenate(lon), np.concatenate(lat)
+    kind = choose(rng, village_kind_shares(subdistricts, subdistrict, lon, lat))
     heads = np.where(kind == HIGHLAND,
                      np.array(names.HIGHLAND_VILLAGE_HEADS, dtype=object)[
                          rng.integers(0, len(names.HIGHLAND_VILLAGE_HEADS), size=kind.size)],
@@ -189,7 +206,39 @@ def make_villages(rng, subdistricts, feedback):
     return Villages(
         code=(codes + fixed_text(moo.size, (moo, 2)).astype(object)).astype("U8"),
         name_th=("บ้าน" + heads + tails).astype(object), moo=moo, subdistrict=subdistrict,
-        kind=kind, lon=np.concatenate(lon), lat=np.concatenate(lat))
+        kind=kind, lon=lon, lat=lat)
+
+
+def village_kind_shares(subdistricts, subdistrict, lon, lat):
+    """P(lowland, highland, town) of each village (rows), from where it lies; no randomness.
+
+    Town: in district PP01 (Mueang, the capital's) likely near its centre, elsewhere 5 %.
+    Highland: Chiang Mai's district table; in any other province the villages far from the
+    capital, and more so in the south, are more often highland (a demo convenience so the sample
+    activities' north-to-south story holds there too, not a claim about that province).
+    """
+    district = np.array([subdistricts[s].district_code for s in subdistrict.tolist()])
+    capital = district == f"{subdistricts[0].province_code}01"
+    capital = capital if capital.any() else np.ones(district.size, dtype=bool)
+    cx, cy = lon[capital].mean(), lat[capital].mean()
+    km = np.hypot((lon - cx) * 111.32 * np.cos(np.radians(cy)), (lat - cy) * 110.57)
+    town = TOWN_ELSEWHERE + capital * TOWN_NEAR * np.exp(-km / TOWN_KM)
+    if _is_chiang_mai(subdistricts):
+        highland = np.array([CHIANG_MAI_HIGHLAND_SHARE.get(d, LOWLAND_HIGHLAND_SHARE)
+                             for d in district.tolist()])
+    else:
+        remote = km / max(km.max(), 1e-9)
+        south = (lat.max() - lat) / max(lat.max() - lat.min(), 1e-9)
+        highland = LOWLAND_HIGHLAND_SHARE + 0.5 * remote * (0.5 + 0.5 * south)
+    highland = highland * (1 - town)
+    return np.column_stack([1 - town - highland, highland, town])
+
+
+def _is_chiang_mai(subdistricts):
+    """Real Chiang Mai boundaries (province 50 with most of its 25 districts), not the built-in
+    synthetic province that borrows code 50 for three made-up districts."""
+    districts = {s.district_code for s in subdistricts}
+    return subdistricts[0].province_code == "50" and len(districts & set(CHIANG_MAI_HIGHLAND_SHARE)) >= 10
 
 
 def make_population(rng, n_persons, villages, subdistricts, data_year, feedback):

@@ -20,9 +20,12 @@ from .feedback import NullFeedback, check_canceled
 from .pseudonym import person_keyer
 from .thai_calendar import BE_OFFSET, ce_year
 
-VILLAGE_ORDER = ("coalesce(rv.persons_high, 0) DESC, coalesce(rv.share_high, 0) DESC, "
-                 "coalesce(rv.mean_index, 0) DESC, rv.code")
-PERSON_ORDER = "(risk_class = 'high') DESC, risk_index DESC, person_key"
+# Shares and indices are sums of floats: equal values can differ in the last bit (SQLite's
+# avg of ten 1.2s is 1.1999999999999997, of 31 is 1.2000000000000002), which would let rounding
+# noise, not the next key, break a tie. Six decimals is far finer than any real difference.
+VILLAGE_ORDER = ("coalesce(rv.persons_high, 0) DESC, round(coalesce(rv.share_high, 0), 6) DESC, "
+                 "round(coalesce(rv.mean_index, 0), 6) DESC, rv.code")
+PERSON_ORDER = "(risk_class = 'high') DESC, round(risk_index, 6) DESC, person_key"
 # Whose identity row names a person first: health registers every resident with a house.
 SOURCE_ORDER = ("health", "family_welfare", "education", "human_security")
 _KEYS_PER_QUERY = 900          # below SQLite's limit of bound parameters
