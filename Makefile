@@ -1,6 +1,7 @@
 # Two commands for everyone: `make demo` runs the pipeline on an embedded default, `make test` runs
 # the test suite. Both set up what they need first (Debian packages, .venv) and are idempotent.
 # `make package` builds build/package/trafficking_db-<version>.zip for QGIS's "Install from ZIP".
+# `make screenshots` retakes the manual's pictures (docs/img/manual_*.png) in the real desktop.
 # `make bench` times import (and crosswalk) against ogr2ogr at Chiang Mai's volume (SCALE=1).
 PYTHON := .venv/bin/python
 SCALE ?= 0.1
@@ -11,7 +12,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 # The benchmark's own default scale is 1 (Chiang Mai); SCALE=... on the command line overrides it.
 BENCH_SCALE = $(if $(filter command line environment,$(origin SCALE)),$(SCALE),1)
 
-.PHONY: setup demo test bench docs package clean
+.PHONY: setup demo test bench docs package screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -31,6 +32,7 @@ bench: setup
 	$(PYTHON) bench/bench_import.py $(if $(SCALES),--scales $(SCALES),--scale $(BENCH_SCALE))
 	$(PYTHON) bench/bench_imagery.py   # peak memory: chips from a 2 GB VRT vs the plain NAIP image
 	$(PYTHON) bench/bench_national.py  # publishnational of build/bench/run-scale1/province.gpkg into a throwaway PostGIS: rows/s, peak (skips without it)
+	$(PYTHON) bench/bench_public_export.py  # publicexport at sub-district x age x sex of build/demo/province_50.gpkg: time vs GROUP BY, peak, cells hidden
 
 docs: setup
 	@mkdir -p build/pythonpath && ln -sfn $(CURDIR) build/pythonpath/trafficking_db
@@ -39,9 +41,13 @@ docs: setup
 	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n'); \
 	open('docs/indicators.md', 'w', encoding='utf-8').write(indicators.markdown() + '\n')"
 
-package:
+package: setup
 	@echo "package: the plugin ZIP for QGIS's Plugin Manager (Install from ZIP), version from metadata.txt"
 	python3 scripts/package.py --output-dir build/package
+
+screenshots: setup
+	@echo "screenshots: the manual's docs/img/manual_*.png from the real QGIS desktop under Xvfb"
+	bash scripts/manual_screenshots.sh
 
 clean:
 	rm -rf build .pytest_cache

@@ -10,7 +10,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..trafficking_plugin.core import case_routes
 from ..trafficking_plugin.core.feedback import Canceled
-from .base import TraffickingAlgorithm, sink_fields
+from .base import TraffickingAlgorithm, sink_fields, tr_noop
+from .layer_styles import qml_style, store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 ROUTE_FIELDS = (("origin", _S), ("origin_name", _S), ("origin_country", _S), ("destination", _S),
@@ -22,6 +23,10 @@ VILLAGE_FIELDS = (("village_code", _S), ("name_th", _S), ("subdistrict_code", _S
                   ("subdistrict_name", _S), ("district_code", _S), ("district_name", _S),
                   ("cases", _I))
 WGS84 = "EPSG:4326"
+# Output -> (QML stem in styles/, style description): stored in the outputs and applied on loading.
+STYLES = {"OUTPUT_ROUTES": ("case_route", tr_noop("Routes: arrows by cases, abroad or within Thailand")),
+          "OUTPUT_TRANSIT": ("case_transit", tr_noop("Transit places by cases")),
+          "OUTPUT_VILLAGES": ("case_village", tr_noop("Villages victims came from, by cases"))}
 
 
 
@@ -115,4 +120,14 @@ class AnalyseCaseRoutes(TraffickingAlgorithm):
         write(self.OUTPUT_VILLAGES, VILLAGE_FIELDS, QgsWkbTypes.Point, found["villages"], point)
         feedback.pushInfo(self.tr("{} cases: {} routes, {} transit places, {} villages.").format(
             found["cases"], len(found["routes"]), len(found["transit"]), len(found["villages"])))
+        for key, (stem, _) in STYLES.items():
+            style_output_on_load(context, results[key], stem, qml_style(stem))
+        self._dests = results
         return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        dests = getattr(self, "_dests", {})
+        for key, (stem, description) in STYLES.items():
+            store_output_style(context, dests.get(key), stem, self.tr(description), qml_style(stem),
+                               feedback)
+        return {}

@@ -6,6 +6,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 
+def tr_noop(text):
+    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
+    return text
+
+
+# The algorithms' group names (GROUP_NAME of each class), marked so the extractor finds them.
+GROUP_NAMES = (tr_noop("Database"), tr_noop("Analysis"), tr_noop("Sin space"), tr_noop("Sample data"),
+               tr_noop("Programme monitoring"), tr_noop("Outputs"), tr_noop("Risk index"))
+# Enum options that are words of the core (public_export.LEVELS), translated where shown.
+ENUM_WORDS = (tr_noop("province"), tr_noop("district"), tr_noop("subdistrict"))
+
+
 class TraffickingAlgorithm(QgsProcessingAlgorithm):
     GROUP = "database"
     GROUP_NAME = "Database"

@@ -12,18 +12,19 @@ from qgis.core import (
 from ..trafficking_plugin.core import admin
 from ..trafficking_plugin.core.feedback import check_canceled
 from ..trafficking_plugin.core.geography import Subdistrict
+from .base import tr_noop
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 # (parameter, label, default field: the names in ../shared/data/th_admin_boundaries.gpkg, required)
 FIELD_PARAMETERS = (
-    ("CODE_FIELD", "Sub-district code field (6-digit DOPA code)", "tambon_code", True),
-    ("NAME_FIELD", "Sub-district Thai name field", "tambon_th", True),
-    ("NAME_EN_FIELD", "Sub-district English name field", "tambon_en", False),
-    ("DISTRICT_NAME_FIELD", "District Thai name field", "amphoe_th", False),
-    ("DISTRICT_NAME_EN_FIELD", "District English name field", "amphoe_en", False),
-    ("PROVINCE_NAME_FIELD", "Province Thai name field", "changwat_th", False),
-    ("PROVINCE_NAME_EN_FIELD", "Province English name field", "changwat_en", False),
+    ("CODE_FIELD", tr_noop("Sub-district code field (6-digit DOPA code)"), "tambon_code", True),
+    ("NAME_FIELD", tr_noop("Sub-district Thai name field"), "tambon_th", True),
+    ("NAME_EN_FIELD", tr_noop("Sub-district English name field"), "tambon_en", False),
+    ("DISTRICT_NAME_FIELD", tr_noop("District Thai name field"), "amphoe_th", False),
+    ("DISTRICT_NAME_EN_FIELD", tr_noop("District English name field"), "amphoe_en", False),
+    ("PROVINCE_NAME_FIELD", tr_noop("Province Thai name field"), "changwat_th", False),
+    ("PROVINCE_NAME_EN_FIELD", tr_noop("Province English name field"), "changwat_en", False),
 )
 
 

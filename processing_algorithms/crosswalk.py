@@ -8,7 +8,7 @@ from qgis.core import (
 from ..trafficking_plugin.core import crosswalk
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 
 
 class Crosswalk(TraffickingAlgorithm):
@@ -40,9 +40,10 @@ class Crosswalk(TraffickingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
         self.add_data_year_parameter()
-        for key, label in (("PERSONS", "Persons"), ("UNLINKED", "Records without a linkable ID"),
-                           ("UNMAPPED_CODES", "Unmapped codes"),
-                           ("UNMAPPED_ROWS", "Rows with an unmapped code")):
+        for key, label in (("PERSONS", tr_noop("Persons")),
+                           ("UNLINKED", tr_noop("Records without a linkable ID")),
+                           ("UNMAPPED_CODES", tr_noop("Unmapped codes")),
+                           ("UNMAPPED_ROWS", tr_noop("Rows with an unmapped code"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

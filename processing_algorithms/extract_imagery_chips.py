@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..trafficking_plugin.core.feedback import Canceled
 from .base import TraffickingAlgorithm
@@ -166,7 +167,9 @@ def _places_from_source(source, context, risk_class, error):
                                       context.transformContext())
     names = source.fields().names()
     if risk_class and "risk_class" not in names:
-        raise error(f"The places layer has no risk_class field to choose class '{risk_class}' by.")
+        raise error(QCoreApplication.translate(
+            "TraffickingAlgorithm", "The places layer has no risk_class field to choose class '{}' by.")
+            .format(risk_class))
     places = []
     for feature in source.getFeatures():
         attributes = {k: feature[k] for k in PLACE_FIELDS if k in names}

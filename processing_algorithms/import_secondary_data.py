@@ -12,7 +12,7 @@ from ..trafficking_plugin.core import readers, spec
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from ..trafficking_plugin.version import plugin_version
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 from .layer_input import LayerRows, layer_sha256, needs_gdal
 
 
@@ -58,8 +58,9 @@ class ImportSecondaryData(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.IDENTITY, self.tr("Identity file (optional; default beside the database)"),
             optional=True))
-        for key, label in (("RUN_ID", "Import run id"), ("ROWS_READ", "Rows read"),
-                           ("ROWS_STAGED", "Rows staged"), ("ROWS_REJECTED", "Rows rejected")):
+        for key, label in (("RUN_ID", tr_noop("Import run id")), ("ROWS_READ", tr_noop("Rows read")),
+                           ("ROWS_STAGED", tr_noop("Rows staged")),
+                           ("ROWS_REJECTED", tr_noop("Rows rejected"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
         self.addOutput(QgsProcessingOutputString("STAGING_TABLE", self.tr("Staging table")))

@@ -10,7 +10,7 @@ from qgis.core import (
 from ..trafficking_plugin.core import readers
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.version import plugin_version
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 from .layer_input import LayerRows, layer_sha256, needs_gdal
 
 
@@ -72,10 +72,11 @@ class ImportSinSpace(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.SPEC, self.tr("Spec of the survey's columns (optional; default the shipped one)"),
             optional=True, extension="yaml"))
-        for key, label in (("RUN_ID", "Import run id"), ("ROWS_READ", "Rows read"),
-                           ("ROWS_STAGED", "Rows staged (placed)"), ("ROWS_REJECTED", "Rows rejected"),
-                           ("ESTABLISHMENTS_SCORED", "Establishments scored"),
-                           ("HIGH", "High-risk establishments")):
+        for key, label in (("RUN_ID", tr_noop("Import run id")), ("ROWS_READ", tr_noop("Rows read")),
+                           ("ROWS_STAGED", tr_noop("Rows staged (placed)")),
+                           ("ROWS_REJECTED", tr_noop("Rows rejected")),
+                           ("ESTABLISHMENTS_SCORED", tr_noop("Establishments scored")),
+                           ("HIGH", tr_noop("High-risk establishments"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
 

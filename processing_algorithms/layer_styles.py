@@ -7,7 +7,7 @@ import contextlib
 import os
 import sqlite3
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -49,15 +49,15 @@ def save_default_styles(path, tables, feedback=None):
             continue
         layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
         if not layer.isValid():
-            _report(feedback, _tr("Style for {} not saved: the database has no such layer.").format(table))
+            _report(feedback, tr("Style for {} not saved: the database has no such layer.").format(table))
             continue
         message, ok = layer.loadNamedStyle(style_path(table))
         if not ok:
-            _report(feedback, _tr("Style for {} not loaded: {}").format(table, message))
+            _report(feedback, tr("Style for {} not loaded: {}").format(table, message))
             continue
-        error = layer.saveStyleToDatabase(table, _tr("Default style"), True, "")
+        error = layer.saveStyleToDatabase(table, tr("Default style"), True, "")
         if error:
-            _report(feedback, _tr("Style for {} not saved: {}").format(table, error))
+            _report(feedback, tr("Style for {} not saved: {}").format(table, error))
             continue
         saved.append(table)
     for table in tables:
@@ -80,7 +80,7 @@ def _save_extra_styles(path, table, feedback):
         ok, message = _import_qml(layer, os.path.join(STYLES_DIR, f"{stem}.qml"))
         error = layer.saveStyleToDatabase(name, description, False, "") if ok else message
         if error:
-            _report(feedback, _tr("Style {} for {} not saved: {}").format(name, table, error))
+            _report(feedback, tr("Style {} for {} not saved: {}").format(name, table, error))
 
 
 def styled_tables(path):
@@ -97,7 +97,7 @@ def _import_qml(layer, qml_path):
     document = QDomDocument()
     with open(qml_path, encoding="utf-8") as f:
         if not document.setContent(f.read()):
-            return False, _tr("{} is not a QML style").format(qml_path)
+            return False, tr("{} is not a QML style").format(qml_path)
     return layer.importNamedStyle(document)
 
 
@@ -110,10 +110,53 @@ def style_names(path, table):
             "SELECT styleName FROM layer_styles WHERE f_table_name = ?", (table,))}
 
 
+class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Styles an algorithm's output layer when QGIS loads it into the project."""
+    alive = {}     # Python must keep post-processors alive until QGIS has used them
+
+    def __init__(self, apply):
+        super().__init__()
+        self.apply = apply
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            self.apply(layer)
+            layer.triggerRepaint()
+
+
+def qml_style(stem):
+    """A style function that applies styles/<stem>.qml to a layer."""
+    path = os.path.join(STYLES_DIR, f"{stem}.qml")
+    return lambda layer: _import_qml(layer, path)[0]
+
+
+def style_output_on_load(context, dest, name, apply):
+    """Have QGIS apply ``apply(layer)`` to output ``dest`` when it loads it on completion."""
+    if context.willLoadLayerOnCompletion(dest):
+        post = _StyleOnLoad.alive.setdefault(name, _StyleOnLoad(apply))
+        context.layerToLoadOnCompletionDetails(dest).setPostProcessor(post)
+
+
+def store_output_style(context, dest, name, description, apply, feedback):
+    """Store the style as the default of output ``dest`` when it is a GeoPackage layer, so any
+    QGIS that opens the file shows it styled. Call from postProcessAlgorithm (the file is closed)."""
+    if not dest or ".gpkg" not in dest.lower():
+        return
+    layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+    if not isinstance(layer, QgsVectorLayer):
+        layer = QgsVectorLayer(dest, name, "ogr")
+    if not layer.isValid():
+        return
+    error = layer.saveStyleToDatabase(name, description, True, "") if apply(layer) is not False \
+        else tr("style not loaded")
+    if error:
+        _report(feedback, tr("Style not stored in {}: {}").format(dest, error))
+
+
 def _report(feedback, message):
     if feedback is not None:
         feedback.reportError(message)
 
 
-def _tr(text):
+def tr(text):
     return QCoreApplication.translate("TraffickingAlgorithm", text)

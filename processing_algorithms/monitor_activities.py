@@ -5,9 +5,8 @@ import sqlite3
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
     QgsGraduatedSymbolRenderer, QgsPointXY, QgsProcessing, QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink, QgsProcessingUtils, QgsRendererRange, QgsSymbol,
-    QgsVectorLayer, QgsWkbTypes,
+    QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsRendererRange, QgsSymbol,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
@@ -15,7 +14,8 @@ from qgis.PyQt.QtGui import QColor
 from ..trafficking_plugin.core import monitoring
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm, sink_fields
+from .base import TraffickingAlgorithm, sink_fields, tr_noop
+from .layer_styles import store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 DISTRICT_FIELDS = (("code", _S), ("name_th", _S), ("data_year", _I), ("previous_year", _I),
@@ -45,19 +45,8 @@ def shift_renderer():
     return QgsGraduatedSymbolRenderer("share_change", ranges)
 
 
-class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
-    instance = None
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if isinstance(layer, QgsVectorLayer):
-            layer.setRenderer(shift_renderer())
-            layer.triggerRepaint()
-
-    @classmethod
-    def create(cls):
-        cls.instance = cls()
-        return cls.instance
-
+def _apply_shift_style(layer):
+    layer.setRenderer(shift_renderer())
 
 
 class MonitorActivities(TraffickingAlgorithm):
@@ -95,14 +84,14 @@ class MonitorActivities(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_UNREACHED, self.tr("High-risk villages without activity this year"),
             QgsProcessing.SourceType.TypeVectorPoint))
-        for key, label in (("ACTIVITIES", "Activities in the data year"),
-                           ("ACTIVITIES_PREVIOUS", "Activities in the previous year"),
-                           ("SHARE_HIGH", "Share of activities in high-risk areas (data year)"),
-                           ("SHARE_HIGH_PREVIOUS", "Share of activities in high-risk areas "
-                                                   "(previous year)"),
-                           ("SHARE_CHANGE", "Change of that share (percentage points)"),
-                           ("HIGH_VILLAGES", "High-risk villages"),
-                           ("UNREACHED", "High-risk villages without activity this year")):
+        for key, label in (("ACTIVITIES", tr_noop("Activities in the data year")),
+                           ("ACTIVITIES_PREVIOUS", tr_noop("Activities in the previous year")),
+                           ("SHARE_HIGH", tr_noop("Share of activities in high-risk areas (data year)")),
+                           ("SHARE_HIGH_PREVIOUS",
+                            tr_noop("Share of activities in high-risk areas (previous year)")),
+                           ("SHARE_CHANGE", tr_noop("Change of that share (percentage points)")),
+                           ("HIGH_VILLAGES", tr_noop("High-risk villages")),
+                           ("UNREACHED", tr_noop("High-risk villages without activity this year"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -149,9 +138,7 @@ class MonitorActivities(TraffickingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         self._dest = districts_id
-        if context.willLoadLayerOnCompletion(districts_id):
-            context.layerToLoadOnCompletionDetails(districts_id).setPostProcessor(
-                _ApplyStyle.create())
+        style_output_on_load(context, districts_id, STYLE_NAME, _apply_shift_style)
         share, before = found["share_high"], found["previous_year"]
         return {self.OUTPUT_DISTRICTS: districts_id, self.OUTPUT_UNREACHED: unreached_id,
                 "ACTIVITIES": found["activities"][year],
@@ -161,17 +148,6 @@ class MonitorActivities(TraffickingAlgorithm):
                 "UNREACHED": len(found["unreached"])}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        """Store the shift style in the output GeoPackage, so any QGIS opening it shows it."""
-        dest = getattr(self, "_dest", None)
-        if not dest or ".gpkg" not in dest.lower():
-            return {}
-        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-        if not isinstance(layer, QgsVectorLayer):
-            layer = QgsVectorLayer(dest, "activity_shift", "ogr")
-        if layer.isValid():
-            layer.setRenderer(shift_renderer())
-            error = layer.saveStyleToDatabase(STYLE_NAME, self.tr("Shift of activities by "
-                                                                  "district"), True, "")
-            if error:
-                feedback.reportError(self.tr("Style not stored in {}: {}").format(dest, error))
+        store_output_style(context, getattr(self, "_dest", None), STYLE_NAME,
+                           self.tr("Shift of activities by district"), _apply_shift_style, feedback)
         return {}

@@ -9,6 +9,11 @@ from qgis.core import (
     QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderConnectionException,
     QgsProviderRegistry,
 )
+from qgis.PyQt.QtCore import QCoreApplication
+
+
+def tr(text):
+    return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
 class NationalConnectionError(Exception):
@@ -23,7 +28,8 @@ def from_connection_name(name):
     except QgsProviderConnectionException:
         connection = None
     if connection is None:
-        raise NationalConnectionError(f"There is no PostgreSQL connection named {name!r} in QGIS")
+        raise NationalConnectionError(tr("There is no PostgreSQL connection named {!r} in QGIS")
+                                      .format(name))
     return _params(QgsDataSourceUri(connection.uri()))
 
 
@@ -32,10 +38,10 @@ def from_uri(text):
     ``host=db.example port=5432 dbname=national authcfg=ab12cd3``."""
     uri = QgsDataSourceUri(text)
     if uri.password():
-        raise NationalConnectionError("The connection text holds a password. Put it in QGIS's "
-                               "authentication manager and give authcfg=<id> instead (or use a "
-                               "service with ~/.pgpass): Processing keeps its parameters in "
-                               "plain text.")
+        raise NationalConnectionError(tr(
+            "The connection text holds a password. Put it in QGIS's authentication manager and "
+            "give authcfg=<id> instead (or use a service with ~/.pgpass): Processing keeps its "
+            "parameters in plain text."))
     return _params(uri)
 
 
@@ -58,10 +64,11 @@ def _credentials(authcfg):
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     if not manager.loadAuthenticationConfig(authcfg, config, True):
-        raise NationalConnectionError(f"The authentication configuration {authcfg!r} cannot be read "
-                               "(is it in this profile, and the master password entered?)")
+        raise NationalConnectionError(tr(
+            "The authentication configuration {!r} cannot be read (is it in this profile, and the "
+            "master password entered?)").format(authcfg))
     if config.method() != "Basic":
-        raise NationalConnectionError(f"The authentication configuration {authcfg!r} uses method "
-                               f"{config.method()!r}: publishing supports Basic (user name and "
-                               "password)")
+        raise NationalConnectionError(tr(
+            "The authentication configuration {!r} uses method {!r}: publishing supports Basic "
+            "(user name and password)").format(authcfg, config.method()))
     return {"user": config.config("username"), "password": config.config("password")}

@@ -1,12 +1,10 @@
 """trafficking:networkcoverage — high-risk sub-districts without a covering or near responder."""
-import os
 import sqlite3
 
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-    QgsProcessing, QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-    QgsProcessingUtils, QgsVectorLayer, QgsWkbTypes,
+    QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -14,30 +12,14 @@ from ..trafficking_plugin.core import network_coverage
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm
-from .layer_styles import STYLES_DIR
+from .layer_styles import qml_style, store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 GAP_FIELDS = (("code", _S), ("name_th", _S), ("district_code", _S), ("district_name", _S),
               ("risk_class", _S), ("persons_high", _I), ("share_high", _R), ("gap", _S),
               ("why", _S), ("covered_by", _I), ("nearest_km", _R), ("nearest_name", _S),
               ("nearest_type", _S), ("nearest_table", _S))
-STYLE = os.path.join(STYLES_DIR, "network_gap.qml")
 STYLE_NAME = "network_gap"
-
-
-class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
-    """Styles the gap layer when QGIS loads it into the project."""
-    instance = None
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if isinstance(layer, QgsVectorLayer):
-            layer.loadNamedStyle(STYLE)
-            layer.triggerRepaint()
-
-    @classmethod
-    def create(cls):
-        cls.instance = cls()      # Python must keep the post-processor alive
-        return cls.instance
 
 
 class NetworkCoverage(TraffickingAlgorithm):
@@ -116,22 +98,10 @@ class NetworkCoverage(TraffickingAlgorithm):
                                   "responder ({} km).").format(len(found), " or ".join(classes),
                                                                max_km))
         self._dest = dest
-        if context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(_ApplyStyle.create())
+        style_output_on_load(context, dest, STYLE_NAME, qml_style(STYLE_NAME))
         return {self.OUTPUT: dest}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        """Store the style in the output GeoPackage, so any QGIS opening it shows it styled."""
-        dest = getattr(self, "_dest", None)
-        if not dest or ".gpkg" not in dest.lower():
-            return {}
-        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-        if not isinstance(layer, QgsVectorLayer):
-            layer = QgsVectorLayer(dest, "network_gap", "ogr")
-        if layer.isValid():
-            _, ok = layer.loadNamedStyle(STYLE)
-            error = layer.saveStyleToDatabase(STYLE_NAME, self.tr("Network gaps by why"), True,
-                                              "") if ok else "style not loaded"
-            if error:
-                feedback.reportError(self.tr("Style not stored in {}: {}").format(dest, error))
+        store_output_style(context, getattr(self, "_dest", None), STYLE_NAME,
+                           self.tr("Network gaps by why"), qml_style(STYLE_NAME), feedback)
         return {}

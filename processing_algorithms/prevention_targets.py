@@ -13,7 +13,7 @@ from ..trafficking_plugin.core import monitoring, targets
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.pseudonym import default_identity_path
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm, sink_fields
+from .base import TraffickingAlgorithm, sink_fields, tr_noop
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 VILLAGE_FIELDS = (
@@ -24,10 +24,10 @@ VILLAGE_FIELDS = (
     ("persons_listed", _I), ("activities_this_year", _I), ("no_activity", _I))
 # Programme monitoring (core/monitoring.py): numbers of the data year against the year before.
 MONITORING_OUTPUTS = (
-    ("SHARE_HIGH", "Share of activities in high-risk areas (data year)"),
-    ("SHARE_HIGH_PREVIOUS", "Share of activities in high-risk areas (previous year)"),
-    ("SHARE_CHANGE", "Change of that share (percentage points)"),
-    ("UNREACHED", "High-risk villages without activity this year"))
+    ("SHARE_HIGH", tr_noop("Share of activities in high-risk areas (data year)")),
+    ("SHARE_HIGH_PREVIOUS", tr_noop("Share of activities in high-risk areas (previous year)")),
+    ("SHARE_CHANGE", tr_noop("Change of that share (percentage points)")),
+    ("UNREACHED", tr_noop("High-risk villages without activity this year")))
 PERSON_FIELDS = (
     ("village_rank", _I), ("rank", _I), ("village_code", _S), ("village_name", _S),
     ("person_key", _S), ("age", _I), ("age_band", _S), ("sex", _S), ("risk_index", _R),

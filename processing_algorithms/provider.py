@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .analyse_case_routes import AnalyseCaseRoutes
 from .create_database import CreateDatabase
+from .create_project import CreateProject
 from .crosswalk import Crosswalk
 from .extract_imagery_chips import ExtractImageryChips
 from .generate_sample_data import GenerateSampleData
@@ -20,7 +21,9 @@ from .public_export import PublicExport
 from .publish_national import PublishNational
 from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
+from .shipped_models import shipped_models
 from .verify_database import VerifyDatabase
+from .withdraw_import import WithdrawImport
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
 
@@ -47,3 +50,7 @@ class TraffickingProvider(QgsProcessingProvider):
         # Programme monitoring and the data-quality check.
         for algorithm in (VerifyDatabase(), ImportActivities(), MonitorActivities()):
             self.addAlgorithm(algorithm)
+        self.addAlgorithm(CreateProject())   # the province project (.qgz)
+        self.addAlgorithm(WithdrawImport())   # take back an import of the wrong file
+        for model in shipped_models():   # trafficking_plugin/models/*.model3: trafficking:yearlyupdate, ...
+            self.addAlgorithm(model)

@@ -10,13 +10,14 @@ from qgis.core import (
 from ..trafficking_plugin.core import public_export
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 
 
 class PublicExport(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "outputs", "Outputs"
     DATABASE, DATA_YEAR, LEVEL = "DATABASE", "DATA_YEAR", "LEVEL"
     BY_AGE_BAND, BY_SEX, K, ROUNDING = "BY_AGE_BAND", "BY_SEX", "K", "ROUNDING"
+    DOMINANCE = "DOMINANCE"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
     def name(self):
@@ -32,8 +33,11 @@ class PublicExport(TraffickingAlgorithm):
             "district, sub-district) and optionally by age band and sex. Never a person.\n"
             "Every cell under k persons (default 11, as CTDC publishes) is suppressed, and further "
             "cells are suppressed so that no suppressed cell can be worked out from the totals, "
-            "margins or the other area levels. Shares come from published counts only. Counts may "
-            "be rounded to a base (e.g. 5) after suppression.\n"
+            "margins or the other area levels. A group with 90 % or more of its persons in one "
+            "risk class (e.g. all 14 girls of a sub-district at high risk) has its class counts "
+            "suppressed too, zeros included, so the table does not tell each member's class. "
+            "Shares come from published counts only. Counts may be rounded to a base (e.g. 5) "
+            "after suppression.\n"
             "Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, "
             "a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and "
             "README.txt; each says how it was protected. Never writes into the province database. "
@@ -44,8 +48,9 @@ class PublicExport(TraffickingAlgorithm):
         self.add_database_parameter()
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
-            self.LEVEL, self.tr("Areas down to"), options=list(public_export.LEVELS),
-            defaultValue=1))   # districts: sub-districts x age x sex is slow (docs/public_export.md)
+            self.LEVEL, self.tr("Areas down to"),
+            options=[self.tr(level) for level in public_export.LEVELS],   # marked in base.ENUM_WORDS
+            defaultValue=2))   # sub-districts: ~25 s at Chiang Mai's volume (docs/public_export.md)
         self.addParameter(QgsProcessingParameterBoolean(
             self.BY_AGE_BAND, self.tr("Break down by age band"), defaultValue=True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -54,11 +59,17 @@ class PublicExport(TraffickingAlgorithm):
                                  number.Type.Integer, defaultValue=11, minValue=2))
         self.addParameter(number(self.ROUNDING, self.tr("Round counts to a multiple of (1: none)"),
                                  number.Type.Integer, defaultValue=1, minValue=1))
+        dominance = number(self.DOMINANCE, self.tr("Hide a group's class counts when one class "
+                                                   "holds this share or more (1: only all)"),
+                           number.Type.Double, defaultValue=public_export.DOMINANCE, minValue=0.5,
+                           maxValue=1.0)
+        dominance.setFlags(dominance.flags() | dominance.FlagAdvanced)
+        self.addParameter(dominance)
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
-        for key, label in (("CELLS", "Cells in the tables"),
-                           ("PRIMARY", "Cells suppressed under k"),
-                           ("SECONDARY", "Cells suppressed to protect others")):
+        for key, label in (("CELLS", tr_noop("Cells in the tables")),
+                           ("PRIMARY", tr_noop("Cells suppressed under k")),
+                           ("SECONDARY", tr_noop("Cells suppressed to protect others"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -73,6 +84,7 @@ class PublicExport(TraffickingAlgorithm):
                 by_sex=self.parameterAsBool(parameters, self.BY_SEX, context),
                 k=self.parameterAsInt(parameters, self.K, context),
                 rounding=self.parameterAsInt(parameters, self.ROUNDING, context),
+                dominance=self.parameterAsDouble(parameters, self.DOMINANCE, context),
                 feedback=feedback)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: the export is incomplete.")) from None
@@ -84,3 +96,4 @@ class PublicExport(TraffickingAlgorithm):
         feedback.pushInfo(summary["note"])
         return {self.OUTPUT_FOLDER: folder, "CELLS": summary["cells"],
                 "PRIMARY": summary["primary"], "SECONDARY": summary["secondary"]}
+

@@ -3,18 +3,19 @@ import sqlite3
 
 from qgis.core import (
     QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
-    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFolderDestination,
 )
 
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.report_chart import ChartError
 from ..trafficking_plugin.core.report_tables import ReportError
+from ..trafficking_plugin.core.thai_calendar import shown_year
 from .base import TraffickingAlgorithm
 
 
 class RiskReport(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "risk", "Risk index"
-    DATABASE, DATA_YEAR, OUTPUT_FOLDER = "DATABASE", "DATA_YEAR", "OUTPUT_FOLDER"
+    DATABASE, DATA_YEAR, OUTPUT_FOLDER, YEARS = "DATABASE", "DATA_YEAR", "OUTPUT_FOLDER", "YEARS"
 
     def name(self):
         return "riskreport"
@@ -34,7 +35,9 @@ class RiskReport(TraffickingAlgorithm):
             "table of sub-districts (districts for the province), an age x sex chart of persons "
             "at high risk, the indicators that drive risk and the trend against the latest "
             "earlier scored year.\nThese reports are internal: small counts are shown, but no "
-            "person's pseudonym, name or ID. For the public use trafficking:publicexport. "
+            "person's pseudonym, name or ID. For the public use trafficking:publicexport.\n"
+            "Years are shown in the Buddhist era (2567) or the Common Era (2024) as set in the "
+            "Plugins menu (Show Buddhist-era years), unless the advanced parameter says otherwise. "
             "See docs/reports.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -42,10 +45,23 @@ class RiskReport(TraffickingAlgorithm):
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
+        years = QgsProcessingParameterEnum(
+            self.YEARS, self.tr("Show years as"), defaultValue=0, options=[
+                self.tr("As set in the plugin (Show Buddhist-era years)"),
+                self.tr("Buddhist era (2567)"), self.tr("Common Era (2024)")])
+        years.setFlags(years.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(years)
         self.addOutput(QgsProcessingOutputFile("PDF", self.tr("Report PDF")))
         self.addOutput(QgsProcessingOutputFile("HTML", self.tr("Report index (HTML)")))
         self.addOutput(QgsProcessingOutputFile("XLSX", self.tr("Report tables (XLSX)")))
         self.addOutput(QgsProcessingOutputNumber("REPORTS", self.tr("Reports written")))
+
+    def _buddhist_era(self, parameters, context):
+        choice = self.parameterAsEnum(parameters, self.YEARS, context)
+        if choice == 0:
+            from ..trafficking_plugin.translation import buddhist_era
+            return buddhist_era()
+        return choice == 1
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..trafficking_plugin.risk_report_layout import LayoutError, write_reports
@@ -53,8 +69,10 @@ class RiskReport(TraffickingAlgorithm):
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         year = self.parameterAsInt(parameters, self.DATA_YEAR, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        buddhist_era = self._buddhist_era(parameters, context)
         try:
-            result = write_reports(database, year, folder, feedback=feedback)
+            result = write_reports(database, year, folder, feedback=feedback,
+                                   buddhist_era=buddhist_era)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: the reports in {} are incomplete.")
                                          .format(folder)) from None
@@ -65,7 +83,8 @@ class RiskReport(TraffickingAlgorithm):
                                          .format(database, error)) from None
         feedback.pushInfo(self.tr("{} reports ({} PDF pages) in {}; compared with {}.").format(
             result["reports"], result["pages"], folder,
-            result["previous_year"] or self.tr("no earlier year")))
+            shown_year(result["previous_year"], buddhist_era) if result["previous_year"]
+            else self.tr("no earlier year")))
         return {"PDF": str(result["pdf"]), "HTML": str(result["index"]),
                 "XLSX": str(result["xlsx"]), "REPORTS": result["reports"],
                 self.OUTPUT_FOLDER: folder}

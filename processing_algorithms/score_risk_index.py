@@ -9,7 +9,7 @@ from qgis.core import (
 from ..trafficking_plugin.core import risk_index, risk_score
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 from .layer_styles import RISK_LAYERS, save_default_styles
 
 
@@ -56,8 +56,9 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=list(risk_score.METHODS), defaultValue=0))
-        for key, label in ((self.HIGH_CUTOFF, "High cut-point of the index (empty: method default)"),
-                           (self.MEDIUM_CUTOFF, "Medium cut-point of the index (empty: method default)")):
+        for key, label in (
+                (self.HIGH_CUTOFF, tr_noop("High cut-point of the index (empty: method default)")),
+                (self.MEDIUM_CUTOFF, tr_noop("Medium cut-point of the index (empty: method default)"))):
             self.addParameter(number(key, self.tr(label), number.Type.Double, optional=True,
                                      minValue=0))
         self.addParameter(number(self.AF_K, self.tr("Alkire-Foster cutoff k (weighted share at 3)"),
@@ -70,17 +71,18 @@ class ScoreRiskIndex(TraffickingAlgorithm):
             self.WEIGHTS, self.tr("Weights for this run (e.g. I09=2, I10=0)"), optional=True))
         defaults = risk_index.Options()
         for key, label, default in (
-                (self.AREA_HIGH_SHARE, "Sub-district and district high share",
+                (self.AREA_HIGH_SHARE, tr_noop("Sub-district and district high share"),
                  defaults.area_high_share),
-                (self.AREA_MEDIUM_SHARE, "Sub-district and district medium share",
+                (self.AREA_MEDIUM_SHARE, tr_noop("Sub-district and district medium share"),
                  defaults.area_medium_share),
-                (self.VILLAGE_HIGH_SHARE, "Village high share", defaults.village_high_share),
-                (self.VILLAGE_MEDIUM_SHARE, "Village medium share", defaults.village_medium_share)):
+                (self.VILLAGE_HIGH_SHARE, tr_noop("Village high share"), defaults.village_high_share),
+                (self.VILLAGE_MEDIUM_SHARE, tr_noop("Village medium share"), defaults.village_medium_share)):
             self.addParameter(number(key, self.tr(label), number.Type.Double, defaultValue=default,
                                      minValue=0, maxValue=1))
-        for key, label in (("PERSONS", "Persons"), ("SCORED", "Persons scored"),
-                           ("HIGH", "Persons at high risk"), ("MEDIUM", "Persons at medium risk"),
-                           ("LOW", "Persons at low risk")):
+        for key, label in (("PERSONS", tr_noop("Persons")), ("SCORED", tr_noop("Persons scored")),
+                           ("HIGH", tr_noop("Persons at high risk")),
+                           ("MEDIUM", tr_noop("Persons at medium risk")),
+                           ("LOW", tr_noop("Persons at low risk"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def _optional_number(self, parameters, key, context):

@@ -11,7 +11,7 @@ from qgis.core import (
 from ..trafficking_plugin.core import verify
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, tr_noop
 
 
 class VerifyDatabase(TraffickingAlgorithm):
@@ -59,9 +59,9 @@ class VerifyDatabase(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Report folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT_HTML", self.tr("Report (HTML)")))
-        for key, label in (("ERRORS", "Checks failed with severity error"),
-                           ("WARNINGS", "Checks failed with severity warning"),
-                           ("PROBLEMS", "Problems found (all checks)")):
+        for key, label in (("ERRORS", tr_noop("Checks failed with severity error")),
+                           ("WARNINGS", tr_noop("Checks failed with severity warning")),
+                           ("PROBLEMS", tr_noop("Problems found (all checks)"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -128,7 +128,7 @@ def main():
     step("write the risk reports", "riskreport", DATABASE=str(database), DATA_YEAR=args.year,
          OUTPUT_FOLDER=str(out / "reports"))
     step("export public figures", "publicexport", DATABASE=str(database), DATA_YEAR=args.year,
-         LEVEL=1, OUTPUT_FOLDER=str(out / "public"))       # districts x age band x sex
+         LEVEL=2, OUTPUT_FOLDER=str(out / "public"))       # sub-districts x age band x sex
     step("analyse case routes", "analysecaseroutes", DATABASE=str(database),
          OUTPUT_ROUTES=str(out / "case_routes.gpkg"), OUTPUT_TRANSIT=str(out / "case_transit.gpkg"),
          OUTPUT_TABLES=str(out / "case_tables.gpkg"), OUTPUT_VILLAGES=str(out / "case_villages.gpkg"))
@@ -138,9 +138,9 @@ def main():
     from trafficking_db.trafficking_plugin.map_render import render_province_map, render_risk_map
     png = out / f"province_{args.province}.png"
     start = time.perf_counter()
-    render_province_map(database, png, attribution, project_path=out / f"province_{args.province}.qgz")
+    render_province_map(database, png, attribution)
     timings["render map"] = round(time.perf_counter() - start, 1)
-    print(f"demo: map {png} (open province_{args.province}.qgz in QGIS for the same map)")
+    print(f"demo: map {png}")
     risk_png = out / f"risk_{args.province}.png"
     start = time.perf_counter()
     render_risk_map(database, args.year, risk_png,
@@ -148,6 +148,11 @@ def main():
                     project_path=out / f"risk_{args.province}.qgz")
     timings["render risk map"] = round(time.perf_counter() - start, 1)
     print(f"demo: risk map {risk_png} (open risk_{args.province}.qgz in QGIS for the same map)")
+    # The province project: every layer grouped and styled, the maps' and reports' layouts ready.
+    project = step("write the province project", "createproject", DATABASE=str(database),
+                   ATTRIBUTION=attribution + " Persons and risk: synthetic sample data.")
+    print(f"demo: open {project['OUTPUT']} in QGIS: layers grouped and styled, print layouts "
+          f"{project['LAYOUTS']}")
     print(f"demo: database {database}")
     print("demo: timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()))
     app.exitQgis()

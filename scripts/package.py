@@ -5,16 +5,20 @@
 writes ``<output-dir>/trafficking_db-<version>.zip`` (version from metadata.txt) with one top
 folder ``trafficking_db/`` holding the plugin's runtime files only: metadata.txt, __init__.py,
 LICENSE, the icons, processing_algorithms/, trafficking_plugin/ (with its YAML, QML and data),
-styles/ and docs/ (the manual). Tests, benchmarks, scripts, build output, CI files, caches and
-compiled Python stay out. The archive is deterministic: entries sorted, every timestamp fixed,
-fixed permissions and compression, so the same tree gives the same bytes.
+styles/ and docs/ (the manual), and trafficking_plugin/i18n/*.qm compiled from the .ts with lrelease
+(the translations; the .qm files are not committed, the .ts sources are not shipped). Tests,
+benchmarks, scripts, build output, CI files, caches and compiled Python stay out. The archive is
+deterministic: entries sorted, every timestamp fixed, fixed permissions and compression, so the
+same tree gives the same bytes.
 
 Before building it checks metadata.txt for the keys the official QGIS plugin repository expects
 and stops with a clear message if one is missing or empty.
 """
 import argparse
 import configparser
+import importlib.util
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -30,7 +34,8 @@ REQUIRED_FILES = ("metadata.txt", "__init__.py", "LICENSE", "icon.png")
 EXCLUDED_DIRS = {"__pycache__", "tests", "bench", "build", ".ci", ".venv", ".pytest_cache",
                  ".ruff_cache", ".mypy_cache", ".ipynb_checkpoints"}
 EXCLUDED_SUFFIXES = (".pyc", ".pyo", ".gpkg-shm", ".gpkg-wal", ".gpkg-journal", "~", ".swp",
-                     ".orig", ".rej")
+                     ".orig", ".rej", ".ts")     # .ts: translation sources; the compiled .qm ships
+I18N = "trafficking_plugin/i18n"
 
 # The official repository (plugins.qgis.org) rejects an upload without these; changelog is
 # recommended there and required here.
@@ -95,6 +100,21 @@ def plugin_files(root=REPO):
     return sorted(files, key=lambda p: p.as_posix())
 
 
+def compiled_translations(root=REPO):
+    """{name.qm: bytes} of trafficking_plugin/i18n/*.ts compiled with lrelease (scripts/translations.py)."""
+    if not list((Path(root) / I18N).glob("*.ts")):
+        return {}
+    spec = importlib.util.spec_from_file_location("translations", Path(__file__).with_name("translations.py"))
+    translations = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(translations)
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            written = translations.compile_all(folder, root)
+        except translations.ExtractError as error:
+            raise PackageError(str(error)) from None
+        return {qm.name: qm.read_bytes() for qm in written}
+
+
 def _entry(name, mode):
     info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
     info.external_attr = mode << 16
@@ -108,13 +128,16 @@ def build(output_dir, root=REPO):
     metadata = read_metadata(root)
     version = metadata["version"].strip()
     files = plugin_files(root)
+    translations = compiled_translations(root)     # the .qm, built from the .ts (not committed)
     folders = {PLUGIN_NAME}
-    for relative in files:
+    for relative in files + [Path(I18N, name) for name in translations]:
         for parent in relative.parents:
             if parent != Path("."):
                 folders.add(f"{PLUGIN_NAME}/{parent.as_posix()}")
     entries = [(f"{folder}/", None) for folder in folders]
     entries += [(f"{PLUGIN_NAME}/{relative.as_posix()}", root / relative) for relative in files]
+    if translations:
+        entries += [(f"{PLUGIN_NAME}/{I18N}/{name}", data) for name, data in translations.items()]
     entries.sort(key=lambda entry: entry[0])
 
     output_dir = Path(output_dir)
@@ -128,7 +151,8 @@ def build(output_dir, root=REPO):
             else:
                 info = _entry(name, FILE_MODE)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, source.read_bytes(), compress_type=zipfile.ZIP_DEFLATED,
+                data = source if isinstance(source, bytes) else source.read_bytes()
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED,
                                  compresslevel=9)
     partial.replace(target)
     return target

@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   xvfb xauth imagemagick fonts-thai-tlwg     # headless desktop screenshots, Thai glyphs in maps
   postgresql postgresql-15-postgis-3 python3-psycopg2   # national database: tests start a throwaway server
   python3-scipy                              # the public export's attack test bounds hidden cells
+  qttools5-dev-tools                         # lrelease: the Thai translation (trafficking_plugin/i18n/*.ts) to .qm
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34
 

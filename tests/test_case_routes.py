@@ -128,6 +128,13 @@ def test_algorithm_writes_lines_points_and_tables(cases_db, tmp_path, run_algori
     assert tables.featureCount() == 4 + 3 + 4 + 3 + 3 + 3
     villages = QgsVectorLayer(result["OUTPUT_VILLAGES"], "villages", "ogr")
     assert sorted((f["village_code"], f["cases"]) for f in villages.getFeatures()) == [(V1, 2), (V2, 2)]
+    # Each map output carries its style, so QGIS opens it styled: routes by abroad or not.
+    assert routes.renderer().type() == "categorizedSymbol"
+    assert routes.renderer().classAttribute() == "abroad"
+    assert transit.renderer().symbol().symbolLayer(0).layerType() == "SimpleMarker"
+    for name, style in (("routes", "case_route"), ("transit", "case_transit"), ("villages", "case_village")):
+        with contextlib.closing(sqlite3.connect(tmp_path / f"{name}.gpkg")) as conn:
+            assert conn.execute("SELECT styleName, useAsDefault FROM layer_styles").fetchall() == [(style, 1)]
 
 
 def test_cancel_stops_the_analysis(cases_db):

@@ -38,12 +38,15 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     assert "error" not in result, result.get("error")
     algorithms = {"trafficking:createdatabase", "trafficking:generatesampledata",
                   "trafficking:importsecondarydata", "trafficking:crosswalk",
+                  "trafficking:withdrawimport",
                   "trafficking:scoreriskindex", "trafficking:preventiontargets",
                   "trafficking:importsinspace", "trafficking:extractimagerychips",
                   "trafficking:analysecaseroutes", "trafficking:networkcoverage",
                   "trafficking:importactivities", "trafficking:monitoractivities",
                   "trafficking:verifydatabase", "trafficking:riskreport",
-                  "trafficking:publicexport", "trafficking:publishnational"}
+                  "trafficking:publicexport", "trafficking:publishnational",
+                  "trafficking:createproject", "trafficking:yearlyupdate",
+                  "trafficking:lateagencyfile"}
     started = ("at_start",) if result["at_start"] is not None else ()
     for key in started + ("loaded_1", "loaded_2"):
         loaded = result[key]

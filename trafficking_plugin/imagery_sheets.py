@@ -11,7 +11,7 @@ from qgis.core import (
     QgsMarkerSymbol, QgsPrintLayout, QgsProject, QgsProperty, QgsRasterLayer,
     QgsSingleSymbolRenderer, QgsUnitTypes, QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
 from .map_render import _label, _map, _north_arrow, _scale_bar
@@ -40,6 +40,11 @@ _ATTRIBUTES = "\n".join((
 ))
 
 
+def tr(text):
+    """Messages shown by the algorithms that call this module, in their translation context."""
+    return QCoreApplication.translate("TraffickingAlgorithm", text)
+
+
 class SheetError(Exception):
     """The sheets cannot be made; the message says why."""
 
@@ -52,7 +57,7 @@ def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", d
     coverage = _vector(project, footprints, "chip_footprint", "chip_footprint")
     pages = coverage.featureCount()
     if pages == 0:
-        raise SheetError(f"{footprints} holds no chips: no sheet to make.")
+        raise SheetError(tr("{} holds no chips: no sheet to make.").format(footprints))
     places = _vector(project, footprints, "chip_report", PLACES_LAYER, '"chip_path" IS NOT NULL')
     places.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple({
         "name": "circle", "color": "0,0,0,0", "outline_color": "#ff1f1f", "outline_width": "0.8",
@@ -62,7 +67,7 @@ def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", d
         # The chip's own .qml (true colour, contrast stretch) is its default style.
         chip = QgsRasterLayer(feature["chip_path"], feature["chip_layer"], "gdal")
         if not chip.isValid():
-            raise SheetError(f"The chip {feature['chip_path']} cannot be opened.")
+            raise SheetError(tr("The chip {} cannot be opened.").format(feature["chip_path"]))
         project.addMapLayer(chip)
         chips.append(chip)
 
@@ -117,9 +122,10 @@ def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", d
     settings.rasterizeWholeImage = False
     result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
     if result == QgsLayoutExporter.Canceled:
-        raise SheetError("Canceled: the surveillance sheets are incomplete.")
+        raise SheetError(tr("Canceled: the surveillance sheets are incomplete."))
     if result != QgsLayoutExporter.Success:
-        raise SheetError(f"The surveillance sheets could not be written to {pdf_path}: {error}")
+        raise SheetError(tr("The surveillance sheets could not be written to {}: {}").format(
+            pdf_path, error))
     if preview_png:
         _first_page_png(layout, preview_png, dpi)
     return pages
@@ -129,7 +135,7 @@ def _vector(project, gpkg, table, name, subset=None):
     uri = f"{gpkg}|layername={table}" + (f"|subset={subset}" if subset else "")
     layer = QgsVectorLayer(uri, name, "ogr")
     if not layer.isValid():
-        raise SheetError(f"{gpkg} has no readable layer '{table}'.")
+        raise SheetError(tr("{} has no readable layer '{}'.").format(gpkg, table))
     project.addMapLayer(layer)
     return layer
 
@@ -143,4 +149,4 @@ def _first_page_png(layout, png_path, dpi):
     finally:
         atlas.endRender()
     if image.isNull() or not image.save(str(png_path), "PNG"):
-        raise SheetError(f"could not write {png_path}")
+        raise SheetError(tr("could not write {}").format(png_path))

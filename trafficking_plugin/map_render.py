@@ -31,6 +31,12 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
     """Write the map as a PNG; with ``project_path``, also a QGIS project holding the layers and
     the layout, for opening the same map in QGIS."""
     project = QgsProject()
+    layout = province_layout(project, database, attribution)
+    return _export(project, layout, png_path, dpi, project_path)
+
+
+def province_layout(project, database, attribution=""):
+    """The province map's print layout, built into ``project`` (with the layers it draws)."""
     layers = {t: _open_layer(project, database, t, LEGEND_NAMES[t]) for t in reversed(LAYER_ORDER)}
     ordered = [layers[t] for t in LAYER_ORDER]
     province = next(layers["province"].getFeatures())
@@ -50,7 +56,7 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
     _label(layout, attribution + " Villages: synthetic sample data.", 7, 198, 190, 92, 14)
 
     layout.setName("Province map")
-    return _export(project, layout, png_path, dpi, project_path)
+    return layout
 
 
 def render_risk_map(database, data_year, png_path, attribution="", dpi=150, project_path=None):
@@ -59,9 +65,15 @@ def render_risk_map(database, data_year, png_path, attribution="", dpi=150, proj
 
     Sub-districts take the risk_class of their risk_subdistrict row of that year; one without a
     row of that year shows as not scored."""
+    project = QgsProject()
+    layout = risk_layout(project, database, data_year, attribution)
+    return _export(project, layout, png_path, dpi, project_path)
+
+
+def risk_layout(project, database, data_year, attribution=""):
+    """The risk map's print layout for ``data_year``, built into ``project`` (with its layers)."""
     year = ce_year(data_year)
     of_year = f'"data_year" = {year}'
-    project = QgsProject()
     underlay = _open_layer(project, database, "subdistrict", "ตำบล")
     risk = _open_layer(project, database, "risk_subdistrict",
                        "ระดับความเสี่ยงของตำบล / Sub-district risk", of_year)
@@ -109,7 +121,7 @@ def render_risk_map(database, data_year, png_path, attribution="", dpi=150, proj
     _label(layout, attribution, 7, 198, 188, 92, 14)
 
     layout.setName(f"Risk map {year}")
-    return _export(project, layout, png_path, dpi, project_path)
+    return layout
 
 
 def _risk_summary(risk):

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..processing_algorithms.provider import TraffickingProvider
+from . import translation
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_PATH = os.path.join(PLUGIN_DIR, "icon.png")
@@ -16,34 +17,46 @@ def tr(text):
     return QCoreApplication.translate("TraffickingPlugin", text)
 
 
+def tr_noop(text):
+    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
+    return text
+
+
 class TraffickingPlugin:
     # Menu entries: (label, algorithm id). Each opens the algorithm's own Processing dialog.
     MENU_ALGORITHMS = (
-        ("Create or upgrade province database…", "trafficking:createdatabase"),
-        ("Generate sample agency data…", "trafficking:generatesampledata"),
-        ("Import agency data file…", "trafficking:importsecondarydata"),
-        ("Crosswalk agency codes to the standard…", "trafficking:crosswalk"),
-        ("Score the risk index…", "trafficking:scoreriskindex"),
-        ("Verify the database (data-quality check)…", "trafficking:verifydatabase"),
-        ("Risk reports (PDF, HTML, XLSX)…", "trafficking:riskreport"),
-        ("Prevention targets (work list)…", "trafficking:preventiontargets"),
-        ("Import prevention activities…", "trafficking:importactivities"),
-        ("Monitor prevention activities (the shift)…", "trafficking:monitoractivities"),
-        ("Import sin space survey (risky workplaces)…", "trafficking:importsinspace"),
-        ("Extract imagery chips (surveillance sheets)…", "trafficking:extractimagerychips"),
-        ("Analyse case routes…", "trafficking:analysecaseroutes"),
-        ("Network coverage gaps…", "trafficking:networkcoverage"),
-        ("Public export (protected aggregates)…", "trafficking:publicexport"),
-        ("Publish to the national database…", "trafficking:publishnational"),
+        (tr_noop("Create or upgrade province database…"), "trafficking:createdatabase"),
+        (tr_noop("Generate sample agency data…"), "trafficking:generatesampledata"),
+        (tr_noop("Import agency data file…"), "trafficking:importsecondarydata"),
+        (tr_noop("Withdraw an import (wrong file)…"), "trafficking:withdrawimport"),
+        (tr_noop("Crosswalk agency codes to the standard…"), "trafficking:crosswalk"),
+        (tr_noop("Score the risk index…"), "trafficking:scoreriskindex"),
+        (tr_noop("Verify the database (data-quality check)…"), "trafficking:verifydatabase"),
+        (tr_noop("Risk reports (PDF, HTML, XLSX)…"), "trafficking:riskreport"),
+        (tr_noop("Yearly update (whole pipeline)…"), "trafficking:yearlyupdate"),
+        (tr_noop("Prevention targets (work list)…"), "trafficking:preventiontargets"),
+        (tr_noop("Import prevention activities…"), "trafficking:importactivities"),
+        (tr_noop("Monitor prevention activities (the shift)…"), "trafficking:monitoractivities"),
+        (tr_noop("Import sin space survey (risky workplaces)…"), "trafficking:importsinspace"),
+        (tr_noop("Extract imagery chips (surveillance sheets)…"), "trafficking:extractimagerychips"),
+        (tr_noop("Analyse case routes…"), "trafficking:analysecaseroutes"),
+        (tr_noop("Network coverage gaps…"), "trafficking:networkcoverage"),
+        (tr_noop("Public export (protected aggregates)…"), "trafficking:publicexport"),
+        (tr_noop("Publish to the national database…"), "trafficking:publishnational"),
     )
-    # Menu entries that open the plugin's own dialogs: (label, method name).
+    # Menu entries that open the plugin's own dialogs or toggle a setting: (label, method name).
     MENU_DIALOGS = (
-        ("Add satellite basemap…", "_open_basemap_dialog"),
-        ("Network directory", "_open_network_dock"),
-        ("Lessons learned (cases)", "_open_case_dock"),
+        (tr_noop("Add satellite basemap…"), "_open_basemap_dialog"),
+        (tr_noop("Network directory"), "_open_network_dock"),
+        (tr_noop("Lessons learned (cases)"), "_open_case_dock"),
+        (tr_noop("Open province project…"), "_open_province_project"),
+        (tr_noop("Show Buddhist-era years (พ.ศ.)"), "_toggle_buddhist_era"),
     )
 
     def __init__(self, iface):
+        # Before initProcessing (QGIS may call it before initGui): parameter descriptions are
+        # translated when the provider builds the algorithms.
+        translation.install_translator()
         self.iface = iface
         self.provider = None
         self.actions = []
@@ -67,6 +80,9 @@ class TraffickingPlugin:
         for label, method in self.MENU_DIALOGS:
             action = QAction(QIcon(ICON_PATH), tr(label), self.iface.mainWindow())
             action.triggered.connect(getattr(self, method))
+            if method == "_toggle_buddhist_era":
+                action.setCheckable(True)
+                action.setChecked(translation.buddhist_era())
             self.iface.addPluginToMenu(self.menu, action)
             self.actions.append(action)
         from .gui.audit_hook import AuditUserHook   # names the editor of attribute-table edits
@@ -91,11 +107,17 @@ class TraffickingPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        translation.remove_translator()
 
     @staticmethod
     def _open_dialog(algorithm_id):
         import processing  # QGIS's Processing plugin; loaded by the time a menu is clicked
         processing.execAlgorithmDialog(algorithm_id)
+
+    @staticmethod
+    def _toggle_buddhist_era(checked):
+        """Years in reports (titles, tables, trend) as B.E. 2567 or C.E. 2024; data stay C.E."""
+        translation.set_buddhist_era(checked)
 
     def _open_basemap_dialog(self, _checked=False):
         from .gui.basemap_dialog import BasemapDialog   # Qt widgets only when asked for
@@ -136,3 +158,31 @@ class TraffickingPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)
         self.case_dock.show()
         self.case_dock.raise_()
+
+    def _open_province_project(self, _checked=False):
+        """Open a province database's project (<database>.qgz beside it), written first when it
+        is missing or when the user wants it made again (e.g. after scoring a new year)."""
+        from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
+        from .project_template import ProjectError, build_project, default_project_path
+        window = self.iface.mainWindow()
+        database = QFileDialog.getOpenFileName(window, tr("Province database"), "",
+                                               "GeoPackage (*.gpkg)")[0]
+        if not database:
+            return
+        path = default_project_path(database)
+        answer = QMessageBox.Yes
+        if os.path.exists(path):
+            answer = QMessageBox.question(
+                window, tr("Province project"),
+                tr("{} exists. Make it again from the database (the latest scored year; changes "
+                   "saved in it are lost)? No opens it as it is.").format(path),
+                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.No)
+        if answer == QMessageBox.Cancel:
+            return
+        if answer == QMessageBox.Yes:
+            try:
+                build_project(database, path)
+            except ProjectError as error:
+                self.iface.messageBar().pushCritical(tr("Province project"), str(error))
+                return
+        self.iface.addProject(path)

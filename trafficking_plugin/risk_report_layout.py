@@ -13,7 +13,7 @@ from qgis.core import (
     QgsLegendRenderer, QgsLegendStyle, QgsMemoryProviderUtils, QgsProject, QgsProperty,
     QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes, QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QRectF, QSize, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .core.report_tables import (
@@ -40,6 +40,11 @@ COLUMNS = (("รหัส", "code", 11), ("ชื่อ", "name", 20), ("ปร�
 CELL_MARGIN = 0.8
 
 
+def tr(text):
+    """Messages shown by the algorithms that call this module, in their translation context."""
+    return QCoreApplication.translate("TraffickingAlgorithm", text)
+
+
 class LayoutError(Exception):
     """The PDF cannot be made; the message says why."""
 
@@ -51,8 +56,32 @@ def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attrib
     HTML); ``page_png``: (page index, path) to also write one whole page as a PNG.
     Returns the number of pages."""
     year = reports[0].year
-    of_year = f'"data_year" = {year}'
     project = QgsProject()
+    layers = report_layers(project, database, year)
+    areas = _areas_layer(project, reports, charts, layers["province"], layers["district"])
+    rows = _rows_layer(project, reports)
+    layout, map_item = report_layout(project, layers, areas, rows, year, attribution)
+    atlas = layout.atlas()
+
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.appendGeoreference = False
+    settings.rasterizeWholeImage = False
+    result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
+    if result == QgsLayoutExporter.Canceled:
+        raise LayoutError(tr("Canceled: the report PDF is incomplete."))
+    if result != QgsLayoutExporter.Success:
+        raise LayoutError(tr("The report PDF could not be written to {}: {}").format(pdf_path, error))
+    if map_pngs or page_png:
+        _page_images(layout, map_item, map_pngs or {}, page_png, dpi, feedback)
+    return areas.featureCount()
+
+
+def report_layers(project, database, year):
+    """The layers a report page draws, opened from ``database`` into ``project``, filtered to
+    ``year`` (C.E.) and restyled for the report: {province, risk_village, district,
+    risk_subdistrict, subdistrict}, top to bottom."""
+    of_year = f'"data_year" = {year}'
     underlay = _open_layer(project, database, "subdistrict", "ตำบล")
     risk = _open_layer(project, database, "risk_subdistrict",
                        "ระดับความเสี่ยงของตำบล / Sub-district risk", of_year)
@@ -64,10 +93,17 @@ def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attrib
     _restyle_as_category(underlay, risk, None)
     underlay.setLabelsEnabled(False)
     _restyle_as_category(villages, villages, "high")
-    layers = [province_layer, villages, districts, risk, underlay]
+    return {"province": province_layer, "risk_village": villages, "district": districts,
+            "risk_subdistrict": risk, "subdistrict": underlay}
 
-    areas = _areas_layer(project, reports, charts, province_layer, districts)
-    rows = _rows_layer(project, reports)
+
+def report_layout(project, layers, areas, rows, year, attribution=""):
+    """The reports' atlas layout over ``layers`` (report_layers), built in ``project``.
+
+    ``areas`` is the coverage, one polygon per page with the fields page, level, code, title_th,
+    title_en, summary, indicators, trend and chart (a PNG path); ``rows`` the pages' table rows
+    with the field area (the page's code) and the fields of COLUMNS. Returns (layout, map item)."""
+    province_layer, districts, underlay = layers["province"], layers["district"], layers["subdistrict"]
     province = next(province_layer.getFeatures())
     layout, to_map = _a4_layout(project, province_layer, province)
     layout.setName(f"Risk reports {year}")
@@ -78,7 +114,7 @@ def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attrib
     atlas.setSortExpression('"page"')
     atlas.setEnabled(True)
 
-    map_item = _atlas_map(layout, layers, to_map, province)
+    map_item = _atlas_map(layout, list(layers.values()), to_map, province)
     _legend_strip(layout, map_item, (underlay, province_layer, districts))
 
     _label(layout, '[% "title_th" %]', 14, 8, 3, 250, 9, bold=True)
@@ -93,18 +129,7 @@ def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attrib
     _label(layout, attribution, 6, RIGHT_X, 197, RIGHT_WIDTH, 9)
     _chart(layout)
 
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = dpi
-    settings.appendGeoreference = False
-    settings.rasterizeWholeImage = False
-    result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
-    if result == QgsLayoutExporter.Canceled:
-        raise LayoutError("Canceled: the report PDF is incomplete.")
-    if result != QgsLayoutExporter.Success:
-        raise LayoutError(f"The report PDF could not be written to {pdf_path}: {error}")
-    if map_pngs or page_png:
-        _page_images(layout, map_item, map_pngs or {}, page_png, dpi, feedback)
-    return areas.featureCount()
+    return layout, map_item
 
 
 def _atlas_map(layout, layers, to_map, province):
@@ -206,11 +231,10 @@ def _areas_layer(project, reports, charts, province_layer, districts):
     for page, report in enumerate(reports, 1):
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry(shapes.get(report.code, shapes[reports[0].code])))
-        year = report.year
         feature.setAttributes([
             page, report.level, report.code,
-            f"รายงานความเสี่ยงต่อการค้ามนุษย์ {report.title_th} ปี พ.ศ. {year + 543}",
-            f"Human-trafficking risk report, {report.title_en}, {year} (B.E. {year + 543})",
+            f"รายงานความเสี่ยงต่อการค้ามนุษย์ {report.title_th} ปี {report.year_th()}",
+            f"Human-trafficking risk report, {report.title_en}, {report.year_en()}",
             _summary(report), "\n".join(["ตัวชี้วัดที่ขับเคลื่อนความเสี่ยง (★ ตัวขับเคลื่อนของพื้นที่) / "
                                          "Indicators that drive risk (★ the area's drivers):"]
                                         + indicator_lines(report)),
@@ -274,17 +298,17 @@ def _page_images(layout, map_item, map_pngs, page_png, dpi, feedback):
     try:
         for index in range(atlas.count()):
             if feedback is not None and feedback.isCanceled():
-                raise LayoutError("Canceled: the report maps are incomplete.")
+                raise LayoutError(tr("Canceled: the report maps are incomplete."))
             atlas.seekTo(index)
             code = atlas.layout().reportContext().feature()["code"]
             if code in map_pngs:
                 image = exporter.renderRegionToImage(map_item.sceneBoundingRect(), QSize(), dpi)
                 if image.isNull() or not image.save(str(map_pngs[code]), "PNG"):
-                    raise LayoutError(f"could not write {map_pngs[code]}")
+                    raise LayoutError(tr("could not write {}").format(map_pngs[code]))
             if page_png and page_png[0] == index:
                 image = exporter.renderPageToImage(0, QSize(), dpi)
                 if image.isNull() or not image.save(str(page_png[1]), "PNG"):
-                    raise LayoutError(f"could not write {page_png[1]}")
+                    raise LayoutError(tr("could not write {}").format(page_png[1]))
     finally:
         atlas.endRender()
 
@@ -294,9 +318,10 @@ def _rect(x, y, width, height):   # layout units are millimetres
 
 
 def write_reports(database, data_year, folder, attribution="", dpi=150, page_png=None,
-                  feedback=None):
+                  feedback=None, buddhist_era=True):
     """Every output of trafficking:riskreport in ``folder`` (docs/reports.md); returns a dict of
-    what was written. ``feedback`` gets progress; its cancel stops between steps."""
+    what was written. ``feedback`` gets progress; its cancel stops between steps. Years in titles
+    and text are shown in the Buddhist era unless ``buddhist_era`` is False."""
     from pathlib import Path
 
     from .core import report_chart, report_html, report_tables, report_xlsx
@@ -307,7 +332,7 @@ def write_reports(database, data_year, folder, attribution="", dpi=150, page_png
     year = ce_year(data_year)
     folder = Path(folder)
     (folder / "img").mkdir(parents=True, exist_ok=True)
-    reports = report_tables.load_reports(database, year)
+    reports = report_tables.load_reports(database, year, buddhist_era=buddhist_era)
     feedback.setProgress(5)
     charts, maps = {}, {}
     for number_, report in enumerate(reports, 1):

@@ -18,12 +18,11 @@ def report_file(report):
 
 def write_report_html(report, path, map_png, chart_png, attribution=""):
     e = html.escape
-    year = report.year
     parts = [f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'>"
-             f"<title>{e(report.title_th)} {year + 543}</title><style>{STYLE}</style></head><body>",
+             f"<title>{e(report.title_th)} {report.year_th()}</title><style>{STYLE}</style></head><body>",
              "<p><a href='index.html'>รายงานทั้งหมด / All reports</a></p>",
-             f"<h1>รายงานความเสี่ยงต่อการค้ามนุษย์ {e(report.title_th)} ปี พ.ศ. {year + 543}</h1>",
-             f"<h2>Human-trafficking risk report, {e(report.title_en)}, {year}</h2>",
+             f"<h1>รายงานความเสี่ยงต่อการค้ามนุษย์ {e(report.title_th)} ปี {report.year_th()}</h1>",
+             f"<h2>Human-trafficking risk report, {e(report.title_en)}, {report.year_en()}</h2>",
              "<p class='restricted'>สำหรับเจ้าหน้าที่ภาคีเครือข่ายเท่านั้น: มีจำนวนน้อยที่ยังไม่ปกปิด / "
              "Internal: for network staff only; small counts are not suppressed.</p>",
              f"<p>{_summary(report)}</p>",
@@ -49,11 +48,11 @@ def write_index_html(reports, path):
     e = html.escape
     items = "".join(f"<li><a href='{report_file(r)}'>{e(r.title_th)} / {e(r.title_en)}</a></li>"
                     for r in reports)
-    year = reports[0].year
+    first = reports[0]
     with open(path, "w", encoding="utf-8") as f:
         f.write(f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'><title>Risk reports "
-                f"{year}</title><style>{STYLE}</style></head><body><h1>รายงานความเสี่ยง ปี พ.ศ. "
-                f"{year + 543} / Risk reports {year}</h1><ul>{items}</ul></body></html>")
+                f"{first.year_en()}</title><style>{STYLE}</style></head><body><h1>รายงานความเสี่ยง ปี "
+                f"{first.year_th()} / Risk reports {first.year_en()}</h1><ul>{items}</ul></body></html>")
     return path
 
 

@@ -7,6 +7,7 @@ no person_key or any other person-level value leaves this module.
 import sqlite3
 from dataclasses import dataclass, field
 
+from . import thai_calendar
 from .feedback import NullFeedback, check_canceled
 
 CLASS_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ", None: "ไม่ได้ประเมิน"}
@@ -85,6 +86,15 @@ class Report:
     previous_year: int | None
     trend: list             # Trend: the area itself first, then its rows
     subdistrict_rows: list = field(default_factory=list)   # the province report: all sub-districts
+    buddhist_era: bool = True   # how years are shown (thai_calendar.shown_year); data stay C.E.
+
+    def year_th(self, year=None):
+        """'พ.ศ. 2567' or 'ค.ศ. 2024' for the report's year (or another)."""
+        return thai_calendar.year_th(self.year if year is None else year, self.buddhist_era)
+
+    def year_en(self, year=None):
+        """'B.E. 2567' or '2024'."""
+        return thai_calendar.year_en(self.year if year is None else year, self.buddhist_era)
 
     @property
     def row_unit_th(self):
@@ -104,12 +114,16 @@ class Report:
                 else f"{self.name_en} district")
 
 
-def load_reports(database, data_year, feedback=None):
-    """[province report, district reports in code order] for ``data_year`` (C.E.)."""
+def load_reports(database, data_year, feedback=None, buddhist_era=True):
+    """[province report, district reports in code order] for ``data_year`` (C.E.); years are
+    shown in the Buddhist era unless ``buddhist_era`` is False."""
     feedback = feedback or NullFeedback()
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        return _Loader(conn, data_year, feedback).reports()
+        reports = _Loader(conn, data_year, feedback).reports()
+        for report in reports:
+            report.buddhist_era = buddhist_era
+        return reports
     except sqlite3.OperationalError as error:
         raise ReportError(f"{database} has no scored risk tables ({error}): run "
                           "trafficking:scoreriskindex first") from None
@@ -313,8 +327,9 @@ def trend_lines(report, limit=None):
     """The trend section as text lines, for the PDF page."""
     if report.previous_year is None:
         return ["ไม่มีปีก่อนหน้าที่ประเมินแล้ว / No earlier year scored"]
-    lines = [f"เทียบกับปี พ.ศ. {report.previous_year + 543} (ค.ศ. {report.previous_year}) / "
-             f"against {report.previous_year}:"]
+    previous, other = report.previous_year, not report.buddhist_era
+    lines = [f"เทียบกับปี {report.year_th(previous)} ({thai_calendar.year_th(previous, other)}) / "
+             f"against {report.year_en(previous)}:"]
     for t in report.trend[:limit]:
         change = CHANGE_TH[t.change] + f" ({t.change})"
         points = t.share_change_points

@@ -149,7 +149,9 @@ TABLES = (
         _YEAR,
         C("started_at", "DATETIME", "When the run started (UTC, ISO 8601)."),
         C("finished_at", "DATETIME", "When the run ended (UTC, ISO 8601)."),
-        C("status", "TEXT", "running, succeeded, failed, canceled or duplicate."),
+        C("status", "TEXT", "running, succeeded, failed, canceled, duplicate or withdrawn (taken "
+          "back with trafficking:withdrawimport: its staged rows deleted, its rejected rows kept, "
+          "the reason in message and audit_log)."),
         C("rows_read", "INTEGER", "Data rows read from the file; always rows_staged + rows_rejected."),
         C("rows_staged", "INTEGER", "Rows accepted into staging."),
         C("rows_rejected", "INTEGER", "Rows recorded in rejected_row."),
@@ -482,8 +484,9 @@ TABLES = (
           "activity added by hand."),
         C("row_number", "INTEGER", "Row number in the activity file; empty for one added by hand."),
     )),
-    Table("audit_log", "Every insert, update and delete of network and case data; append-only "
-          "(triggers refuse edits and deletes of its rows).", (
+    Table("audit_log", "Every insert, update and delete of network and case data, and every "
+          "withdrawn import (import_run); append-only (triggers refuse edits and deletes of its "
+          "rows).", (
         C("changed_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
         C("changed_by", "TEXT", "Who (the operating-system user)."),
         C("table_name", "TEXT", "Table changed."),

@@ -21,9 +21,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import audit, cases, htcds_export
+from ..core.thai_calendar import shown_date
+from ..translation import buddhist_era
 from .case_store import CaseStore
 from .case_widgets import (
-    THAI, ChoiceCombo, MultiPicklist, PicklistCombo, TextField, bilingual, language, message_label, tr,
+    ChoiceCombo, MultiPicklist, PicklistCombo, TextField, caption, language, message_label, tr,
 )
 
 BATCH = 500          # rows fetched at a time by the list
@@ -40,8 +42,9 @@ class CaseListModel(QAbstractTableModel):
         self.layer = layer
         self.rows = []
         self._iterator = None
-        self.headers = (tr("Case"), bilingual("Status"), bilingual("Exploitation"), tr("Age"), tr("Gender"),
+        self.headers = (tr("Case"), caption("Status"), caption("Exploitation"), tr("Age"), tr("Gender"),
                         tr("Recorded"))
+        self.buddhist_era = buddhist_era()     # how the Recorded dates read (the plugin's setting)
         self.set_filter("")
 
     def set_filter(self, expression):
@@ -106,7 +109,8 @@ class CaseListModel(QAbstractTableModel):
         if column == "case_key":
             return value[:8]          # enough to tell cases apart in a list
         if column == "recorded_at" and hasattr(value, "toString"):
-            return value.toString("yyyy-MM-dd")
+            day = value.date() if hasattr(value, "time") else value      # QDateTime or QDate
+            return shown_date(day.year(), day.month(), day.day(), self.buddhist_era)
         return str(value)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
@@ -241,11 +245,11 @@ class CaseDock(QgsDockWidget):
         self.view.clicked.connect(lambda index: self.open_case(self.model.fid(index.row())))
         grid = QGridLayout(panel)
         grid.addWidget(self.search, 0, 0, 1, 2)
-        grid.addWidget(QLabel(bilingual("Status")), 1, 0)
+        grid.addWidget(QLabel(caption("Status")), 1, 0)
         grid.addWidget(self.status_filter, 1, 1)
-        grid.addWidget(QLabel(bilingual("Exploitation")), 2, 0)
+        grid.addWidget(QLabel(caption("Exploitation")), 2, 0)
         grid.addWidget(self.exploitation_filter, 2, 1)
-        grid.addWidget(QLabel(bilingual("Year recorded")), 3, 0)
+        grid.addWidget(QLabel(caption("Year recorded")), 3, 0)
         grid.addWidget(self.year_filter, 3, 1)
         grid.addWidget(self.view, 4, 0, 1, 2)
         return panel
@@ -261,8 +265,8 @@ class CaseDock(QgsDockWidget):
         """A labelled field with its inline message under it."""
         self.widgets[column] = widget
         self.messages[column] = message_label()
-        thai = None if label in THAI or not htcds else cases.field_label(htcds, "th")
-        form.addRow(bilingual(label, thai), widget)
+        thai = cases.field_label(htcds, "th") if htcds else None
+        form.addRow(caption(label, thai), widget)
         if htcds:
             widget.setToolTip(f"HTCDS v2.0: {htcds}")
         form.addRow("", self.messages[column])
@@ -274,15 +278,15 @@ class CaseDock(QgsDockWidget):
         self.victim_id = QLineEdit()
         self.victim_id.setPlaceholderText(tr("Thai ID or G code: kept only in the identity file"))
         self.messages["victim_id"] = message_label()
-        victim.addRow(bilingual("Victim's ID (optional)"), self.victim_id)
+        victim.addRow(caption("Victim's ID (optional)"), self.victim_id)
         victim.addRow("", self.messages["victim_id"])
         self.key_label = QLabel()
-        victim.addRow(bilingual("Case key (pseudonym)"), self.key_label)
+        victim.addRow(caption("Case key (pseudonym)"), self.key_label)
         self._field(victim, "age_trafficked", "Age when trafficked", TextField(), "vic_AgeWhenTrafficked")
         self._field(victim, "gender", "Gender", PicklistCombo("prs_Gender"), "prs_Gender")
         self._field(victim, "citizenship", "Citizenship (ISO codes, e.g. TH MM)", TextField(),
                     "prs_Citizenship")
-        legal = [(value, bilingual(label)) for value, label in (
+        legal = [(value, caption(label)) for value, label in (
             ("thai_citizen", "Thai citizen"), ("registered_non_citizen", "Registered non-citizen"),
             ("no_status", "No legal status"), ("registered_migrant", "Registered migrant"),
             ("irregular_migrant", "Irregular migrant"))]
@@ -294,7 +298,7 @@ class CaseDock(QgsDockWidget):
                     PicklistCombo("vic_TraffickingStatus"), "vic_TraffickingStatus")
         self._field(victim, "vulnerabilities", "Vulnerabilities", MultiPicklist("vic_Vulnerabilities"),
                     "vic_Vulnerabilities")
-        tabs.addTab(_scrolled(victim), bilingual("Victim"))
+        tabs.addTab(_scrolled(victim), caption("Victim"))
 
         how = QFormLayout()
         for column, label in (
@@ -309,47 +313,47 @@ class CaseDock(QgsDockWidget):
             field, multi = cases.CASE_PICKLISTS[column]
             widget = MultiPicklist(field) if multi else PicklistCombo(field)
             self._field(how, column, label, widget, field)
-        tabs.addTab(_scrolled(how), bilingual("Recruitment and exploitation"))
+        tabs.addTab(_scrolled(how), caption("Recruitment and exploitation"))
 
         self.perpetrators = ChildEditor([
-            ("role_in_process", bilingual("Roles"), MultiPicklist("per_RoleInProcess")),
-            ("relationship_to_victim", bilingual("Relationship"),
+            ("role_in_process", caption("Roles"), MultiPicklist("per_RoleInProcess")),
+            ("relationship_to_victim", caption("Relationship"),
              PicklistCombo("vic_RelationshipToTrafficker")),
-            ("sex", bilingual("Sex"), ChoiceCombo([(v, bilingual(v)) for v in cases.SEXES])),
-            ("nationality", bilingual("Nationality (ISO code)"), TextField()),
-            ("role_details", bilingual("Role details (no names)"), TextField()),
+            ("sex", caption("Sex"), ChoiceCombo([(v, caption(v)) for v in cases.SEXES])),
+            ("nationality", caption("Nationality (ISO code)"), TextField()),
+            ("role_details", caption("Role details (no names)"), TextField()),
         ], cases.validate_perpetrator)
-        tabs.addTab(self.perpetrators, bilingual("Perpetrators"))
+        tabs.addTab(self.perpetrators, caption("Perpetrators"))
 
         self.events = ChildEditor([
-            ("event_type", bilingual("Step"), ChoiceCombo([("recruitment", bilingual("recruitment")),
-                                                    ("transit", bilingual("transit")),
-                                                    ("exploitation", bilingual("exploitation")),
-                                                    ("rescue", bilingual("rescue"))])),
-            ("event_date", bilingual("Date (B.E. or C.E.)"), TextField()),
-            ("village_code", bilingual("Village code"), TextField()),
-            ("country", bilingual("Country (abroad, ISO code)"), TextField()),
-            ("place_name", bilingual("Place name (abroad)"), TextField()),
-            ("lon", bilingual("Longitude"), _NumberField()),
-            ("lat", bilingual("Latitude"), _NumberField()),
-            ("description", bilingual("What happened (no names)"), TextField()),
+            ("event_type", caption("Step"), ChoiceCombo([("recruitment", caption("recruitment")),
+                                                    ("transit", caption("transit")),
+                                                    ("exploitation", caption("exploitation")),
+                                                    ("rescue", caption("rescue"))])),
+            ("event_date", caption("Date (B.E. or C.E.)"), TextField()),
+            ("village_code", caption("Village code"), TextField()),
+            ("country", caption("Country (abroad, ISO code)"), TextField()),
+            ("place_name", caption("Place name (abroad)"), TextField()),
+            ("lon", caption("Longitude"), _NumberField()),
+            ("lat", caption("Latitude"), _NumberField()),
+            ("description", caption("What happened (no names)"), TextField()),
         ], lambda row: cases.validate_event(row, self.villages))
         self.pick_button = QPushButton(tr("Pick the place on the map"))
         self.pick_button.setEnabled(self.iface is not None)
         self.pick_button.clicked.connect(self.pick_point)
         self.events.extra.addWidget(self.pick_button)
-        tabs.addTab(self.events, bilingual("Route"))
+        tabs.addTab(self.events, caption("Route"))
 
         organisations = self._organisations()
         self.supports = ChildEditor([
-            ("support_type", bilingual("Support"), PicklistCombo("spl_Type")),
-            ("organization_id", bilingual("Organisation"), ChoiceCombo(organisations)),
-            ("objectives", bilingual("Objectives"), TextField()),
-            ("action_plan", bilingual("Action plan"), TextField()),
-            ("planned_end_date", bilingual("Planned end date"), TextField()),
-            ("actual_end_date", bilingual("Actual end date"), TextField()),
+            ("support_type", caption("Support"), PicklistCombo("spl_Type")),
+            ("organization_id", caption("Organisation"), ChoiceCombo(organisations)),
+            ("objectives", caption("Objectives"), TextField()),
+            ("action_plan", caption("Action plan"), TextField()),
+            ("planned_end_date", caption("Planned end date"), TextField()),
+            ("actual_end_date", caption("Actual end date"), TextField()),
         ], cases.validate_support)
-        tabs.addTab(self.supports, bilingual("Support"))
+        tabs.addTab(self.supports, caption("Support"))
 
         case = QFormLayout()
         self._field(case, "status", "Case status", PicklistCombo("cas_Status"), "cas_Status")
@@ -364,7 +368,7 @@ class CaseDock(QgsDockWidget):
                     "cas_OutgoingReferralDate")
         self._field(case, "story", "How the person was tricked (no names)", _StoryField())
         self._field(case, "tags", "Tags (space separated)", TextField())
-        tabs.addTab(_scrolled(case), bilingual("Case and story"))
+        tabs.addTab(_scrolled(case), caption("Case and story"))
         self.tabs = tabs
 
         self.new_button = QPushButton(tr("New case"))

@@ -14,6 +14,8 @@ from qgis.core import (
     QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProviderRegistry, QgsVectorLayer,
 )
 
+from .case_widgets import tr
+
 CHILD_TABLES = ("case_event", "case_perpetrator", "case_support")
 
 
@@ -45,7 +47,8 @@ def open_layer(database, table, project=None):
                 return layer
     layer = QgsVectorLayer(f"{database}|layername={table}", table, "ogr")
     if not layer.isValid():
-        raise ValueError(f"{database} has no readable table {table}: is it a province database?")
+        raise ValueError(tr("{} has no readable table {}: is it a province database?").format(
+            database, table))
     return layer
 
 
@@ -121,7 +124,7 @@ class CaseStore:
             ok = layer.changeAttributeValues(self.feature_id(fid), _by_index(layer, values))
         layer.endEditCommand() if ok else layer.destroyEditCommand()
         if not ok:
-            raise ValueError("QGIS refused the case's values")
+            raise ValueError(tr("QGIS refused the case's values"))
         touched.append(layer)
         for table in CHILD_TABLES:
             self._apply_children(table, fid, children.get(table, []), village_points or {})
@@ -177,7 +180,7 @@ class CaseStore:
     @staticmethod
     def _start(layer):
         if not layer.isEditable() and not layer.startEditing():
-            raise ValueError(f"{layer.name()} cannot be edited (is the file read-only?)")
+            raise ValueError(tr("{} cannot be edited (is the file read-only?)").format(layer.name()))
 
     # --- undo, commit, discard ------------------------------------------------------------------
     def can_undo(self):

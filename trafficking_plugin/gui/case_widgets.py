@@ -1,70 +1,61 @@
 """Small input widgets of the lessons-learned dock, each with ``value()`` / ``set_value()``:
 values are what the case tables store (HTCDS value names, space separated for multi-select)."""
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
 from ..core import cases
+from ..translation import ui_language
 
 
 def tr(text):
     return QCoreApplication.translate("CaseDock", text)
 
 
+def tr_noop(text):
+    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
+    return text
+
+
 def language():
     """'th' when QGIS runs in Thai, else 'en' (picklist labels follow it)."""
-    locale = str(QgsSettings().value("locale/userLocale", "") or "")
-    return "th" if locale.lower().startswith("th") else "en"
+    return "th" if ui_language() == "th" else "en"
 
 
-# Thai beside the English of the form's labels (the HTCDS fields' Thai labels are in htcds.yaml):
-# staff read Thai, GIS specialists and partners English, so the form shows both.
-THAI = {
-    "Victim": "ผู้เสียหาย", "Recruitment and exploitation": "การชักชวนและการแสวงประโยชน์",
-    "Perpetrators": "ผู้กระทำผิด", "Route": "เส้นทาง", "Support": "การช่วยเหลือ",
-    "Case and story": "คดีและเรื่องราว",
-    "Victim's ID (optional)": "เลขประจำตัวผู้เสียหาย (ไม่บังคับ)", "Case key (pseudonym)": "รหัสแฝงของคดี",
-    "Age when trafficked": "อายุเมื่อถูกค้ามนุษย์", "Gender": "เพศ",
-    "Citizenship (ISO codes, e.g. TH MM)": "สัญชาติ (รหัส ISO เช่น TH MM)",
-    "Legal status": "สถานะทางกฎหมาย", "Ethnicity": "ชาติพันธุ์", "Education": "การศึกษาสูงสุด",
-    "Trafficking status": "สถานะผู้เสียหาย", "Vulnerabilities": "ความเปราะบาง",
-    "Recruitment method": "วิธีการชักชวน", "Recruitment websites and apps": "เว็บไซต์และแอปที่ใช้ชักชวน",
-    "Relationship to trafficker": "ความสัมพันธ์กับผู้ค้ามนุษย์", "Means of control": "วิธีการควบคุม",
-    "Type of exploitation": "รูปแบบการแสวงประโยชน์",
-    "Forced-labour industry (ISIC)": "อุตสาหกรรมที่ใช้แรงงานบังคับ (ISIC)",
-    "Sexual-exploitation type": "รูปแบบการแสวงประโยชน์ทางเพศ",
-    "Exploitation websites and apps": "เว็บไซต์และแอปที่ใช้แสวงประโยชน์",
-    "Roles": "บทบาท", "Relationship": "ความสัมพันธ์", "Sex": "เพศ",
-    "Nationality (ISO code)": "สัญชาติ (รหัส ISO)",
-    "Role details (no names)": "รายละเอียดบทบาท (ห้ามระบุชื่อ)",
-    "Step": "ขั้นตอน", "Date (B.E. or C.E.)": "วันที่ (พ.ศ. หรือ ค.ศ.)", "Village code": "รหัสหมู่บ้าน",
-    "Country (abroad, ISO code)": "ประเทศ (ต่างประเทศ รหัส ISO)",
-    "Place name (abroad)": "ชื่อสถานที่ (ต่างประเทศ)", "Longitude": "ลองจิจูด", "Latitude": "ละติจูด",
-    "What happened (no names)": "เกิดอะไรขึ้น (ห้ามระบุชื่อ)",
-    "Organisation": "หน่วยงาน", "Objectives": "วัตถุประสงค์", "Action plan": "แผนปฏิบัติ",
-    "Planned end date": "วันสิ้นสุดตามแผน", "Actual end date": "วันสิ้นสุดจริง",
-    "Case status": "สถานะคดี", "Reason for closure": "เหตุผลที่ปิดคดี",
-    "Referred by": "ส่งต่อมาจาก",
-    "Date referred in": "วันที่รับการส่งต่อ", "Referred to": "ส่งต่อไปยัง",
-    "Date referred out": "วันที่ส่งต่อ",
-    "How the person was tricked (no names)": "ถูกหลอกอย่างไร (ห้ามระบุชื่อ)",
-    "Tags (space separated)": "แท็ก (คั่นด้วยช่องว่าง)",
-    "Status": "สถานะ", "Exploitation": "การแสวงประโยชน์", "Year recorded": "ปีที่บันทึก",
-    "Thai citizen": "มีสัญชาติไทย", "Registered non-citizen": "ผู้ไม่มีสัญชาติไทยที่มีทะเบียน",
-    "No legal status": "ไม่มีสถานะทางทะเบียน", "Registered migrant": "แรงงานข้ามชาติที่ขึ้นทะเบียน",
-    "Irregular migrant": "ผู้ย้ายถิ่นที่ไม่มีเอกสาร", "male": "ชาย", "female": "หญิง",
-    "unknown": "ไม่ทราบ", "recruitment": "การชักชวน", "transit": "การเดินทางผ่าน",
-    "exploitation": "การแสวงประโยชน์", "rescue": "การช่วยเหลือออกมา",
-}
+# The form's labels: English in the source, Thai in i18n/trafficking_db_th.ts (Qt's way: one
+# language at a time, following QGIS). Marked here because they are passed around before tr().
+LABELS = (
+    tr_noop("Victim"), tr_noop("Recruitment and exploitation"), tr_noop("Perpetrators"),
+    tr_noop("Route"), tr_noop("Support"), tr_noop("Case and story"), tr_noop("Victim's ID (optional)"),
+    tr_noop("Case key (pseudonym)"), tr_noop("Age when trafficked"), tr_noop("Gender"),
+    tr_noop("Citizenship (ISO codes, e.g. TH MM)"), tr_noop("Legal status"), tr_noop("Ethnicity"),
+    tr_noop("Education"), tr_noop("Trafficking status"), tr_noop("Vulnerabilities"),
+    tr_noop("Recruitment method"), tr_noop("Recruitment websites and apps"),
+    tr_noop("Relationship to trafficker"), tr_noop("Means of control"), tr_noop("Type of exploitation"),
+    tr_noop("Forced-labour industry (ISIC)"), tr_noop("Sexual-exploitation type"),
+    tr_noop("Exploitation websites and apps"), tr_noop("Roles"), tr_noop("Relationship"),
+    tr_noop("Sex"), tr_noop("Nationality (ISO code)"), tr_noop("Role details (no names)"),
+    tr_noop("Step"), tr_noop("Date (B.E. or C.E.)"), tr_noop("Village code"),
+    tr_noop("Country (abroad, ISO code)"), tr_noop("Place name (abroad)"), tr_noop("Longitude"),
+    tr_noop("Latitude"), tr_noop("What happened (no names)"), tr_noop("Organisation"),
+    tr_noop("Objectives"), tr_noop("Action plan"), tr_noop("Planned end date"),
+    tr_noop("Actual end date"), tr_noop("Case status"), tr_noop("Reason for closure"),
+    tr_noop("Referred by"), tr_noop("Date referred in"), tr_noop("Referred to"),
+    tr_noop("Date referred out"), tr_noop("How the person was tricked (no names)"),
+    tr_noop("Tags (space separated)"), tr_noop("Status"), tr_noop("Exploitation"),
+    tr_noop("Year recorded"), tr_noop("Thai citizen"), tr_noop("Registered non-citizen"),
+    tr_noop("No legal status"), tr_noop("Registered migrant"), tr_noop("Irregular migrant"),
+    tr_noop("male"), tr_noop("female"), tr_noop("unknown"), tr_noop("recruitment"), tr_noop("transit"),
+    tr_noop("exploitation"), tr_noop("rescue"),
+)
 
 
-def bilingual(english, thai=None):
-    """'English / ไทย' (Thai first when QGIS runs in Thai); the English part through tr()."""
-    thai = thai or THAI.get(english)
-    english = tr(english)
-    if not thai or thai == english:
-        return english
-    return f"{thai} / {english}" if language() == "th" else f"{english} / {thai}"
+def caption(english, thai=None):
+    """A field's label in QGIS's language: tr(english), or the HTCDS field's own Thai label
+    (htcds.yaml) when the translation file has none and QGIS runs in Thai."""
+    translated = tr(english)
+    if translated == english and thai and language() == "th":
+        return thai
+    return translated
 
 
 def message_label():
@@ -111,9 +102,9 @@ class ChoiceCombo(QComboBox):
 
 
 def picklist_choices(field):
-    """(value, 'English / ไทย' label) of an HTCDS picklist."""
-    return [(v, bilingual(cases.value_label(field, v, "en"), cases.value_label(field, v, "th")))
-            for v in cases.picklist(field)]
+    """(value, label) of an HTCDS picklist, labels in QGIS's language (htcds.yaml has both)."""
+    lang = language()
+    return [(v, cases.value_label(field, v, lang)) for v in cases.picklist(field)]
 
 
 class PicklistCombo(ChoiceCombo):

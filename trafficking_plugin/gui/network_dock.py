@@ -16,16 +16,18 @@ from qgis.PyQt.QtCore import Qt
 from ..core import network
 from . import layer_edits
 from .layer_edits import database_path, table_name
-from .network_form import RecordForm, message_label, tr
+from .network_form import RecordForm, message_label, named, tr, tr_noop
 from .network_model import RecordFilter, RecordModel
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 COLUMNS = {
-    network.ORGANIZATION: (("name", "Name"), ("type", "Type"), ("phone", "Phone"),
-                           ("areas", "Areas"), ("specialisations", "Specialisations")),
-    network.MEMBER: (("name", "Name"), ("role", "Role"), ("organization_id", "Organisation"),
-                     ("phone", "Phone"), ("areas", "Areas"), ("specialisations", "Specialisations"),
-                     ("languages", "Languages")),
+    network.ORGANIZATION: (("name", tr_noop("Name")), ("type", tr_noop("Type")),
+                           ("phone", tr_noop("Phone")), ("areas", tr_noop("Areas")),
+                           ("specialisations", tr_noop("Specialisations"))),
+    network.MEMBER: (("name", tr_noop("Name")), ("role", tr_noop("Role")),
+                     ("organization_id", tr_noop("Organisation")), ("phone", tr_noop("Phone")),
+                     ("areas", tr_noop("Areas")), ("specialisations", tr_noop("Specialisations")),
+                     ("languages", tr_noop("Languages"))),
 }
 
 
@@ -45,7 +47,7 @@ class RecordPanel(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.addItem(tr("All types"), "")
         for t in dock.catalogue.types:
-            self.type_filter.addItem(f"{t['name_th']} / {t['name_en']}", t["code"])
+            self.type_filter.addItem(named(t), t["code"])
         self.type_filter.setVisible(kind == network.ORGANIZATION)
         self.area_filter = QComboBox()
         self.area_filter.addItem(tr("All areas"), "")
@@ -71,8 +73,9 @@ class RecordPanel(QWidget):
         if kind == network.MEMBER:
             self.form.use_org.clicked.connect(self.use_organization_location)
         self.buttons = {key: QPushButton(tr(label)) for key, label in (
-            ("new", "New"), ("apply", "Apply"), ("delete", "Delete"), ("zoom", "Zoom to"),
-            ("undo", "Undo"), ("commit", "Save to database"))}
+            ("new", tr_noop("New")), ("apply", tr_noop("Apply")), ("delete", tr_noop("Delete")),
+            ("zoom", tr_noop("Zoom to")),
+            ("undo", tr_noop("Undo")), ("commit", tr_noop("Save to database")))}
         for key, slot in (("new", self.new), ("apply", self.apply), ("delete", self.delete),
                           ("zoom", self.zoom_to), ("undo", self.undo), ("commit", self.commit)):
             self.buttons[key].clicked.connect(lambda _checked=False, s=slot: s())
@@ -295,7 +298,7 @@ class NetworkDock(QgsDockWidget):
         if field == "organization_id" and value is not None:
             return self.organization_names().get(value, value)
         if field == "type":
-            return next((t["name_th"] for t in self.catalogue.types if t["code"] == value), value)
+            return next((named(t) for t in self.catalogue.types if t["code"] == value), value)
         return value
 
     # --- the map canvas

@@ -9,18 +9,30 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import network
+from ..translation import ui_language
 
 
 def tr(text):
     return QCoreApplication.translate("TraffickingNetwork", text)
 
 
+def named(item):
+    """A catalogue entry's name in QGIS's language (network_types.yaml has Thai and English)."""
+    return item["name_th"] if ui_language() == "th" else item["name_en"]
+
+
+def tr_noop(text):
+    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
+    return text
+
+
 LABELS = {
-    "name": "Name", "name_en": "Name in English", "type": "Type", "role": "Role",
-    "organization_id": "Organisation", "phone": "Phone", "email": "Email", "line_id": "LINE ID",
-    "address": "Address", "areas": "Areas (district / sub-district codes)", "mandate": "Mandate",
-    "specialisations": "Specialisations (comma separated)", "limitations": "Limitations",
-    "languages": "Languages", "availability": "Availability",
+    "name": tr_noop("Name"), "name_en": tr_noop("Name in English"), "type": tr_noop("Type"),
+    "role": tr_noop("Role"), "organization_id": tr_noop("Organisation"), "phone": tr_noop("Phone"),
+    "email": tr_noop("Email"), "line_id": tr_noop("LINE ID"), "address": tr_noop("Address"),
+    "areas": tr_noop("Areas (district / sub-district codes)"), "mandate": tr_noop("Mandate"),
+    "specialisations": tr_noop("Specialisations (comma separated)"), "limitations": tr_noop("Limitations"),
+    "languages": tr_noop("Languages"), "availability": tr_noop("Availability"),
 }
 
 
@@ -74,7 +86,7 @@ class RecordForm(QWidget):
             box = QComboBox()
             box.addItem("", None)
             for t in self.catalogue.types:
-                box.addItem(f"{t['name_th']} / {t['name_en']}", t["code"])
+                box.addItem(named(t), t["code"])
             box.currentIndexChanged.connect(self.changed)
             return box
         if name == "organization_id":
@@ -84,7 +96,7 @@ class RecordForm(QWidget):
         if name == "languages":
             languages = QListWidget()
             for lang in self.catalogue.languages:
-                item = QListWidgetItem(f"{lang['name_th']} / {lang['name_en']}")
+                item = QListWidgetItem(named(lang))
                 item.setData(Qt.UserRole, lang["name_en"])
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(Qt.Unchecked)

@@ -1,0 +1,81 @@
+"""trafficking:createproject — a QGIS project (.qgz) that opens a province database ready to work in."""
+import sqlite3
+
+from qgis.core import (
+    QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingOutputString,
+    QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .base import TraffickingAlgorithm
+
+
+class CreateProject(TraffickingAlgorithm):
+    DATABASE, DATA_YEAR, ATTRIBUTION, OUTPUT = "DATABASE", "DATA_YEAR", "ATTRIBUTION", "OUTPUT"
+
+    def name(self):
+        return "createproject"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Create province project (.qgz)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Writes a QGIS project for a province database: its layers in groups (administrative "
+            "units, sin space, network, lessons learned, risk index, programme monitoring, "
+            "tables), drawn with the styles stored in the database, risk by sub-district and the "
+            "district and province boundaries shown, the province's UTM zone and extent, and the "
+            "print layouts ready: the province map, the risk map and the risk-report atlas (a "
+            "page for the province and one per district) of the data year.\nDATA_YEAR (C.E. or "
+            "B.E.; 0 = the latest scored year) filters the risk layers; ATTRIBUTION is printed on "
+            "the layouts. Data sources are saved relative to the project, so keep the project "
+            "beside the database (the default: <database>.qgz). No person-level table is added. "
+            "Run it again after scoring a new year. See docs/project.md.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_database_parameter()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DATA_YEAR, self.tr("Data year of the risk layers (0 = the latest scored)"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0, maxValue=2700,
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ATTRIBUTION, self.tr("Sources printed on the layouts (e.g. the boundaries' source)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Project file (default: beside the database)"),
+            self.tr("QGIS project (*.qgz *.qgs)"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString("LAYOUTS", self.tr("Print layouts")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..trafficking_plugin.project_template import (
+            ProjectError, build_project, default_project_path,
+        )
+
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        year = self.parameterAsInt(parameters, self.DATA_YEAR, context) \
+            if parameters.get(self.DATA_YEAR) not in (None, "") else 0
+        # An empty destination means the default beside the database, not a temporary file.
+        given = parameters.get(self.OUTPUT)
+        if isinstance(given, QgsProcessingOutputLayerDefinition):
+            given = given.sink.staticValue()
+        output = (default_project_path(database) if given in (None, "", "TEMPORARY_OUTPUT")
+                  else self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if not output.lower().endswith((".qgz", ".qgs")):
+            raise QgsProcessingException(self.tr("{} is not a QGIS project file name: end it "
+                                                 "with .qgz").format(output))
+        if year and year < 1990:
+            raise QgsProcessingException(self.tr("Data year {} is not a year: give 0 for the "
+                                                 "latest scored, or e.g. 2024 or 2567.").format(year))
+        try:
+            summary = build_project(database, output, year or None,
+                                    self.parameterAsString(parameters, self.ATTRIBUTION, context))
+        except ProjectError as error:
+            raise QgsProcessingException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise QgsProcessingException(self.tr("{} could not be read ({}).")
+                                         .format(database, error)) from None
+        for note in summary["notes"]:
+            feedback.pushWarning(note)
+        feedback.pushInfo(self.tr("{}: {} groups, print layouts: {}.").format(
+            output, len(summary["groups"]), ", ".join(summary["layouts"]) or "-"))
+        return {self.OUTPUT: output, "LAYOUTS": ", ".join(summary["layouts"])}
