@@ -1919,6 +1919,21 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <translation>จำนวนคนเสี่ยงต่ำ</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/shipped_models.py" />
+            <source>Yearly update (whole pipeline)</source>
+            <translation>ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/shipped_models.py" />
+            <source>Late agency file (import, crosswalk, score)</source>
+            <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/shipped_models.py" />
+            <source>Yearly pipeline</source>
+            <translation>ขั้นตอนประจำปี</translation>
+        </message>
+        <message>
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>Verify the database (data-quality check)</source>
             <translation>ตรวจสอบฐานข้อมูล (คุณภาพข้อมูล)</translation>
