@@ -5,10 +5,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..trafficking_plugin.translation import tr_noop
 
-def tr_noop(text):
-    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
-    return text
+
+def tr(text):
+    """The algorithms' translation context, for module-level texts as well as methods."""
+    return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
 # The algorithms' group names (GROUP_NAME of each class), marked so the extractor finds them.
@@ -23,7 +25,7 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
     GROUP_NAME = "Database"
 
     def tr(self, text):
-        return QCoreApplication.translate("TraffickingAlgorithm", text)
+        return tr(text)
 
     def createInstance(self):  # noqa: N802
         return type(self)()

@@ -6,18 +6,14 @@ from qgis.core import (
     QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException, QgsProject,
     QgsVectorLayer, QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..trafficking_plugin.core import readers
 from ..trafficking_plugin.core.feedback import check_canceled
+from .base import tr
 
 # Tables GDAL reads that the core readers do not: they go through a QGIS vector layer.
 GDAL_EXTENSIONS = (".gpkg", ".sqlite", ".shp", ".geojson", ".json", ".gml", ".kml", ".fgb", ".tab",
                    ".mif", ".xls")
-
-
-def tr(text):
-    return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
 def needs_gdal(path):

@@ -8,10 +8,10 @@ import os
 import sqlite3
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..trafficking_plugin.core import database
+from .base import tr
 
 STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "styles")
 ADMIN_LAYERS = database.ADMIN_TABLES
@@ -125,15 +125,18 @@ class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
 
 
 def qml_style(stem):
-    """A style function that applies styles/<stem>.qml to a layer."""
+    """A style function (layer -> True when styled) that applies styles/<stem>.qml."""
     path = os.path.join(STYLES_DIR, f"{stem}.qml")
     return lambda layer: _import_qml(layer, path)[0]
 
 
 def style_output_on_load(context, dest, name, apply):
-    """Have QGIS apply ``apply(layer)`` to output ``dest`` when it loads it on completion."""
+    """Have QGIS apply ``apply(layer)`` to output ``dest`` when it loads it on completion; one
+    post-processor per style ``name``."""
     if context.willLoadLayerOnCompletion(dest):
-        post = _StyleOnLoad.alive.setdefault(name, _StyleOnLoad(apply))
+        if name not in _StyleOnLoad.alive:
+            _StyleOnLoad.alive[name] = _StyleOnLoad(apply)
+        post = _StyleOnLoad.alive[name]
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(post)
 
 
@@ -147,7 +150,7 @@ def store_output_style(context, dest, name, description, apply, feedback):
         layer = QgsVectorLayer(dest, name, "ogr")
     if not layer.isValid():
         return
-    error = layer.saveStyleToDatabase(name, description, True, "") if apply(layer) is not False \
+    error = layer.saveStyleToDatabase(name, description, True, "") if apply(layer) \
         else tr("style not loaded")
     if error:
         _report(feedback, tr("Style not stored in {}: {}").format(dest, error))
@@ -156,7 +159,3 @@ def store_output_style(context, dest, name, description, apply, feedback):
 def _report(feedback, message):
     if feedback is not None:
         feedback.reportError(message)
-
-
-def tr(text):
-    return QCoreApplication.translate("TraffickingAlgorithm", text)

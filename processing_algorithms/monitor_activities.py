@@ -47,6 +47,7 @@ def shift_renderer():
 
 def _apply_shift_style(layer):
     layer.setRenderer(shift_renderer())
+    return True
 
 
 class MonitorActivities(TraffickingAlgorithm):

@@ -9,11 +9,8 @@ from qgis.core import (
     QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderConnectionException,
     QgsProviderRegistry,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-
-def tr(text):
-    return QCoreApplication.translate("TraffickingAlgorithm", text)
+from .base import tr
 
 
 class NationalConnectionError(Exception):

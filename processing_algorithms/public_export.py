@@ -59,8 +59,9 @@ class PublicExport(TraffickingAlgorithm):
                                  number.Type.Integer, defaultValue=11, minValue=2))
         self.addParameter(number(self.ROUNDING, self.tr("Round counts to a multiple of (1: none)"),
                                  number.Type.Integer, defaultValue=1, minValue=1))
-        dominance = number(self.DOMINANCE, self.tr("Hide a group's class counts when one class "
-                                                   "holds this share or more (1: only all)"),
+        dominance = number(self.DOMINANCE, self.tr("Hide a group's risk-class counts when one "
+                                                   "class holds this share of it or more (1: only "
+                                                   "when everyone is in one class)"),
                            number.Type.Double, defaultValue=public_export.DOMINANCE, minValue=0.5,
                            maxValue=1.0)
         dominance.setFlags(dominance.flags() | dominance.FlagAdvanced)

@@ -10,9 +10,8 @@ scripts/build_models.py; see docs/models.md.
 from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm
-from qgis.PyQt.QtCore import QCoreApplication
 
-from .base import tr_noop
+from .base import tr, tr_noop
 
 # The shipped models' titles and group, for scripts/translations.py: the .model3 keeps English.
 TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"),
@@ -40,10 +39,10 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return self._name
 
     def displayName(self):  # noqa: N802
-        return _tr(self._title)
+        return tr(self._title)
 
     def group(self):
-        return _tr(super().group())
+        return tr(super().group())
 
     def createInstance(self):  # noqa: N802 (QGIS makes one per run, dialog and batch row)
         return ShippedModel(self.path)
@@ -59,7 +58,3 @@ def shipped_models(folder=MODELS_DIR):
         except ValueError as error:
             QgsMessageLog.logMessage(str(error), "Trafficking prevention", Qgis.Warning)
     return models
-
-
-def _tr(text):
-    return QCoreApplication.translate("TraffickingAlgorithm", text)

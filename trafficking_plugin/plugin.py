@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from ..processing_algorithms.provider import TraffickingProvider
 from . import translation
+from .translation import tr_noop
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_PATH = os.path.join(PLUGIN_DIR, "icon.png")
@@ -15,11 +16,6 @@ ICON_PATH = os.path.join(PLUGIN_DIR, "icon.png")
 
 def tr(text):
     return QCoreApplication.translate("TraffickingPlugin", text)
-
-
-def tr_noop(text):
-    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
-    return text
 
 
 class TraffickingPlugin:

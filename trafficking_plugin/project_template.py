@@ -19,7 +19,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..processing_algorithms.layer_styles import EXTRA_STYLES, STYLES_DIR, style_path, styled_tables
 from .core.report_tables import CLASS_TH
-from .core.thai_calendar import BE_OFFSET, ce_year
+from .core.thai_calendar import BE_OFFSET, ce_year, year_with_be
 from .map_render import province_layout, risk_layout
 from .risk_report_layout import report_layers, report_layout
 
@@ -150,7 +150,7 @@ def _year(database, data_year):
         scored = conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? AND "
                               "persons_scored > 0 LIMIT 1", (year,)).fetchone()
     if not scored:
-        raise ProjectError(f"data year {year} (B.E. {year + BE_OFFSET}) is not scored in "
+        raise ProjectError(f"data year {year_with_be(year)} is not scored in "
                            f"{database}; the latest scored year is {latest or 'none'}")
     return year
 
@@ -167,6 +167,7 @@ def _title(database, year):
 def _add_groups(project, database, present, year):
     """The themed groups with their layers; returns {group: [table, ...]}."""
     root = project.layerTreeRoot()
+    styled = styled_tables(database)
     groups = {}
     for group_name, tables in GROUPS:
         found = [t for t in tables if t[0] in present]
@@ -178,7 +179,7 @@ def _add_groups(project, database, present, year):
             subset = None
             if table in RISK_BY_YEAR and year is not None:
                 name, subset = f"{name} {year}", f'"data_year" = {year}'
-            layer = _open(database, table, name, subset)
+            layer = _open(database, table, name, styled, subset)
             project.addMapLayer(layer, False)
             node = group.addLayer(layer)
             node.setItemVisibilityChecked(visible)
@@ -189,14 +190,15 @@ def _add_groups(project, database, present, year):
     return groups
 
 
-def _open(database, table, name, subset=None):
+def _open(database, table, name, styled, subset=None):
     """The table as a layer with the GeoPackage's default style (QGIS loads it on opening), the
-    plugin's QML where the file has none, and its extra styles to switch to."""
+    plugin's QML where the file has none (``styled``: the tables that have one), and its extra
+    styles to switch to."""
     uri = f"{database}|layername={table}" + (f"|subset={subset}" if subset else "")
     layer = QgsVectorLayer(uri, name, "ogr")
     if not layer.isValid():
         raise ProjectError(f"{database}: the table {table} cannot be opened as a layer")
-    if table not in styled_tables(database) and os.path.isfile(style_path(table)):
+    if table not in styled and os.path.isfile(style_path(table)):
         layer.loadNamedStyle(style_path(table))
     for stem, style_name, _ in EXTRA_STYLES.get(table, ()):
         _add_extra_style(layer, uri, stem, style_name)
@@ -362,6 +364,7 @@ def _legends_to_map_layers(layout):
             if not isinstance(node, QgsLayerTreeLayer) or node.layerId() not in keep:
                 root.removeChildNode(node)
         item.updateLegend()
+
 
 def _gather_layout_layers(project):
     """The layouts open their own (filtered, restyled) layers at the root: keep them in one group

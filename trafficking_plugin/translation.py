@@ -19,6 +19,11 @@ BUDDHIST_ERA_KEY = "trafficking_db/buddhist_era"
 _installed = []        # the QTranslator while installed: Qt does not keep a Python reference
 
 
+def tr_noop(text):
+    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
+    return text
+
+
 def ui_language():
     """Two-letter code of QGIS's interface language, e.g. 'th' or 'en'."""
     locale = str(QgsSettings().value("locale/userLocale", "") or "") or QLocale().name()

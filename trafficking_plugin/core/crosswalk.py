@@ -14,7 +14,7 @@ from . import code_tables, linking, schema
 from .database import run_in_transaction
 from .feedback import NullFeedback, check_canceled
 from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 SECTOR_TABLES = ("health_condition", "school_enrolment", "welfare_case", "household",
                  "household_member")
@@ -76,7 +76,7 @@ class _Run:
                             "status = 'succeeded'", (self.year,)).fetchall()
         if not runs:
             raise CrosswalkError(
-                f"no succeeded import for data year {self.year} (B.E. {self.year + BE_OFFSET}) in "
+                f"no succeeded import for data year {year_with_be(self.year)} in "
                 "this database: import the agency files with trafficking:importsecondarydata first")
         conn.execute("CREATE TEMP TABLE year_run (fid INTEGER PRIMARY KEY)")
         conn.executemany("INSERT INTO temp.year_run VALUES (?)", [(fid,) for fid, _ in runs])

@@ -16,7 +16,7 @@ import os
 from . import audit, pseudonym
 from .database import now_utc, open_province
 from .feedback import Canceled, NullFeedback, check_canceled
-from .thai_calendar import BE_OFFSET
+from .thai_calendar import year_with_be
 
 WITHDRAWN = "withdrawn"
 # Layers written directly by the import of a source (not by the crosswalk), keyed by import_run_id.
@@ -218,7 +218,7 @@ def _next_steps(conn, run):
     scored = [y for (y,) in conn.execute("SELECT DISTINCT data_year FROM risk_run ORDER BY "
                                          "data_year")] if conn.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'risk_run'").fetchone() else []
-    be = f"{year} (B.E. {year + BE_OFFSET})"
+    be = year_with_be(year)
     if source == "activity":
         return ["The activity table no longer holds this file's activities: re-run "
                 "trafficking:monitoractivities for the years it reported on."]

@@ -9,7 +9,7 @@ whether the programme moved to where the risk is now (docs/monitoring.md says wh
 from .database import open_province
 from .feedback import NullFeedback, check_canceled
 from .network_coverage import wkb_of
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 
 class MonitoringError(Exception):
@@ -66,8 +66,8 @@ def _check(conn, year, database):
         "SELECT 1 FROM risk_village WHERE data_year = ? AND persons_scored > 0 LIMIT 1",
         (year,)).fetchone()
     if not scored:
-        raise MonitoringError(f"{database} has no risk scores for data year {year} (B.E. "
-                              f"{year + BE_OFFSET}): run trafficking:scoreriskindex first")
+        raise MonitoringError(f"{database} has no risk scores for data year "
+                              f"{year_with_be(year)}: run trafficking:scoreriskindex first")
 
 
 def _high_area_villages(conn, year):

@@ -11,7 +11,7 @@ import struct
 
 from .database import open_province
 from .feedback import NullFeedback, check_canceled
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 EARTH_RADIUS_KM = 6371.0088
 NOT_COVERED, TOO_FAR = "not_covered", "too_far"
@@ -42,8 +42,8 @@ def gaps(database, data_year, max_km=30.0, classes=("high",), feedback=None):
             "ORDER BY r.code", (year, *classes)).fetchall()
         if not places and not conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? "
                                            "LIMIT 1", (year,)).fetchone():
-            raise CoverageError(f"{database} has no risk scores for data year {year} (B.E. "
-                                f"{year + BE_OFFSET}): run trafficking:scoreriskindex first")
+            raise CoverageError(f"{database} has no risk scores for data year "
+                                f"{year_with_be(year)}: run trafficking:scoreriskindex first")
         responders = _responders(conn)
     finally:
         conn.close()

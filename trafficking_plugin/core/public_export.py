@@ -17,7 +17,7 @@ from .network_coverage import _rings, wkb_of
 from .pseudonym import default_identity_path
 from .risk_index import AGE_BANDS
 from .targets import same_file
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 from .xlsx_writer import write_workbook
 
 LEVELS = ("province", "district", "subdistrict")
@@ -206,7 +206,7 @@ def protection_note(k, rounding, year, run, database, dominance=None):
     return (f"Aggregates only. Cells under k = {k} persons suppressed (left empty); secondary "
             f"suppression so that no suppressed cell can be recovered exactly from the totals, "
             f"margins or other levels (province > district > sub-district); {dominated}shares "
-            f"only from published counts; {rounded}. Data year {year} (B.E. {year + BE_OFFSET}). Source: "
+            f"only from published counts; {rounded}. Data year {year_with_be(year)}. Source: "
             f"risk_person of {os.path.basename(str(database))}{method}. k = 11 is CTDC's practice.")
 
 

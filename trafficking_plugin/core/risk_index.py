@@ -14,7 +14,7 @@ import numpy as np
 from . import gpkg, indicators, risk_facts, risk_score, schema
 from .database import now_utc, run_in_transaction
 from .feedback import NullFeedback, check_canceled
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 AREA_LEVELS = (("village", "risk_village", "village_code"),
                ("subdistrict", "risk_subdistrict", "subdistrict_code"),
@@ -113,7 +113,7 @@ class _Run:
         persons = conn.execute("SELECT count(*) FROM person WHERE data_year = ?", (year,)).fetchone()[0]
         if not persons:
             raise RiskIndexError(
-                f"no persons for data year {year} (B.E. {year + BE_OFFSET}) in this database: "
+                f"no persons for data year {year_with_be(year)} in this database: "
                 "import the agency files and run trafficking:crosswalk for that year first")
         self.feedback.pushInfo(f"Scoring {persons:,} persons of {year} on {len(catalogue)} "
                                f"indicators (catalogue {self.version}, method {options.method})")

@@ -18,7 +18,7 @@ import urllib.parse
 from .database import open_province
 from .feedback import NullFeedback, check_canceled
 from .pseudonym import person_keyer
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 # Shares and indices are sums of floats: equal values can differ in the last bit (SQLite's
 # avg of ten 1.2s is 1.1999999999999997, of 31 is 1.2000000000000002), which would let rounding
@@ -73,8 +73,8 @@ def _check_scored(conn, year, database):
         "SELECT 1 FROM risk_village WHERE data_year = ? AND persons_scored > 0 LIMIT 1",
         (year,)).fetchone()
     if not scored:
-        raise TargetsError(f"{database} has no risk scores for data year {year} (B.E. "
-                           f"{year + BE_OFFSET}): run trafficking:scoreriskindex first")
+        raise TargetsError(f"{database} has no risk scores for data year "
+                           f"{year_with_be(year)}: run trafficking:scoreriskindex first")
 
 
 def _indicator_names(conn):

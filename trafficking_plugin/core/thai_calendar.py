@@ -17,6 +17,12 @@ def shown_year(year, buddhist_era=True):
     return year + BE_OFFSET if buddhist_era else year
 
 
+def year_with_be(year):
+    """'2024 (B.E. 2567)': the Common-Era year with its Buddhist-era twin, for messages and notes."""
+    year = ce_year(year)
+    return f"{year} (B.E. {year + BE_OFFSET})"
+
+
 def year_th(year, buddhist_era=True):
     """'พ.ศ. 2567' or 'ค.ศ. 2024'."""
     return f"{'พ.ศ.' if buddhist_era else 'ค.ศ.'} {shown_year(year, buddhist_era)}"

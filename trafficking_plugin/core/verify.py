@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .database import open_province
 from .feedback import NullFeedback, check_canceled
-from .thai_calendar import BE_OFFSET, ce_year
+from .thai_calendar import ce_year, year_with_be
 
 EXAMPLES = 5
 MAX_AGE = 110
@@ -49,8 +49,8 @@ def verify(database, data_year, coverage_threshold=COVERAGE_THRESHOLD, persons_j
     conn = open_province(database, VerifyError)
     try:
         if not conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
-            raise VerifyError(f"{database} has no persons for data year {year} (B.E. "
-                              f"{year + BE_OFFSET}): import and crosswalk the year's files first")
+            raise VerifyError(f"{database} has no persons for data year {year_with_be(year)}: "
+                              "import and crosswalk the year's files first")
         checks = (
             lambda: _without_village(conn, year),
             lambda: _impossible_ages(conn, year),
@@ -337,7 +337,7 @@ def _html(findings, year, database_name):
              "max-width:60em;margin:auto}td,th{border:1px solid #ccc;padding:4px;text-align:left}"
              "table{border-collapse:collapse}.badge{color:#fff;padding:2px 6px;border-radius:3px}"
              "</style></head><body>",
-             f"<h1>Data-quality check, data year {year} (B.E. {year + BE_OFFSET})</h1>",
+             f"<h1>Data-quality check, data year {year_with_be(year)}</h1>",
              f"<p>{e(database_name)}. Row references name the agency file and its row (1 = first "
              "data row) or a code; no IDs or names.</p>",
              "<table><tr><th>check</th><th>status</th><th>count</th></tr>"]

@@ -5,6 +5,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import basemap
 from ..basemap import tr
+from .message_label import message_label
 
 
 class BasemapDialog(QDialog):
@@ -24,7 +25,7 @@ class BasemapDialog(QDialog):
             box.setRange(0, basemap.MAX_ZOOM)
         self.attribution = QLineEdit()
         self.attribution.setPlaceholderText(tr("e.g. © your imagery provider"))
-        self.messages = {field: self._message_label() for field in ("name", "url", "zoom", "add")}
+        self.messages = {field: message_label() for field in ("name", "url", "zoom", "add")}
 
         form = QFormLayout()
         form.addRow(tr("Name"), self.name)
@@ -51,14 +52,6 @@ class BasemapDialog(QDialog):
         for box in (self.zmin, self.zmax):
             box.valueChanged.connect(self.check)
         self.check()
-
-    @staticmethod
-    def _message_label():
-        label = QLabel()
-        label.setStyleSheet("color: #b00020")
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _fill(self, value):
         self.name.setText(value.name)

@@ -25,8 +25,9 @@ from ..core.thai_calendar import shown_date
 from ..translation import buddhist_era
 from .case_store import CaseStore
 from .case_widgets import (
-    ChoiceCombo, MultiPicklist, PicklistCombo, TextField, caption, language, message_label, tr,
+    ChoiceCombo, MultiPicklist, PicklistCombo, TextField, caption, language, tr,
 )
+from .message_label import message_label
 
 BATCH = 500          # rows fetched at a time by the list
 

@@ -1,19 +1,14 @@
 """Small input widgets of the lessons-learned dock, each with ``value()`` / ``set_value()``:
 values are what the case tables store (HTCDS value names, space separated for multi-select)."""
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem
+from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 
 from ..core import cases
-from ..translation import ui_language
+from ..translation import tr_noop, ui_language
 
 
 def tr(text):
     return QCoreApplication.translate("CaseDock", text)
-
-
-def tr_noop(text):
-    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
-    return text
 
 
 def language():
@@ -56,15 +51,6 @@ def caption(english, thai=None):
     if translated == english and thai and language() == "th":
         return thai
     return translated
-
-
-def message_label():
-    """A red inline message shown beside a field, hidden while empty (as the basemap dialog)."""
-    label = QLabel()
-    label.setStyleSheet("color: #b00020")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class TextField(QLineEdit):

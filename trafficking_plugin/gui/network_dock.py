@@ -16,7 +16,8 @@ from qgis.PyQt.QtCore import Qt
 from ..core import network
 from . import layer_edits
 from .layer_edits import database_path, table_name
-from .network_form import RecordForm, message_label, named, tr, tr_noop
+from .message_label import message_label
+from .network_form import RecordForm, named, tr, tr_noop
 from .network_model import RecordFilter, RecordModel
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")

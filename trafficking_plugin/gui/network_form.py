@@ -9,7 +9,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import network
-from ..translation import ui_language
+from ..translation import tr_noop, ui_language
+from .message_label import message_label
 
 
 def tr(text):
@@ -21,11 +22,6 @@ def named(item):
     return item["name_th"] if ui_language() == "th" else item["name_en"]
 
 
-def tr_noop(text):
-    """Marks a label kept in a table for scripts/translations.py; tr(label) translates it later."""
-    return text
-
-
 LABELS = {
     "name": tr_noop("Name"), "name_en": tr_noop("Name in English"), "type": tr_noop("Type"),
     "role": tr_noop("Role"), "organization_id": tr_noop("Organisation"), "phone": tr_noop("Phone"),
@@ -34,14 +30,6 @@ LABELS = {
     "specialisations": tr_noop("Specialisations (comma separated)"), "limitations": tr_noop("Limitations"),
     "languages": tr_noop("Languages"), "availability": tr_noop("Availability"),
 }
-
-
-def message_label():
-    label = QLabel()
-    label.setStyleSheet("color: #b00020")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class RecordForm(QWidget):

@@ -1684,7 +1684,7 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
         </message>
         <message>
             <location filename="../../processing_algorithms/public_export.py" />
-            <source>Hide a group's class counts when one class holds this share or more (1: only all)</source>
+            <source>Hide a group's risk-class counts when one class holds this share of it or more (1: only when everyone is in one class)</source>
             <translation>ปกปิดจำนวนตามระดับความเสี่ยงของกลุ่ม เมื่อระดับเดียวมีสัดส่วนเท่านี้ขึ้นไป (1: เฉพาะเมื่อทุกคนอยู่ระดับเดียว)</translation>
         </message>
         <message>
