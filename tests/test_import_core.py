@@ -220,6 +220,30 @@ def test_cancel_part_way_leaves_the_database_as_it_was(sample, tmp_path, monkeyp
         "succeeded"
 
 
+def key_index(db):
+    return query(pseudonym.default_identity_path(db), "SELECT name FROM sqlite_master WHERE "
+                 "type = 'index' AND tbl_name = 'person_identity'")
+
+
+def test_an_import_drops_the_identity_key_index_and_a_cancel_keeps_it(sample, tmp_path,
+                                                                      monkeypatch):
+    """Identities are appended without the person_key index (the look-ups build it once); a
+    canceled import leaves the index as it was, with the rest."""
+    files, _ = sample
+    db = new_database(tmp_path / "index.gpkg")
+    importer.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
+    with contextlib.closing(sqlite3.connect(pseudonym.default_identity_path(db))) as conn, conn:
+        assert pseudonym.index_identity(conn)
+    assert key_index(db) == [("person_identity_key",)]
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 500)
+    with pytest.raises(Canceled):
+        importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR,
+                             feedback=CancelAfter(1))
+    assert key_index(db) == [("person_identity_key",)]
+    importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)
+    assert key_index(db) == []
+
+
 def test_a_crash_part_way_is_rolled_back_and_recorded(sample, tmp_path, monkeypatch):
     files, _ = sample
     db = new_database(tmp_path / "crash.gpkg")

@@ -247,3 +247,24 @@ def test_cancel_stops_the_work_list(scored):
     db, _, _ = scored
     with pytest.raises(Canceled):
         targets.work_list(db, 2024, identity_path=identity_of(db), feedback=CancelAfter(1))
+
+
+def _key_index(identity):
+    with contextlib.closing(sqlite3.connect(identity)) as conn:
+        return conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = 'person_identity'").fetchall()
+
+
+def test_the_identity_key_index_is_built_by_the_first_look_up(scored, tmp_path):
+    """Imports drop the person_key index (test_import_core); the work list builds it once,
+    and a read-only identity file is looked up without it."""
+    db = copy_database(scored[0], tmp_path)
+    with contextlib.closing(sqlite3.connect(identity_of(db))) as conn, conn:
+        pseudonym.drop_key_index(conn)
+    assert _key_index(identity_of(db)) == []
+    path = str(identity_of(db))
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as read_only:
+        assert pseudonym.index_identity(read_only) is False
+    found = targets.work_list(db, 2024, villages=3, persons_per_village=4,
+                              identity_path=identity_of(db))
+    assert found["resolved"] and _key_index(identity_of(db)) == [("person_identity_key",)]

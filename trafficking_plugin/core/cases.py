@@ -261,6 +261,7 @@ def record_identity(identity_path, case_key, id_kind, normalised_id, case_fid=0)
         return False
     pseudonym.load_secret(identity_path)            # makes the file and its tables if new
     with contextlib.closing(sqlite3.connect(str(identity_path))) as conn, conn:
+        pseudonym.index_identity(conn)
         found = conn.execute("SELECT 1 FROM person_identity WHERE person_key = ? AND source = 'case' "
                              "AND raw_id = ?", (case_key, normalised_id)).fetchone()
         if found:

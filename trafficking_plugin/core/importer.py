@@ -8,6 +8,7 @@ so an error or a cancel leaves both as they were; the failed run is then recorde
 """
 import datetime
 import hashlib
+import json
 import os
 import re
 from itertools import repeat
@@ -145,6 +146,7 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
     for schema_name, kib in SQLITE_CACHE_KIB.items():
         conn.execute(f"PRAGMA {schema_name}.cache_size = -{kib}")
     conn.execute("BEGIN IMMEDIATE")
+    pseudonym.drop_key_index(conn, "identity")
     run["run_id"] = run_id = _insert_run(conn, run, "running")
     with open_rows() as table:
         rows = iter(table)
@@ -152,7 +154,6 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target])
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
-        conn.execute("CREATE TEMP TABLE chunk_row (hash INTEGER, row_number INTEGER)")
         writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
                          table.format in _TEXT_FORMATS)
         chunk, blank = [], 0
@@ -173,7 +174,6 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         check_canceled(feedback)
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
-    conn.execute("DROP TABLE temp.chunk_row")
     # A step that must land with the staged rows or not at all (same transaction).
     extra = after_staging(conn, run, target.name, feedback) if after_staging else {}
     run["rows_staged"] -= extra.get("moved", 0)
@@ -413,8 +413,6 @@ class _Writer:
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
-        # In person_key order: the identity file's index on it then fills page by page.
-        identities.sort(key=_by_person_key)
         self.conn.executemany("INSERT INTO identity.person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
                               identities)
 
@@ -481,31 +479,24 @@ class _Writer:
     def _duplicates(self, chunk):
         """Row number -> the earlier row it copies exactly, over the whole file so far.
 
-        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat; the
-        chunk's hashes go through a small table too, so that SQL, not Python, matches them, and
-        only in a chunk where some hash was already there (a copy). The hash is Python's own
-        64-bit string hash (SipHash, keyed at random per process): the table lives only as long
-        as this run, so the hashes need not be stable across runs, and it costs a third of a
-        cryptographic digest."""
-        conn = self.conn
-        conn.executemany("INSERT INTO temp.chunk_row VALUES (?, ?)",
-                         [(digest, n) for n, _cells, _problem, digest in chunk])
+        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat. A
+        chunk's hashes reach SQL as one JSON array (the rows of a chunk are numbered without
+        gaps: row = first + position), and SQL matches them, only in a chunk where some hash
+        was already there (a copy). The hash is Python's own 64-bit string hash (SipHash, keyed
+        at random per process): the table lives only as long as this run, so the hashes need not
+        be stable across runs, and it costs a third of a cryptographic digest."""
+        conn, first = self.conn, chunk[0][0] if chunk else 0
+        hashes = json.dumps([digest for _n, _cells, _problem, digest in chunk])
         # In hash order, so the table's index fills page by page; a copy within the chunk keeps
         # its first row (the lower row number comes first).
         before = conn.total_changes
-        conn.execute("INSERT OR IGNORE INTO temp.seen_row SELECT hash, row_number FROM "
-                     "temp.chunk_row ORDER BY hash, row_number")
-        copies = {}
-        if conn.total_changes - before < len(chunk):      # some hash was there: a copy
-            copies = dict(conn.execute(
-                "SELECT c.row_number, s.row_number FROM temp.chunk_row c JOIN temp.seen_row s ON "
-                "s.hash = c.hash WHERE s.row_number <> c.row_number"))
-        conn.execute("DELETE FROM temp.chunk_row")
-        return copies
-
-
-def _by_person_key(identity):
-    return identity[0] or ""
+        conn.execute("INSERT OR IGNORE INTO temp.seen_row SELECT value, ? + key FROM "
+                     "json_each(?) ORDER BY value, key", (first, hashes))
+        if conn.total_changes - before == len(chunk):
+            return {}
+        return dict(conn.execute(                            # some hash was there: a copy
+            "SELECT ? + c.key, s.row_number FROM json_each(?) c JOIN temp.seen_row s ON "
+            "s.hash = c.value WHERE s.row_number <> ? + c.key", (first, hashes, first)))
 
 
 def _joined(cells, separator):

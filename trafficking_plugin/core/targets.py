@@ -17,7 +17,7 @@ import urllib.parse
 
 from .database import open_province
 from .feedback import NullFeedback, check_canceled
-from .pseudonym import person_keyer
+from .pseudonym import index_identity, person_keyer
 from .thai_calendar import ce_year, year_with_be
 
 # Shares and indices are sums of floats: equal values can differ in the last bit (SQLite's
@@ -181,6 +181,10 @@ def open_identity(identity_path):
     if secret is None:
         conn.close()
         raise TargetsError(f"{path} holds no province secret: it is not this database's identity file")
+    # The look-ups are by person_key: its index, when an import dropped it, is built first
+    # through a short read-write connection that changes no data.
+    with contextlib.closing(sqlite3.connect(path)) as writer:
+        index_identity(writer)
     return conn, bytes.fromhex(secret[0])
 
 
