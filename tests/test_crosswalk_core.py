@@ -475,9 +475,23 @@ def test_persons_take_each_field_from_the_first_source_that_has_it(tmp_path):
     for record in records:
         conn.execute(linking.record_insert(columns) + f"VALUES ({', '.join('?' * len(columns))}, "
                      f"{linking.rank_sql(record[1])})", record)
-    assert linking.build_persons(conn, 2024) == 4
+    # "e": a first record with every field (taken whole), then one that differs everywhere.
+    complete = ("e", "health", "male", "2001-02-03", "50010101", "500101", "5001", "thai",
+                "thai", "in_area", "thai_id", 1, "5001", "married", 7)
+    for record in (complete, ("e", "education", "female", "2001-01-01", "50010402", "500104",
+                              "5001", "myanmar", "karen", "outside", "g_code", 0, "5002",
+                              "single", 8)):
+        conn.execute(linking.record_insert(linking.RECORD_COLUMNS) + "VALUES (" +
+                     ", ".join("?" * len(record)) + f", {linking.rank_sql(record[1])})", record)
+    assert linking.build_persons(conn, 2024) == 5
+    assert conn.execute("SELECT sex, birth_date, nationality, ethnicity, residence, id_kind, "
+                        "person_type, home_town, marital_status, household_no, village_code, "
+                        "sources FROM person WHERE person_key = 'e'").fetchone() == (
+        "male", "2001-02-03", "thai", "thai", "in_area", "thai_id", 1, "5001", "married", 1,
+        "50010101", "health education")
     persons = conn.execute("SELECT person_key, sex, birth_date, person_type, village_code, "
-                           "subdistrict_code, district_code, sources FROM person ORDER BY fid").fetchall()
+                           "subdistrict_code, district_code, sources FROM person WHERE person_key "
+                           "<> 'e' ORDER BY fid").fetchall()
     conn.close()
     assert persons == [
         ("a", "female", "2000-01-01", 3, "50010101", "500101", "5001",

@@ -19,6 +19,10 @@ from .thai_calendar import ce_year, year_with_be
 SECTOR_TABLES = ("health_condition", "school_enrolment", "welfare_case", "household",
                  "household_member")
 OUTPUT_TABLES = ("person",) + SECTOR_TABLES
+# Page cache of the temporary tables (the person records, the resolved places), in KiB: the
+# person step looks records up by rowid, and at Chiang Mai's volume 64 MiB instead of SQLite's
+# 2 MiB saves 6 % of the crosswalk. A fixed size, so memory does not grow with the data.
+TEMP_CACHE_KIB = 65536
 
 
 class CrosswalkError(Exception):
@@ -69,6 +73,7 @@ class _Run:
 
     def run(self):
         conn = self.conn
+        conn.execute(f"PRAGMA temp.cache_size = -{TEMP_CACHE_KIB}")
         schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
                                           ("crosswalk", "unmapped_code") + OUTPUT_TABLES])
         self.summary["defaults_added"] = code_tables.load_defaults(conn)

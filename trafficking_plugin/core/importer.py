@@ -21,11 +21,11 @@ from .spec import ID_TYPES, find_file_kind, load_spec
 from .thai_calendar import ce_year
 from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
 
-# SQLite page cache of each database file during an import, in KiB. The identity file's
-# person_key index and the temporary row hashes are filled in random order, which SQLite's
-# default 2 MiB cache turns into file reads and writes; staging rows are only appended. Fixed
-# sizes, so memory does not grow with the file.
-SQLITE_CACHE_KIB = {"main": 32768, "identity": 131072, "temp": 32768}
+# SQLite page cache of each database file during an import, in KiB. The temporary row hashes
+# are filled in random order, which SQLite's default 2 MiB cache turns into file reads and
+# writes; staging and identity rows are only appended. Fixed sizes, so memory does not grow
+# with the file.
+SQLITE_CACHE_KIB = {"main": 32768, "identity": 2048, "temp": 32768}
 _SEPARATOR = "\x1f"        # between a row's cells when hashed: the ASCII unit separator
 CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
 _TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
