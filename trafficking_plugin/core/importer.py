@@ -156,21 +156,27 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
         writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
                          table.format in _TEXT_FORMATS)
-        chunk, blank = [], 0
-        for cells, problem in rows:
-            # The row as one text, once: blank when only spaces and separators are left (the
-            # separator counts as white space), and hashed to find exact copies.
-            text = _joined(cells, _SEPARATOR)
-            if problem is None and not text.strip():
-                blank += 1                    # an empty line is not a data row
-                continue
-            run["rows_read"] += 1
-            chunk.append((run["rows_read"], cells, problem, hash(text)))
-            if len(chunk) == CHUNK_ROWS:
-                check_canceled(feedback)
-                writer.write(chunk)
-                chunk = []
-                feedback.setProgress(100 * table.fraction())
+        chunk, blank, read = [], 0, 0
+        try:
+            for cells, problem in rows:
+                # The row as one text, once: blank when only spaces and separators are left
+                # (the separator counts as white space), and hashed to find exact copies.
+                try:
+                    text = _SEPARATOR.join(cells)
+                except TypeError:             # spreadsheet cells: numbers, dates, empty
+                    text = _SEPARATOR.join(cell_text(c) for c in cells)
+                if problem is None and (not text or text.isspace()):
+                    blank += 1                # an empty line is not a data row
+                    continue
+                read += 1
+                chunk.append((read, cells, problem, hash(text)))
+                if len(chunk) == CHUNK_ROWS:
+                    check_canceled(feedback)
+                    writer.write(chunk)
+                    chunk = []
+                    feedback.setProgress(100 * table.fraction())
+        finally:
+            run["rows_read"] = read           # also for the message of a failed run
         check_canceled(feedback)
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
@@ -497,14 +503,6 @@ class _Writer:
         return dict(conn.execute(                            # some hash was there: a copy
             "SELECT ? + c.key, s.row_number FROM json_each(?) c JOIN temp.seen_row s ON "
             "s.hash = c.value WHERE s.row_number <> ? + c.key", (first, hashes, first)))
-
-
-def _joined(cells, separator):
-    """The row's cells as one text (str cells, the common case, are joined directly)."""
-    try:
-        return separator.join(cells)
-    except TypeError:
-        return separator.join(cell_text(c) for c in cells)
 
 
 def _insert_run(conn, run, status):

@@ -124,39 +124,94 @@ def _open_text(path, encoding):
     reader = csv.reader(_chain(first, lines), delimiter=delimiter, strict=False)
 
     def rows():
-        while True:
-            start = reader.line_num
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise ReadError(f"line {reader.line_num}: {error} (an unclosed quote?)") from None
-            problem = None
-            lines_of_row = range(start + 1, reader.line_num + 1)
-            if bad_lines and any(n in bad_lines for n in lines_of_row):
-                problem = f"the row is not valid {encoding} text (mixed encodings in one file?)"
-                bad_lines.difference_update(lines_of_row)
-            yield cells, problem
+        start = 0                     # the last line of the row before
+        try:                          # a csv.Error ends the file: no row after it is read
+            for cells in reader:
+                problem = None
+                if bad_lines:
+                    lines_of_row = range(start + 1, reader.line_num + 1)
+                    if any(n in bad_lines for n in lines_of_row):
+                        problem = (f"the row is not valid {encoding} text (mixed encodings in "
+                                   "one file?)")
+                        bad_lines.difference_update(lines_of_row)
+                start = reader.line_num
+                yield cells, problem
+        except csv.Error as error:
+            raise ReadError(f"line {reader.line_num}: {error} (an unclosed quote?)") from None
 
     return TableFile(path, "csv", encoding, rows(), lambda: min(handle.tell() / size, 1.0),
                      handle.close)
 
 
 def _decoded_lines(handle, encoding, bad_lines):
-    """Lines decoded one by one, so one line in another encoding spoils only its own row."""
-    first_codec = encoding
-    for number, raw in enumerate(handle, 1):
+    """Lines decoded so that one line in another encoding spoils only its own row: a block of
+    lines is decoded at once, and only a block that fails is decoded line by line. Lines end
+    at b"\\n" alone, as when the file is read line by line in binary mode."""
+    number = 0                        # lines before the block
+    codec = encoding
+    for block in _blocks(handle):
         try:
-            text = raw.decode(first_codec)
+            text = block.decode(codec)
             # A UTF-8 line in a TIS-620 file decodes as nonsense instead of failing: catch it.
-            if encoding == "cp874" and not raw.isascii() and _is_utf8(raw):
-                bad_lines.add(number)
+            clean = encoding != "cp874" or block.isascii()
         except UnicodeDecodeError:
-            text = raw.decode(first_codec, errors="replace")
+            clean = False
+        if clean:
+            lines = _with_breaks(text.split("\n"), "\n")
+            number += len(lines)
+            yield from lines
+        else:
+            for raw in _with_breaks(block.split(b"\n"), b"\n"):
+                number += 1
+                yield _decoded_line(raw, number, codec, encoding, bad_lines)
+                codec = _after_first_line(encoding)
+        codec = _after_first_line(encoding)
+
+
+def _with_breaks(parts, line_break):
+    """The pieces of a split text as lines again: each with its line break but the last,
+    which is a line only when something follows the last break."""
+    lines = [part + line_break for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _decoded_line(raw, number, codec, encoding, bad_lines):
+    try:
+        text = raw.decode(codec)
+        if encoding == "cp874" and not raw.isascii() and _is_utf8(raw):
             bad_lines.add(number)
-        first_codec = "utf-8" if encoding == "utf-8-sig" else encoding
-        yield text
+    except UnicodeDecodeError:
+        text = raw.decode(codec, errors="replace")
+        bad_lines.add(number)
+    return text
+
+
+def _after_first_line(encoding):
+    """The codec after the first line: a byte-order mark is only looked for at the start."""
+    return "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+_BLOCK_BYTES = 1 << 20
+
+
+def _blocks(handle):
+    """The file in blocks of about _BLOCK_BYTES that end at a line break (or at the end)."""
+    rest = b""
+    while True:
+        data = handle.read(_BLOCK_BYTES)
+        if not data:
+            if rest:
+                yield rest
+            return
+        data = rest + data
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            rest = data               # a line longer than a block: read on
+            continue
+        rest = data[cut:]
+        yield data[:cut]
 
 
 def _is_utf8(raw):
