@@ -173,8 +173,8 @@ def bench(scale, seed):
     seconds, peak, scored = run_child(
         "risk_index", f"risk_index.score_risk_index({str(db)!r}, {DATA_YEAR})",
         "{k: result[k] for k in ('persons', 'scored', 'high', 'medium', 'low')}")
-    total["scoring"] = seconds
-    total["peak"] = max(total["peak"], peak)
+    # Scoring's peak is its own (issue 4): the memory goals here are import's and crosswalk's.
+    total["scoring"], total["scoring_peak"] = seconds, peak
     print(f"risk index: {scored['persons']:,} persons ({scored['scored']:,} scored; high "
           f"{scored['high']:,}, medium {scored['medium']:,}, low {scored['low']:,}) in "
           f"{seconds:.1f} s = {seconds / total['ogr']:.2f}x ogr2ogr, peak {peak:.0f} MiB")
@@ -195,7 +195,7 @@ def report_goals(total):
     print(f"CPU time: import {total['import_cpu']:.1f} s, crosswalk "
           f"{total.get('crosswalk_cpu') or 0.0:.1f} s, ogr2ogr {total['ogr_cpu']:.1f} s; "
           f"(import + crosswalk) / ogr2ogr {cpu / total['ogr_cpu']:.2f}")
-    print(f"goal peak memory <= {GOAL_PEAK_MIB} MiB: {total['peak']:.0f} MiB "
+    print(f"goal peak memory of import and crosswalk <= {GOAL_PEAK_MIB} MiB: {total['peak']:.0f} MiB "
           f"{verdict(total['peak'] <= GOAL_PEAK_MIB)}")
 
 
@@ -219,8 +219,12 @@ def main():
         totals.append(bench(scale, args.seed))
     if len(scales) > 1:
         growth = totals[-1]["peak"] / totals[0]["peak"]
-        print(f"goal peak memory at scale {scales[-1]:g} <= {GOAL_GROWTH}x that at scale "
-              f"{scales[0]:g}: {growth:.2f}x {verdict(growth <= GOAL_GROWTH)}")
+        print(f"goal peak memory of import and crosswalk at scale {scales[-1]:g} <= "
+              f"{GOAL_GROWTH}x that at scale {scales[0]:g}: {growth:.2f}x "
+              f"{verdict(growth <= GOAL_GROWTH)}")
+        scoring = totals[-1]["scoring_peak"] / totals[0]["scoring_peak"]
+        print(f"scoring's peak memory at scale {scales[-1]:g}: {scoring:.2f}x that at scale "
+              f"{scales[0]:g} (not an import goal)")
 
 
 if __name__ == "__main__":

@@ -49,12 +49,11 @@ def drop_key_index(conn, schema="main"):
     conn.execute(f'DROP INDEX IF EXISTS "{schema}".{_KEY_INDEX}')
 
 
-def index_identity(conn, schema="main"):
+def index_identity(conn):
     """Build the person_key index if an import dropped it; False when the file is read-only
     (the look-ups then scan the table: slower, the same answers)."""
     try:
-        conn.execute(f'CREATE INDEX IF NOT EXISTS "{schema}".{_KEY_INDEX} ON person_identity '
-                     "(person_key)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {_KEY_INDEX} ON person_identity (person_key)")
     except sqlite3.OperationalError:
         return False
     return True
