@@ -46,8 +46,8 @@ def run_crosswalk(database, data_year, feedback=None):
 
 def _pad2(expr):
     """A 1- or 2-digit number as 2 digits (moo 3 -> 03), else NULL."""
-    return (f"(CASE WHEN trim({expr}) GLOB '[0-9]' OR trim({expr}) GLOB '[0-9][0-9]' "
-            f"THEN printf('%02d', CAST(trim({expr}) AS INTEGER)) END)")
+    return (f"(CASE WHEN trim({expr}) GLOB '[0-9][0-9]' THEN trim({expr}) "
+            f"WHEN trim({expr}) GLOB '[0-9]' THEN '0' || trim({expr}) END)")
 
 
 # Fields with at most this many mapped codes are mapped by an inline CASE expression.

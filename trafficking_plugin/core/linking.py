@@ -18,8 +18,12 @@ _VALUES = ("sex", "birth_date", "nationality", "ethnicity", "residence", "id_kin
 
 
 def create_records(conn):
-    """The temporary table each source adds its persons' records to (``RECORD_COLUMNS``)."""
-    conn.execute(f"CREATE TEMP TABLE person_record ({', '.join(RECORD_COLUMNS)}, rank INTEGER)")
+    """The temporary table each source adds its persons' records to (``RECORD_COLUMNS``).
+    ``incomplete`` (1 when a field of _VALUES is empty) is stored with the record, so that
+    build_persons can sort narrow rows (a generated column: SQLite 3.31 or later)."""
+    incomplete = " OR ".join(f"{c} IS NULL" for c in _VALUES)
+    conn.execute(f"CREATE TEMP TABLE person_record ({', '.join(RECORD_COLUMNS)}, rank INTEGER, "
+                 f"incomplete INTEGER GENERATED ALWAYS AS ({incomplete}) STORED)")
 
 
 def record_insert(columns):
@@ -53,27 +57,26 @@ def build_persons(conn, data_year):
     taken from it whole, and only the other persons' records go through _first(): sorting
     every record with all its fields, and building "order || value" for each field of each
     record, was most of the crosswalk's time."""
-    # Per person, from narrow rows: the first record, how many there are, the record of the
-    # place (the first by rank with a sub-district, one with a village before one without,
-    # then insertion order) and the known sources in precedence order.
+    # Per person, from narrow rows: the first record (its order key, doubled, plus 1 when it
+    # lacks a field, so one min() tells both), how many there are, the record of the place (the
+    # first by rank with a sub-district, one with a village before one without, then insertion
+    # order) and the known sources in precedence order.
     place = ("min(CASE WHEN subdistrict_code IS NOT NULL THEN (rank * 2 + (village_code IS NULL)) "
              "* 1000000000000 + seq END) % 1000000000000")
     known = " || ".join(f"iif(max(rank = {i + 1}), '{s} ', '')" for i, s in enumerate(PRECEDENCE))
     conn.execute(
-        "CREATE TEMP TABLE person_first AS SELECT person_key, "
-        f"min({_ORDER}) % 1000000000000 AS first, count(*) AS records, {place} AS place, "
-        f"{known} AS sources, max(rank) > {len(PRECEDENCE)} AS other FROM (SELECT rowid AS seq, "
-        "person_key, rank, subdistrict_code, village_code FROM temp.person_record) "
-        "WHERE person_key IS NOT NULL GROUP BY person_key")
+        f"CREATE TEMP TABLE person_first AS SELECT person_key, min({_ORDER} * 2 + incomplete) "
+        f"AS first_key, count(*) AS records, {place} AS place, {known} AS sources, "
+        f"max(rank) > {len(PRECEDENCE)} AS other FROM (SELECT rowid AS seq, * FROM "
+        "temp.person_record) WHERE person_key IS NOT NULL GROUP BY person_key")
     # The persons whose first record lacks a field that another of their records may have.
-    incomplete = " OR ".join(f"r.{c} IS NULL" for c in _VALUES)
     conn.execute(f"CREATE TEMP TABLE person_rest (person_key TEXT PRIMARY KEY, "
                  f"{', '.join(_VALUES)})")
     conn.execute(
         f"INSERT INTO temp.person_rest SELECT person_key, {', '.join(_first(c) for c in _VALUES)} "
         "FROM (SELECT rowid AS seq, * FROM temp.person_record) WHERE person_key IN (SELECT "
-        "f.person_key FROM temp.person_first f JOIN temp.person_record r ON r.rowid = f.first "
-        f"WHERE f.records > 1 AND ({incomplete})) GROUP BY person_key")
+        "person_key FROM temp.person_first WHERE records > 1 AND first_key % 2 = 1) "
+        "GROUP BY person_key")
     values = [f"coalesce(r.{c}, x.{c})" for c in _VALUES]
     values[0] = "coalesce(r.sex, x.sex, 'unknown')"
     # Sources in precedence order: the known ones by their rank, then other sources (new
@@ -88,7 +91,8 @@ def build_persons(conn, data_year):
         "subdistrict_code, district_code, sources, linked) "
         f"SELECT f.person_key, ?, {', '.join(values)}, p.village_code, p.subdistrict_code, "
         f"p.district_code, rtrim(f.sources || CASE WHEN f.other THEN {others} ELSE '' END, ' '), 1 "
-        "FROM temp.person_first f JOIN temp.person_record r ON r.rowid = f.first "
+        "FROM temp.person_first f JOIN temp.person_record r ON "
+        "r.rowid = f.first_key / 2 % 1000000000000 "
         "LEFT JOIN temp.person_rest x ON x.person_key = f.person_key "
         "LEFT JOIN temp.person_record p ON p.rowid = f.place ORDER BY f.rowid", (data_year,))
     conn.execute("DROP TABLE temp.person_first")
