@@ -370,6 +370,19 @@ def test_person_key_is_keyed_and_never_looks_like_an_id(tmp_path):
     assert key != pseudonym.person_key(pseudonym.load_secret(tmp_path / "b.sqlite"), "1101700203450")
 
 
+@pytest.mark.parametrize("secret", [b"k" * 32, bytes(range(64)), b"long" * 40, b""])
+def test_person_keys_are_the_standard_hmac_sha256(secret):
+    """The keyer's own RFC 2104 construction gives what the standard library's HMAC gives."""
+    import hashlib
+    import hmac
+    ids = ["1101700203450", "G501234567890", "3500112345678"]
+    expected = [hmac.new(secret, i.encode("ascii"), hashlib.sha256).digest()[:16].hex()
+                .translate(str.maketrans("0123456789", "ghijklmnop")) for i in ids]
+    keyer = pseudonym.person_keyer(secret)
+    assert keyer.many(ids) == expected and [keyer(i) for i in ids] == expected
+    assert keyer.many([]) == []
+
+
 def test_manifest_lists_the_sources_of_the_specs(sample):
     _, manifest = sample
     assert {f["source"] for f in manifest["files"]} == set(spec.shipped_sources())

@@ -294,8 +294,8 @@ class _Column:
         so remembering them saves nothing) are keyed at once, the rest checked as any cell."""
         ids = [c if c.__class__ is str else "" for c in cells]
         valid = thai_id.valid_thai_id_mask(ids).tolist()
-        key = self.person_key
-        out = [(key(c), "thai_id", int(c[0]), c[1:5], c) if ok else None
+        keys = iter(self.person_key.many([c for c, ok in zip(ids, valid) if ok]))
+        out = [(next(keys), "thai_id", int(c[0]), c[1:5], c) if ok else None
                for c, ok in zip(ids, valid)]
         others = [i for i, ok in enumerate(valid) if not ok]
         if not others:
