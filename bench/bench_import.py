@@ -129,6 +129,50 @@ def time_ogr2ogr(out, path, layer, cpu):
     return seconds, usage.ru_maxrss / 1024
 
 
+# Python's own plain load, the floor under the import: every file read with the import's
+# readers and its rows written to SQLite with sqlite3's executemany, as text, in one table a
+# file, nothing checked, keyed, deduplicated or crosswalked.
+_PLAIN_LOAD = """
+import sqlite3
+from trafficking_db.trafficking_plugin.core import readers
+_PLAIN_TYPES = (str, int, float, type(None))
+conn = sqlite3.connect({out!r}, isolation_level=None)
+conn.execute("BEGIN")
+for number, path in enumerate({paths!r}):
+    with readers.open_table(path) as table:
+        rows = iter(table)
+        width = len(next(rows)[0])
+        columns = ", ".join(f"c{{i}}" for i in range(width))
+        conn.execute(f"CREATE TABLE t{{number}} (fid INTEGER PRIMARY KEY AUTOINCREMENT, {{columns}})")
+        insert = f"INSERT INTO t{{number}} ({{columns}}) VALUES ({{', '.join('?' * width)}})"
+        text = table.format == "csv"      # spreadsheet dates become text
+        batch = []
+        for cells, _problem in rows:
+            if not text:
+                cells = [c if c.__class__ in _PLAIN_TYPES else str(c) for c in cells]
+            if len(cells) != width:
+                cells = (cells + [None] * width)[:width]
+            batch.append(cells)
+            if len(batch) == 5000:
+                conn.executemany(insert, batch)
+                batch = []
+        conn.executemany(insert, batch)
+conn.execute("COMMIT")
+"""
+
+
+def time_plain_load(work, folder, manifest, cpu):
+    """Seconds and peak MiB of Python's plain load of every file (see _PLAIN_LOAD)."""
+    out = work / "plain_load.sqlite"
+    out.unlink(missing_ok=True)
+    paths = [str(folder / entry["path"]) for entry in manifest["files"]]
+    code = _PLAIN_LOAD.format(out=str(out), paths=paths)
+    # The child runs the load's code as its step (exec: the bench folder is not importable there).
+    seconds, peak, _ = run_child("readers", f"exec({code!r})", cpu=cpu)
+    out.unlink(missing_ok=True)
+    return seconds, peak
+
+
 def bench(scale, seed):
     """Import, crosswalk and baseline at one scale; prints the table and returns the totals."""
     folder, manifest = sample_files(scale, seed)
@@ -160,6 +204,11 @@ def bench(scale, seed):
           f"{total['rows'] / total['import']:9,.0f} {total['ogr']:7.1f} "
           f"{total['rows'] / total['ogr']:9,.0f} {total['import'] / total['ogr']:6.2f} "
           f"{total['peak']:9.0f}")
+    cpu = {}
+    plain, plain_peak = time_plain_load(work, folder, manifest, cpu)
+    print(f"plain load in Python (the import's readers, sqlite3 executemany, nothing checked, "
+          f"keyed or crosswalked): {plain:.1f} s = {plain / total['ogr']:.2f}x ogr2ogr (CPU "
+          f"{cpu['seconds'] / total['ogr_cpu']:.2f}x), peak {plain_peak:.0f} MiB")
     cpu = {}
     crosswalk = time_crosswalk(db, cpu)
     if crosswalk is None:
