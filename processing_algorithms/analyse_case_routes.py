@@ -81,8 +81,7 @@ class AnalyseCaseRoutes(TraffickingAlgorithm):
         except case_routes.CaseRoutesError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         if not found["cases"]:
             feedback.pushWarning(self.tr("The database has no cases: the outputs are empty."))
         crs = QgsCoordinateReferenceSystem(WGS84)

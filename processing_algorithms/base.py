@@ -47,6 +47,11 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
             key, self.tr("Data year (Common Era or Buddhist era)"),
             QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
 
+    def database_unreadable(self, path, error):
+        """The message for an SQLite error while reading the province database."""
+        return QgsProcessingException(self.tr(
+            "{} could not be read ({}). Is it a province database?").format(path, error))
+
     def database_unwritable(self, path, error):
         """The message for an SQLite error on the province database, in words a user can act on."""
         return QgsProcessingException(self.tr(

@@ -72,8 +72,7 @@ class CreateProject(TraffickingAlgorithm):
         except ProjectError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}).")
-                                         .format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         for note in summary["notes"]:
             feedback.pushWarning(note)
         feedback.pushInfo(self.tr("{}: {} groups, print layouts: {}.").format(

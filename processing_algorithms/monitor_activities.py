@@ -105,8 +105,7 @@ class MonitorActivities(TraffickingAlgorithm):
         except monitoring.MonitoringError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         for line in monitoring.summary_lines(found):
             feedback.pushInfo(line)
 

@@ -74,8 +74,7 @@ class NetworkCoverage(TraffickingAlgorithm):
         except network_coverage.CoverageError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         fields = QgsFields()
         for name, kind in GAP_FIELDS:
             fields.append(QgsField(name, kind))

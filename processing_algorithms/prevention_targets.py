@@ -118,8 +118,7 @@ class PreventionTargets(TraffickingAlgorithm):
         except targets.TargetsError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         for message in found["messages"]:
             feedback.pushInfo(message)
         if found["resolved"]:

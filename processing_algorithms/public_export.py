@@ -92,8 +92,7 @@ class PublicExport(TraffickingAlgorithm):
         except public_export.PublicExportError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         feedback.pushInfo(summary["note"])
         return {self.OUTPUT_FOLDER: folder, "CELLS": summary["cells"],
                 "PRIMARY": summary["primary"], "SECONDARY": summary["secondary"]}

@@ -79,8 +79,7 @@ class RiskReport(TraffickingAlgorithm):
         except (ReportError, ChartError, LayoutError) as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}).")
-                                         .format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         feedback.pushInfo(self.tr("{} reports ({} PDF pages) in {}; compared with {}.").format(
             result["reports"], result["pages"], folder,
             shown_year(result["previous_year"], buddhist_era) if result["previous_year"]

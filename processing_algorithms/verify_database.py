@@ -80,8 +80,7 @@ class VerifyDatabase(TraffickingAlgorithm):
         except verify.VerifyError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
-            raise QgsProcessingException(self.tr("{} could not be read ({}). Is it a province "
-                                                 "database?").format(database, error)) from None
+            raise self.database_unreadable(database, error) from None
         except OSError as error:
             raise QgsProcessingException(self.tr("The report could not be written to {} ({})")
                                          .format(folder, error)) from None

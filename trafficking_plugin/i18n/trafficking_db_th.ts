@@ -588,16 +588,6 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
-            <location filename="../../processing_algorithms/monitor_activities.py" />
-            <location filename="../../processing_algorithms/network_coverage.py" />
-            <location filename="../../processing_algorithms/prevention_targets.py" />
-            <location filename="../../processing_algorithms/public_export.py" />
-            <location filename="../../processing_algorithms/verify_database.py" />
-            <source>{} could not be read ({}). Is it a province database?</source>
-            <translation>อ่าน {} ไม่ได้ ({}) เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/analyse_case_routes.py" />
             <source>The database has no cases: the outputs are empty.</source>
             <translation>ฐานข้อมูลไม่มีคดี: ผลลัพธ์ว่างเปล่า</translation>
         </message>
@@ -672,6 +662,11 @@ Nothing is written into the province database; victims are never named. The risk
             <location filename="../../processing_algorithms/generate_sample_data.py" />
             <source>Data year (Common Era or Buddhist era)</source>
             <translation>ปีข้อมูล (ค.ศ. หรือ พ.ศ.)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>{} could not be read ({}). Is it a province database?</source>
+            <translation>อ่าน {} ไม่ได้ ({}) เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
@@ -908,12 +903,6 @@ DATA_YEAR (ค.ศ. หรือ พ.ศ.; 0 = ปีล่าสุดที่
             <location filename="../../processing_algorithms/create_project.py" />
             <source>Data year {} is not a year: give 0 for the latest scored, or e.g. 2024 or 2567.</source>
             <translation>ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/create_project.py" />
-            <location filename="../../processing_algorithms/risk_report.py" />
-            <source>{} could not be read ({}).</source>
-            <translation>อ่าน {} ไม่ได้ ({})</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/create_project.py" />
@@ -2086,6 +2075,10 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/risk_report_layout.py" />
             <source>Canceled: the report maps are incomplete.</source>
             <translation>ยกเลิกแล้ว: แผนที่ในรายงานไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <source>{} could not be read ({}).</source>
+            <translation type="obsolete">อ่าน {} ไม่ได้ ({})</translation>
         </message>
     </context>
     <context>
