@@ -37,7 +37,8 @@ bench: setup
 docs: setup
 	@mkdir -p build/pythonpath && ln -sfn $(CURDIR) build/pythonpath/trafficking_db
 	$(PYTHON) -c "import sys; sys.path.insert(0, 'build/pythonpath'); \
-	from trafficking_db.trafficking_plugin.core import indicators, schema; \
+	from trafficking_db.trafficking_plugin.core import schema; \
+	from trafficking_db.trafficking_plugin.core.risk import indicators; \
 	open('docs/schema.md', 'w', encoding='utf-8').write(schema.markdown() + '\n'); \
 	open('docs/indicators.md', 'w', encoding='utf-8').write(indicators.markdown() + '\n')"
 

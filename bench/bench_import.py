@@ -23,6 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHONPATH = REPO / "build" / "pythonpath"
+PACKAGE = "trafficking_db.trafficking_plugin"
 BENCH_DIR = REPO / "build" / "bench"
 DATA_YEAR = 2024
 CROSSWALK_RUN = ("run_crosswalk", "run")     # the crosswalk's entry point, whichever it has
@@ -32,7 +33,7 @@ GOAL_RATIO, AIM_RATIO, GOAL_PEAK_MIB, GOAL_GROWTH = 1.5, 1.0, 2048, 1.25
 _CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {pythonpath!r})
-from trafficking_db.trafficking_plugin.core import {module}
+{imports}
 start = time.perf_counter()
 result = {call}
 seconds = time.perf_counter() - start
@@ -42,10 +43,10 @@ print(json.dumps({{"seconds": seconds, "peak_mib": peak, "cpu": cpu, "result": {
 """
 
 
-def run_child(module, call, report="None", cpu=None):
+def run_child(imports, call, report="None", cpu=None):
     """Run one step in a fresh interpreter; (seconds, peak MiB, result). ``cpu``, a dict, gets
     the step's CPU seconds under "seconds" (steadier than wall time on a shared machine)."""
-    code = _CHILD.format(pythonpath=str(PYTHONPATH), module=module, call=call, report=report)
+    code = _CHILD.format(pythonpath=str(PYTHONPATH), imports=imports, call=call, report=report)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"step failed: {call}\n{done.stderr}")
@@ -68,8 +69,8 @@ def sample_files(scale, seed):
     shutil.rmtree(folder, ignore_errors=True)
     print(f"sample data: generating scale {scale:g}, seed {seed} into {folder.relative_to(REPO)}")
     seconds, _, _ = run_child(
-        "geography, sample_data",
-        f"sample_data.generate_sample_data(geography.synthetic_province(), {str(folder)!r}, "
+        f"from {PACKAGE}.sample import generator, synthetic_province",
+        f"generator.generate_sample_data(synthetic_province.synthetic_province(), {str(folder)!r}, "
         f"scale={scale!r}, seed={seed!r})")
     print(f"sample data: {seconds:.0f} s")
     return folder, json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -77,7 +78,7 @@ def sample_files(scale, seed):
 
 def _generator_version():
     sys.path.insert(0, str(PYTHONPATH))
-    from trafficking_db.trafficking_plugin.core.sample_data import GENERATOR_VERSION
+    from trafficking_db.trafficking_plugin.sample.generator import GENERATOR_VERSION
     return GENERATOR_VERSION
 
 
@@ -87,12 +88,13 @@ def fresh_database(folder):
     db = folder / "province.gpkg"
     for path in (db, folder / "province.identity.sqlite"):
         path.unlink(missing_ok=True)
-    run_child("database", f"database.create_or_upgrade({str(db)!r}, '50', {{}})")
+    run_child(f"from {PACKAGE}.core import database", f"database.create_or_upgrade({str(db)!r}, '50', {{}})")
     return db
 
 
 def time_import(db, folder, entry, cpu):
-    return run_child("importer", f"importer.import_file({str(db)!r}, {str(folder / entry['path'])!r}, "
+    return run_child(f"from {PACKAGE}.core.ingest import import_file",
+                     f"import_file.import_file({str(db)!r}, {str(folder / entry['path'])!r}, "
                      f"{entry['source']!r}, {DATA_YEAR})",
                      "{k: result[k] for k in ('rows_read', 'rows_staged', 'rows_rejected')}", cpu)
 
@@ -107,7 +109,8 @@ def time_crosswalk(db, cpu):
     if probe.returncode:
         return None
     name = probe.stdout.strip()
-    seconds, peak, _ = run_child("crosswalk", f"crosswalk.{name}({str(db)!r}, {DATA_YEAR})", cpu=cpu)
+    seconds, peak, _ = run_child(f"from {PACKAGE}.core.standard import crosswalk",
+                                 f"crosswalk.{name}({str(db)!r}, {DATA_YEAR})", cpu=cpu)
     return seconds, peak
 
 
@@ -168,7 +171,7 @@ def time_plain_load(work, folder, manifest, cpu):
     paths = [str(folder / entry["path"]) for entry in manifest["files"]]
     code = _PLAIN_LOAD.format(out=str(out), paths=paths)
     # The child runs the load's code as its step (exec: the bench folder is not importable there).
-    seconds, peak, _ = run_child("readers", f"exec({code!r})", cpu=cpu)
+    seconds, peak, _ = run_child(f"from {PACKAGE}.core.ingest import readers", f"exec({code!r})", cpu=cpu)
     out.unlink(missing_ok=True)
     return seconds, peak
 
@@ -220,7 +223,8 @@ def bench(scale, seed):
         print(f"crosswalk: {crosswalk[0]:.1f} s (CPU {cpu['seconds']:.1f} s), peak "
               f"{crosswalk[1]:.0f} MiB")
     seconds, peak, scored = run_child(
-        "risk_index", f"risk_index.score_risk_index({str(db)!r}, {DATA_YEAR})",
+        f"from {PACKAGE}.core.risk import risk_index",
+        f"risk_index.score_risk_index({str(db)!r}, {DATA_YEAR})",
         "{k: result[k] for k in ('persons', 'scored', 'high', 'medium', 'low')}")
     # Scoring's peak is its own (issue 4): the memory goals here are import's and crosswalk's.
     total["scoring"], total["scoring_peak"] = seconds, peak

@@ -18,7 +18,7 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "pythonpath"))
-from trafficking_db.trafficking_plugin.core import geography, sample_data  # noqa: E402
+from trafficking_db.trafficking_plugin.sample import generator, synthetic_province  # noqa: E402
 
 
 def baseline(rows, columns, folder):
@@ -34,13 +34,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0])
     args = parser.parse_args()
-    units = geography.synthetic_province()
+    units = synthetic_province.synthetic_province()
     print("scale  generate_s  baseline_s  ratio  rows_written  peak_rss_mb")
     first = None
     for scale in args.scales:
         with tempfile.TemporaryDirectory() as folder:
             start = time.perf_counter()
-            manifest = sample_data.generate_sample_data(units, folder, scale=scale, seed=1)
+            manifest = generator.generate_sample_data(units, folder, scale=scale, seed=1)
             seconds = time.perf_counter() - start
             rows = sum(f["rows"] for f in manifest["files"])
             columns = round(np.mean([len(f.get("columns", [])) or 10 for f in manifest["files"]]))

@@ -2,16 +2,22 @@
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
-    QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core import case_routes
+from ..trafficking_plugin.core.cases import routes
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.outputs.styles import qml_style, store_output_style, style_output_on_load
 from .base import TraffickingAlgorithm, sink_fields, tr_noop
-from .layer_styles import qml_style, store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 ROUTE_FIELDS = (("origin", _S), ("origin_name", _S), ("origin_country", _S), ("destination", _S),
@@ -75,10 +81,10 @@ class AnalyseCaseRoutes(TraffickingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         try:
-            found = case_routes.analyse(database, feedback=feedback)
+            found = routes.analyse(database, feedback=feedback)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
-        except case_routes.CaseRoutesError as error:
+        except routes.CaseRoutesError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unreadable(database, error) from None

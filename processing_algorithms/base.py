@@ -1,11 +1,15 @@
 """What every algorithm of the provider shares: translation, instance creation, feedback bridge."""
 from qgis.core import (
-    QgsField, QgsFields, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile,
+    QgsField,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..trafficking_plugin.translation import tr_noop
+from ..trafficking_plugin.i18n.translation import tr_noop
 
 
 def tr(text):

@@ -4,9 +4,16 @@ Reads the layer's features for one province into core ``Subdistrict`` records (n
 plus QGIS geometries in EPSG:4326, made valid and multi-part.
 """
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProcessing, QgsProcessingException,
-    QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField, QgsProcessingParameterString, QgsWkbTypes,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
 from ..trafficking_plugin.core import admin

@@ -2,15 +2,23 @@
 import sqlite3
 
 from qgis.core import (
-    QgsDistanceArea, QgsGeometry, QgsProcessing, QgsProcessingException,
-    QgsProcessingMultiStepFeedback, QgsProcessingOutputString, QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField, QgsProcessingParameterFileDestination, QgsCoordinateTransform,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
 )
 
 from ..trafficking_plugin.core import admin, database
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
-from ..trafficking_plugin.version import plugin_version
-from . import boundary_input, layer_styles
+from ..trafficking_plugin.core.shipped_data import plugin_version
+from ..trafficking_plugin.outputs import styles
+from . import boundary_input
 from .base import TraffickingAlgorithm
 
 
@@ -77,8 +85,8 @@ class CreateDatabase(TraffickingAlgorithm):
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(path, error) from None
-        layer_styles.save_default_styles(
-            path, layer_styles.DEFAULT_STYLED_LAYERS, steps)
+        styles.save_default_styles(
+            path, styles.DEFAULT_STYLED_LAYERS, steps)
         for table in database.ADMIN_TABLES:
             counts = summary[table]
             steps.pushInfo(self.tr("{}: {} rows ({} added, {} kept)").format(

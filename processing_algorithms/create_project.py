@@ -2,8 +2,11 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProcessingOutputString,
-    QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -47,9 +50,7 @@ class CreateProject(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputString("LAYOUTS", self.tr("Print layouts")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.project_template import (
-            ProjectError, build_project, default_project_path,
-        )
+        from ..trafficking_plugin.outputs.project import ProjectError, build_project, default_project_path
 
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         year = self.parameterAsInt(parameters, self.DATA_YEAR, context) \

@@ -2,11 +2,12 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
 )
 
-from ..trafficking_plugin.core import crosswalk
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.standard import crosswalk
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop
 

@@ -2,12 +2,22 @@
 import os
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessing, QgsProcessingException,
-    QgsProcessingMultiStepFeedback, QgsProcessingOutputFile, QgsProcessingOutputNumber,
-    QgsProcessingOutputVectorLayer, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -90,9 +100,10 @@ class ExtractImageryChips(TraffickingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:   # rasterio is imported lazily: say so plainly when it is missing
-            from ..trafficking_plugin.core import imagery, imagery_outputs
-            from ..trafficking_plugin.core.imagery_places import places_from_database
             import rasterio  # noqa: F401
+
+            from ..trafficking_plugin.core.sin_space import imagery, imagery_footprints
+            from ..trafficking_plugin.core.sin_space.imagery_establishments import places_from_database
         except ImportError as error:
             raise QgsProcessingException(self.tr(
                 "This algorithm needs rasterio and numpy ({}). On Debian: apt install "
@@ -119,7 +130,8 @@ class ExtractImageryChips(TraffickingAlgorithm):
             raise QgsProcessingException(self.tr("Canceled: the chips are incomplete.")) from None
         except imagery.ImageryError as error:
             raise QgsProcessingException(str(error)) from None
-        gpkg = imagery_outputs.write_footprints(result, os.path.join(folder, imagery_outputs.FOOTPRINTS_NAME))
+        gpkg = imagery_footprints.write_footprints(
+            result, os.path.join(folder, imagery_footprints.FOOTPRINTS_NAME))
         chips = sum(1 for row in result["rows"] if row["chip_path"])
         skipped = len(result["rows"]) - chips
         feedback.pushInfo(self.tr("{} chips written; {} places without a chip (see chip_report).")
@@ -136,7 +148,7 @@ class ExtractImageryChips(TraffickingAlgorithm):
                 self.CHIPS: chips, self.NOT_CHIPPED: skipped, self.OUTPUT_FOLDER: folder}
 
     def _places(self, parameters, context, places_from_database):
-        from ..trafficking_plugin.core.imagery import ImageryError
+        from ..trafficking_plugin.core.sin_space.imagery import ImageryError
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         source = self.parameterAsSource(parameters, self.PLACES, context)
         risk_class = CLASSES[self.parameterAsEnum(parameters, self.RISK_CLASS, context)]
@@ -148,7 +160,7 @@ class ExtractImageryChips(TraffickingAlgorithm):
         return _places_from_source(source, context, risk_class, ImageryError)
 
     def _sheets(self, gpkg, folder, feedback):
-        from ..trafficking_plugin.imagery_sheets import SheetError, render_surveillance_sheets
+        from ..trafficking_plugin.outputs.imagery_sheets import SheetError, render_surveillance_sheets
         pdf = os.path.join(folder, SHEETS_NAME)
         try:
             pages = render_surveillance_sheets(gpkg, pdf, feedback=feedback)
@@ -160,8 +172,8 @@ class ExtractImageryChips(TraffickingAlgorithm):
 
 def _places_from_source(source, context, risk_class, error):
     """Places from any point layer, in WGS 84; fields named like establishment's are carried."""
-    from ..trafficking_plugin.core.imagery import Place
-    from ..trafficking_plugin.core.imagery_places import PLACE_FIELDS
+    from ..trafficking_plugin.core.sin_space.imagery import Place
+    from ..trafficking_plugin.core.sin_space.imagery_establishments import PLACE_FIELDS
 
     to_wgs84 = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
                                       context.transformContext())

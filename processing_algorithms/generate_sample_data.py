@@ -2,8 +2,11 @@
 import os
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingMultiStepFeedback, QgsProcessingOutputFile,
-    QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
@@ -68,10 +71,10 @@ class GenerateSampleData(TraffickingAlgorithm):
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         os.makedirs(folder, exist_ok=True)
         old_codes = self.parameterAsFile(parameters, "OLD_CODES", context) or None
-        from ..trafficking_plugin.core import sample_data  # numpy/pandas: not at QGIS start-up
+        from ..trafficking_plugin.sample import generator  # numpy/pandas: not at QGIS start-up
 
         try:
-            manifest = sample_data.generate_sample_data(
+            manifest = generator.generate_sample_data(
                 subdistricts, folder,
                 scale=self.parameterAsDouble(parameters, "SCALE", context),
                 seed=self.parameterAsInt(parameters, "SEED", context),

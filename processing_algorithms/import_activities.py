@@ -3,13 +3,17 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
-from ..trafficking_plugin.core import readers
 from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.version import plugin_version
+from ..trafficking_plugin.core.ingest import readers
+from ..trafficking_plugin.core.shipped_data import plugin_version
 from .base import TraffickingAlgorithm, tr_noop
 from .layer_input import LayerRows, layer_sha256, needs_gdal
 
@@ -63,7 +67,8 @@ class ImportActivities(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.core import activities, importer
+        from ..trafficking_plugin.core.ingest import import_file
+        from ..trafficking_plugin.core.risk import activities
 
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -87,7 +92,7 @@ class ImportActivities(TraffickingAlgorithm):
         except Canceled:
             raise QgsProcessingException(self.tr(
                 "Canceled: {} was left as it was.").format(database)) from None
-        except (importer.ImportFailed, activities.ActivityError) as error:
+        except (import_file.ImportFailed, activities.ActivityError) as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(database, error) from None

@@ -3,15 +3,19 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingMultiStepFeedback, QgsProcessingOutputNumber,
-    QgsProcessingOutputString, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
-from ..trafficking_plugin.core import readers, spec
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.ingest import readers, spec
+from ..trafficking_plugin.core.shipped_data import plugin_version
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from ..trafficking_plugin.version import plugin_version
 from .base import TraffickingAlgorithm, tr_noop
 from .layer_input import LayerRows, layer_sha256, needs_gdal
 
@@ -66,7 +70,7 @@ class ImportSecondaryData(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputString("STAGING_TABLE", self.tr("Staging table")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.core import importer   # numpy: not at QGIS start-up
+        from ..trafficking_plugin.core.ingest import import_file  # numpy: not at QGIS start-up
 
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
@@ -90,17 +94,17 @@ class ImportSecondaryData(TraffickingAlgorithm):
             if needs_gdal(path):
                 layer = LayerRows(path, steps)
                 steps.setCurrentStep(1)
-                summary = importer.import_rows(
+                summary = import_file.import_rows(
                     database, layer.header, layer.rows(), os.path.basename(path),
                     layer_sha256(path, file_path), fraction=layer.fraction, **common)
             else:
                 steps.setCurrentStep(1)
-                summary = importer.import_file(database, path, encoding=encoding, **common)
+                summary = import_file.import_file(database, path, encoding=encoding, **common)
         except Canceled:
             raise QgsProcessingException(self.tr(
                 "Canceled: {} was left as it was (the canceled run is recorded in import_run).")
                 .format(database)) from None
-        except importer.ImportFailed as error:
+        except import_file.ImportFailed as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(database, error) from None

@@ -3,13 +3,17 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
-from ..trafficking_plugin.core import readers
 from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.version import plugin_version
+from ..trafficking_plugin.core.ingest import readers
+from ..trafficking_plugin.core.shipped_data import plugin_version
 from .base import TraffickingAlgorithm, tr_noop
 from .layer_input import LayerRows, layer_sha256, needs_gdal
 
@@ -81,7 +85,8 @@ class ImportSinSpace(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.core import importer, sin_space   # numpy: not at QGIS start-up
+        from ..trafficking_plugin.core.ingest import import_file
+        from ..trafficking_plugin.core.sin_space import establishments  # numpy: not at QGIS start-up
 
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -90,13 +95,13 @@ class ImportSinSpace(TraffickingAlgorithm):
         cuts = {"high_score": self.parameterAsDouble(parameters, self.HIGH_SCORE, context),
                 "medium_score": self.parameterAsDouble(parameters, self.MEDIUM_SCORE, context)}
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE_KM, context)
-        spec = self.parameterAsFile(parameters, self.SPEC, context) or sin_space.SPEC_PATH
+        spec = self.parameterAsFile(parameters, self.SPEC, context) or establishments.SPEC_PATH
         if cuts["high_score"] <= cuts["medium_score"]:
             raise QgsProcessingException(self.tr("The high cut-point must be above the medium one."))
         try:
             if not path:
                 feedback.pushInfo(self.tr("No survey file: re-scoring every establishment"))
-                result = sin_space.rescore(database, feedback=feedback, **cuts)
+                result = establishments.rescore(database, feedback=feedback, **cuts)
                 return self._outputs(None, result, "rescored")
             file_path = path.split("|")[0]
             if not os.path.isfile(file_path):
@@ -106,16 +111,16 @@ class ImportSinSpace(TraffickingAlgorithm):
                           plugin_version=plugin_version(), **cuts)
             if needs_gdal(path):
                 layer = LayerRows(path, feedback, point_columns=True)
-                summary = sin_space.import_survey_rows(
+                summary = establishments.import_survey_rows(
                     database, layer.header, layer.rows(), os.path.basename(path),
                     layer_sha256(path, file_path), fraction=layer.fraction, **common)
             else:
                 encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
-                summary = sin_space.import_survey(database, path, encoding=encoding, **common)
+                summary = establishments.import_survey(database, path, encoding=encoding, **common)
         except Canceled:
             raise QgsProcessingException(self.tr(
                 "Canceled: {} was left as it was.").format(database)) from None
-        except (importer.ImportFailed, sin_space.SinSpaceError) as error:
+        except (import_file.ImportFailed, establishments.SinSpaceError) as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unwritable(database, error) from None

@@ -3,12 +3,16 @@ shared by the algorithms that import agency files, sin-space surveys and activit
 import hashlib
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException, QgsProject,
-    QgsVectorLayer, QgsWkbTypes,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
 
-from ..trafficking_plugin.core import readers
 from ..trafficking_plugin.core.feedback import check_canceled
+from ..trafficking_plugin.core.ingest import readers
 from .base import tr
 
 # Tables GDAL reads that the core readers do not: they go through a QGIS vector layer.
@@ -90,7 +94,7 @@ def python_value(value):
 def layer_sha256(path, file_path):
     """The file's SHA-256; for one layer of a multi-layer file, mixed with the layer's name so
     that each layer of a GeoPackage counts as its own input."""
-    from ..trafficking_plugin.core.importer import file_sha256
+    from ..trafficking_plugin.core.ingest.import_file import file_sha256
     digest = file_sha256(file_path)
     if "|" in path:
         digest = hashlib.sha256(f"{digest}|{path.split('|', 1)[1]}".encode("utf-8")).hexdigest()

@@ -3,19 +3,28 @@ number, and the high-risk villages no activity reached this year."""
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
-    QgsGraduatedSymbolRenderer, QgsPointXY, QgsProcessing, QgsProcessingException,
-    QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsRendererRange, QgsSymbol,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsRendererRange,
+    QgsSymbol,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from ..trafficking_plugin.core import monitoring
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.risk import monitoring
 from ..trafficking_plugin.core.thai_calendar import ce_year
+from ..trafficking_plugin.outputs.styles import store_output_style, style_output_on_load
 from .base import TraffickingAlgorithm, sink_fields, tr_noop
-from .layer_styles import store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 DISTRICT_FIELDS = (("code", _S), ("name_th", _S), ("data_year", _I), ("previous_year", _I),

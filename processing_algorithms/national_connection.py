@@ -6,7 +6,10 @@ them nowhere. A URI typed into the algorithm must not carry a password: Processi
 parameters in the history in plain text.
 """
 from qgis.core import (
-    QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderConnectionException,
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsDataSourceUri,
+    QgsProviderConnectionException,
     QgsProviderRegistry,
 )
 

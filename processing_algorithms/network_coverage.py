@@ -2,17 +2,26 @@
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-    QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsWkbTypes,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core import network_coverage
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.network import coverage
 from ..trafficking_plugin.core.thai_calendar import ce_year
+from ..trafficking_plugin.outputs.styles import qml_style, store_output_style, style_output_on_load
 from .base import TraffickingAlgorithm
-from .layer_styles import qml_style, store_output_style, style_output_on_load
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 GAP_FIELDS = (("code", _S), ("name_th", _S), ("district_code", _S), ("district_name", _S),
@@ -68,10 +77,10 @@ class NetworkCoverage(TraffickingAlgorithm):
             parameters, self.INCLUDE_MEDIUM, context) else ("high",)
         max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
         try:
-            found = network_coverage.gaps(database, year, max_km, classes, feedback=feedback)
+            found = coverage.gaps(database, year, max_km, classes, feedback=feedback)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
-        except network_coverage.CoverageError as error:
+        except coverage.CoverageError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unreadable(database, error) from None

@@ -2,16 +2,24 @@
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsGeometry,
-    QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsWkbTypes,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core import monitoring, targets
 from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.pseudonym import default_identity_path
+from ..trafficking_plugin.core.ingest.pseudonym import default_identity_path
+from ..trafficking_plugin.core.risk import monitoring, prevention_targets
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, sink_fields, tr_noop
 
@@ -22,7 +30,7 @@ VILLAGE_FIELDS = (
     ("persons_scored", _I), ("persons_high", _I), ("share_high", _R), ("mean_index", _R),
     ("risk_class", _S), ("drivers", _S), ("drivers_en", _S), ("drivers_th", _S),
     ("persons_listed", _I), ("activities_this_year", _I), ("no_activity", _I))
-# Programme monitoring (core/monitoring.py): numbers of the data year against the year before.
+# Programme monitoring (core/risk/monitoring.py): numbers of the data year against the year before.
 MONITORING_OUTPUTS = (
     ("SHARE_HIGH", tr_noop("Share of activities in high-risk areas (data year)")),
     ("SHARE_HIGH_PREVIOUS", tr_noop("Share of activities in high-risk areas (previous year)")),
@@ -100,22 +108,22 @@ class PreventionTargets(TraffickingAlgorithm):
         identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
         # Checked before a sink is made: making one writes the file.
         for key in (self.OUTPUT_VILLAGES, self.OUTPUT_PERSONS):
-            out = targets.output_file(self.parameterAsOutputLayer(parameters, key, context))
+            out = prevention_targets.output_file(self.parameterAsOutputLayer(parameters, key, context))
             for guarded in (database, identity or default_identity_path(database)):
-                if targets.same_file(out, guarded):
+                if prevention_targets.same_file(out, guarded):
                     raise QgsProcessingException(self.tr(
                         "{} would be written into {}: the work list goes to a file of its own, "
                         "never into the province database or its identity file. Choose another "
                         "output file.").format(key, guarded))
         feedback.pushInfo(self.tr("Work list of data year {} from {}…").format(year, database))
         try:
-            found = targets.work_list(
+            found = prevention_targets.work_list(
                 database, year, self.parameterAsInt(parameters, self.VILLAGES, context),
                 self.parameterAsInt(parameters, self.PERSONS_PER_VILLAGE, context), identity,
                 feedback=feedback)
         except Canceled:
             raise QgsProcessingException(self.tr("Canceled: no work list was written.")) from None
-        except targets.TargetsError as error:
+        except prevention_targets.TargetsError as error:
             raise QgsProcessingException(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise self.database_unreadable(database, error) from None
@@ -170,7 +178,7 @@ class PreventionTargets(TraffickingAlgorithm):
         return results
 
     def _monitoring(self, database, year, feedback):
-        """The monitoring figures (core/monitoring.py) and their log lines; None, with a note,
+        """The monitoring figures (core/risk/monitoring.py) and their log lines; None, with a note,
         when the database cannot give them (an activity table of an older plugin)."""
         try:
             monitored = monitoring.monitor(database, year)

@@ -1,18 +1,18 @@
 """The `trafficking` Processing provider."""
-import os
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..trafficking_plugin.core.shipped_data import ICON
 from .analyse_case_routes import AnalyseCaseRoutes
 from .create_database import CreateDatabase
 from .create_project import CreateProject
 from .crosswalk import Crosswalk
 from .extract_imagery_chips import ExtractImageryChips
 from .generate_sample_data import GenerateSampleData
-from .import_secondary_data import ImportSecondaryData
 from .import_activities import ImportActivities
+from .import_secondary_data import ImportSecondaryData
 from .import_sin_space import ImportSinSpace
 from .monitor_activities import MonitorActivities
 from .network_coverage import NetworkCoverage
@@ -25,7 +25,7 @@ from .shipped_models import shipped_models
 from .verify_database import VerifyDatabase
 from .withdraw_import import WithdrawImport
 
-ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.png")
+ICON_PATH = str(ICON)
 
 
 class TraffickingProvider(QgsProcessingProvider):
@@ -52,5 +52,5 @@ class TraffickingProvider(QgsProcessingProvider):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CreateProject())   # the province project (.qgz)
         self.addAlgorithm(WithdrawImport())   # take back an import of the wrong file
-        for model in shipped_models():   # trafficking_plugin/models/*.model3: trafficking:yearlyupdate, ...
+        for model in shipped_models():   # data/models/*.model3: trafficking:yearlyupdate, ...
             self.addAlgorithm(model)

@@ -2,12 +2,15 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum, QgsProcessingParameterFolderDestination,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
-from ..trafficking_plugin.core import public_export
+from ..trafficking_plugin.core.dissemination import public_export
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop

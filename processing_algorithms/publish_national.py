@@ -2,17 +2,20 @@
 import os
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-    QgsProcessingParameterProviderConnection, QgsProcessingParameterString,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterProviderConnection,
+    QgsProcessingParameterString,
 )
 
-from ..trafficking_plugin.core import national, national_schema
+from ..trafficking_plugin.core.dissemination import national, national_schema
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.shipped_data import plugin_version
 from ..trafficking_plugin.core.thai_calendar import ce_year
-from ..trafficking_plugin.version import plugin_version
+from ..trafficking_plugin.outputs.styles import style_path
 from . import national_connection
 from .base import TraffickingAlgorithm
-from .layer_styles import style_path
 
 
 def plugin_styles():

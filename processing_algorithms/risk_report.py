@@ -2,13 +2,17 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFolderDestination,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
 )
 
+from ..trafficking_plugin.core.dissemination.report_chart import ChartError
+from ..trafficking_plugin.core.dissemination.report_tables import ReportError
 from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.report_chart import ChartError
-from ..trafficking_plugin.core.report_tables import ReportError
 from ..trafficking_plugin.core.thai_calendar import shown_year
 from .base import TraffickingAlgorithm
 
@@ -59,12 +63,12 @@ class RiskReport(TraffickingAlgorithm):
     def _buddhist_era(self, parameters, context):
         choice = self.parameterAsEnum(parameters, self.YEARS, context)
         if choice == 0:
-            from ..trafficking_plugin.translation import buddhist_era
+            from ..trafficking_plugin.i18n.translation import buddhist_era
             return buddhist_era()
         return choice == 1
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.risk_report_layout import LayoutError, write_reports
+        from ..trafficking_plugin.outputs.risk_report_layout import LayoutError, write_reports
 
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         year = self.parameterAsInt(parameters, self.DATA_YEAR, context)

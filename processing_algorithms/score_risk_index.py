@@ -2,15 +2,18 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
-    QgsProcessingParameterNumber, QgsProcessingParameterString,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
-from ..trafficking_plugin.core import risk_index, risk_score
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.risk import risk_index, scores
 from ..trafficking_plugin.core.thai_calendar import ce_year
+from ..trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from .base import TraffickingAlgorithm, tr_noop
-from .layer_styles import RISK_LAYERS, save_default_styles
 
 
 class ScoreRiskIndex(TraffickingAlgorithm):
@@ -28,7 +31,7 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         return self.tr("Score the risk index")
 
     def shortHelpString(self):  # noqa: N802
-        defaults = ", ".join(f"{m} {h} / {c}" for m, (h, c) in risk_score.DEFAULT_CUTOFFS.items())
+        defaults = ", ".join(f"{m} {h} / {c}" for m, (h, c) in scores.DEFAULT_CUTOFFS.items())
         return self.tr(
             "Scores every person of the data year on the enabled indicators of the database's "
             "indicator table (1 to 3, 3 = most at risk; an indicator with no data stays empty and "
@@ -55,14 +58,14 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         self.add_database_parameter()
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=list(risk_score.METHODS), defaultValue=0))
+            self.METHOD, self.tr("Method"), options=list(scores.METHODS), defaultValue=0))
         for key, label in (
                 (self.HIGH_CUTOFF, tr_noop("High cut-point of the index (empty: method default)")),
                 (self.MEDIUM_CUTOFF, tr_noop("Medium cut-point of the index (empty: method default)"))):
             self.addParameter(number(key, self.tr(label), number.Type.Double, optional=True,
                                      minValue=0))
         self.addParameter(number(self.AF_K, self.tr("Alkire-Foster cutoff k (weighted share at 3)"),
-                                 number.Type.Double, defaultValue=risk_score.DEFAULT_AF_K,
+                                 number.Type.Double, defaultValue=scores.DEFAULT_AF_K,
                                  minValue=0, maxValue=1))
         self.addParameter(number(self.MIN_COVERAGE, self.tr("Minimum coverage (indicators observed)"),
                                  number.Type.Integer, defaultValue=risk_index.Options.min_coverage,
@@ -96,7 +99,7 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
         try:
             options = risk_index.Options(
-                method=risk_score.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+                method=scores.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
                 high_cutoff=self._optional_number(parameters, self.HIGH_CUTOFF, context),
                 medium_cutoff=self._optional_number(parameters, self.MEDIUM_CUTOFF, context),
                 af_k=self.parameterAsDouble(parameters, self.AF_K, context),

@@ -1,4 +1,4 @@
-"""The Processing models the plugin ships: every trafficking_plugin/models/*.model3, as algorithms
+"""The Processing models the plugin ships: every trafficking_plugin/data/models/*.model3, as algorithms
 of its provider.
 
 A model saved by QGIS uses its title as its algorithm name, so in a provider its id would be
@@ -11,12 +11,12 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm
 
+from ..trafficking_plugin.core.shipped_data import MODELS_DIR
 from .base import tr, tr_noop
 
 # The shipped models' titles and group, for scripts/translations.py: the .model3 keeps English.
 TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"),
           tr_noop("Yearly pipeline"))
-MODELS_DIR = Path(__file__).resolve().parents[1] / "trafficking_plugin" / "models"
 
 
 def model_id(path):

@@ -3,12 +3,14 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
-from ..trafficking_plugin.core import verify
+from ..trafficking_plugin.core.dissemination import verify
 from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop

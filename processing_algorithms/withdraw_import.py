@@ -2,12 +2,16 @@
 import sqlite3
 
 from qgis.core import (
-    QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterString,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
-from ..trafficking_plugin.core import import_runs
 from ..trafficking_plugin.core.feedback import Canceled
+from ..trafficking_plugin.core.ingest import import_runs
 from .base import TraffickingAlgorithm, tr_noop
 
 

@@ -46,7 +46,7 @@ def main():
     if not link.is_symlink():
         link.symlink_to(REPO, target_is_directory=True)
     from trafficking_db.processing_algorithms.provider import TraffickingProvider
-    from trafficking_db.trafficking_plugin.core import geography
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
     provider = TraffickingProvider()   # keep a reference: the registry does not own Python objects
     QgsApplication.processingRegistry().addProvider(provider)
 
@@ -61,7 +61,7 @@ def main():
     else:
         boundaries = str(out / "synthetic_boundaries.geojson")
         with open(boundaries, "w", encoding="utf-8") as f:
-            json.dump(geography.to_geojson(geography.synthetic_province(args.province)), f,
+            json.dump(synthetic_province.to_geojson(synthetic_province.synthetic_province(args.province)), f,
                       ensure_ascii=False)
         attribution = "Boundaries: a synthetic province (../shared was not found)."
         print("demo: ../shared not found; using a small synthetic province")
@@ -104,8 +104,8 @@ def main():
                   DATA_YEAR=args.year)
     print(f"demo:   {places['ROWS_READ']:,} places read = {places['ROWS_STAGED']:,} placed + "
           f"{places['ROWS_REJECTED']:,} rejected; village distances written", flush=True)
-    from trafficking_db.trafficking_plugin.core import sample_cases
-    loaded = sample_cases.load_sample(database, out / "agency_files")
+    from trafficking_db.trafficking_plugin.sample import cases
+    loaded = cases.load_sample(database, out / "agency_files")
     print("demo: sample network and lessons-learned cases loaded: " +
           ", ".join(f"{n:,} {k}" for k, n in loaded.items()), flush=True)
     risk = step("score the risk index", "scoreriskindex", DATABASE=str(database), DATA_YEAR=args.year)
@@ -135,7 +135,7 @@ def main():
     step("find network coverage gaps", "networkcoverage", DATABASE=str(database),
          DATA_YEAR=args.year, MAX_KM=30, OUTPUT=str(out / "network_gaps.gpkg"))
 
-    from trafficking_db.trafficking_plugin.map_render import render_province_map, render_risk_map
+    from trafficking_db.trafficking_plugin.outputs.layout_kit import render_province_map, render_risk_map
     png = out / f"province_{args.province}.png"
     start = time.perf_counter()
     render_province_map(database, png, attribution)

@@ -70,7 +70,7 @@ shoot() {
 
 profile en ""
 shoot en
-# The plugin compiles trafficking_plugin/i18n/trafficking_db_th.ts with lrelease in a checkout (translation.py).
+# The plugin compiles trafficking_plugin/i18n/trafficking_db_th.ts with lrelease in a checkout (i18n/translation.py).
 if [ -f "$repo/trafficking_plugin/i18n/trafficking_db_th.qm" ] || { [ -f "$repo/trafficking_plugin/i18n/trafficking_db_th.ts" ] &&
     command -v lrelease >/dev/null; }; then
   profile th th

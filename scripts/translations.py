@@ -6,7 +6,7 @@
 ``update`` reads the plugin's Python sources with ``ast`` (pylupdate5 is not installed on Debian 12
 and misses strings Python builds) and finds every string passed as a literal to
 ``tr()`` / ``self.tr()`` / ``QCoreApplication.translate(context, ...)``, to ``tr_noop()`` (marks
-a label kept in a table and translated later by ``tr(label)``) and to ``core.network.Message``.
+a label kept in a table and translated later by ``tr(label)``) and to ``core.network.directory.Message``.
 The context of ``tr`` is the one its definition passes to ``QCoreApplication.translate``, found in
 the same file, in the module it is imported from, or (for ``self.tr`` in an algorithm) in
 processing_algorithms/base.py. Existing translations are kept; translated strings no longer in the
@@ -25,10 +25,11 @@ REPO = Path(__file__).resolve().parents[1]
 I18N = REPO / "trafficking_plugin" / "i18n"
 LANGUAGES = {"th": "th_TH"}            # file suffix -> Qt language code; add a language here
 SOURCES = ("processing_algorithms/*.py", "trafficking_plugin/*.py", "trafficking_plugin/gui/*.py",
-           "trafficking_plugin/core/network.py")
+           "trafficking_plugin/outputs/*.py", "trafficking_plugin/i18n/*.py",
+           "trafficking_plugin/core/network/directory.py")
 ALGORITHM_BASE = "processing_algorithms/base.py"
 # Marker calls whose first argument is a string with a fixed context.
-FIXED_MARKERS = {"Message": "TraffickingNetwork"}   # core/network.py: translated by the dock
+FIXED_MARKERS = {"Message": "TraffickingNetwork"}   # core/network/directory.py: translated by the dock
 
 
 class ExtractError(Exception):

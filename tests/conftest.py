@@ -125,16 +125,19 @@ def imported_sample(tmp_path_factory):
     sub-districts and villages, for data year B.E. 2567; returns (files folder, manifest, db).
     Tests that change the database work on a copy. TRAFFICKING_TEST_SEED (default 1) picks
     another sample, to check that a test does not lean on one seed's luck."""
-    from trafficking_db.trafficking_plugin.core import database, geography, importer, sample_data
+    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
+    from trafficking_db.trafficking_plugin.core.ingest import import_file
+    from trafficking_db.trafficking_plugin.sample import generator
 
     folder = tmp_path_factory.mktemp("imported_sample")
-    subdistricts = geography.synthetic_province()
-    manifest = sample_data.generate_sample_data(subdistricts, folder / "files", scale=0.002,
+    subdistricts = synthetic_province.synthetic_province()
+    manifest = generator.generate_sample_data(subdistricts, folder / "files", scale=0.002,
                                                seed=int(os.environ.get("TRAFFICKING_TEST_SEED", "1")))
     db = folder / "province.gpkg"
     database.create_or_upgrade(db, "50", province_units(subdistricts, folder / "files" / "villages.geojson"))
     for entry in manifest["files"]:
-        importer.import_file(db, folder / "files" / entry["path"], entry["source"], 2567)
+        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2567)
     return folder / "files", manifest, db
 
 

@@ -6,14 +6,16 @@ import pytest
 from conftest import copy_database
 from qgis.core import QgsProcessingException
 
-from trafficking_db.trafficking_plugin.core import activities, gpkg, sample_cases
+from trafficking_db.trafficking_plugin.core.risk import activities
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.sample import cases
 
 
 @pytest.fixture()
 def db(imported_sample, tmp_path):
     files, _, source = imported_sample
     target = copy_database(source, tmp_path)
-    sample_cases.load_sample(target, files)
+    cases.load_sample(target, files)
     return target
 
 

@@ -6,13 +6,14 @@ import pytest
 from conftest import province_units
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from trafficking_db.trafficking_plugin.core import audit, database, geography, gpkg
+from trafficking_db.trafficking_plugin.core import audit, database, gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 
 @pytest.fixture()
 def db(tmp_path):
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
     return path
 
 
@@ -71,7 +72,7 @@ def test_upgrade_keeps_one_set_of_triggers_and_the_log(db):
     conn = gpkg.connect(db)
     conn.execute("INSERT INTO network_member (name) VALUES ('Nok')")
     conn.close()
-    database.create_or_upgrade(db, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                         "AND name LIKE 'audit%' ORDER BY name")]

@@ -6,7 +6,7 @@ from qgis.core import QgsApplication, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
-from trafficking_db.trafficking_plugin import basemap
+from trafficking_db.trafficking_plugin.outputs import basemap
 from trafficking_db.trafficking_plugin.gui.basemap_dialog import BasemapDialog
 
 HTTPS = "https://tiles.example.com/imagery/{z}/{x}/{y}.jpg?key=abc&style=sat"

@@ -8,12 +8,14 @@ import pytest
 from qgis.PyQt.QtCore import Qt
 
 from conftest import province_units
-from trafficking_db.trafficking_plugin.core import cases, database, geography, gpkg
+from trafficking_db.trafficking_plugin.core.cases import case_records
+from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.gui.case_dock import BATCH, CaseDock
 
 def _valid_thai_id():
     """A made-up Thai ID with a right check digit."""
-    from trafficking_db.trafficking_plugin.core import thai_id
+    from trafficking_db.trafficking_plugin.core.ingest import thai_id
     first12 = "110170000000"
     return first12 + str(thai_id.check_digit(first12))
 
@@ -35,7 +37,7 @@ def write_villages(subdistricts, path):
 @pytest.fixture()
 def province(tmp_path):
     """A province GeoPackage with villages and two organisations; returns (path, village codes)."""
-    subdistricts = geography.synthetic_province()
+    subdistricts = synthetic_province.synthetic_province()
     codes = write_villages(subdistricts, tmp_path / "villages.geojson")
     db = tmp_path / "province_50.gpkg"
     database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
@@ -129,7 +131,7 @@ def test_the_victims_id_goes_only_to_the_identity_file(qgis_app, province):
     assert rows(identity, "SELECT person_key, source, id_kind, raw_id FROM person_identity") == \
         [(key, "case", "thai_id", raw)]
     # The key is the ID's person_key, so the case links to the person table.
-    from trafficking_db.trafficking_plugin.core import pseudonym
+    from trafficking_db.trafficking_plugin.core.ingest import pseudonym
     assert key == pseudonym.person_key(pseudonym.load_secret(identity), raw)
     # No raw ID (nor its last digits in a row) anywhere in the case tables or the audit log.
     with contextlib.closing(gpkg.connect(db)) as conn:
@@ -225,7 +227,7 @@ def test_a_refused_commit_shows_qgis_reasons_and_keeps_the_form(qgis_app, provin
 
 def test_ten_thousand_cases_load_in_batches_and_filter(qgis_app, province):
     db, _ = province
-    statuses = cases.picklist("cas_Status")
+    statuses = case_records.picklist("cas_Status")
     kinds = ("ForcedLabour", "SexualExploitation", "ForcedBegging", "ChildLabour ForcedLabour")
     with contextlib.closing(gpkg.connect(db)) as conn, conn:
         conn.executemany(

@@ -4,9 +4,12 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsVectorLayer
-from trafficking_db.trafficking_plugin.core import case_routes, database, geography, gpkg, indicators
-from trafficking_db.trafficking_plugin.core.risk_facts import build_facts
-from trafficking_db.trafficking_plugin.core.sample_network import point_blob
+from trafficking_db.trafficking_plugin.core.cases import routes as case_routes
+from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.risk import indicators
+from trafficking_db.trafficking_plugin.core.risk.facts import build_facts
+from trafficking_db.trafficking_plugin.sample.network import point_blob
 
 from conftest import CancelAfter, province_units
 
@@ -36,7 +39,7 @@ CASES = [
 
 def make_province(path):
     """A province database of the built-in synthetic sub-districts and two villages."""
-    database.create_or_upgrade(path, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
     with contextlib.closing(gpkg.connect(path)) as conn:
         conn.execute("BEGIN")
         for code, x, y in ((V1, 98.82, 18.62), (V2, 98.92, 18.62)):

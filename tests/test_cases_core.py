@@ -1,4 +1,4 @@
-"""core/cases.py: the shipped HTCDS picklists, validation of a case and its rows, the pseudonym."""
+"""core/case_records.py: the shipped HTCDS picklists, validation of a case and its rows, the pseudonym."""
 import contextlib
 import csv
 import sqlite3
@@ -6,7 +6,8 @@ import sqlite3
 import pytest
 
 from conftest import SHARED
-from trafficking_db.trafficking_plugin.core import cases, pseudonym, thai_id
+from trafficking_db.trafficking_plugin.core.cases import case_records
+from trafficking_db.trafficking_plugin.core.ingest import pseudonym, thai_id
 
 STANDARD = SHARED / "reference" / "htcds" / "ods_Field_Standards.csv"
 
@@ -20,7 +21,7 @@ def test_the_shipped_fields_and_picklists_are_the_standards():
     with open(STANDARD, encoding="utf-8") as f:
         standard = {r["Field Name including Prefix"]: r for r in csv.DictReader(f)
                     if r["Field Name including Prefix"]}
-    shipped = cases.htcds()["fields"]
+    shipped = case_records.htcds()["fields"]
     assert len(shipped) >= 30
     for name, entry in shipped.items():
         row = standard[name]                                    # a real HTCDS v2.0 field
@@ -32,13 +33,13 @@ def test_the_shipped_fields_and_picklists_are_the_standards():
             assert [v["en"] for v in entry["values"]] == labels, name
             assert all(v["th"] for v in entry["values"]), name
     # Every picklist column of the case tables is covered.
-    for column, (field, _) in {**cases.CASE_PICKLISTS, **cases.PERPETRATOR_PICKLISTS,
-                               **cases.SUPPORT_PICKLISTS}.items():
-        assert cases.picklist(field), column
+    for column, (field, _) in {**case_records.CASE_PICKLISTS, **case_records.PERPETRATOR_PICKLISTS,
+                               **case_records.SUPPORT_PICKLISTS}.items():
+        assert case_records.picklist(field), column
 
 
 def test_the_licence_note_travels_with_the_picklists():
-    doc = cases.htcds()
+    doc = case_records.htcds()
     assert "CC BY 4.0" in doc["licence"] and "not endorse" in doc["licence"]
     assert "IOM" in doc["publisher"] and "v2.0" in doc["standard"]
 
@@ -49,7 +50,7 @@ def test_a_good_case_has_no_problems():
               "recruitment_method": "ThroughOnlineSocialNetworks AtWork", "status": "FollowUp",
               "means_of_control": "DebtBondage", "forced_labour_industry": "A_AgricultureForestryAndFishing",
               "incoming_referral_date": "01/10/2567", "story": "เพื่อนชวนไปทำงานโรงงาน"}
-    assert cases.validate_case(record) == {}
+    assert case_records.validate_case(record) == {}
 
 
 @pytest.mark.parametrize("column, value, words", [
@@ -67,16 +68,16 @@ def test_a_good_case_has_no_problems():
     ("story", "victim 3-1005-00123-45-1 told us", "personal ID"),
 ])
 def test_a_bad_value_is_named_with_what_to_fix(column, value, words):
-    problems = cases.validate_case({column: value})
+    problems = case_records.validate_case({column: value})
     assert list(problems) == [column] and words in problems[column]
 
 
 def test_dates_in_either_era_become_common_era():
-    assert cases.normalise_date("15/03/2567") == ("2024-03-15", None)
-    assert cases.normalise_date("2024-03-15") == ("2024-03-15", None)
-    assert cases.normalise_date("๑๕/๐๓/๒๕๖๗") == ("2024-03-15", None)
-    assert cases.normalise_date("29/02/2567")[0] == "2024-02-29"      # leap year tested in C.E.
-    assert cases.normalise_date("") == (None, None)
+    assert case_records.normalise_date("15/03/2567") == ("2024-03-15", None)
+    assert case_records.normalise_date("2024-03-15") == ("2024-03-15", None)
+    assert case_records.normalise_date("๑๕/๐๓/๒๕๖๗") == ("2024-03-15", None)
+    assert case_records.normalise_date("29/02/2567")[0] == "2024-02-29"      # leap year tested in C.E.
+    assert case_records.normalise_date("") == (None, None)
 
 
 VILLAGES = {"50010101", "50010102"}
@@ -98,52 +99,52 @@ VILLAGES = {"50010101", "50010102"}
     ({"event_type": "transit", "country": "Malaysia", "place_name": "KL"}, "country"),
 ])
 def test_an_events_place_is_a_village_a_point_or_a_place_abroad(event, problem):
-    problems = cases.validate_event(event, VILLAGES)
+    problems = case_records.validate_event(event, VILLAGES)
     assert list(problems) == ([problem] if problem else [])
 
 
 def test_perpetrators_and_support_plans_are_checked_against_their_picklists():
-    assert cases.validate_perpetrator({"role_in_process": "RecruiterOrIntermediary Transporter",
+    assert case_records.validate_perpetrator({"role_in_process": "RecruiterOrIntermediary Transporter",
                                        "relationship_to_victim": "Familial", "sex": "male",
                                        "nationality": "MM"}) == {}
-    bad = cases.validate_perpetrator({"role_in_process": "Boss", "sex": "M", "nationality": "Burma"})
+    bad = case_records.validate_perpetrator({"role_in_process": "Boss", "sex": "M", "nationality": "Burma"})
     assert set(bad) == {"role_in_process", "sex", "nationality"}
-    assert cases.validate_support({"support_type": "Legal", "planned_end_date": "30/09/2568"}) == {}
-    assert set(cases.validate_support({"support_type": "Housing"})) == {"support_type"}
+    assert case_records.validate_support({"support_type": "Legal", "planned_end_date": "30/09/2568"}) == {}
+    assert set(case_records.validate_support({"support_type": "Housing"})) == {"support_type"}
 
 
 def test_the_case_key_is_the_person_key_of_the_normalised_id(tmp_path):
     identity = tmp_path / "province_50.identity.sqlite"
     raw = _thai_id()
     typed = f" {raw[0]}-{raw[1:5]}-{raw[5:10]}-{raw[10:12]}-{raw[12]} "      # as written on the card
-    key, kind, normal = cases.case_key_for(identity, typed)
+    key, kind, normal = case_records.case_key_for(identity, typed)
     assert (kind, normal) == ("thai_id", raw)
     assert key == pseudonym.person_key(pseudonym.load_secret(identity), raw)
-    g_key, g_kind, g_normal = cases.case_key_for(identity, "g 1234 5678 9012")
+    g_key, g_kind, g_normal = case_records.case_key_for(identity, "g 1234 5678 9012")
     assert (g_kind, g_normal) == ("g_code", "G123456789012") and g_key != key
-    with pytest.raises(cases.CaseError) as error:
-        cases.case_key_for(identity, raw[:12] + str((int(raw[12]) + 1) % 10))
+    with pytest.raises(case_records.CaseError) as error:
+        case_records.case_key_for(identity, raw[:12] + str((int(raw[12]) + 1) % 10))
     assert "check digit" in str(error.value) and raw[:9] not in str(error.value)   # masked
-    random_key, random_kind, nothing = cases.case_key_for(identity)
+    random_key, random_kind, nothing = case_records.case_key_for(identity)
     assert random_kind == "none" and nothing is None
     assert len(random_key) == len(key) == 32 and set(random_key) <= set("abcdefghijklmnop")
-    assert random_key != cases.case_key_for(identity)[0]
+    assert random_key != case_records.case_key_for(identity)[0]
 
 
 def test_the_raw_id_is_recorded_once_in_the_identity_file(tmp_path):
     identity = tmp_path / "province_50.identity.sqlite"
     raw = _thai_id()
-    key, kind, normal = cases.case_key_for(identity, raw)
-    assert cases.record_identity(identity, key, kind, normal, case_fid=7)
-    assert not cases.record_identity(identity, key, kind, normal, case_fid=7)
-    assert not cases.record_identity(identity, "x" * 32, "none", None)
+    key, kind, normal = case_records.case_key_for(identity, raw)
+    assert case_records.record_identity(identity, key, kind, normal, case_fid=7)
+    assert not case_records.record_identity(identity, key, kind, normal, case_fid=7)
+    assert not case_records.record_identity(identity, "x" * 32, "none", None)
     with contextlib.closing(sqlite3.connect(identity)) as conn:
         assert conn.execute("SELECT person_key, source, id_kind, raw_id, row_number "
                             "FROM person_identity").fetchall() == [(key, "case", "thai_id", raw, 7)]
 
 
 def test_the_list_filter_reads_both_eras_and_escapes_quotes():
-    expression = cases.list_filter("O'Brien", "Active", "ForcedLabour", 2567)
+    expression = case_records.list_filter("O'Brien", "Active", "ForcedLabour", 2567)
     assert "'%O''Brien%'" in expression and '"status" = \'Active\'' in expression
     assert "year(\"recorded_at\") = 2024" in expression and "'% ForcedLabour %'" in expression
-    assert cases.list_filter() == ""
+    assert case_records.list_filter() == ""

@@ -7,11 +7,12 @@ import sqlite3
 
 import pytest
 from conftest import CancelAfter, SHARED, copy_database, province_units
-from trafficking_db.trafficking_plugin.core import (
-    code_tables, crosswalk, database, geography, importer, pseudonym, sample_data, spec,
-)
+from trafficking_db.trafficking_plugin.core.standard import code_tables, crosswalk
+from trafficking_db.trafficking_plugin.core import database, geography
+from trafficking_db.trafficking_plugin.core.ingest import import_file, pseudonym, spec
+from trafficking_db.trafficking_plugin.sample import generator
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
-from trafficking_db.trafficking_plugin.core.place_names import normalise_name
+from trafficking_db.trafficking_plugin.core.standard.place_names import normalise_name
 
 CODES = SHARED / "data" / "codes"
 needs_codes = pytest.mark.skipif(not CODES.exists(), reason="../shared/data/codes is not beside the checkout")
@@ -117,12 +118,12 @@ def old_names(tmp_path_factory):
             r["amphoe_en"], "50", r["changwat_th"], r["changwat_en"],
             [[[(x, y), (x + 0.05, y), (x + 0.05, y + 0.05), (x, y + 0.05), (x, y)]]]))
     folder = tmp_path_factory.mktemp("old_names")
-    manifest = sample_data.generate_sample_data(subdistricts, folder / "files", scale=0.01, seed=3,
+    manifest = generator.generate_sample_data(subdistricts, folder / "files", scale=0.01, seed=3,
                                                 old_codes=CODES / "th_admin_codes_kongvut.csv")
     db = folder / "province.gpkg"
     database.create_or_upgrade(db, "50", province_units(subdistricts, folder / "files" / "villages.geojson"))
     entry = next(f for f in manifest["files"] if f["source"] == "human_security")
-    importer.import_file(db, folder / "files" / entry["path"], "human_security", 2024)
+    import_file.import_file(db, folder / "files" / entry["path"], "human_security", 2024)
     crosswalk.run_crosswalk(db, 2024)
     return folder / "files", entry, db
 
@@ -292,7 +293,7 @@ def test_a_new_agency_links_and_lists_its_unmapped_codes(crosswalked, tmp_path):
         out.writerow(["เลขประจำตัว", "ประเภทกิจการ", "หมู่บ้าน"])
         for worker, business in zip(workers, ["01", "02", "99"]):
             out.writerow([worker["id"], business, worker["village_code"]])
-    importer.import_file(db, tmp_path / "workers.csv", str(tmp_path / "labour.yaml"), 2024)
+    import_file.import_file(db, tmp_path / "workers.csv", str(tmp_path / "labour.yaml"), 2024)
     with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
         conn.executemany("INSERT INTO crosswalk (source, field, match, agency_code, standard_field, "
                          "standard_code) VALUES ('labour', 'business_type', 'exact', ?, "
@@ -384,7 +385,8 @@ def test_a_household_file_without_debt_leaves_it_unobserved(crosswalked, tmp_pat
         csv.writer(f).writerows([r[:drop] + r[drop + 1:] for r in rows])
     db = tmp_path / "p.gpkg"
     database.create_or_upgrade(db, "50", {})
-    staged = importer.import_file(db, tmp_path / "bmn_households.csv", "family_welfare", 2024)["rows_staged"]
+    staged = import_file.import_file(db, tmp_path / "bmn_households.csv", "family_welfare",
+                                     2024)["rows_staged"]
     crosswalk.run_crosswalk(db, 2024)
     assert query(db, "SELECT count(*), count(debt_baht) FROM household") == [(staged, 0)]
 
@@ -404,11 +406,11 @@ def test_staging_from_before_home_town_still_crosswalks(crosswalked, tmp_path):
 def test_personas_of_the_sample_are_persons_of_the_standard(crosswalked):
     """Each persona of the truth is in the sample and, holding an ID, in person as the truth says."""
     files, manifest, db, _ = crosswalked
-    assert all(manifest["counts"]["personas"][p] > 0 for p in sample_data.PERSONAS)
+    assert all(manifest["counts"]["personas"][p] > 0 for p in generator.PERSONAS)
     truth = truth_by_key(files, db)
     persons = {k: (sex, town) for k, sex, town in query(db, "SELECT person_key, sex, home_town FROM person")}
     personas = [(k, r) for k, r in truth.items() if r["persona"]]
-    assert {r["persona"] for _, r in personas} == set(sample_data.PERSONAS)
+    assert {r["persona"] for _, r in personas} == set(generator.PERSONAS)
     for key, r in personas:
         if r["id_kind"] == "thai_id" and key in persons:
             assert persons[key] == ({"1": "male", "2": "female"}[r["sex"]], r["id"][1:5])
@@ -452,7 +454,8 @@ def test_persons_take_each_field_from_the_first_source_that_has_it(tmp_path):
     """Records of one person_key merge field by field in precedence order (insertion order
     within a rank); the place comes whole from the first record with a sub-district, one with
     a village first within a source; other sources follow the known ones by name."""
-    from trafficking_db.trafficking_plugin.core import gpkg, linking, schema
+    from trafficking_db.trafficking_plugin.core import gpkg, schema
+    from trafficking_db.trafficking_plugin.core.standard import linking
     conn = gpkg.connect(tmp_path / "persons.gpkg")
     schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in ("database_info", "person")])
     linking.create_records(conn)

@@ -66,7 +66,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
 ])
 def test_real_dialog_runs_with_progress_and_cancels_cleanly(tmp_path, imported_sample, algorithm,
                                                             done_message):
-    from trafficking_db.trafficking_plugin.core import crosswalk
+    from trafficking_db.trafficking_plugin.core.standard import crosswalk
 
     from conftest import copy_database
     db = copy_database(imported_sample[2], tmp_path)

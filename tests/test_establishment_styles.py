@@ -14,8 +14,9 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
-from trafficking_db.processing_algorithms import layer_styles
-from trafficking_db.trafficking_plugin.core import geography, gpkg
+from trafficking_db.trafficking_plugin.outputs import styles
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 TYPES = ("karaoke", "massage_spa", "guesthouse_hotel", "brothel_front", "fishing_port_boat",
          "seafood_processing", "construction_camp", "factory", "plantation", "domestic_work_agency",
@@ -28,7 +29,7 @@ DENSITY = "Density of risky places"
 @pytest.fixture()
 def created(run_algorithm, tmp_path):
     boundaries = tmp_path / "boundaries.geojson"
-    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
                           encoding="utf-8")
     path = tmp_path / "province.gpkg"
     run_algorithm("createdatabase", OUTPUT=str(path), PROVINCE="50", BOUNDARIES=str(boundaries))
@@ -94,10 +95,10 @@ def test_every_type_has_its_own_shape_and_a_thai_and_english_label(created):
 
 def test_the_legend_names_every_kind_of_the_shipped_catalogue_as_it_does():
     # A kind added to the catalogue needs its own shape here, or it falls under "Other".
-    with open(REPO / "trafficking_plugin" / "establishment_types.yaml", encoding="utf-8") as f:
+    with open(REPO / "trafficking_plugin" / "data" / "establishment_types.yaml", encoding="utf-8") as f:
         catalogue = {t["code"]: f"{t['name_th']} / {t['name_en']}" for t in yaml.safe_load(f)["types"]}
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=type:string", "establishment", "memory")
-    message, ok = layer.loadNamedStyle(layer_styles.style_path("establishment"))
+    message, ok = layer.loadNamedStyle(styles.style_path("establishment"))
     assert ok, message
     legend = {c.value(): c.label() for c in layer.renderer().categories() if c.value()}
     assert legend == catalogue
@@ -176,7 +177,7 @@ def test_the_density_style_is_stored_beside_the_default_and_loads_as_a_heatmap(c
 
 
 def test_an_upgrade_keeps_a_users_density_style_and_default(created):
-    assert layer_styles.save_default_styles(created, layer_styles.SIN_SPACE_LAYERS) == []
+    assert styles.save_default_styles(created, styles.SIN_SPACE_LAYERS) == []
     with gpkg.connect(created) as conn:
         rows = conn.execute("SELECT styleName, useAsDefault FROM layer_styles"
                             " WHERE f_table_name = 'establishment' ORDER BY 1").fetchall()

@@ -10,7 +10,9 @@ import pytest
 
 from conftest import SHARED, province_units
 from test_case_dock import write_villages
-from trafficking_db.trafficking_plugin.core import cases, database, geography, gpkg, htcds_export
+from trafficking_db.trafficking_plugin.core.cases import case_records, htcds_export
+from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 STANDARD = SHARED / "reference" / "htcds" / "ods_Field_Standards.csv"
 RAW_ID = "3100500123452"
@@ -26,12 +28,12 @@ def standard_fields():
             r["Field Type"], [v.strip() for v in (r["Value Names (if picklist)"] or "").split("\n")
                               if v.strip() and not v.startswith("Use ISO")]) for r in rows}
     return {name: (e["type"], [v["name"] for v in e.get("values", ())])
-            for name, e in cases.htcds()["fields"].items()}
+            for name, e in case_records.htcds()["fields"].items()}
 
 
 @pytest.fixture()
 def db_with_cases(tmp_path):
-    subdistricts = geography.synthetic_province()
+    subdistricts = synthetic_province.synthetic_province()
     villages = write_villages(subdistricts, tmp_path / "villages.geojson")
     db = tmp_path / "province_50.gpkg"
     database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
@@ -90,9 +92,9 @@ def test_every_column_is_an_htcds_field_and_every_value_valid(db_with_cases, tmp
                     assert set(values) <= set(allowed), (column, value)
                     seen += 1
                 elif "Citizenship" in column or column == "hte_Country":
-                    assert set(value.split(";")) <= cases.COUNTRIES
+                    assert set(value.split(";")) <= case_records.COUNTRIES
                 elif kind == "Date":
-                    assert cases.normalise_date(value) == (value, None)
+                    assert case_records.normalise_date(value) == (value, None)
     assert seen >= 12
     _, case_rows = read_csv(files[0])
     first = case_rows[0]
@@ -149,16 +151,16 @@ def test_the_docks_export_button_writes_the_same_files(qgis_app, db_with_cases, 
 
 def test_the_sample_generators_cases_export_and_validate(tmp_path):
     """The few hundred synthetic cases of the sample generator fit the standard end to end."""
-    from trafficking_db.trafficking_plugin.core import sample_cases, sample_data
-    subdistricts = geography.synthetic_province()
-    sample_data.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
+    from trafficking_db.trafficking_plugin.sample import cases, generator
+    subdistricts = synthetic_province.synthetic_province()
+    generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
     db = tmp_path / "province_50.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
     database.create_or_upgrade(db, "50", units)
-    counts = sample_cases.load_sample(db, tmp_path / "files")
+    counts = cases.load_sample(db, tmp_path / "files")
     records, problems = htcds_export.collect(db)
     assert problems == [] and len(records) == counts["cases"] > 100
     with contextlib.closing(gpkg.connect(db)) as conn:
         conn.row_factory = sqlite3.Row
         for row in conn.execute('SELECT * FROM "case"'):
-            assert cases.validate_case(dict(row)) == {}, row["fid"]
+            assert case_records.validate_case(dict(row)) == {}, row["fid"]

@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from conftest import SHARED
 
-from trafficking_db.trafficking_plugin.core import database, gpkg, imagery, imagery_outputs
-from trafficking_db.trafficking_plugin.core.imagery_places import places_from_database
+from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core.sin_space import imagery, imagery_footprints
+from trafficking_db.trafficking_plugin.core.sin_space.imagery_establishments import places_from_database
 
 NAIP = SHARED / "data" / "imagery" / "naip_m_4709963_se_14_1_20200831.tif"
 needs_naip = pytest.mark.skipif(not NAIP.exists(), reason="../shared/data/imagery is not beside the checkout")
@@ -136,7 +137,7 @@ def test_outside_and_partial_places_are_reported_not_skipped(chipped):
 def test_footprints_and_report(chipped):
     import sqlite3
     folder, result = chipped
-    path = imagery_outputs.write_footprints(result, folder / imagery_outputs.FOOTPRINTS_NAME)
+    path = imagery_footprints.write_footprints(result, folder / imagery_footprints.FOOTPRINTS_NAME)
     with contextlib.closing(sqlite3.connect(path)) as conn:
         report = dict(conn.execute("SELECT name, status FROM chip_report"))
         assert report == {"คาราโอเกะริมทาง": "ok", "ร้านนวดสปา": "ok", "ท่าเรือประมง": "ok",

@@ -8,13 +8,15 @@ from qgis.core import (
     QgsVectorFileWriter, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QVariant
-from trafficking_db.trafficking_plugin.core import database, geography, sample_data
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.sample import generator
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     folder = tmp_path_factory.mktemp("alg_sample")
-    manifest = sample_data.generate_sample_data(geography.synthetic_province(), folder, scale=0.002,
+    manifest = generator.generate_sample_data(synthetic_province.synthetic_province(), folder, scale=0.002,
                                                 seed=1)
     return folder, manifest
 

@@ -9,9 +9,10 @@ import sqlite3
 
 import pytest
 from conftest import CancelAfter
-from trafficking_db.trafficking_plugin.core import (
-    database, geography, importer, pseudonym, sample_data, spec, validate,
-)
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.ingest import import_file, pseudonym, spec, validate
+from trafficking_db.trafficking_plugin.sample import generator
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 DATA_YEAR = 2567           # B.E. on purpose: stored as 2024
@@ -29,7 +30,7 @@ FAULT_REASONS = {
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     folder = tmp_path_factory.mktemp("import_sample")
-    manifest = sample_data.generate_sample_data(geography.synthetic_province(), folder / "files",
+    manifest = generator.generate_sample_data(synthetic_province.synthetic_province(), folder / "files",
                                                 scale=0.002, seed=1)
     return folder / "files", manifest
 
@@ -44,7 +45,7 @@ def imported(sample, tmp_path_factory):
     """A database with every sample file imported once; returns (db, manifest, summaries)."""
     files, manifest = sample
     db = new_database(tmp_path_factory.mktemp("import_db") / "province.gpkg")
-    summaries = {f["path"]: importer.import_file(db, files / f["path"], f["source"], DATA_YEAR)
+    summaries = {f["path"]: import_file.import_file(db, files / f["path"], f["source"], DATA_YEAR)
                  for f in manifest["files"]}
     return db, manifest, summaries
 
@@ -183,7 +184,7 @@ def test_importing_the_same_file_again_adds_nothing(imported, sample):
     db, manifest, _ = imported
     files, _ = sample
     before = query(db, "SELECT count(*) FROM staging_health_home")
-    again = importer.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
+    again = import_file.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
     assert again["status"] == "duplicate" and "already imported" in again["message"]
     assert query(db, "SELECT count(*) FROM staging_health_home") == before
     assert query(db, "SELECT status, rows_read FROM import_run WHERE fid = ?", again["run_id"]) == \
@@ -204,11 +205,11 @@ def snapshot(db):
 def test_cancel_part_way_leaves_the_database_as_it_was(sample, tmp_path, monkeypatch):
     files, _ = sample
     db = new_database(tmp_path / "cancel.gpkg")
-    importer.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
+    import_file.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
     before = snapshot(db)
-    monkeypatch.setattr(importer, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(import_file, "CHUNK_ROWS", 500)
     with pytest.raises(Canceled):
-        importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR,
+        import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR,
                              feedback=CancelAfter(3))
     assert snapshot(db) == before
     runs = query(db, "SELECT status, rows_read, rows_staged, rows_rejected, message FROM import_run "
@@ -216,7 +217,7 @@ def test_cancel_part_way_leaves_the_database_as_it_was(sample, tmp_path, monkeyp
     assert [r[0] for r in runs] == ["succeeded", "canceled"]
     assert runs[1][1:4] == (0, 0, 0) and "nothing was added" in runs[1][4]
     # The canceled file can be imported afterwards: only succeeded runs count as done.
-    assert importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)["status"] == \
+    assert import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)["status"] == \
         "succeeded"
 
 
@@ -231,16 +232,16 @@ def test_an_import_drops_the_identity_key_index_and_a_cancel_keeps_it(sample, tm
     canceled import leaves the index as it was, with the rest."""
     files, _ = sample
     db = new_database(tmp_path / "index.gpkg")
-    importer.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
+    import_file.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
     with contextlib.closing(sqlite3.connect(pseudonym.default_identity_path(db))) as conn, conn:
         assert pseudonym.index_identity(conn)
     assert key_index(db) == [("person_identity_key",)]
-    monkeypatch.setattr(importer, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(import_file, "CHUNK_ROWS", 500)
     with pytest.raises(Canceled):
-        importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR,
+        import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR,
                              feedback=CancelAfter(1))
     assert key_index(db) == [("person_identity_key",)]
-    importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)
+    import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)
     assert key_index(db) == []
 
 
@@ -249,7 +250,7 @@ def test_a_crash_part_way_is_rolled_back_and_recorded(sample, tmp_path, monkeypa
     db = new_database(tmp_path / "crash.gpkg")
     before = snapshot(db)
     calls = {"n": 0}
-    real = importer._Writer.write
+    real = import_file._Writer.write
 
     def flaky(writer, chunk):       # the fifth chunk fails, after four were written
         calls["n"] += 1
@@ -257,10 +258,10 @@ def test_a_crash_part_way_is_rolled_back_and_recorded(sample, tmp_path, monkeypa
             raise MemoryError("simulated crash")
         return real(writer, chunk)
 
-    monkeypatch.setattr(importer, "CHUNK_ROWS", 200)
-    monkeypatch.setattr(importer._Writer, "write", flaky)
+    monkeypatch.setattr(import_file, "CHUNK_ROWS", 200)
+    monkeypatch.setattr(import_file._Writer, "write", flaky)
     with pytest.raises(MemoryError):
-        importer.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)
+        import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)
     after = snapshot(db)
     assert after == before
     assert query(db, "SELECT status FROM import_run") == [("failed",)]
@@ -271,15 +272,15 @@ def test_files_are_recognised_by_their_header_not_their_name(sample, tmp_path):
     db = new_database(tmp_path / "renamed.gpkg")
     renamed = tmp_path / "export_2024.txt"
     shutil.copy(files / "health" / "HOME.csv", renamed)
-    assert importer.import_file(db, renamed, "health", 2024)["staging_table"] == "staging_health_home"
-    with pytest.raises(importer.ImportFailed, match="not a file of source 'education'"):
-        importer.import_file(db, files / "health" / "DIAGNOSIS_OPD.csv", "education", 2024)
+    assert import_file.import_file(db, renamed, "health", 2024)["staging_table"] == "staging_health_home"
+    with pytest.raises(import_file.ImportFailed, match="not a file of source 'education'"):
+        import_file.import_file(db, files / "health" / "DIAGNOSIS_OPD.csv", "education", 2024)
 
 
 def test_a_missing_database_is_refused(sample, tmp_path):
     files, _ = sample
-    with pytest.raises(importer.ImportFailed, match="createdatabase"):
-        importer.import_file(tmp_path / "none.gpkg", files / "health" / "HOME.csv", "health", 2024)
+    with pytest.raises(import_file.ImportFailed, match="createdatabase"):
+        import_file.import_file(tmp_path / "none.gpkg", files / "health" / "HOME.csv", "health", 2024)
 
 
 def test_custom_identity_path(sample, tmp_path):
@@ -287,7 +288,7 @@ def test_custom_identity_path(sample, tmp_path):
     db = new_database(tmp_path / "p.gpkg")
     identity = tmp_path / "elsewhere" / "ids.sqlite"
     identity.parent.mkdir()
-    importer.import_file(db, files / "human_security" / "welfare_cases.csv", "human_security", 2024,
+    import_file.import_file(db, files / "human_security" / "welfare_cases.csv", "human_security", 2024,
                          identity_path=identity)
     assert query(identity, "SELECT count(*) FROM person_identity")[0][0] > 0
     assert not (tmp_path / "p.identity.sqlite").exists()

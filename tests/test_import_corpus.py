@@ -13,7 +13,8 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
-from trafficking_db.trafficking_plugin.core import database, importer, thai_id
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core.ingest import import_file, thai_id
 
 MEMBER_HEADER = ["household_id", "member_no", "citizen_id", "prename", "first_name", "last_name", "sex",
                  "birth_year", "relation", "occupation", "education"]
@@ -282,13 +283,13 @@ def test_malformed_input(case, tmp_path, empty_database):
         built = (built, "family_welfare")
     path, source, encoding = (*built, "auto")[:3]
     if "error" in expected:
-        with pytest.raises(importer.ImportFailed) as error:
-            importer.import_file(db, path, source, 2024, encoding=encoding)
+        with pytest.raises(import_file.ImportFailed) as error:
+            import_file.import_file(db, path, source, 2024, encoding=encoding)
         assert expected["error"] in str(error.value)
         with contextlib.closing(sqlite3.connect(db)) as conn:
             assert conn.execute("SELECT status, rows_read FROM import_run").fetchall() == [("failed", 0)]
         return
-    summary = importer.import_file(db, path, source, 2024, encoding=encoding)
+    summary = import_file.import_file(db, path, source, 2024, encoding=encoding)
     assert (summary["rows_staged"], summary["rows_rejected"]) == (expected["staged"], expected["rejected"])
     assert summary["rows_read"] == summary["rows_staged"] + summary["rows_rejected"]
     with contextlib.closing(sqlite3.connect(db)) as conn:
@@ -307,12 +308,12 @@ def test_the_corpus_is_at_least_thirty_cases():
 def test_exact_copies_are_found_within_and_across_chunks(tmp_path, empty_database, monkeypatch):
     """Rows checked three at a time: a copy in its original's chunk, in a later chunk, and two
     copies in one later chunk all name the first row; a chunk without copies loses nothing."""
-    monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(import_file, "CHUNK_ROWS", 3)
     db = tmp_path / "province.gpkg"
     db.write_bytes(empty_database)
     rows = [member(n) for n in (1, 1, 2, 3, 2, 4, 6, 7, 8, 1, 1, 5)]
     members_csv(tmp_path, *rows)
-    summary = importer.import_file(db, tmp_path / "members.csv", "family_welfare", 2024)
+    summary = import_file.import_file(db, tmp_path / "members.csv", "family_welfare", 2024)
     assert (summary["rows_staged"], summary["rows_rejected"]) == (8, 4)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT row_number, reason FROM rejected_row ORDER BY row_number").fetchall() == [

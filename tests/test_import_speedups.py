@@ -3,8 +3,8 @@ import datetime
 
 import openpyxl
 import pytest
-from trafficking_db.trafficking_plugin.core import importer, thai_id, xlsx
-from trafficking_db.trafficking_plugin.core.spec import ColumnSpec
+from trafficking_db.trafficking_plugin.core.ingest import import_file, thai_id, xlsx
+from trafficking_db.trafficking_plugin.core.ingest.spec import ColumnSpec
 
 SECRET = b"k" * 32
 
@@ -33,11 +33,11 @@ def test_column_outcomes_equal_the_per_cell_checks(kind, required):
     col = ColumnSpec("X", "person_key" if kind == "thai_id" else "x", kind, required=required,
                      not_after_data_year=True)
     cells = CELLS[kind] * 2                 # twice: the second time from the cache
-    fast, rejects = importer._Column(col, 0, 2024, SECRET).outcomes(list(cells), True)
-    slow = [importer._Column(col, 0, 2024, SECRET)._outcome(cell) for cell in cells]
-    shown = [(o.field, o.value, o.why) if isinstance(o, importer._Reject) else o for o in fast]
-    assert shown == [(o.field, o.value, o.why) if isinstance(o, importer._Reject) else o for o in slow]
-    assert rejects == any(isinstance(o, importer._Reject) for o in slow)
+    fast, rejects = import_file._Column(col, 0, 2024, SECRET).outcomes(list(cells), True)
+    slow = [import_file._Column(col, 0, 2024, SECRET)._outcome(cell) for cell in cells]
+    shown = [(o.field, o.value, o.why) if isinstance(o, import_file._Reject) else o for o in fast]
+    assert shown == [(o.field, o.value, o.why) if isinstance(o, import_file._Reject) else o for o in slow]
+    assert rejects == any(isinstance(o, import_file._Reject) for o in slow)
 
 
 @pytest.mark.parametrize("kind", ["code", "integer", "number", "identity"])
@@ -45,7 +45,7 @@ def test_plain_columns_are_taken_whole(kind):
     col = ColumnSpec("X", "x", "text" if kind == "identity" else kind, identity=kind == "identity")
     cells = {"code": ["03776", "099"], "integer": ["3", "-12"], "number": ["18.5", "3"],
              "identity": ["สมชาย", ""]}[kind]
-    assert importer._Column(col, 0, 2024, SECRET)._plain(cells) is not None
+    assert import_file._Column(col, 0, 2024, SECRET)._plain(cells) is not None
 
 
 def read_both(path):
@@ -89,8 +89,8 @@ def test_xlsx_reader_of_a_write_only_workbook(tmp_path):
 def test_spreadsheet_and_layer_cells_keep_their_types():
     col = ColumnSpec("X", "x", "code")
     cells = [1, 1.0, True, "1", None, datetime.date(2024, 1, 2), ["a", "b"], 1, "1"]
-    fast, _ = importer._Column(col, 0, 2024, SECRET).outcomes(list(cells), False)
-    assert fast == [importer._Column(col, 0, 2024, SECRET)._outcome(cell) for cell in cells]
+    fast, _ = import_file._Column(col, 0, 2024, SECRET).outcomes(list(cells), False)
+    assert fast == [import_file._Column(col, 0, 2024, SECRET)._outcome(cell) for cell in cells]
 
 
 @pytest.mark.parametrize("encoding, bad", [("utf-8", "ทด".encode("cp874")),
@@ -99,7 +99,7 @@ def test_spreadsheet_and_layer_cells_keep_their_types():
 def test_text_is_read_the_same_in_blocks_of_any_size(tmp_path, monkeypatch, encoding, bad, block):
     """Blocks are cut at line breaks and decoded whole; a block with a line in another
     encoding is decoded line by line, so only that line's row is rejected."""
-    from trafficking_db.trafficking_plugin.core import readers
+    from trafficking_db.trafficking_plugin.core.ingest import readers
     lines = ["A,B,C", "1,x,q", '2,"two\nlines",y', "3," + "ก" * 40 + ",z", "4,\r", "5,บ้าน,w"]
     data = "\n".join(lines).encode(encoding).replace(b"x", bad)
     path = tmp_path / "t.csv"

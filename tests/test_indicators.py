@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from trafficking_db.trafficking_plugin.core import database, indicators, schema
-from trafficking_db.trafficking_plugin.core.risk_facts import FACT_COLUMNS
+from trafficking_db.trafficking_plugin.core import database, schema
+from trafficking_db.trafficking_plugin.core.risk import indicators
+from trafficking_db.trafficking_plugin.core.risk.facts import FACT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 CODES = [f"I{n:02d}" for n in range(1, 29)]

@@ -12,7 +12,9 @@ import pytest
 from conftest import copy_database
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from trafficking_db.trafficking_plugin.core import crosswalk, gpkg, monitoring
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core.risk import monitoring
 
 
 @pytest.fixture(scope="module")

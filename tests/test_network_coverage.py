@@ -9,8 +9,9 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsVectorLayer
-from trafficking_db.trafficking_plugin.core import gpkg, network_coverage
-from trafficking_db.trafficking_plugin.core.sample_network import point_blob
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core.network import coverage
+from trafficking_db.trafficking_plugin.sample.network import point_blob
 
 from test_case_routes import make_province
 
@@ -47,7 +48,7 @@ def by_code(found):
 
 
 def test_within_the_distance_only_uncovered_places_are_gaps(network_db):
-    found = by_code(network_coverage.gaps(network_db, 2024, max_km=10))
+    found = by_code(coverage.gaps(network_db, 2024, max_km=10))
     # 500101 and 500102 lie in district 5001, covered, 0 and 5.27 km from the station.
     assert list(found) == ["500201"]
     gap = found["500201"]
@@ -58,7 +59,7 @@ def test_within_the_distance_only_uncovered_places_are_gaps(network_db):
 
 
 def test_a_shorter_distance_adds_covered_places_too_far(network_db):
-    found = by_code(network_coverage.gaps(network_db, 2024, max_km=5))
+    found = by_code(coverage.gaps(network_db, 2024, max_km=5))
     assert {c: g["gap"] for c, g in found.items()} == {
         "500102": "too_far", "500201": "not_covered too_far"}
     assert found["500102"]["covered_by"] == 1
@@ -67,7 +68,7 @@ def test_a_shorter_distance_adds_covered_places_too_far(network_db):
 
 
 def test_medium_sub_districts_on_request(network_db):
-    found = by_code(network_coverage.gaps(network_db, 2567, max_km=10, classes=("high", "medium")))
+    found = by_code(coverage.gaps(network_db, 2567, max_km=10, classes=("high", "medium")))
     # 500202 has the officer on it (0 km) but nobody lists it or district 5002.
     assert {c: g["gap"] for c, g in found.items()} == {"500201": "not_covered",
                                                        "500202": "not_covered"}
@@ -75,8 +76,8 @@ def test_medium_sub_districts_on_request(network_db):
 
 
 def test_a_year_without_scores_is_refused(network_db):
-    with pytest.raises(network_coverage.CoverageError, match="scoreriskindex"):
-        network_coverage.gaps(network_db, 2020)
+    with pytest.raises(coverage.CoverageError, match="scoreriskindex"):
+        coverage.gaps(network_db, 2020)
 
 
 def test_centroid_of_a_square_with_a_hole():
@@ -88,7 +89,7 @@ def test_centroid_of_a_square_with_a_hole():
     hole = [(2, 2), (4, 2), (4, 4), (2, 4), (2, 2)]      # the top-right quarter
     wkb = struct.pack("<BII", 1, 3, 2) + ring(outer) + ring(hole)
     # Area 16 at (2, 2) less area 4 at (3, 3): (32 - 12) / 12 = 5/3 on each axis.
-    assert network_coverage.centroid(wkb) == pytest.approx((5 / 3, 5 / 3))
+    assert coverage.centroid(wkb) == pytest.approx((5 / 3, 5 / 3))
 
 
 def test_algorithm_writes_a_styled_gap_layer(network_db, tmp_path, run_algorithm):

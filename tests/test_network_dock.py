@@ -7,14 +7,16 @@ from conftest import province_units
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 
-from trafficking_db.trafficking_plugin.core import database, geography, gpkg, network
+from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.network import directory
 from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
 
 
 @pytest.fixture()
 def db(tmp_path):
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
     return path
 
 
@@ -50,16 +52,16 @@ def audit_rows(db, table):
     ("081-234-567", None), ("012-345-6789", None), ("+1 555 123 4567", None), ("call me", None),
 ])
 def test_thai_phones_in_e164(text, e164):
-    assert network.phone_e164(text) == e164
+    assert directory.phone_e164(text) == e164
 
 
 def test_areas_cover_their_districts_and_sub_districts():
-    assert network.covers("5001 500203", "500101") and network.covers("500203", "5002")
-    assert not network.covers("500203", "500204") and not network.covers(None, "5001")
+    assert directory.covers("5001 500203", "500101") and directory.covers("500203", "5002")
+    assert not directory.covers("500203", "500204") and not directory.covers(None, "5001")
 
 
 def test_the_catalogue_has_the_htcds_and_the_thai_types_and_highland_languages():
-    catalogue = network.load_catalogue()
+    catalogue = directory.load_catalogue()
     codes = catalogue.type_codes()
     assert {"NGO", "LawEnforcement", "SchoolOrCollege", "multidisciplinary_team", "police",
             "provincial_social_development_office", "one_stop_crisis_centre", "school", "ngo",

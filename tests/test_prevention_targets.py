@@ -14,7 +14,10 @@ import pytest
 from conftest import copy_database
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from trafficking_db.trafficking_plugin.core import crosswalk, gpkg, pseudonym, targets
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core.ingest import pseudonym
+from trafficking_db.trafficking_plugin.core.risk import prevention_targets
 
 INDICATORS = (("I01", "No legal status", "ไม่มีสถานะทางทะเบียน"),
               ("I05", "Out of school", "ไม่ได้เรียนหนังสือ"),
@@ -89,7 +92,7 @@ def identity_of(db):
 
 def test_villages_rank_by_high_count_then_share_and_persons_high_first(scored):
     db, _, plan = scored
-    found = targets.work_list(db, 2567, villages=5, persons_per_village=4)
+    found = prevention_targets.work_list(db, 2567, villages=5, persons_per_village=4)
     villages = found["villages"]
     # 4 high beats 3; of the two with 3, the smaller village has the larger share.
     assert [v["code"] for v in villages[:3]] == [plan["big"], plan["small"], plan["middle"]]
@@ -103,7 +106,7 @@ def test_villages_rank_by_high_count_then_share_and_persons_high_first(scored):
     # The rest tie on count, share and mean index (1.2, whatever float noise their different
     # sizes leave in an average: 1.1999999999999997 for ten persons): the code decides.
     assert villages[3]["code"] < villages[4]["code"]
-    rest = targets.work_list(db, 2567, villages=10_000, persons_per_village=0)["villages"][3:]
+    rest = prevention_targets.work_list(db, 2567, villages=10_000, persons_per_village=0)["villages"][3:]
     sizes = {v["persons_scored"] for v in rest}
     assert min(sizes) < 10 <= max(sizes)               # averages both exact and noisy
     assert [v["code"] for v in rest] == sorted(v["code"] for v in rest)
@@ -125,9 +128,9 @@ def test_villages_rank_by_high_count_then_share_and_persons_high_first(scored):
 
 def test_a_year_without_scores_says_to_score_first(scored):
     db, _, _ = scored
-    with pytest.raises(targets.TargetsError, match=r"no risk scores for data year 2023 \(B.E. "
+    with pytest.raises(prevention_targets.TargetsError, match=r"no risk scores for data year 2023 \(B.E. "
                        "2566\\): run trafficking:scoreriskindex first"):
-        targets.work_list(db, 2566)
+        prevention_targets.work_list(db, 2566)
 
 
 def _truth(files, secret):
@@ -144,7 +147,7 @@ def _houses(files):
 
 def test_the_identity_file_resolves_names_and_addresses_to_the_truth(scored):
     db, files, plan = scored
-    found = targets.work_list(db, 2024, villages=3, persons_per_village=4,
+    found = prevention_targets.work_list(db, 2024, villages=3, persons_per_village=4,
                               identity_path=identity_of(db))
     truth = _truth(files, pseudonym.load_secret(identity_of(db)))
     houses = _houses(files)
@@ -187,8 +190,8 @@ def test_a_wrong_identity_file_is_refused(scored, tmp_path, spoil, message):
     wrong = tmp_path / "wrong.identity.sqlite"
     shutil.copy(identity_of(db), wrong)
     spoil(wrong)
-    with pytest.raises(targets.TargetsError, match=message):
-        targets.work_list(db, 2024, villages=3, persons_per_village=4, identity_path=wrong)
+    with pytest.raises(prevention_targets.TargetsError, match=message):
+        prevention_targets.work_list(db, 2024, villages=3, persons_per_village=4, identity_path=wrong)
 
 
 def _layer(path):
@@ -246,7 +249,7 @@ def test_cancel_stops_the_work_list(scored):
 
     db, _, _ = scored
     with pytest.raises(Canceled):
-        targets.work_list(db, 2024, identity_path=identity_of(db), feedback=CancelAfter(1))
+        prevention_targets.work_list(db, 2024, identity_path=identity_of(db), feedback=CancelAfter(1))
 
 
 def _key_index(identity):
@@ -265,6 +268,6 @@ def test_the_identity_key_index_is_built_by_the_first_look_up(scored, tmp_path):
     path = str(identity_of(db))
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as read_only:
         assert pseudonym.index_identity(read_only) is False
-    found = targets.work_list(db, 2024, villages=3, persons_per_village=4,
+    found = prevention_targets.work_list(db, 2024, villages=3, persons_per_village=4,
                               identity_path=identity_of(db))
     assert found["resolved"] and _key_index(identity_of(db)) == [("person_identity_key",)]

@@ -13,10 +13,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from trafficking_db.processing_algorithms.layer_styles import RISK_LAYERS, save_default_styles
-from trafficking_db.trafficking_plugin.core import crosswalk, geography, gpkg, risk_index
-from trafficking_db.trafficking_plugin.project_template import LAYOUT_GROUP, build_project
-from trafficking_db.trafficking_plugin.risk_report_layout import MAP
+from trafficking_db.trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.risk import risk_index
+from trafficking_db.trafficking_plugin.outputs.project import LAYOUT_GROUP, build_project
+from trafficking_db.trafficking_plugin.outputs.risk_report_layout import MAP
 
 YEAR = 2024
 HIGH_RED = (204, 51, 17)   # styles/risk_subdistrict.qml, class high
@@ -176,7 +179,7 @@ def colours_in(image, left, top, width, height):
 def created(run_algorithm, tmp_path):
     """A database fresh from trafficking:createdatabase: tables, styles, boundaries, no scores."""
     boundaries = tmp_path / "boundaries.geojson"
-    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
                           encoding="utf-8")
     path = tmp_path / "province_50.gpkg"
     run_algorithm("createdatabase", OUTPUT=str(path), PROVINCE="50", BOUNDARIES=str(boundaries))

@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from trafficking_db.trafficking_plugin.core import crosswalk, disclosure, risk_index
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core.dissemination import disclosure
+from trafficking_db.trafficking_plugin.core.risk import risk_index
 
 from conftest import copy_database
 
@@ -390,7 +392,7 @@ def test_protection_with_small_blocks_leaves_nothing_recoverable():
 def test_subdistrict_export_checked_in_blocks_leaves_nothing_recoverable(scored):
     # The sample province at sub-district x age band x sex, protected with blocks far smaller
     # than its hidden cells (a province's cube is checked that way), read back as the CSV rows.
-    from trafficking_db.trafficking_plugin.core import public_export
+    from trafficking_db.trafficking_plugin.core.dissemination import public_export
     _, db = scored
     with sqlite3.connect(db) as conn:
         areas = public_export._areas(conn, "subdistrict")

@@ -4,7 +4,10 @@ import sqlite3
 
 import pytest
 
-from trafficking_db.trafficking_plugin.core import crosswalk, gpkg, national, national_schema, risk_index
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core.dissemination import national, national_schema
+from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 from conftest import CancelAfter, copy_database

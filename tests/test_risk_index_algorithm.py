@@ -7,7 +7,9 @@ import sqlite3
 import pytest
 from qgis.core import QgsVectorLayer
 
-from trafficking_db.trafficking_plugin.core import crosswalk, pseudonym, risk_index
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core.ingest import pseudonym
+from trafficking_db.trafficking_plugin.core.risk import risk_index
 
 from conftest import copy_database
 

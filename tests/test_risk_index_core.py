@@ -16,7 +16,9 @@ import struct
 
 import pytest
 
-from trafficking_db.trafficking_plugin.core import database, geography, risk_index, risk_score
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.risk import risk_index, scores
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 from conftest import CancelAfter, province_units
@@ -47,7 +49,7 @@ def _village(code, x, y):
 
 
 def _build(path, persons=PERSONS, year=YEAR):
-    subdistricts = geography.synthetic_province()
+    subdistricts = synthetic_province.synthetic_province()
     units = province_units(subdistricts)
     units["village"] = [_village(V1, 98.95, 18.79), _village(V2, 98.97, 18.80)]
     if not path.exists():
@@ -205,10 +207,10 @@ def test_unknown_year_and_weights_are_explained(province):
 
 
 def test_methods_share_the_cutoff_rules():
-    scores = [[3, 1, 0], [2, 2, 2], [0, 0, 0]]
-    result = risk_score.score(scores, [1, 1, 1], ["X", "Y", "Z"], "mean", (2.0, 1.5), 2)
+    matrix = [[3, 1, 0], [2, 2, 2], [0, 0, 0]]
+    result = scores.score(matrix, [1, 1, 1], ["X", "Y", "Z"], "mean", (2.0, 1.5), 2)
     assert result.coverage.tolist() == [2, 3, 0]
     assert result.risk_class.tolist() == ["high", "high", None]     # 2.0 and 2.0: ties go up
     assert result.drivers == ["X", "X Y Z", None]
     with pytest.raises(ValueError, match="method"):
-        risk_score.score(scores, [1, 1, 1], ["X", "Y", "Z"], "median")
+        scores.score(matrix, [1, 1, 1], ["X", "Y", "Z"], "median")

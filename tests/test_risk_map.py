@@ -10,7 +10,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from qgis.PyQt.QtGui import QColor, QImage
 
 from trafficking_db.trafficking_plugin.core import gpkg
-from trafficking_db.trafficking_plugin.map_render import render_risk_map
+from trafficking_db.trafficking_plugin.outputs.layout_kit import render_risk_map
 
 DPI = 100
 YEAR = 2024

@@ -6,10 +6,12 @@ import sqlite3
 import pytest
 from openpyxl import load_workbook
 
-from trafficking_db.processing_algorithms.layer_styles import RISK_LAYERS, save_default_styles
-from trafficking_db.trafficking_plugin.core import (
-    crosswalk, geography, importer, risk_index, sample_data,
-)
+from trafficking_db.trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.ingest import import_file
+from trafficking_db.trafficking_plugin.core.risk import risk_index
+from trafficking_db.trafficking_plugin.sample import generator
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 from conftest import CancelAfter, copy_database
@@ -31,10 +33,10 @@ def scored_two_years(imported_sample, tmp_path_factory):
     _, _, db = imported_sample
     folder = tmp_path_factory.mktemp("report2")
     db = copy_database(db, folder)
-    manifest = sample_data.generate_sample_data(geography.synthetic_province(), folder / "files",
+    manifest = generator.generate_sample_data(synthetic_province.synthetic_province(), folder / "files",
                                                 scale=0.002, seed=1, data_year=2023)
     for entry in manifest["files"]:
-        importer.import_file(db, folder / "files" / entry["path"], entry["source"], 2566)
+        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2566)
     for year in (2023, 2024):
         crosswalk.run_crosswalk(db, year)
         _score(db, year)
@@ -128,8 +130,8 @@ def test_trend_against_previous_year(run_algorithm, scored_two_years, tmp_path):
 
 
 def test_cancel_and_unscored_year(scored, tmp_path):
-    from trafficking_db.trafficking_plugin.risk_report_layout import write_reports
-    from trafficking_db.trafficking_plugin.core.report_tables import ReportError
+    from trafficking_db.trafficking_plugin.outputs.risk_report_layout import write_reports
+    from trafficking_db.trafficking_plugin.core.dissemination.report_tables import ReportError
 
     with pytest.raises(Canceled):
         write_reports(scored, 2024, tmp_path / "canceled", feedback=CancelAfter(1))

@@ -6,8 +6,9 @@ import sqlite3
 import pytest
 from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes
 
-from trafficking_db.processing_algorithms import layer_styles
-from trafficking_db.trafficking_plugin.core import geography, schema
+from trafficking_db.trafficking_plugin.outputs import styles
+from trafficking_db.trafficking_plugin.core import schema
+from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 CLASS_LABELS = {"high": "สูง / High", "medium": "ปานกลาง / Medium", "low": "ต่ำ / Low",
                 None: "ไม่ได้ประเมิน / Not scored"}
@@ -18,7 +19,7 @@ CHANGE_VALUES = {"worse", "better", "same", "new", None}
 def created(run_algorithm, tmp_path):
     """A database made by createdatabase from the synthetic province's boundaries."""
     boundaries = tmp_path / "boundaries.geojson"
-    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
                           encoding="utf-8")
     path = tmp_path / "province.gpkg"
 
@@ -44,9 +45,9 @@ def hue_of(colour):
 
 
 def test_every_risk_layer_has_a_style_and_is_a_layer_of_the_schema():
-    for table in layer_styles.RISK_LAYERS:
+    for table in styles.RISK_LAYERS:
         assert schema.TABLES_BY_NAME[table].geometry, table
-        with open(layer_styles.style_path(table), encoding="utf-8") as f:
+        with open(styles.style_path(table), encoding="utf-8") as f:
             assert "<renderer-v2" in f.read()
 
 
@@ -101,11 +102,11 @@ def test_a_style_the_user_stored_is_kept_and_missing_ones_are_added(created):
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT f_table_name, styleName FROM layer_styles"
                             " WHERE f_table_name LIKE 'risk_%' ORDER BY 1").fetchall()
-    assert rows == sorted([(t, t) for t in layer_styles.RISK_LAYERS if t != "risk_subdistrict"]
+    assert rows == sorted([(t, t) for t in styles.RISK_LAYERS if t != "risk_subdistrict"]
                           + [("risk_subdistrict", "my colours")])
     mine = QgsVectorLayer(f"{path}|layername=risk_subdistrict", "mine", "ogr")
     assert mine.renderer().type() == "singleSymbol"
-    assert layer_styles.save_default_styles(path, layer_styles.RISK_LAYERS) == []
+    assert styles.save_default_styles(path, styles.RISK_LAYERS) == []
 
 
 def test_a_missing_layer_is_reported_not_fatal(created):
@@ -118,5 +119,5 @@ def test_a_missing_layer_is_reported_not_fatal(created):
             self.messages.append(message)
 
     feedback = Errors()
-    assert layer_styles.save_default_styles(path, ["no_such_table"], feedback) == []
+    assert styles.save_default_styles(path, ["no_such_table"], feedback) == []
     assert "no_such_table" in feedback.messages[0]

@@ -12,25 +12,18 @@ import openpyxl
 import pandas as pd
 import pytest
 from conftest import copy_database, needs_shared, tambon_layer_uri
-from trafficking_db.trafficking_plugin.core import geography, sample_data, thai_id
+from trafficking_db.trafficking_plugin.core import geography
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.sample import generator
+from trafficking_db.trafficking_plugin.core.ingest import thai_id
 from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
-from trafficking_db.trafficking_plugin.core.sample_education import GRADES
-from trafficking_db.trafficking_plugin.core.sample_faults import UNKNOWN_NATION_CODES
-from trafficking_db.trafficking_plugin.core.sample_health import (
-    KNOWN_DIAGNOSES,
-    NO_STATUS_CODES,
-    WORKER_CODES,
-)
-from trafficking_db.trafficking_plugin.core.sample_human_security import old_place_names
-from trafficking_db.trafficking_plugin.core.sample_population import (
-    HIGHLAND,
-    HIGHLAND_ETHNICITIES,
-    HIGHLAND_STATELESS,
-    TOWN,
-    make_population,
-    make_villages,
-    points_in_polygon,
-    village_kind_shares,
+from trafficking_db.trafficking_plugin.sample.education import GRADES
+from trafficking_db.trafficking_plugin.sample.faults import UNKNOWN_NATION_CODES
+from trafficking_db.trafficking_plugin.sample.health import KNOWN_DIAGNOSES, NO_STATUS_CODES, WORKER_CODES
+from trafficking_db.trafficking_plugin.sample.human_security import old_place_names
+from trafficking_db.trafficking_plugin.sample.population import (
+    HIGHLAND, HIGHLAND_ETHNICITIES, HIGHLAND_STATELESS, TOWN, make_population, make_villages,
+    points_in_polygon, village_kind_shares,
 )
 
 SCALE = 0.005                 # 9,000 persons: every file and fault kind, in about a second
@@ -53,7 +46,7 @@ OLD_NAMES = {"500102": ("ป่าตึ้ง", "ดอยงาม"), "500301"
 
 
 def generate(folder, seed=1, old_codes=None, feedback=None):
-    return sample_data.generate_sample_data(geography.synthetic_province(), folder, scale=SCALE,
+    return generator.generate_sample_data(synthetic_province.synthetic_province(), folder, scale=SCALE,
                                             seed=seed, data_year=DATA_YEAR, old_codes=old_codes,
                                             feedback=feedback)
 
@@ -225,7 +218,7 @@ def test_unknown_nation_codes_are_not_in_the_cnation_table():
 
 def test_villages_lie_inside_their_subdistricts(sample):
     folder, manifest = sample
-    squares = {s.code: s.polygons[0][0] for s in geography.synthetic_province()}
+    squares = {s.code: s.polygons[0][0] for s in synthetic_province.synthetic_province()}
     features = json.loads((folder / "villages.geojson").read_text(encoding="utf-8"))["features"]
     assert len(features) == manifest["villages"]["features"] == manifest["counts"]["villages"]
     by_subdistrict = {}
@@ -255,7 +248,7 @@ def test_point_in_polygon_honours_holes_and_several_parts():
 def test_old_place_names_from_a_tambon_list(tmp_path):
     old_codes = tmp_path / "old.csv"
     old_codes.write_text(OLD_CODES, encoding="utf-8")
-    assert old_place_names(geography.synthetic_province(), old_codes) == OLD_NAMES
+    assert old_place_names(synthetic_province.synthetic_province(), old_codes) == OLD_NAMES
 
 
 def test_old_place_names_from_the_real_kongvut_list():
@@ -429,7 +422,7 @@ def test_truth_file_is_plain_gzip_without_a_timestamp(sample):
     raw = (folder / "truth/persons.csv.gz").read_bytes()
     assert raw[4:8] == b"\0\0\0\0"                    # gzip MTIME field
     header = gzip.decompress(raw).decode("utf-8").splitlines()[0]
-    assert header == ",".join(sample_data.TRUTH_COLUMNS)
+    assert header == ",".join(generator.TRUTH_COLUMNS)
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -437,13 +430,13 @@ def test_truth_file_is_plain_gzip_without_a_timestamp(sample):
 ])
 def test_bad_arguments_are_refused(tmp_path, kwargs, message):
     with pytest.raises(ValueError, match=message):
-        sample_data.generate_sample_data(geography.synthetic_province(), tmp_path, **kwargs)
+        generator.generate_sample_data(synthetic_province.synthetic_province(), tmp_path, **kwargs)
 
 
 def test_one_province_at_a_time(tmp_path):
-    units = geography.synthetic_province("50") + geography.synthetic_province("57")
+    units = synthetic_province.synthetic_province("50") + synthetic_province.synthetic_province("57")
     with pytest.raises(ValueError, match="one province"):
-        sample_data.generate_sample_data(units, tmp_path, scale=SCALE)
+        generator.generate_sample_data(units, tmp_path, scale=SCALE)
 
 
 class Recorder(NullFeedback):
@@ -529,7 +522,7 @@ def test_highland_villages_and_people_lie_where_the_district_table_puts_them():
 
 def test_other_provinces_put_highland_villages_far_and_south_and_towns_at_the_capital():
     """The generic rule on the built-in province: its district 01 is the capital."""
-    units = geography.synthetic_province()
+    units = synthetic_province.synthetic_province()
     villages = make_villages(np.random.default_rng(1), units, NullFeedback())
     shares = village_kind_shares(units, villages.subdistrict, villages.lon, villages.lat)
     assert np.allclose(shares.sum(axis=1), 1) and (shares >= 0).all()
@@ -544,7 +537,8 @@ def test_other_provinces_put_highland_villages_far_and_south_and_towns_at_the_ca
 def test_activities_move_into_the_areas_the_scoring_finds_high(imported_sample, tmp_path):
     """Scored for real, the sample's activities of the data year lie in high-risk areas far more
     often than the year before's: the "north to south" shift of docs/monitoring.md."""
-    from trafficking_db.trafficking_plugin.core import activities, crosswalk, monitoring, risk_index
+    from trafficking_db.trafficking_plugin.core.risk import activities, monitoring, risk_index
+    from trafficking_db.trafficking_plugin.core.standard import crosswalk
 
     files, manifest, source = imported_sample
     db = copy_database(source, tmp_path)

@@ -40,10 +40,10 @@ def test_sample_province_on_real_boundaries_feeds_createdatabase(run_algorithm, 
 
 
 def test_synthetic_geography_when_shared_is_absent(run_algorithm, tmp_path):
-    from trafficking_db.trafficking_plugin.core import geography
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
 
     boundaries = tmp_path / "synthetic.geojson"
-    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
                           encoding="utf-8")
     out = tmp_path / "sample"
     result = run_algorithm("generatesampledata", BOUNDARIES=str(boundaries), PROVINCE="50",
@@ -58,10 +58,10 @@ def test_synthetic_geography_when_shared_is_absent(run_algorithm, tmp_path):
 
 
 def test_bad_village_code_names_the_feature_and_field(run_algorithm, tmp_path):
-    from trafficking_db.trafficking_plugin.core import geography
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
 
     boundaries = tmp_path / "synthetic.geojson"
-    boundaries.write_text(json.dumps(geography.to_geojson(geography.synthetic_province())),
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
                           encoding="utf-8")
     villages = tmp_path / "villages.geojson"
     villages.write_text(json.dumps({"type": "FeatureCollection", "features": [

@@ -5,7 +5,9 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from trafficking_db.trafficking_plugin.core import crosswalk, pseudonym, sample_cases
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core.ingest import pseudonym
+from trafficking_db.trafficking_plugin.sample import cases as sample_cases
 
 from conftest import copy_database
 

@@ -4,13 +4,15 @@ import sqlite3
 import pytest
 from conftest import province_units
 from qgis.core import QgsProcessingException
-from trafficking_db.trafficking_plugin.core import database, geography, sample_data
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.sample import generator
 
 
 @pytest.fixture()
 def sample_db(tmp_path):
-    subdistricts = geography.synthetic_province()
-    manifest = sample_data.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=2)
+    subdistricts = synthetic_province.synthetic_province()
+    manifest = generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=2)
     db = tmp_path / "province.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
     database.create_or_upgrade(db, "50", units)

@@ -7,9 +7,12 @@ import warnings
 
 import pytest
 from conftest import CancelAfter, province_units
-from trafficking_db.trafficking_plugin.core import database, geography, importer, sample_data
-from trafficking_db.trafficking_plugin.core import sin_space, sin_space_catalogue
-from trafficking_db.trafficking_plugin.core import sin_space_geo as geo
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core.ingest import import_file
+from trafficking_db.trafficking_plugin.sample import generator
+from trafficking_db.trafficking_plugin.core.sin_space import establishments, catalogue
+from trafficking_db.trafficking_plugin.core.sin_space import coordinates as geo
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 HEADER = ("survey_id,name,type,licence_status,workers,minors_observed,foreign_workers,complaints,"
@@ -27,7 +30,7 @@ def village(code, lon, lat):
 @pytest.fixture()
 def db(tmp_path):
     """The synthetic province (98.8-99.1 E, 18.6-18.7 N) with two villages."""
-    units = province_units(geography.synthetic_province())
+    units = province_units(synthetic_province.synthetic_province())
     units["village"] = [village(code, *point) for code, point in VILLAGES.items()]
     path = tmp_path / "province.gpkg"
     database.create_or_upgrade(path, "50", units)
@@ -107,7 +110,7 @@ def test_every_format_is_placed_and_noted(db, tmp_path):
         "S2,B,massage_spa,licensed,4,0,0,0,1,0,,2024-03-15,,,\"18°37'12\"\"N 98°50'24\"\"E\",,,,,,",
         f"S3,C,factory,licensed,4,0,0,0,1,0,,2024-03-15,,,,{e:.1f},{n:.1f},47N,,,",
         "S4,D,plantation,licensed,4,0,0,0,1,0,,2024-03-15,,,,,,,50030201,,")
-    summary = sin_space.import_survey(db, path, 2567)
+    summary = establishments.import_survey(db, path, 2567)
     assert (summary["rows_read"], summary["rows_staged"], summary["rows_rejected"]) == (4, 4, 0)
     placed = rows(db, "SELECT name, coordinate_source, location_approximate, survey_date, geom "
                       "FROM establishment ORDER BY row_number")
@@ -133,7 +136,7 @@ def test_bad_rows_are_rejected_with_file_row_field_reason_and_counted(db, tmp_pa
         "S7,G,karaoke,licensed,4,0,0,0,1,0,,31/02/2567,18.62,98.83,,,,,,,",
         "S8,H,karaoke,sometimes,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
         "S9,I,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,13.7,100.5,,,,,50010101,,")  # fallback
-    summary = sin_space.import_survey(db, path, 2567)
+    summary = establishments.import_survey(db, path, 2567)
     assert (summary["rows_read"], summary["rows_staged"], summary["rows_rejected"]) == (9, 1, 8)
     run = rows(db, "SELECT rows_read, rows_staged, rows_rejected FROM import_run WHERE fid = ?",
                summary["run_id"])[0]
@@ -159,7 +162,7 @@ def test_unknown_type_kept_listed_and_scored_from_zero(db, tmp_path):
     path = survey(tmp_path, "S1,A,Tea House,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   "S2,B,Massage Spa,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   "S3,C,ร้านคาราโอเกะ/สถานบันเทิง,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,")
-    summary = sin_space.import_survey(db, path, 2567)
+    summary = establishments.import_survey(db, path, 2567)
     assert summary["unknown_types"] == ["Tea House"]
     assert rows(db, "SELECT type, risk_score FROM establishment ORDER BY row_number") == [
         ("Tea House", 0.0), ("massage_spa", 20.0), ("karaoke", 25.0)]
@@ -169,8 +172,8 @@ def test_unknown_type_kept_listed_and_scored_from_zero(db, tmp_path):
 
 def test_same_file_twice_is_refused(db, tmp_path):
     path = survey(tmp_path, "S1,A,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,")
-    assert sin_space.import_survey(db, path, 2567)["status"] == "succeeded"
-    again = sin_space.import_survey(db, path, 2567)
+    assert establishments.import_survey(db, path, 2567)["status"] == "succeeded"
+    again = establishments.import_survey(db, path, 2567)
     assert again["status"] == "duplicate" and "already imported" in again["message"]
     assert rows(db, "SELECT count(*) FROM establishment") == [(1,)]
 
@@ -189,30 +192,30 @@ def dump(db, skip=("import_run", "sqlite_sequence")):
 def test_cancel_or_a_broken_rule_changes_nothing(db, tmp_path):
     good = survey(tmp_path, "S1,A,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   name="first.csv")
-    sin_space.import_survey(db, good, 2567)
+    establishments.import_survey(db, good, 2567)
     path = survey(tmp_path, *[f"S{i},A{i},karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,"
                               for i in range(1200)])
     before = dump(db)
     with pytest.raises(Canceled):
-        sin_space.import_survey(db, path, 2567, feedback=CancelAfter(1))
+        establishments.import_survey(db, path, 2567, feedback=CancelAfter(1))
     assert dump(db) == before           # only the canceled run is recorded, in import_run
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE place_rule SET condition = 'no_such_column > 1' WHERE code = 'P03'")
     before = dump(db)
-    with pytest.raises(importer.ImportFailed, match="place_rule P03: condition"):
-        sin_space.import_survey(db, path, 2567)
+    with pytest.raises(import_file.ImportFailed, match="place_rule P03: condition"):
+        establishments.import_survey(db, path, 2567)
     assert dump(db) == before
     assert rows(db, "SELECT status FROM import_run ORDER BY fid") == [
         ("succeeded",), ("canceled",), ("failed",)]
     before = sha(db)
-    with pytest.raises(sin_space.SinSpaceError, match="place_rule P03"):
-        sin_space.rescore(db)
+    with pytest.raises(establishments.SinSpaceError, match="place_rule P03"):
+        establishments.rescore(db)
     assert sha(db) == before                          # a failed re-score changes no byte
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE place_rule SET condition = 'minors_observed > 0' WHERE code = 'P03'")
     before = sha(db)
     with pytest.raises(Canceled):
-        sin_space.rescore(db, feedback=CancelAfter(0))
+        establishments.rescore(db, feedback=CancelAfter(0))
     assert sha(db) == before
 
 
@@ -229,7 +232,7 @@ def test_scores_and_reasons_by_hand_and_rescoring_after_an_edit(db, tmp_path):
         "S3,C,guesthouse_hotel,licensed,20,0,12,0,1,0,,2024-03-15,18.64,98.85,,,,,,,",
         # border crossing 20 (no inspection rule for crossings): low
         "S4,D,border_crossing,,3,0,0,0,0,0,,2024-03-15,18.69,99.09,,,,,,,")
-    sin_space.import_survey(db, path, 2567)
+    establishments.import_survey(db, path, 2567)
     scored = rows(db, "SELECT risk_score, risk_class, risk_reasons FROM establishment ORDER BY row_number")
     assert [(s, c) for s, c, _ in scored] == [(115.0, "high"), (30.0, "medium"), (20.0, "low"),
                                              (20.0, "low")]
@@ -244,7 +247,7 @@ def test_scores_and_reasons_by_hand_and_rescoring_after_an_edit(db, tmp_path):
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE place_rule SET points = 20 WHERE code = 'P05'")
         conn.execute("UPDATE establishment_type SET base_score = 30 WHERE code = 'guesthouse_hotel'")
-    summary = sin_space.rescore(db, high_score=40, medium_score=25)
+    summary = establishments.rescore(db, high_score=40, medium_score=25)
     assert summary["classes"] == {"high": 3, "medium": 0, "low": 1}
     assert rows(db, "SELECT risk_score, risk_class FROM establishment ORDER BY row_number") == [
         (115.0, "high"), (40.0, "high"), (40.0, "high"), (20.0, "low")]
@@ -256,7 +259,7 @@ def test_village_distances_by_hand(db, tmp_path):
         "S1,A,karaoke,unlicensed,10,2,0,0,0,0,,2024-03-15,18.62,98.83,,,,,,,",      # high
         "S2,B,karaoke,unlicensed,10,2,0,0,0,0,,2024-03-15,18.68,99.08,,,,,,,",      # high
         "S3,C,border_crossing,,3,0,0,0,0,0,,2024-03-15,18.69,99.09,,,,,,,")
-    sin_space.import_survey(db, path, 2567)
+    establishments.import_survey(db, path, 2567)
 
     def haversine(a, b):
         (lon1, lat1), (lon2, lat2) = (map(math.radians, p) for p in (a, b))
@@ -272,7 +275,7 @@ def test_village_distances_by_hand(db, tmp_path):
     # No border crossing left: the distance is empty, not zero.
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM establishment WHERE type = 'border_crossing'")
-    sin_space.rescore(db)
+    establishments.rescore(db)
     assert {r[0] for r in rows(db, "SELECT km_to_border_crossing FROM village")} == {None}
 
 
@@ -280,31 +283,31 @@ def test_catalogue_installed_once_and_checked(db):
     assert rows(db, "SELECT count(*) FROM establishment_type") == [(12,)]
     assert rows(db, "SELECT count(*) FROM place_rule") == [(12,)]
     with sqlite3.connect(db) as conn:
-        assert sin_space_catalogue.install(conn) == (0, 0)       # never over a specialist's table
+        assert catalogue.install(conn) == (0, 0)       # never over a specialist's table
         conn.execute("UPDATE place_rule SET enabled = 2 WHERE code = 'P01'")
-        with pytest.raises(sin_space_catalogue.CatalogueError, match="place_rule P01: enabled"):
-            sin_space_catalogue.read_rules(conn)
+        with pytest.raises(catalogue.CatalogueError, match="place_rule P01: enabled"):
+            catalogue.read_rules(conn)
         conn.execute("UPDATE place_rule SET enabled = 1, condition = 'x; DROP TABLE village' "
                      "WHERE code = 'P01'")
-        with pytest.raises(sin_space_catalogue.CatalogueError, match="without ';'"):
-            sin_space_catalogue.read_rules(conn)
+        with pytest.raises(catalogue.CatalogueError, match="without ';'"):
+            catalogue.read_rules(conn)
         conn.execute("UPDATE place_rule SET condition = 'fid IN (SELECT fid FROM village)' "
                      "WHERE code = 'P01'")
-        with pytest.raises(sin_space_catalogue.CatalogueError, match="no such table"):
-            sin_space_catalogue.read_rules(conn)
+        with pytest.raises(catalogue.CatalogueError, match="no such table"):
+            catalogue.read_rules(conn)
 
 
 # -- the sample survey ------------------------------------------------------------------------
 
 def test_sample_survey_imports_with_its_faults_exactly_accounted(tmp_path):
-    subdistricts = geography.synthetic_province()
-    manifest = sample_data.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
+    subdistricts = synthetic_province.synthetic_province()
+    manifest = generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
     entry = manifest["sin_space"]
     assert entry["path"] not in [f["path"] for f in manifest["files"]]
     db = tmp_path / "province.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
     database.create_or_upgrade(db, "50", units)
-    summary = sin_space.import_survey(db, tmp_path / "files" / entry["path"], 2567)
+    summary = establishments.import_survey(db, tmp_path / "files" / entry["path"], 2567)
     expected = entry["expected"]
     assert summary["rows_read"] == entry["rows"]
     assert summary["rows_staged"] == expected["rows_accepted"]
@@ -330,23 +333,23 @@ def test_sample_survey_imports_with_its_faults_exactly_accounted(tmp_path):
 
 
 def test_sample_survey_same_seed_same_bytes(tmp_path):
-    subdistricts = geography.synthetic_province()
+    subdistricts = synthetic_province.synthetic_province()
     for name in ("a", "b"):
-        sample_data.generate_sample_data(subdistricts, tmp_path / name, scale=0.002, seed=3)
+        generator.generate_sample_data(subdistricts, tmp_path / name, scale=0.002, seed=3)
     for path in ("sin_space/establishments.csv", "truth/establishments.csv"):
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()
 
 
 def test_sample_crossings_of_chiang_rai_and_boundary_points_elsewhere():
-    from trafficking_db.trafficking_plugin.core import sample_sin_space
+    from trafficking_db.trafficking_plugin.sample import sin_space
     import numpy as np
 
     class Province:
         province_code = "57"
     square = [[[(99.7, 20.0), (100.5, 20.0), (100.5, 20.5), (99.7, 20.5), (99.7, 20.0)]]]
-    found = sample_sin_space._crossings(np.random.default_rng(1), Province(), square)
+    found = sin_space._crossings(np.random.default_rng(1), Province(), square)
     # Mae Sai, Chiang Khong, Chiang Saen
     assert found == [(99.879, 20.429), (100.405, 20.264), (100.083, 20.275)]
     Province.province_code = "50"
-    corners = sample_sin_space._crossings(np.random.default_rng(1), Province(), square)
+    corners = sin_space._crossings(np.random.default_rng(1), Province(), square)
     assert corners and all(99.7 < x < 100.5 and 20.0 < y < 20.5 for x, y in corners)

@@ -1,7 +1,7 @@
 """The 13-digit Thai ID check digit, validation and generators, and G codes."""
 import numpy as np
 import pytest
-from trafficking_db.trafficking_plugin.core import thai_id
+from trafficking_db.trafficking_plugin.core.ingest import thai_id
 
 # Check digits worked by hand: weights 13, 12, ..., 2 on digits 1..12; check = (11 - sum % 11) % 10.
 #   1 2 3 4 5 6 7 8 9 0 1 2: 13+24+33+40+45+48+49+48+45+0+3+4 = 352; 352 % 11 = 0 -> (11-0)%10 = 1

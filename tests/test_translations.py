@@ -140,7 +140,7 @@ def test_plugin_in_thai_translates_its_menu_and_shows_buddhist_era(qgis_iface, q
                                                                  locale_th):
     import trafficking_db
     from test_plugin import MenuRecordingIface
-    from trafficking_db.trafficking_plugin import translation
+    from trafficking_db.trafficking_plugin.i18n import translation
 
     registry = QgsApplication.processingRegistry()
     if registry.providerById("trafficking") is not None:   # another test's provider
@@ -164,7 +164,8 @@ def test_plugin_in_thai_translates_its_menu_and_shows_buddhist_era(qgis_iface, q
 
 
 def test_buddhist_era_option_changes_the_years_a_report_shows(tmp_path):
-    from trafficking_db.trafficking_plugin.core import report_html, report_tables, thai_calendar
+    from trafficking_db.trafficking_plugin.core.dissemination import report_html, report_tables
+    from trafficking_db.trafficking_plugin.core import thai_calendar
 
     assert thai_calendar.shown_year(2024) == 2567 and thai_calendar.shown_year(2567, False) == 2024
     report = report_tables.Report(
@@ -189,11 +190,12 @@ def test_buddhist_era_option_changes_the_years_a_report_shows(tmp_path):
 def test_network_dock_in_thai_labels_buttons_and_field_checks(qgis_iface, locale_th, thai, tmp_path):
     from conftest import province_units
     from qgis.core import QgsProject
-    from trafficking_db.trafficking_plugin.core import database, geography
+    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
     from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
 
     db = tmp_path / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
     project = QgsProject()
     dock = NetworkDock(qgis_iface, project)
     try:
@@ -223,12 +225,13 @@ def test_case_list_shows_recorded_dates_in_the_era_set(tmp_path, locale_th):
     from conftest import province_units
     from qgis.core import QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
-    from trafficking_db.trafficking_plugin import translation
-    from trafficking_db.trafficking_plugin.core import database, geography, gpkg
+    from trafficking_db.trafficking_plugin.i18n import translation
+    from trafficking_db.trafficking_plugin.core import database, gpkg
     from trafficking_db.trafficking_plugin.gui.case_dock import CaseListModel
+    from trafficking_db.trafficking_plugin.sample import synthetic_province
 
     db = tmp_path / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(geography.synthetic_province()))
+    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
     with contextlib.closing(gpkg.connect(db)) as conn, conn:
         conn.execute('INSERT INTO "case" (case_key, status, recorded_at) '
                      "VALUES ('k1', 'Open', '2024-07-23T09:00:00.000Z')")

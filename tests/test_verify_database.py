@@ -8,7 +8,9 @@ import pytest
 from conftest import copy_database
 from qgis.core import QgsProcessingException
 
-from trafficking_db.trafficking_plugin.core import crosswalk, gpkg, verify
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core.dissemination import verify
 
 
 @pytest.fixture(scope="module")

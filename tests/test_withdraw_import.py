@@ -7,9 +7,10 @@ import sqlite3
 import pytest
 from conftest import CancelAfter, copy_database
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
-from trafficking_db.trafficking_plugin.core import (
-    crosswalk, database, import_runs, importer, risk_index,
-)
+from trafficking_db.trafficking_plugin.core.standard import crosswalk
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core.ingest import import_runs, import_file
+from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 SECTOR_TABLES = ("school_enrolment", "welfare_case", "health_condition", "household",
@@ -113,16 +114,16 @@ def test_refusals_leave_the_files_as_they_were(imported_sample, db, run_algorith
     files = imported_sample[0]
     identity = db.with_suffix(".identity.sqlite")
     home = files / "health" / "HOME.csv"
-    duplicate = importer.import_file(db, home, "health", 2567)["run_id"]
+    duplicate = import_file.import_file(db, home, "health", 2567)["run_id"]
     broken = tmp_path / "broken.csv"
     broken.write_text("no,such,header\n1,2,3\n", encoding="utf-8")
-    with pytest.raises(importer.ImportFailed):
-        importer.import_file(db, broken, "health", 2567)
+    with pytest.raises(import_file.ImportFailed):
+        import_file.import_file(db, broken, "health", 2567)
     failed = run_of(db, "broken.csv", "failed")[0]
     other = tmp_path / "other" / "province.gpkg"          # another database's identity file
     other.parent.mkdir()
     database.create_or_upgrade(other, "50", {})
-    importer.import_file(other, files / "health" / "PERSON.csv", "health", 2567)
+    import_file.import_file(other, files / "health" / "PERSON.csv", "health", 2567)
     withdrawn = run_of(db, "DIAGNOSIS_OPD.csv")[0]
     import_runs.withdraw(db, withdrawn, "wrong agency")
     files_kept = (db, identity, other.with_suffix(".identity.sqlite"))

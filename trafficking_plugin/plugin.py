@@ -7,11 +7,11 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..processing_algorithms.provider import TraffickingProvider
-from . import translation
-from .translation import tr_noop
+from .core.shipped_data import ICON
+from .i18n import translation
+from .i18n.translation import tr_noop
 
-PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
-ICON_PATH = os.path.join(PLUGIN_DIR, "icon.png")
+ICON_PATH = str(ICON)
 
 
 def tr(text):
@@ -81,7 +81,7 @@ class TraffickingPlugin:
                 action.setChecked(translation.buddhist_era())
             self.iface.addPluginToMenu(self.menu, action)
             self.actions.append(action)
-        from .gui.audit_hook import AuditUserHook   # names the editor of attribute-table edits
+        from .gui.audit_hook import AuditUserHook  # names the editor of attribute-table edits
         self.audit_hook = AuditUserHook()
 
     def unload(self):
@@ -116,7 +116,7 @@ class TraffickingPlugin:
         translation.set_buddhist_era(checked)
 
     def _open_basemap_dialog(self, _checked=False):
-        from .gui.basemap_dialog import BasemapDialog   # Qt widgets only when asked for
+        from .gui.basemap_dialog import BasemapDialog  # Qt widgets only when asked for
         dialog = BasemapDialog(parent=self.iface.mainWindow())
         if dialog.exec_():
             self.iface.messageBar().pushSuccess(
@@ -134,6 +134,7 @@ class TraffickingPlugin:
         """The lessons-learned dock on the project's province database, or one the user picks."""
         from qgis.core import QgsProject
         from qgis.PyQt.QtWidgets import QFileDialog
+
         from .gui.case_dock import CaseDock
         from .gui.case_store import project_databases
         found = project_databases(QgsProject.instance())
@@ -159,7 +160,8 @@ class TraffickingPlugin:
         """Open a province database's project (<database>.qgz beside it), written first when it
         is missing or when the user wants it made again (e.g. after scoring a new year)."""
         from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
-        from .project_template import ProjectError, build_project, default_project_path
+
+        from .outputs.project import ProjectError, build_project, default_project_path
         window = self.iface.mainWindow()
         database = QFileDialog.getOpenFileName(window, tr("Province database"), "",
                                                "GeoPackage (*.gpkg)")[0]

@@ -3,8 +3,11 @@ import datetime
 import os
 import sqlite3
 
-from . import admin, audit, code_tables, gpkg, indicators, schema, sin_space_catalogue
+from . import admin, audit, gpkg, schema
 from .feedback import Canceled, NullFeedback, check_canceled
+from .risk import indicators
+from .sin_space import catalogue
+from .standard import code_tables
 
 ADMIN_TABLES = ("province", "district", "subdistrict", "village")
 
@@ -36,7 +39,7 @@ def create_or_upgrade(path, province_code, units, plugin_version="", feedback=No
         summary["crosswalk_defaults_added"] = code_tables.load_defaults(conn)
         # The shipped catalogue only into an empty table: specialists' edits survive upgrades.
         summary["indicators_added"] = indicators.install(conn)
-        summary["place_types_added"], summary["place_rules_added"] = sin_space_catalogue.install(conn)
+        summary["place_types_added"], summary["place_rules_added"] = catalogue.install(conn)
         # Recreated on every upgrade so that new columns are audited too (core/audit.py).
         summary["audit_triggers"] = len(audit.install(conn))
         stored_province = schema.get_info(conn, "province_code")

@@ -1,10 +1,16 @@
 """The "Add satellite basemap…" dialog: a thin form over trafficking_plugin.basemap."""
 from qgis.PyQt.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
 )
 
-from .. import basemap
-from ..basemap import tr
+from ..outputs import basemap
+from ..outputs.basemap import tr
 from .message_label import message_label
 
 

@@ -10,22 +10,47 @@ import os
 import sqlite3
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProject,
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView, QTableWidget, QTableWidgetItem,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..core import audit, cases, htcds_export
+from ..core import audit
+from ..core.cases import case_records, htcds_export
 from ..core.thai_calendar import shown_date
-from ..translation import buddhist_era
+from ..i18n.translation import buddhist_era
 from .case_store import CaseStore
 from .case_widgets import (
-    ChoiceCombo, MultiPicklist, PicklistCombo, TextField, caption, language, tr,
+    ChoiceCombo,
+    MultiPicklist,
+    PicklistCombo,
+    TextField,
+    caption,
+    language,
+    tr,
 )
 from .message_label import message_label
 
@@ -101,12 +126,12 @@ class CaseListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         lang = language()
         if column == "status":
-            return cases.value_label("cas_Status", value, lang)
+            return case_records.value_label("cas_Status", value, lang)
         if column == "gender":
-            return cases.value_label("prs_Gender", value, lang)
+            return case_records.value_label("prs_Gender", value, lang)
         if column == "exploitation_type":
-            return ", ".join(cases.value_label("vic_TypeOfExploitation", v, lang)
-                             for v in cases.split_values(value))
+            return ", ".join(case_records.value_label("vic_TypeOfExploitation", v, lang)
+                             for v in case_records.split_values(value))
         if column == "case_key":
             return value[:8]          # enough to tell cases apart in a list
         if column == "recorded_at" and hasattr(value, "toString"):
@@ -258,7 +283,7 @@ class CaseDock(QgsDockWidget):
     def apply_filter(self):
         year = self.year_filter.text().strip()
         year = int(year) if year.isdigit() and len(year) == 4 else None
-        self.model.set_filter(cases.list_filter(self.search.text(), self.status_filter.value(),
+        self.model.set_filter(case_records.list_filter(self.search.text(), self.status_filter.value(),
                                                 self.exploitation_filter.value(), year))
 
     # --- the form -------------------------------------------------------------------------------
@@ -266,7 +291,7 @@ class CaseDock(QgsDockWidget):
         """A labelled field with its inline message under it."""
         self.widgets[column] = widget
         self.messages[column] = message_label()
-        thai = cases.field_label(htcds, "th") if htcds else None
+        thai = case_records.field_label(htcds, "th") if htcds else None
         form.addRow(caption(label, thai), widget)
         if htcds:
             widget.setToolTip(f"HTCDS v2.0: {htcds}")
@@ -311,7 +336,7 @@ class CaseDock(QgsDockWidget):
                 ("forced_labour_industry", "Forced-labour industry (ISIC)"),
                 ("sex_exploitation_type", "Sexual-exploitation type"),
                 ("exploitation_websites", "Exploitation websites and apps")):
-            field, multi = cases.CASE_PICKLISTS[column]
+            field, multi = case_records.CASE_PICKLISTS[column]
             widget = MultiPicklist(field) if multi else PicklistCombo(field)
             self._field(how, column, label, widget, field)
         tabs.addTab(_scrolled(how), caption("Recruitment and exploitation"))
@@ -320,10 +345,10 @@ class CaseDock(QgsDockWidget):
             ("role_in_process", caption("Roles"), MultiPicklist("per_RoleInProcess")),
             ("relationship_to_victim", caption("Relationship"),
              PicklistCombo("vic_RelationshipToTrafficker")),
-            ("sex", caption("Sex"), ChoiceCombo([(v, caption(v)) for v in cases.SEXES])),
+            ("sex", caption("Sex"), ChoiceCombo([(v, caption(v)) for v in case_records.SEXES])),
             ("nationality", caption("Nationality (ISO code)"), TextField()),
             ("role_details", caption("Role details (no names)"), TextField()),
-        ], cases.validate_perpetrator)
+        ], case_records.validate_perpetrator)
         tabs.addTab(self.perpetrators, caption("Perpetrators"))
 
         self.events = ChildEditor([
@@ -338,7 +363,7 @@ class CaseDock(QgsDockWidget):
             ("lon", caption("Longitude"), _NumberField()),
             ("lat", caption("Latitude"), _NumberField()),
             ("description", caption("What happened (no names)"), TextField()),
-        ], lambda row: cases.validate_event(row, self.villages))
+        ], lambda row: case_records.validate_event(row, self.villages))
         self.pick_button = QPushButton(tr("Pick the place on the map"))
         self.pick_button.setEnabled(self.iface is not None)
         self.pick_button.clicked.connect(self.pick_point)
@@ -353,7 +378,7 @@ class CaseDock(QgsDockWidget):
             ("action_plan", caption("Action plan"), TextField()),
             ("planned_end_date", caption("Planned end date"), TextField()),
             ("actual_end_date", caption("Actual end date"), TextField()),
-        ], cases.validate_support)
+        ], case_records.validate_support)
         tabs.addTab(self.supports, caption("Support"))
 
         case = QFormLayout()
@@ -449,11 +474,11 @@ class CaseDock(QgsDockWidget):
 
     def check(self):
         """Validate the form; show messages beside the fields. Returns the problems."""
-        problems = cases.validate_case(self.record())
+        problems = case_records.validate_case(self.record())
         if self.victim_id.text().strip():
             try:
-                cases.parse_victim_id(self.victim_id.text())
-            except cases.CaseError as error:
+                case_records.parse_victim_id(self.victim_id.text())
+            except case_records.CaseError as error:
                 problems["victim_id"] = str(error)
         for name, editor in (("case_event", self.events), ("case_perpetrator", self.perpetrators),
                              ("case_support", self.supports)):
@@ -478,13 +503,13 @@ class CaseDock(QgsDockWidget):
             return None
         record = self.record()
         for column in ("incoming_referral_date", "outgoing_referral_date"):
-            record[column] = cases.normalise_date(record[column])[0]
+            record[column] = case_records.normalise_date(record[column])[0]
         typed = self.victim_id.text().strip()
         if typed:
-            self._identity = cases.case_key_for(self.identity_path, typed)
+            self._identity = case_records.case_key_for(self.identity_path, typed)
             self.case_key = self._identity[0]
         elif not self.case_key:
-            self.case_key = cases.case_key_for(self.identity_path)[0]
+            self.case_key = case_records.case_key_for(self.identity_path)[0]
         record["case_key"] = self.case_key
         children = {table: [self._normalised(table, r) for r in rows]
                     for table, rows in self.children().items()}
@@ -498,7 +523,7 @@ class CaseDock(QgsDockWidget):
         row = dict(row)
         for column in ("event_date", "planned_end_date", "actual_end_date"):
             if column in row:
-                row[column] = cases.normalise_date(row[column])[0]
+                row[column] = case_records.normalise_date(row[column])[0]
         return row
 
     def undo(self):
@@ -523,7 +548,7 @@ class CaseDock(QgsDockWidget):
             return False
         if identity and identity[2]:
             # The raw ID only into the identity file, once the case exists.
-            cases.record_identity(self.identity_path, identity[0], identity[1], identity[2], self.fid)
+            case_records.record_identity(self.identity_path, identity[0], identity[1], identity[2], self.fid)
         self._identity = None
         self.victim_id.clear()
         self.apply_filter()

@@ -7,11 +7,15 @@ as they were. A new case gets its fid in the buffer (the next free one), so its 
 it before anything is committed.
 """
 import datetime
-
 import os
 
 from qgis.core import (
-    QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProviderRegistry, QgsVectorLayer,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
 from .case_widgets import tr

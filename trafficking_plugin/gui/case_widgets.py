@@ -3,8 +3,8 @@ values are what the case tables store (HTCDS value names, space separated for mu
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 
-from ..core import cases
-from ..translation import tr_noop, ui_language
+from ..core.cases import case_records
+from ..i18n.translation import tr_noop, ui_language
 
 
 def tr(text):
@@ -90,7 +90,7 @@ class ChoiceCombo(QComboBox):
 def picklist_choices(field):
     """(value, label) of an HTCDS picklist, labels in QGIS's language (htcds.yaml has both)."""
     lang = language()
-    return [(v, cases.value_label(field, v, lang)) for v in cases.picklist(field)]
+    return [(v, case_records.value_label(field, v, lang)) for v in case_records.picklist(field)]
 
 
 class PicklistCombo(ChoiceCombo):
@@ -123,7 +123,7 @@ class MultiPicklist(QListWidget):
         return " ".join(chosen) or None
 
     def set_value(self, value):
-        wanted = set(cases.split_values(value))
+        wanted = set(case_records.split_values(value))
         for item in self._items():
             item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
         for extra in sorted(wanted - {i.data(Qt.UserRole) for i in self._items()}):

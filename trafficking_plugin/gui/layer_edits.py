@@ -7,7 +7,11 @@ leaves the buffer as it was, so nothing the user typed is lost.
 import sqlite3
 
 from qgis.core import (
-    QgsFeature, QgsGeometry, QgsPointXY, QgsProviderRegistry, QgsVectorLayerUtils,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProviderRegistry,
+    QgsVectorLayerUtils,
 )
 
 from ..core import audit

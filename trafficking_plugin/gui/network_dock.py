@@ -4,16 +4,31 @@ A thin widget: checks come from core.network, edits go through the layers' edit 
 (gui/layer_edits.py), and the audit triggers in the GeoPackage record every commit.
 """
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle, QgsVectorLayer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint
-from qgis.PyQt.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
-)
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core import network
+from ..core.network import directory
 from . import layer_edits
 from .layer_edits import database_path, table_name
 from .message_label import message_label
@@ -22,10 +37,10 @@ from .network_model import RecordFilter, RecordModel
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 COLUMNS = {
-    network.ORGANIZATION: (("name", tr_noop("Name")), ("type", tr_noop("Type")),
+    directory.ORGANIZATION: (("name", tr_noop("Name")), ("type", tr_noop("Type")),
                            ("phone", tr_noop("Phone")), ("areas", tr_noop("Areas")),
                            ("specialisations", tr_noop("Specialisations"))),
-    network.MEMBER: (("name", tr_noop("Name")), ("role", tr_noop("Role")),
+    directory.MEMBER: (("name", tr_noop("Name")), ("role", tr_noop("Role")),
                      ("organization_id", tr_noop("Organisation")), ("phone", tr_noop("Phone")),
                      ("areas", tr_noop("Areas")), ("specialisations", tr_noop("Specialisations")),
                      ("languages", tr_noop("Languages"))),
@@ -49,7 +64,7 @@ class RecordPanel(QWidget):
         self.type_filter.addItem(tr("All types"), "")
         for t in dock.catalogue.types:
             self.type_filter.addItem(named(t), t["code"])
-        self.type_filter.setVisible(kind == network.ORGANIZATION)
+        self.type_filter.setVisible(kind == directory.ORGANIZATION)
         self.area_filter = QComboBox()
         self.area_filter.addItem(tr("All areas"), "")
         for code, name in dock.areas.items():
@@ -71,7 +86,7 @@ class RecordPanel(QWidget):
         self.form = RecordForm(kind, dock.catalogue)
         self.form.changed.connect(self.check)
         self.form.pick_requested.connect(lambda: dock.pick_point(self.form.set_point))
-        if kind == network.MEMBER:
+        if kind == directory.MEMBER:
             self.form.use_org.clicked.connect(self.use_organization_location)
         self.buttons = {key: QPushButton(tr(label)) for key, label in (
             ("new", tr_noop("New")), ("apply", tr_noop("Apply")), ("delete", tr_noop("Delete")),
@@ -118,7 +133,7 @@ class RecordPanel(QWidget):
         if not feature.isValid():
             return
         self.fid = fid
-        self.form.set_values(layer_edits.feature_values(feature, network.FIELDS[self.kind]),
+        self.form.set_values(layer_edits.feature_values(feature, directory.FIELDS[self.kind]),
                              layer_edits.point_of(feature))
 
     def new(self):
@@ -129,7 +144,7 @@ class RecordPanel(QWidget):
 
     # --- checks and edits (into the edit buffer; Save to database commits)
     def problems(self):
-        return network.problems(self.kind, self.form.values(), self.dock.areas,
+        return directory.problems(self.kind, self.form.values(), self.dock.areas,
                                 self.dock.catalogue.type_codes(), self.dock.organization_ids())
 
     def check(self):
@@ -141,7 +156,7 @@ class RecordPanel(QWidget):
         """Add or change the record in the edit buffer; False (messages shown) when not valid."""
         if self.check():
             return False
-        values = network.normalised(self.form.values())
+        values = directory.normalised(self.form.values())
         if self.fid is None:
             fid = layer_edits.add_feature(self.layer, values, self.form.point, tr("Add {}").format(
                 values["name"]))
@@ -213,7 +228,7 @@ class NetworkDock(QgsDockWidget):
         super().__init__(tr("Network directory"), parent)
         self.setObjectName("TraffickingNetworkDock")
         self.iface, self.project = iface, project or QgsProject.instance()
-        self.catalogue = network.load_catalogue()
+        self.catalogue = directory.load_catalogue()
         self.org_layer = self.member_layer = self.audit_layer = None
         self.path, self.areas, self.tabs = None, {}, None
         self._tool = self._previous_tool = None
@@ -237,12 +252,12 @@ class NetworkDock(QgsDockWidget):
         """(organization, network_member) layers of one GeoPackage in the project, or None."""
         by_path = {}
         for layer in self.project.mapLayers().values():
-            if isinstance(layer, QgsVectorLayer) and table_name(layer) in (network.ORGANIZATION,
-                                                                          network.MEMBER):
+            if isinstance(layer, QgsVectorLayer) and table_name(layer) in (directory.ORGANIZATION,
+                                                                          directory.MEMBER):
                 by_path.setdefault(database_path(layer), {})[table_name(layer)] = layer
         for tables in by_path.values():
             if len(tables) == 2:
-                return tables[network.ORGANIZATION], tables[network.MEMBER]
+                return tables[directory.ORGANIZATION], tables[directory.MEMBER]
         return None
 
     def choose_database(self):
@@ -254,7 +269,7 @@ class NetworkDock(QgsDockWidget):
     def open_database(self, path):
         """Add the network layers of a province GeoPackage to the project, and show them."""
         layers = [QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
-                  for name in (network.ORGANIZATION, network.MEMBER, "audit_log")]
+                  for name in (directory.ORGANIZATION, directory.MEMBER, "audit_log")]
         if not all(layer.isValid() for layer in layers):
             self.database.setText(tr("{} is not a province database with a network directory.")
                                   .format(path))
@@ -268,14 +283,14 @@ class NetworkDock(QgsDockWidget):
     def set_layers(self, org_layer, member_layer):
         self.org_layer, self.member_layer = org_layer, member_layer
         self.path = database_path(org_layer)
-        self.areas = network.known_areas(self.path)
+        self.areas = directory.known_areas(self.path)
         layer_edits.mark_editor(self.path)   # who edits, for the audit trail
         self.database.setText(self.path)
         if self.tabs is not None:
             self.tabs.setParent(None)
         self.tabs = QTabWidget()
-        self.organizations = RecordPanel(self, network.ORGANIZATION, org_layer)
-        self.members = RecordPanel(self, network.MEMBER, member_layer)
+        self.organizations = RecordPanel(self, directory.ORGANIZATION, org_layer)
+        self.members = RecordPanel(self, directory.MEMBER, member_layer)
         self.tabs.addTab(self.organizations, tr("Organisations"))
         self.tabs.addTab(self.members, tr("Members"))
         self.body_layout.addWidget(self.tabs, 1)

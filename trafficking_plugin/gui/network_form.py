@@ -4,12 +4,19 @@ It only reads and shows values: checks come from core.network, saving is the doc
 """
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
 )
 
-from ..core import network
-from ..translation import tr_noop, ui_language
+from ..core.network import directory
+from ..i18n.translation import tr_noop, ui_language
 from .message_label import message_label
 
 
@@ -43,7 +50,7 @@ class RecordForm(QWidget):
         self.point = None              # (lon, lat) in EPSG:4326, or None
         self.widgets, self.messages = {}, {}
         form = QFormLayout(self)
-        for name in network.FIELDS[kind]:
+        for name in directory.FIELDS[kind]:
             if name == "phone_e164":
                 continue               # derived from phone, shown beside it
             widget = self._widget(name)
@@ -64,7 +71,7 @@ class RecordForm(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
         row.addWidget(self.pick)
-        if kind == network.MEMBER:
+        if kind == directory.MEMBER:
             self.use_org = QPushButton(tr("Organisation's location"))
             row.addWidget(self.use_org)
         form.addRow(tr("Office location"), row)
@@ -135,7 +142,7 @@ class RecordForm(QWidget):
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QListWidget):
-                chosen = {v.lower() for v in network.split_list(value)}
+                chosen = {v.lower() for v in directory.split_list(value)}
                 for i in range(widget.count()):
                     item = widget.item(i)
                     item.setCheckState(Qt.Checked if str(item.data(Qt.UserRole)).lower() in chosen
@@ -156,5 +163,5 @@ class RecordForm(QWidget):
         for name, label in self.messages.items():
             label.setText(found[name].format(tr) if name in found else "")
             label.setVisible(name in found)
-        good, bad = network.phones_e164(self.values().get("phone"))
+        good, bad = directory.phones_e164(self.values().get("phone"))
         self.e164.setText(" ".join(good) if good and not bad else "")

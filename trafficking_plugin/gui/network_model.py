@@ -7,9 +7,8 @@ rows in memory, so it never reloads the layer (10,000 members stay responsive).
 from qgis.core import QgsFeatureRequest
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ..core import network
+from ..core.network import directory
 from .layer_edits import feature_values
-
 
 _ROOT = QModelIndex()      # the invisible root: Qt's default parent of a table model
 
@@ -20,7 +19,7 @@ class RecordModel(QAbstractTableModel):
         self.layer, self.kind, self.columns = layer, kind, columns
         self.display = display or (lambda _field, value: value)
         self.rows, self.loads = [], 0
-        self._names = network.FIELDS[kind]
+        self._names = directory.FIELDS[kind]
         layer.featureAdded.connect(self._refresh_fid)
         layer.attributeValueChanged.connect(lambda fid, *_: self._refresh_fid(fid))
         layer.featureDeleted.connect(self._remove_fid)
@@ -97,4 +96,4 @@ class RecordFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802
         record = self.sourceModel().rows[source_row]
-        return network.matches({k: v for k, v in record.items() if k != "fid"}, **self.filters)
+        return directory.matches({k: v for k, v in record.items() if k != "fid"}, **self.filters)

@@ -1379,46 +1379,6 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
             <translation>กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Style for {} not saved: the database has no such layer.</source>
-            <translation>ไม่ได้บันทึกรูปแบบการแสดงผลของ {}: ฐานข้อมูลไม่มีชั้นข้อมูลนี้</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Style for {} not loaded: {}</source>
-            <translation>โหลดรูปแบบการแสดงผลของ {} ไม่ได้: {}</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Default style</source>
-            <translation>รูปแบบการแสดงผลเริ่มต้น</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Style for {} not saved: {}</source>
-            <translation>ไม่ได้บันทึกรูปแบบการแสดงผลของ {}: {}</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Style {} for {} not saved: {}</source>
-            <translation>ไม่ได้บันทึกรูปแบบการแสดงผล {} ของ {}: {}</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>{} is not a QML style</source>
-            <translation>{} ไม่ใช่ไฟล์รูปแบบการแสดงผล QML</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>style not loaded</source>
-            <translation>โหลดรูปแบบการแสดงผลไม่ได้</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_styles.py" />
-            <source>Style not stored in {}: {}</source>
-            <translation>ไม่ได้เก็บรูปแบบการแสดงผลไว้ใน {}: {}</translation>
-        </message>
-        <message>
             <location filename="../../processing_algorithms/monitor_activities.py" />
             <source>Monitor prevention activities (the shift)</source>
             <translation>ติดตามกิจกรรมการป้องกัน (การเปลี่ยนแปลง)</translation>
@@ -2031,50 +1991,90 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ปีข้อมูล</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
             <source>{} holds no chips: no sheet to make.</source>
             <translation>{} ไม่มีภาพรายจุด: ไม่มีแผ่นเฝ้าระวังให้สร้าง</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
             <source>The chip {} cannot be opened.</source>
             <translation>เปิดภาพ {} ไม่ได้</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
             <source>Canceled: the surveillance sheets are incomplete.</source>
             <translation>ยกเลิกแล้ว: แผ่นเฝ้าระวังไม่ครบถ้วน</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
             <source>The surveillance sheets could not be written to {}: {}</source>
             <translation>เขียนแผ่นเฝ้าระวังลงใน {} ไม่ได้: {}</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
             <source>{} has no readable layer '{}'.</source>
             <translation>{} ไม่มีชั้นข้อมูล '{}' ที่อ่านได้</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/imagery_sheets.py" />
-            <location filename="../../trafficking_plugin/risk_report_layout.py" />
+            <location filename="../../trafficking_plugin/outputs/imagery_sheets.py" />
+            <location filename="../../trafficking_plugin/outputs/risk_report_layout.py" />
             <source>could not write {}</source>
             <translation>เขียน {} ไม่ได้</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/risk_report_layout.py" />
+            <location filename="../../trafficking_plugin/outputs/risk_report_layout.py" />
             <source>Canceled: the report PDF is incomplete.</source>
             <translation>ยกเลิกแล้ว: รายงาน PDF ไม่ครบถ้วน</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/risk_report_layout.py" />
+            <location filename="../../trafficking_plugin/outputs/risk_report_layout.py" />
             <source>The report PDF could not be written to {}: {}</source>
             <translation>เขียนรายงาน PDF ลงใน {} ไม่ได้: {}</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/risk_report_layout.py" />
+            <location filename="../../trafficking_plugin/outputs/risk_report_layout.py" />
             <source>Canceled: the report maps are incomplete.</source>
             <translation>ยกเลิกแล้ว: แผนที่ในรายงานไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Style for {} not saved: the database has no such layer.</source>
+            <translation>ไม่ได้บันทึกรูปแบบการแสดงผลของ {}: ฐานข้อมูลไม่มีชั้นข้อมูลนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Style for {} not loaded: {}</source>
+            <translation>โหลดรูปแบบการแสดงผลของ {} ไม่ได้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Default style</source>
+            <translation>รูปแบบการแสดงผลเริ่มต้น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Style for {} not saved: {}</source>
+            <translation>ไม่ได้บันทึกรูปแบบการแสดงผลของ {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Style {} for {} not saved: {}</source>
+            <translation>ไม่ได้บันทึกรูปแบบการแสดงผล {} ของ {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>{} is not a QML style</source>
+            <translation>{} ไม่ใช่ไฟล์รูปแบบการแสดงผล QML</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>style not loaded</source>
+            <translation>โหลดรูปแบบการแสดงผลไม่ได้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/styles.py" />
+            <source>Style not stored in {}: {}</source>
+            <translation>ไม่ได้เก็บรูปแบบการแสดงผลไว้ใน {}: {}</translation>
         </message>
         <message>
             <source>{} could not be read ({}).</source>
@@ -2083,41 +2083,6 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
     </context>
     <context>
         <name>TraffickingBasemap</name>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>Give the basemap a name.</source>
-            <translation>โปรดตั้งชื่อแผนที่ฐาน</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>A name cannot contain / or \.</source>
-            <translation>ชื่อต้องไม่มีอักขระ / หรือ \</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>Enter your provider's tile URL template.</source>
-            <translation>โปรดใส่แม่แบบ URL ของไทล์จากผู้ให้บริการของท่าน</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>The URL must start with http://, https:// or file://.</source>
-            <translation>URL ต้องขึ้นต้นด้วย http://, https:// หรือ file://</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>The URL template lacks {}.</source>
-            <translation>แม่แบบ URL ขาด {}</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>Zoom levels must satisfy 0 ≤ minimum ≤ maximum ≤ {}.</source>
-            <translation>ระดับการซูมต้องเป็นไปตาม 0 ≤ ต่ำสุด ≤ สูงสุด ≤ {}</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/basemap.py" />
-            <source>QGIS could not open the basemap {}: {}</source>
-            <translation>QGIS เปิดแผนที่ฐาน {} ไม่ได้: {}</translation>
-        </message>
         <message>
             <location filename="../../trafficking_plugin/gui/basemap_dialog.py" />
             <source>Add satellite basemap</source>
@@ -2157,6 +2122,41 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/gui/basemap_dialog.py" />
             <source>Your own imagery provider's XYZ tiles. The connection is also listed under XYZ Tiles in the Browser.</source>
             <translation>ไทล์ XYZ จากผู้ให้บริการภาพของท่านเอง การเชื่อมต่อนี้จะปรากฏใต้ XYZ Tiles ในหน้าต่าง Browser ด้วย</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>Give the basemap a name.</source>
+            <translation>โปรดตั้งชื่อแผนที่ฐาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>A name cannot contain / or \.</source>
+            <translation>ชื่อต้องไม่มีอักขระ / หรือ \</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>Enter your provider's tile URL template.</source>
+            <translation>โปรดใส่แม่แบบ URL ของไทล์จากผู้ให้บริการของท่าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>The URL must start with http://, https:// or file://.</source>
+            <translation>URL ต้องขึ้นต้นด้วย http://, https:// หรือ file://</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>The URL template lacks {}.</source>
+            <translation>แม่แบบ URL ขาด {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>Zoom levels must satisfy 0 ≤ minimum ≤ maximum ≤ {}.</source>
+            <translation>ระดับการซูมต้องเป็นไปตาม 0 ≤ ต่ำสุด ≤ สูงสุด ≤ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/basemap.py" />
+            <source>QGIS could not open the basemap {}: {}</source>
+            <translation>QGIS เปิดแผนที่ฐาน {} ไม่ได้: {}</translation>
         </message>
     </context>
     <context>
@@ -2408,42 +2408,42 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ที่ตั้งสำนักงาน</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Give a name.</source>
             <translation>โปรดใส่ชื่อ</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Unknown type {type}: pick one from the list.</source>
             <translation>ไม่รู้จักประเภท {type}: โปรดเลือกจากรายการ</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Not a Thai phone number: {bad}. Write e.g. 081-234-5678, 053-112233 or +66812345678.</source>
             <translation>ไม่ใช่หมายเลขโทรศัพท์ไทย: {bad} เขียนเช่น 081-234-5678, 053-112233 หรือ +66812345678</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Not an email address: {email}.</source>
             <translation>ไม่ใช่ที่อยู่อีเมล: {email}</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>A LINE ID has 4 to 20 letters, digits, dots, hyphens or underscores (an official account starts with @).</source>
             <translation>LINE ID มีตัวอักษร ตัวเลข จุด ขีด หรือขีดล่าง 4 ถึง 20 ตัว (บัญชีทางการขึ้นต้นด้วย @)</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Unknown district or sub-district code: {codes}. Use the 4-digit district or 6-digit sub-district codes of this province.</source>
             <translation>ไม่รู้จักรหัสอำเภอหรือตำบล: {codes} ใช้รหัสอำเภอ 4 หลักหรือรหัสตำบล 6 หลักของจังหวัดนี้</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>Commit the new organisation first, then choose it.</source>
             <translation>บันทึกหน่วยงานใหม่ลงฐานข้อมูลก่อน แล้วจึงเลือก</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/core/network.py" />
+            <location filename="../../trafficking_plugin/core/network/directory.py" />
             <source>No organisation with id {id}.</source>
             <translation>ไม่มีหน่วยงานที่มี id {id}</translation>
         </message>

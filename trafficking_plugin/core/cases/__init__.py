@@ -1,0 +1,1 @@
+"""Lessons learned: cases told by rescued victims, their routes, the HTCDS export."""

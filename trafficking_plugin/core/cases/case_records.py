@@ -1,0 +1,294 @@
+"""Lessons-learned cases: the HTCDS picklists, validation of a case and its rows, the victim's pseudonym.
+
+A case is one ``case`` row and its ``case_event``, ``case_perpetrator`` and ``case_support`` rows
+(see schema.py). Records are plain dicts of column -> value, so the dock, the export and tests share
+one set of rules. Picklist values are IOM's HTCDS v2.0 value names, shipped in ``htcds.yaml``
+(CC BY 4.0; no IOM endorsement). Multi-select values are stored space separated (HTCDS value names
+hold no spaces). No Qt here.
+"""
+import contextlib
+import functools
+import re
+import secrets
+import sqlite3
+
+from ..ingest import pseudonym, thai_id
+from ..ingest.validate import THAI_DIGITS, parse_date
+from ..shipped_data import data_path, read_yaml
+
+HTCDS_PATH = data_path("htcds.yaml")
+
+# case column -> (HTCDS field, multi-select?) for the columns holding picklist values.
+CASE_PICKLISTS = {
+    "gender": ("prs_Gender", False),
+    "education": ("prs_HighestLevelOfEducation", False),
+    "trafficking_status": ("vic_TraffickingStatus", False),
+    "relationship_to_trafficker": ("vic_RelationshipToTrafficker", False),
+    "recruitment_method": ("vic_MethodOfRecruitment", True),
+    "recruitment_websites": ("vic_RecruitmentWebsitesAndApps", True),
+    "means_of_control": ("vic_MethodsOfControl", True),
+    "exploitation_type": ("vic_TypeOfExploitation", True),
+    "forced_labour_industry": ("vic_ForcedLabourIndustry", False),
+    "sex_exploitation_type": ("vic_TypeOfSexExploitation", True),
+    "exploitation_websites": ("vic_ExploitationWebsitesAndApps", True),
+    "vulnerabilities": ("vic_Vulnerabilities", True),
+    "status": ("cas_Status", False),
+}
+PERPETRATOR_PICKLISTS = {
+    "role_in_process": ("per_RoleInProcess", True),
+    "relationship_to_victim": ("vic_RelationshipToTrafficker", False),
+}
+SUPPORT_PICKLISTS = {"support_type": ("spl_Type", False)}
+
+# Our own lists where HTCDS has none (schema.py documents them).
+LEGAL_STATUSES = ("thai_citizen", "registered_non_citizen", "no_status", "registered_migrant",
+                  "irregular_migrant")
+EVENT_TYPES = ("recruitment", "transit", "exploitation", "rescue")
+SEXES = ("male", "female", "unknown")
+MAX_AGE = 110
+
+# ISO 3166-1 alpha-2 codes in use (ISO 3166 Maintenance Agency's officially assigned codes, 249).
+COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV
+BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES
+ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE
+IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY
+MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU
+NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM
+SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE
+VG VI VN VU WF WS YE YT ZA ZM ZW""".split())
+# Thailand's bounding box (about 97.3-105.7 E, 5.6-20.5 N): a point outside cannot be in Thailand.
+THAILAND_BBOX = (97.3, 5.6, 105.7, 20.5)
+_VILLAGE_CODE = re.compile(r"[0-9]{8}")
+_ID_LIKE = re.compile(r"[0-9]{13}|G[0-9]{12}", re.IGNORECASE)
+
+
+class CaseError(Exception):
+    """A problem the user can fix, worded for them."""
+
+
+@functools.lru_cache(maxsize=1)
+def htcds():
+    """The shipped HTCDS field list: {'fields': {name: {type, label_en, label_th, values, ...}}, ...}."""
+    return read_yaml(HTCDS_PATH)
+
+
+def picklist(field):
+    """The value names of an HTCDS picklist field, in the standard's order."""
+    return [v["name"] for v in htcds()["fields"][field].get("values", ())]
+
+
+def value_label(field, value, language="en"):
+    """The English or Thai label of a picklist value (the value itself when unknown)."""
+    for v in htcds()["fields"][field].get("values", ()):
+        if v["name"] == value:
+            return v["th" if language == "th" else "en"]
+    return value
+
+
+def field_label(field, language="en"):
+    entry = htcds()["fields"][field]
+    return entry["label_th" if language == "th" else "label_en"]
+
+
+def split_values(text):
+    """A multi-select cell (space, comma or ';' separated) as a list of values."""
+    return [v for v in re.split(r"[\s,;]+", str(text or "")) if v]
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_picklists(record, picklists, problems):
+    for column, (field, multi) in picklists.items():
+        value = record.get(column)
+        if _blank(value):
+            continue
+        values = split_values(value) if multi else [str(value).strip()]
+        allowed = set(picklist(field))
+        bad = [v for v in values if v not in allowed]
+        if bad or (not multi and len(split_values(value)) > 1 and value not in allowed):
+            problems[column] = (f"'{' '.join(bad) or value}' is not a {field} value "
+                                f"(one of: {', '.join(picklist(field)[:4])}, …)")
+
+
+def normalise_date(value):
+    """(ISO date, None) from yyyy-mm-dd or dd/mm/yyyy in either era (B.E. years converted), or
+    (None, reason); blank gives (None, None)."""
+    if _blank(value):
+        return None, None
+    text = str(value).strip().translate(THAI_DIGITS)
+    return parse_date(text, "auto", ("yyyy-mm-dd", "dd/mm/yyyy"))
+
+
+def _check_dates(record, columns, problems):
+    for column in columns:
+        _, reason = normalise_date(record.get(column))
+        if reason:
+            problems[column] = reason
+
+
+def _check_countries(record, column, problems, multi=False):
+    value = record.get(column)
+    if _blank(value):
+        return
+    codes = split_values(value) if multi else [str(value).strip()]
+    bad = [c for c in codes if c.upper() not in COUNTRIES or c != c.upper()]
+    if bad:
+        problems[column] = f"'{' '.join(bad)}' is not an ISO 3166 alpha-2 country code (e.g. TH, MM, LA)"
+
+
+def _check_free_text(record, columns, problems):
+    # A personal ID typed into a free-text box must not reach the case tables.
+    for column in columns:
+        value = record.get(column)
+        if not _blank(value) and _ID_LIKE.search(str(value).translate(THAI_DIGITS).replace("-", "")):
+            problems[column] = "looks like it holds a personal ID: IDs go only in the victim's ID box"
+
+
+def validate_case(record):
+    """{column: message} of what is wrong with a ``case`` record (empty when it can be saved)."""
+    problems = {}
+    _check_picklists(record, CASE_PICKLISTS, problems)
+    age = record.get("age_trafficked")
+    if not _blank(age):
+        try:
+            number = int(str(age).strip().translate(THAI_DIGITS))
+            if not 0 <= number <= MAX_AGE:
+                problems["age_trafficked"] = f"age {number} is out of range (0 to {MAX_AGE})"
+        except ValueError:
+            problems["age_trafficked"] = f"'{age}' is not a whole number of years"
+    _check_countries(record, "citizenship", problems, multi=True)
+    if not _blank(record.get("legal_status")) and record["legal_status"] not in LEGAL_STATUSES:
+        problems["legal_status"] = f"'{record['legal_status']}' is not one of {', '.join(LEGAL_STATUSES)}"
+    _check_dates(record, ("incoming_referral_date", "outgoing_referral_date"), problems)
+    _check_free_text(record, ("story", "tags", "ethnicity", "closure_reason"), problems)
+    return problems
+
+
+def in_thailand(lon, lat):
+    x0, y0, x1, y1 = THAILAND_BBOX
+    return x0 <= lon <= x1 and y0 <= lat <= y1
+
+
+def validate_event(event, village_codes):
+    """{column: message} for a ``case_event`` record. Its place is a village code of the database,
+    or a point (``lon``/``lat``), or, abroad, a country and a place name."""
+    problems = {}
+    if event.get("event_type") not in EVENT_TYPES:
+        problems["event_type"] = f"choose the step: {', '.join(EVENT_TYPES)}"
+    _check_dates(event, ("event_date",), problems)
+    _check_countries(event, "country", problems)
+    code = (event.get("village_code") or "").strip()
+    country = (event.get("country") or "").strip()
+    has_point = event.get("lon") is not None and event.get("lat") is not None
+    if code:
+        if not _VILLAGE_CODE.fullmatch(code):
+            problems["village_code"] = f"'{code}' is not an 8-digit village code"
+        elif code not in village_codes:
+            problems["village_code"] = f"village {code} is not in this database's village layer"
+        elif country and country != "TH":
+            problems["country"] = "a village code is a place in Thailand: leave the country empty or TH"
+    elif has_point:
+        if not (-180 <= event["lon"] <= 180 and -90 <= event["lat"] <= 90):
+            problems["place"] = "the point is not a longitude/latitude"
+        elif country in ("", "TH") and not in_thailand(event["lon"], event["lat"]):
+            problems["country"] = "the point is outside Thailand: give the country"
+    elif not (country and country != "TH" and (event.get("place_name") or "").strip()):
+        problems["place"] = ("give a village code or pick a point on the map; abroad, a country and "
+                             "a place name")
+    _check_free_text(event, ("place_name", "description"), problems)
+    return problems
+
+
+def validate_perpetrator(row):
+    problems = {}
+    _check_picklists(row, PERPETRATOR_PICKLISTS, problems)
+    if not _blank(row.get("sex")) and row["sex"] not in SEXES:
+        problems["sex"] = f"'{row['sex']}' is not one of {', '.join(SEXES)}"
+    _check_countries(row, "nationality", problems)
+    _check_free_text(row, ("role_details",), problems)
+    return problems
+
+
+def validate_support(row):
+    problems = {}
+    _check_picklists(row, SUPPORT_PICKLISTS, problems)
+    _check_dates(row, ("planned_end_date", "actual_end_date"), problems)
+    _check_free_text(row, ("objectives", "action_plan"), problems)
+    return problems
+
+
+def village_codes(database):
+    """The set of village codes in a province GeoPackage."""
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        return {row[0] for row in conn.execute("SELECT code FROM village")}
+
+
+# --- the victim's pseudonym -------------------------------------------------------------------
+
+def parse_victim_id(raw):
+    """(id_kind, normalised ID) of a typed Thai ID or G code; raises CaseError with a masked ID."""
+    normal = thai_id.normalize_id(str(raw).translate(THAI_DIGITS))
+    if thai_id.is_valid_thai_id(normal):
+        return "thai_id", normal
+    if thai_id.is_g_code(normal):
+        return "g_code", normal
+    shown = "*" * max(len(normal) - 4, 0) + normal[-4:]
+    raise CaseError(f"ID {shown} is neither a 13-digit Thai ID with a right check digit nor a G code "
+                    "(G and 12 digits)")
+
+
+def case_key_for(identity_path, raw_id=None):
+    """(case_key, id_kind, normalised ID): the person_key of the victim's ID with the province
+    secret, so the case links to ``person``; without an ID a random key of the same form
+    (32 letters a-p) and id_kind 'none'. Nothing is written here but the secret on first use."""
+    if _blank(raw_id):
+        return secrets.token_hex(16).translate(pseudonym._LETTERS_FOR_DIGITS), "none", None
+    kind, normal = parse_victim_id(raw_id)
+    keyer = pseudonym.person_keyer(pseudonym.load_secret(identity_path))
+    return keyer(normal), kind, normal
+
+
+def record_identity(identity_path, case_key, id_kind, normalised_id, case_fid=0):
+    """The raw ID into the identity file's person_identity (source 'case'), once per key. Called
+    after the case is committed; import_run_id 0 marks a row that came from no import."""
+    if not normalised_id:
+        return False
+    pseudonym.load_secret(identity_path)            # makes the file and its tables if new
+    with contextlib.closing(sqlite3.connect(str(identity_path))) as conn, conn:
+        pseudonym.index_identity(conn)
+        found = conn.execute("SELECT 1 FROM person_identity WHERE person_key = ? AND source = 'case' "
+                             "AND raw_id = ?", (case_key, normalised_id)).fetchone()
+        if found:
+            return False
+        conn.execute("INSERT INTO person_identity (person_key, source, id_kind, raw_id, names, "
+                     "import_run_id, row_number) VALUES (?, 'case', ?, ?, NULL, 0, ?)",
+                     (case_key, id_kind, normalised_id, int(case_fid or 0)))
+    return True
+
+
+# --- the dock's list -----------------------------------------------------------------------------
+
+def _quote(text):
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def list_filter(text="", status="", exploitation="", year=None):
+    """A QGIS expression selecting cases for the dock's list: ``text`` in the key, story or tags,
+    a cas_Status value, a vic_TypeOfExploitation value, and the year recorded (B.E. or C.E.).
+    Empty parts select everything; returns '' when nothing is asked."""
+    parts = []
+    if text and text.strip():
+        like = _quote("%" + text.strip().replace("\\", "") + "%")
+        parts.append(f'("case_key" ILIKE {like} OR "story" ILIKE {like} OR "tags" ILIKE {like})')
+    if status:
+        parts.append(f'"status" = {_quote(status)}')
+    if exploitation:
+        # Multi-select values are space separated: pad so one value never matches inside another.
+        parts.append(f"(' ' || \"exploitation_type\" || ' ') LIKE {_quote('% ' + exploitation + ' %')}")
+    if year:
+        from ..thai_calendar import ce_year
+        parts.append(f'year("recorded_at") = {ce_year(year)}')
+    return " AND ".join(parts)

@@ -1,0 +1,200 @@
+"""Cases exported with IOM HTCDS v2.0 field names, as CSV files and one JSON file.
+
+Every value is checked against the shipped field list (``htcds.yaml``) before anything is written:
+a value outside a picklist stops the export with a message naming the case and the field. The
+export carries no names, raw IDs or stories; a case is identified by its ``case_id`` (the case_key
+pseudonym), the one column outside the standard (HTCDS has no case identifier field).
+Files: ``<stem>_cases.csv``, ``<stem>_events.csv``, ``<stem>_perpetrators.csv``,
+``<stem>_support_plans.csv`` and ``<stem>.json``. Multi-select values are ';' separated, as in
+HTCDS's picklist cells. Attribution: HTCDS by IOM, CC BY 4.0; IOM does not endorse this export.
+"""
+import contextlib
+import csv
+import json
+import sqlite3
+import struct
+
+from . import case_records
+
+ID_COLUMN = "case_id"
+# HTCDS field -> case column (multi-select fields are ';' joined).
+CASE_COLUMNS = {
+    "vic_AgeWhenTrafficked": "age_trafficked", "prs_Gender": "gender",
+    "prs_Citizenship": "citizenship", "prs_HighestLevelOfEducation": "education",
+    "vic_TraffickingStatus": "trafficking_status",
+    "vic_RelationshipToTrafficker": "relationship_to_trafficker",
+    "vic_MethodOfRecruitment": "recruitment_method",
+    "vic_RecruitmentWebsitesAndApps": "recruitment_websites",
+    "vic_MethodsOfControl": "means_of_control", "vic_TypeOfExploitation": "exploitation_type",
+    "vic_ForcedLabourIndustry": "forced_labour_industry",
+    "vic_TypeOfSexExploitation": "sex_exploitation_type",
+    "vic_ExploitationWebsitesAndApps": "exploitation_websites",
+    "vic_Vulnerabilities": "vulnerabilities", "cas_Status": "status",
+    "cas_ReasonForCaseClosure": "closure_reason",
+    "cas_ReferringOrganisation": "referring_organisation",
+    "cas_IncomingReferralDate": "incoming_referral_date",
+    "cas_ReferredOrganisation": "referred_organisation",
+    "cas_OutgoingReferralDate": "outgoing_referral_date",
+}
+EVENT_FIELDS = ("hte_Type", "hte_Date", "hte_Country", "hte_City", "hte_Longitude", "hte_Latitude",
+                "hte_Description")
+PERPETRATOR_FIELDS = ("per_RoleInProcess", "vic_RelationshipToTrafficker", "prs_Gender",
+                      "prs_Citizenship", "per_RoleDetails")
+SUPPORT_FIELDS = ("spl_Type", "spl_Objectives", "spl_ActionPlan", "spl_PlannedEndDate",
+                  "spl_ActualEndDate")
+_SEX_TO_GENDER = {"male": "Masculine", "female": "Feminine", "unknown": "NonSpecifiedUnknown"}
+ATTRIBUTION = ("Field names and picklists: Human Trafficking Case Data Standard (HTCDS) v2.0 by IOM, "
+               "CC BY 4.0. IOM does not endorse this export or its producer.")
+
+
+class HtcdsExportError(Exception):
+    """Values that do not fit the standard; ``problems`` lists (case_id, field, message)."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        lines = [f"case {key}: {field}: {message}" for key, field, message in problems[:20]]
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__("values outside HTCDS v2.0:\n" + "\n".join(lines) + more)
+
+
+def _point(blob):
+    """(lon, lat) of a GeoPackage point blob, or None."""
+    if not blob or blob[:2] != b"GP" or blob[3] & 0x10:        # empty geometry flag
+        return None
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 0x07]
+    wkb = blob[8 + envelope:]
+    order = "<" if wkb[0] == 1 else ">"
+    return struct.unpack(order + "2d", wkb[5:21])
+
+
+def _multi(text):
+    return ";".join(case_records.split_values(text))
+
+
+def _check(key, field, value, problems):
+    """Append a problem when ``value`` (as exported) is not valid for the HTCDS ``field``."""
+    if value in (None, ""):
+        return
+    entry = case_records.htcds()["fields"].get(field)
+    if entry is None:
+        problems.append((key, field, "not an HTCDS v2.0 field"))
+        return
+    kind = entry["type"]
+    if "Picklist" in kind and "values" in entry:
+        allowed = set(case_records.picklist(field))
+        values = value.split(";") if kind.startswith("Multiselect") else [value]
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            problems.append((key, field, f"'{';'.join(bad)}' is not in the picklist"))
+    elif entry.get("values_from") == "ISO 3166-1 alpha-2" or field == "hte_Country":
+        bad = [c for c in value.split(";") if c not in case_records.COUNTRIES]
+        if bad:
+            problems.append((key, field, f"'{';'.join(bad)}' is not an ISO 3166 alpha-2 code"))
+    elif kind == "Date":
+        if case_records.normalise_date(value)[1]:
+            problems.append((key, field, f"'{value}' is not a date"))
+    elif kind == "Number" and not (isinstance(value, int) and 0 <= value <= case_records.MAX_AGE):
+        problems.append((key, field, f"'{value}' is not an age in years"))
+
+
+def collect(database):
+    """The cases of a province GeoPackage as HTCDS records: a list of dicts with ``case_id``, the
+    HTCDS case fields, and ``events``, ``perpetrators``, ``support_plans`` lists; with the problems
+    found, as (case_id, field, message)."""
+    uri = f"file:{database}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        orgs = {r["fid"]: r["name"] for r in conn.execute("SELECT fid, name FROM organization")}
+        villages = {r["code"]: (r["name_th"], _point(r["geom"]))
+                    for r in conn.execute("SELECT code, name_th, geom FROM village")}
+        children = {name: {} for name in ("case_event", "case_perpetrator", "case_support")}
+        for table, rows in children.items():
+            order = "case_id, sequence, fid" if table == "case_event" else "case_id, fid"
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
+                rows.setdefault(row["case_id"], []).append(row)
+        records, problems = [], []
+        for row in conn.execute('SELECT * FROM "case" ORDER BY fid'):
+            key = row["case_key"]
+            values = dict(row)
+            values["referring_organisation"] = orgs.get(row["referring_organization_id"])
+            values["referred_organisation"] = orgs.get(row["referred_organization_id"])
+            record = {ID_COLUMN: key}
+            for field, column in CASE_COLUMNS.items():
+                value = values.get(column)
+                if field in ("prs_Citizenship",) or (case_records.htcds()["fields"][field]["type"]
+                                                     .startswith("Multiselect")):
+                    value = _multi(value)
+                record[field] = value if value not in (None, "") else None
+                _check(key, field, record[field], problems)
+            record["events"] = [_event(key, e, villages, problems)
+                                for e in children["case_event"].get(row["fid"], ())
+                                if e["event_type"] != "rescue"]   # rescue is not an hte_Type
+            record["perpetrators"] = [_perpetrator(key, p, problems)
+                                      for p in children["case_perpetrator"].get(row["fid"], ())]
+            record["support_plans"] = [_support(key, s, problems)
+                                       for s in children["case_support"].get(row["fid"], ())]
+            records.append(record)
+    return records, problems
+
+
+def _event(key, row, villages, problems):
+    name, point = villages.get(row["village_code"], (None, None))
+    point = _point(row["geom"]) or point
+    out = {"hte_Type": (row["event_type"] or "").capitalize() or None, "hte_Date": row["event_date"],
+           "hte_Country": row["country"] or ("TH" if row["village_code"] else None),
+           "hte_City": row["place_name"] or name,
+           "hte_Longitude": round(point[0], 6) if point else None,
+           "hte_Latitude": round(point[1], 6) if point else None,
+           "hte_Description": row["description"]}
+    for field in ("hte_Type", "hte_Date", "hte_Country"):
+        _check(key, field, out[field], problems)
+    return out
+
+
+def _perpetrator(key, row, problems):
+    out = {"per_RoleInProcess": _multi(row["role_in_process"]) or None,
+           "vic_RelationshipToTrafficker": row["relationship_to_victim"],
+           "prs_Gender": _SEX_TO_GENDER.get(row["sex"], row["sex"]),
+           "prs_Citizenship": row["nationality"], "per_RoleDetails": row["role_details"]}
+    for field in ("per_RoleInProcess", "vic_RelationshipToTrafficker", "prs_Gender", "prs_Citizenship"):
+        _check(key, field, out[field], problems)
+    return out
+
+
+def _support(key, row, problems):
+    out = {"spl_Type": row["support_type"], "spl_Objectives": row["objectives"],
+           "spl_ActionPlan": row["action_plan"], "spl_PlannedEndDate": row["planned_end_date"],
+           "spl_ActualEndDate": row["actual_end_date"]}
+    for field in ("spl_Type", "spl_PlannedEndDate", "spl_ActualEndDate"):
+        _check(key, field, out[field], problems)
+    return out
+
+
+def export_cases(database, stem):
+    """Write the HTCDS CSV files and JSON beside ``stem`` (a path without extension); returns the
+    list of files written. Raises HtcdsExportError, writing nothing, when a value does not fit."""
+    records, problems = collect(database)
+    if problems:
+        raise HtcdsExportError(problems)
+    stem = str(stem)
+    written = []
+
+    def write_csv(suffix, fields, rows):
+        path = f"{stem}_{suffix}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=(ID_COLUMN,) + tuple(fields))
+            writer.writeheader()
+            writer.writerows(rows)
+        written.append(path)
+
+    write_csv("cases", CASE_COLUMNS, [{k: r[k] for k in (ID_COLUMN, *CASE_COLUMNS)} for r in records])
+    for suffix, key, fields in (("events", "events", EVENT_FIELDS),
+                                ("perpetrators", "perpetrators", PERPETRATOR_FIELDS),
+                                ("support_plans", "support_plans", SUPPORT_FIELDS)):
+        write_csv(suffix, fields, [{ID_COLUMN: r[ID_COLUMN], **child} for r in records for child in r[key]])
+    path = f"{stem}.json"
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"standard": "HTCDS v2.0", "attribution": ATTRIBUTION, "cases": records}, f,
+                  ensure_ascii=False, indent=1)
+    written.append(path)
+    return written

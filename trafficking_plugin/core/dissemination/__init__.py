@@ -1,0 +1,2 @@
+"""What leaves the database: report tables, verification, public export with disclosure control, the
+national publication."""

@@ -1,0 +1,145 @@
+"""The national PostgreSQL/PostGIS database: which province tables go there, and its DDL.
+
+One schema (default ``trafficking``). Every national table is a province table (schema.py) minus
+the columns kept back, plus ``province_code`` and ``data_year`` that key every row, an ``id``
+primary key, a btree index on (province_code, data_year) and a GiST index on ``geom``
+(geometry(..., 4326)). Only pseudonymised analysis tables are published: never the identity file,
+never staging, provenance, crosswalk or audit tables, never the network's people or the cases
+(docs/national.md gives the reasons).
+"""
+from dataclasses import dataclass
+
+from ..schema import TABLES_BY_NAME
+
+
+@dataclass(frozen=True)
+class Published:
+    table: str
+    withheld: tuple = ()     # columns of the province table kept in the province
+    doc: str = ""
+
+    @property
+    def source(self):
+        return TABLES_BY_NAME[self.table]
+
+    @property
+    def columns(self):
+        """The province table's columns that go national (no fid, geom, province_code)."""
+        skip = {"fid", "geom", "province_code"} | set(self.withheld)
+        return tuple(c for c in self.source.all_columns if c.name not in skip)
+
+    @property
+    def geometry(self):
+        return self.source.geometry
+
+    @property
+    def by_year(self):
+        """True when the province table has data_year: only that year's rows are published.
+        Tables without it (admin, establishments, organisations) are a snapshot stamped with the
+        published year."""
+        return any(c.name == "data_year" for c in self.source.columns)
+
+
+PUBLISHED = (
+    Published("province", doc="The province's outline, for naming and mapping the roll-ups."),
+    Published("risk_run", doc="How the year was scored (method, parameters, catalogue)."),
+    Published("risk_person", withheld=("age",),
+              doc="Risk per pseudonymised person; exact age withheld (age_band is kept)."),
+    Published("risk_village"), Published("risk_subdistrict"), Published("risk_district"),
+    Published("risk_breakdown"),
+    Published("risk_change_subdistrict"), Published("risk_change_district"),
+    Published("establishment",
+              withheld=("owner_survey", "customer_survey", "case_refs", "import_run_id", "row_number"),
+              doc="Risky workplaces; survey answers, case links and provenance withheld."),
+    Published("organization", doc="Partner organisations (organisations, not people)."),
+)
+PUBLISHED_BY_NAME = {p.table: p for p in PUBLISHED}
+
+PG_TYPES = {"TEXT": "text", "INTEGER": "bigint", "REAL": "double precision", "DATE": "date",
+            "DATETIME": "timestamptz", "BOOLEAN": "boolean"}
+PG_GEOMETRY = {"POINT": "Point", "MULTIPOLYGON": "MultiPolygon"}
+KEY_COLUMNS = ("province_code", "data_year")
+# Views: national roll-ups; (name, geometry column or None).
+VIEWS = (("risk_by_province", None), ("risk_by_district", "geom"))
+
+
+def ident(*names):
+    """A quoted, dotted SQL identifier."""
+    return ".".join('"' + n.replace('"', '""') + '"' for n in names)
+
+
+def pg_type(column):
+    return PG_TYPES.get(column.type, "text")
+
+
+def create_table_sql(schema, published):
+    table = ident(schema, published.table)
+    columns = ["id bigserial PRIMARY KEY", "province_code text NOT NULL", "data_year integer NOT NULL"]
+    columns += [f"{ident(c.name)} {pg_type(c)}" + (" NOT NULL" if "NOT NULL" in c.constraint else "")
+                for c in published.columns if c.name != "data_year"]
+    if published.geometry:
+        columns.append(f"geom geometry({PG_GEOMETRY[published.geometry]}, 4326)")
+    for group in published.source.unique:
+        keys = [k for k in KEY_COLUMNS if k not in group] + list(group)
+        columns.append(f"UNIQUE ({', '.join(ident(k) for k in keys)})")
+    statements = [f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(columns) + ")",
+                  f"COMMENT ON TABLE {table} IS %s"]
+    return statements
+
+
+def add_columns_sql(schema, published, existing):
+    """ALTER statements adding the columns a newer plugin publishes and the table lacks."""
+    table = ident(schema, published.table)
+    return [f"ALTER TABLE {table} ADD COLUMN {ident(c.name)} {pg_type(c)}"
+            for c in published.columns if c.name not in existing]
+
+
+def index_sql(schema, published):
+    name = published.table
+    statements = [f"CREATE INDEX IF NOT EXISTS {ident(name + '_key_idx')} ON {ident(schema, name)} "
+                  "(province_code, data_year)"]
+    if published.geometry:
+        statements.append(f"CREATE INDEX IF NOT EXISTS {ident(name + '_geom_idx')} ON "
+                          f"{ident(schema, name)} USING gist (geom)")
+    return statements
+
+
+PUBLICATION_SQL = """CREATE TABLE IF NOT EXISTS {table} (
+  id bigserial PRIMARY KEY, province_code text NOT NULL, data_year integer NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(), published_by text DEFAULT current_user,
+  source_file text, plugin_version text, row_counts jsonb)"""
+
+
+def view_sql(schema):
+    """The national roll-ups, dropped and made again (their columns may change with the plugin)."""
+    s = ident(schema)
+    return [
+        f"DROP VIEW IF EXISTS {s}.risk_by_province",
+        f"""CREATE VIEW {s}.risk_by_province AS
+SELECT row_number() OVER (ORDER BY r.province_code, r.data_year) AS id,
+  r.province_code, r.data_year, p.name_th, p.name_en,
+  count(*) AS persons,
+  count(r.risk_index) AS persons_scored,
+  count(*) FILTER (WHERE r.risk_class = 'high') AS persons_high,
+  (count(*) FILTER (WHERE r.risk_class = 'high'))::double precision
+    / NULLIF(count(r.risk_index), 0) AS share_high,
+  avg(r.risk_index) AS mean_index
+FROM {s}.risk_person r
+LEFT JOIN {s}.province p ON p.province_code = r.province_code AND p.data_year = r.data_year
+GROUP BY r.province_code, r.data_year, p.name_th, p.name_en""",
+        f"DROP VIEW IF EXISTS {s}.risk_by_district",
+        f"""CREATE VIEW {s}.risk_by_district AS
+SELECT d.id, d.province_code, d.data_year, d.code AS district_code, d.name_th,
+  d.persons, d.persons_scored, d.persons_high,
+  d.persons_high::double precision / NULLIF(d.persons_scored, 0) AS share_high,
+  d.mean_index, d.risk_class, d.method, d.geom
+FROM {s}.risk_district d""",
+    ]
+
+
+# The table QGIS reads and writes styles in (QGIS 3.22's own columns and defaults).
+LAYER_STYLES_SQL = """CREATE TABLE IF NOT EXISTS public.layer_styles (
+  id serial PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, f_table_name varchar,
+  f_geometry_column varchar, stylename text, styleqml xml, stylesld xml, useasdefault boolean,
+  description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml,
+  update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)"""

@@ -1,0 +1,1 @@
+"""Agency files in: readers, specs, checks, pseudonyms and import runs."""

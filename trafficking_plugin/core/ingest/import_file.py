@@ -1,0 +1,526 @@
+"""Import one agency file into the province GeoPackage's staging tables.
+
+Import is syntactic: columns are mapped to standard field names, values parsed and checked, IDs
+pseudonymised, codes stored as found (the crosswalk maps them later). Every data row ends either
+in ``staging_<source>_<kind>`` or in ``rejected_row``; ``import_run`` keeps the accounting.
+One transaction covers the whole file (the GeoPackage and the attached identity file together),
+so an error or a cancel leaves both as they were; the failed run is then recorded on its own.
+"""
+import datetime
+import hashlib
+import json
+import os
+import re
+from itertools import repeat
+from json.encoder import encode_basestring as _json_text
+
+from .. import schema
+from ..database import now_utc, open_province
+from ..feedback import Canceled, NullFeedback, check_canceled
+from ..thai_calendar import ce_year
+from . import pseudonym, readers, thai_id
+from .spec import ID_TYPES, find_file_kind, load_spec
+from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
+
+# SQLite page cache of each database file during an import, in KiB. The temporary row hashes
+# are filled in random order, which SQLite's default 2 MiB cache turns into file reads and
+# writes; staging and identity rows are only appended. Fixed sizes, so memory does not grow
+# with the file.
+SQLITE_CACHE_KIB = {"main": 32768, "identity": 2048, "temp": 32768}
+_SEPARATOR = "\x1f"        # between a row's cells when hashed: the ASCII unit separator
+CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
+_TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
+HEADER_SEARCH_ROWS = 10    # title rows above the header (merged cells) are skipped up to here
+_SQL_TYPES = {"text": "TEXT", "code": "TEXT", "integer": "INTEGER", "year": "INTEGER",
+              "number": "REAL", "date": "DATE"}
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported as it is; the message says why and what to do."""
+
+
+def import_file(database, path, source, data_year, encoding="auto", identity_path=None,
+                feedback=None, plugin_version="", after_staging=None):
+    """Import the table file ``path`` with the spec ``source`` (a shipped id or a spec path).
+
+    ``data_year`` may be B.E. or C.E. Returns a summary dict (run_id, status, rows_read,
+    rows_staged, rows_rejected, ...). A file already imported adds nothing (status duplicate).
+    Raises ImportFailed for a file or database that cannot be used, Canceled on cancel; in both
+    cases the run is recorded as failed or canceled and the data are left as they were.
+
+    ``after_staging(conn, run, staging_table, feedback)``, when given, runs inside the same
+    transaction once every row is staged or rejected (sin space places its establishments
+    there). It may move staged rows to rejected_row; it returns a dict with ``moved`` (how many)
+    and optionally ``message`` (added to the run's message) and anything else for the summary.
+    """
+    def open_rows():
+        return readers.open_table(path, encoding)
+    return _import(database, open_rows, os.path.basename(str(path)), file_sha256(path), source,
+                   data_year, identity_path, feedback, plugin_version, after_staging)
+
+
+def import_rows(database, header, rows, file_name, sha256, source, data_year, identity_path=None,
+                feedback=None, plugin_version="", fraction=lambda: 0.0, after_staging=None):
+    """The same import over rows from elsewhere (e.g. a table GDAL reads, through a QGIS layer)."""
+    def open_rows():
+        return readers.row_source(header, rows, fraction, file_name)
+    return _import(database, open_rows, file_name, sha256, source, data_year, identity_path,
+                   feedback, plugin_version, after_staging)
+
+
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def staging_table(spec, file_spec):
+    """The schema.Table of a file kind's staging table, made from its spec."""
+    column = schema.Column
+    columns = [column("import_run_id", "INTEGER", "fid of the import_run that staged the row.", "NOT NULL"),
+               column("row_number", "INTEGER", "Row number in the file (1 = first data row).", "NOT NULL")]
+    id_column = file_spec.id_column
+    if id_column is not None:
+        columns += [
+            column("person_key", "TEXT", f"Keyed pseudonym of the {id_column.column} ID (HMAC with "
+                   "the province secret); empty when the row has no ID (unlinked). Never a raw ID."),
+            column("id_kind", "TEXT", "Kind of ID behind person_key: thai_id, g_code or none."),
+            column("person_type", "INTEGER", "First digit of the Thai ID: the DOPA person type "
+                   "(0-8); empty for G codes and rows without an ID."),
+            column("home_town", "TEXT", "Digits 2-5 of the Thai ID: DOPA code of the district "
+                   "office that registered it (the home town); empty for G codes and rows without an ID."),
+        ]
+    for col in file_spec.staged_columns:
+        doc = col.doc or col.field.replace("_", " ").capitalize() + "."
+        note = " Code as found in the file (mapped by the crosswalk)." if col.type == "code" else ""
+        era = " Common Era (ISO yyyy-mm-dd)." if col.type == "date" else ""
+        columns.append(column(col.field, _SQL_TYPES[col.type], f"{doc}{note}{era} From column {col.column}."))
+    return schema.Table(spec.staging_table(file_spec.kind),
+                        f"{spec.doc}: {file_spec.doc} Staged as imported (see import_run).",
+                        tuple(columns))
+
+
+def _import(database, open_rows, file_name, sha256, source, data_year, identity_path, feedback,
+            plugin_version, after_staging=None):
+    feedback = feedback or NullFeedback()
+    spec = load_spec(source)
+    year = ce_year(data_year)
+    conn = open_province(database, ImportFailed)
+    try:
+        run = {"source": spec.source, "file_name": file_name, "file_sha256": sha256,
+               "data_year": year, "started_at": now_utc(), "plugin_version": plugin_version,
+               "rows_read": 0, "rows_staged": 0, "rows_rejected": 0}
+        earlier = conn.execute("SELECT fid, finished_at FROM import_run WHERE file_sha256 = ? AND "
+                               "status = 'succeeded' ORDER BY fid LIMIT 1", (sha256,)).fetchone()
+        if earlier:
+            run["message"] = (f"{file_name} was already imported (run {earlier[0]}, {earlier[1]}); "
+                              "nothing was added")
+            run["run_id"] = _record_run(conn, run, "duplicate")
+            feedback.pushInfo(run["message"])
+            return {**run, "status": "duplicate"}
+        identity_path = identity_path or pseudonym.default_identity_path(database)
+        secret = pseudonym.load_secret(identity_path)
+        conn.execute("ATTACH DATABASE ? AS identity", (str(identity_path),))
+        try:
+            return _import_in_transaction(conn, run, open_rows, spec, secret, feedback,
+                                          after_staging)
+        except BaseException as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            status = "canceled" if isinstance(error, Canceled) else "failed"
+            counted = run["rows_read"]
+            run.update(rows_read=0, rows_staged=0, rows_rejected=0)
+            run["message"] = (f"{file_name}: {status} after {counted} rows ({error}); nothing was "
+                              "added")
+            run["run_id"] = _record_run(conn, run, status)
+            feedback.pushInfo(run["message"])
+            if isinstance(error, (readers.ReadError, ImportFailed)):
+                raise ImportFailed(f"{file_name}: {error}") from None
+            raise
+    finally:
+        conn.close()
+
+
+def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_staging=None):
+    for schema_name, kib in SQLITE_CACHE_KIB.items():
+        conn.execute(f"PRAGMA {schema_name}.cache_size = -{kib}")
+    conn.execute("BEGIN IMMEDIATE")
+    pseudonym.drop_key_index(conn, "identity")
+    run["run_id"] = run_id = _insert_run(conn, run, "running")
+    with open_rows() as table:
+        rows = iter(table)
+        file_spec, positions, header = _read_header(rows, spec, run["file_name"], feedback)
+        target = staging_table(spec, file_spec)
+        schema.apply_schema(conn, tables=[target])
+        conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
+        writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
+                         table.format in _TEXT_FORMATS)
+        chunk, blank, read = [], 0, 0
+        try:
+            for cells, problem in rows:
+                # The row as one text, once: blank when only spaces and separators are left
+                # (the separator counts as white space), and hashed to find exact copies.
+                try:
+                    text = _SEPARATOR.join(cells)
+                except TypeError:             # spreadsheet cells: numbers, dates, empty
+                    text = _SEPARATOR.join(cell_text(c) for c in cells)
+                if problem is None and (not text or text.isspace()):
+                    blank += 1                # an empty line is not a data row
+                    continue
+                read += 1
+                chunk.append((read, cells, problem, hash(text)))
+                if len(chunk) == CHUNK_ROWS:
+                    check_canceled(feedback)
+                    writer.write(chunk)
+                    chunk = []
+                    feedback.setProgress(100 * table.fraction())
+        finally:
+            run["rows_read"] = read           # also for the message of a failed run
+        check_canceled(feedback)
+        writer.write(chunk)
+    conn.execute("DROP TABLE temp.seen_row")
+    # A step that must land with the staged rows or not at all (same transaction).
+    extra = after_staging(conn, run, target.name, feedback) if after_staging else {}
+    run["rows_staged"] -= extra.get("moved", 0)
+    run["rows_rejected"] += extra.get("moved", 0)
+    unlinked = writer.unlinked if file_spec.id_column is not None else None
+    run["message"] = (f"{run['file_name']} ({file_spec.kind}): {run['rows_read']} rows read = "
+                      f"{run['rows_staged']} staged + {run['rows_rejected']} rejected")
+    if unlinked:
+        run["message"] += f"; {unlinked} staged rows have no ID (unlinked)"
+    if blank:
+        run["message"] += f"; {blank} empty lines skipped"
+    if extra.get("message"):
+        run["message"] += f"; {extra['message']}"
+    run["finished_at"] = now_utc()
+    conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
+                 "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
+                 (run["finished_at"], run["rows_read"], run["rows_staged"], run["rows_rejected"],
+                  run["message"], run_id))
+    conn.execute("COMMIT")
+    feedback.pushInfo(run["message"])
+    return {**extra, **run, "status": "succeeded", "kind": file_spec.kind,
+            "staging_table": target.name, "unlinked": unlinked, "empty_lines": blank}
+
+
+def _read_header(rows, spec, file_name, feedback):
+    """The header row (title rows above it skipped) and each spec column's position in it."""
+    first_missing = None
+    for _ in range(HEADER_SEARCH_ROWS):
+        cells, _problem = next(rows, (None, None))
+        if cells is None:
+            break
+        header = [cell_text(c).strip().lstrip("\ufeff") for c in cells]
+        if not any(header):
+            continue
+        file_spec, missing = find_file_kind(spec, header, file_name)
+        if file_spec is None:
+            first_missing = first_missing or missing
+            continue
+        positions = []
+        for col in file_spec.columns:
+            found = [i for i, name in enumerate(header) if name == col.column]
+            if len(found) > 1:
+                raise ImportFailed(
+                    f"column '{col.column}' appears {len(found)} times in the header (columns "
+                    f"{', '.join(str(i + 1) for i in found)}): keep one of them and import again")
+            if not found and col.required:
+                raise ImportFailed(f"the {file_spec.kind} file lacks the required column "
+                                   f"'{col.column}': add it and import again")
+            positions.append(found[0] if found else None)
+        known = {c.column for c in file_spec.columns}
+        extra = [h for h in header if h and h not in known]
+        if extra:
+            feedback.pushInfo(f"Columns not in the {spec.source} spec, left out: {', '.join(extra)}")
+        return file_spec, positions, header
+    if first_missing is None:
+        raise ImportFailed("the file has no header row and no data: export it again with its header")
+    kinds = ", ".join(spec.files)
+    raise ImportFailed(f"not a file of source '{spec.source}' ({kinds}): the header lacks "
+                       f"{', '.join(first_missing)}. Is it the right file and source?")
+
+
+class _Reject:
+    """A cell that rejects its row: the agency column, the value to show and the reason."""
+    __slots__ = ("field", "value", "why")
+
+    def __init__(self, field, value, why):
+        self.field, self.value, self.why = field, value, why
+
+
+# person_key, id_kind, person_type, home_town and raw ID of a blank ID. The staging columns
+# person_type and home_town are taken from the raw ID here, the one place that sees it.
+_NO_ID = (None, "none", None, None, "")
+_CACHE_LIMIT = 50_000                   # distinct values remembered per column (memory stays flat)
+# Cells that need no parsing, one per line of a joined column: a code or text of 1-12 printable
+# ASCII characters without spaces (no ID fits, nothing to trim, not an error cell like #N/A),
+# a plain whole or decimal number, and any name that does not start with # (names are not checked).
+_PLAIN_CELL = r'[!-"$-~][!-~]{0,11}'
+_PLAIN = {
+    "code": re.compile(rf"(?:{_PLAIN_CELL}\n)*{_PLAIN_CELL}"),
+    "text": re.compile(rf"(?:{_PLAIN_CELL}\n)*{_PLAIN_CELL}"),
+    "integer": re.compile(r"(?:-?[0-9]{1,15}\n)*-?[0-9]{1,15}"),
+    "number": re.compile(r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,15})?\n)*-?[0-9]{1,15}(?:\.[0-9]{1,15})?"),
+    "identity": re.compile(r"(?:(?:[^#\n][^\n]*)?\n)*(?:[^#\n][^\n]*)?"),
+}
+_PLAIN_CONVERT = {"integer": int, "number": float}
+_HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, datetime.time}
+
+
+class _Column:
+    """One spec column's checks, remembered per distinct cell (up to _CACHE_LIMIT values): most
+    columns repeat few values (codes, dates)."""
+
+    def __init__(self, col, position, data_year, secret):
+        self.col, self.position, self.data_year = col, position, data_year
+        self.person_key = pseudonym.person_keyer(secret)
+        self.is_id = col.type in ID_TYPES
+        self.cache, self.rejecting = {}, set()
+
+    def outcomes(self, cells, text_only):
+        """The outcome of every cell: a staged value (for an ID column a _NO_ID-like tuple), or a
+        _Reject; and whether any cell rejects."""
+        if text_only:
+            plain = self._plain(cells)
+            if plain is not None:
+                return plain, False
+        if self.is_id:
+            return self._id_outcomes(cells, text_only)
+        return self._cached_outcomes(cells, text_only)
+
+    def _id_outcomes(self, cells, text_only):
+        """An ID column: its valid 13-digit IDs (nearly every cell, and nearly all different,
+        so remembering them saves nothing) are keyed at once, the rest checked as any cell."""
+        ids = [c if c.__class__ is str else "" for c in cells]
+        valid = thai_id.valid_thai_id_mask(ids).tolist()
+        keys = iter(self.person_key.many([c for c, ok in zip(ids, valid) if ok]))
+        out = [(next(keys), "thai_id", int(c[0]), c[1:5], c) if ok else None
+               for c, ok in zip(ids, valid)]
+        others = [i for i, ok in enumerate(valid) if not ok]
+        if not others:
+            return out, False
+        checked, rejects = self._cached_outcomes([cells[i] for i in others], text_only)
+        for i, outcome in zip(others, checked):
+            out[i] = outcome
+        return out, rejects
+
+    def _cached_outcomes(self, cells, text_only):
+        keys = self._keys(cells, text_only)
+        if len(self.cache) > _CACHE_LIMIT:
+            self.cache.clear()
+            self.rejecting.clear()
+        cache = self.cache
+        out = list(map(cache.get, keys))
+        missing = [i for i, o in enumerate(out) if o is None and keys[i] not in cache]
+        rejects_now = False
+        for i in missing:
+            key = keys[i]
+            if key in cache:                  # a value met twice in this chunk
+                out[i] = cache[key]
+                continue
+            outcome = self._outcome(cells[i])
+            out[i] = outcome
+            if outcome.__class__ is not _Reject:
+                cache[key] = outcome
+            elif key is cells[i]:             # a reason quotes its cell: never shared by a stamp
+                cache[key] = outcome
+                self.rejecting.add(key)
+            else:
+                rejects_now = True
+        return out, rejects_now or (bool(self.rejecting) and not self.rejecting.isdisjoint(keys))
+
+    def _keys(self, cells, text_only):
+        """Cache keys: the cell itself, a value with its type for spreadsheet cells (1 and 1.0
+        and True differ), and for dates the day of a yyyymmddhhmmss stamp (the time is ignored)."""
+        if not text_only:
+            return [c if c.__class__ is str else (c.__class__, c) if c.__class__ in _HASHABLE
+                    else object() for c in cells]      # e.g. a list from a layer: never shared
+        if self.col.type == "date":
+            return [("stamp", c[:8]) if len(c) == 14 and c.isascii() and c.isdigit() else c
+                    for c in cells]
+        return cells
+
+    def _plain(self, cells):
+        """The outcomes of a chunk of text cells that all have the plainest form of their type
+        (checked with one regular expression over the joined column), else None."""
+        pattern = _PLAIN.get("identity" if self.col.identity else self.col.type)
+        if pattern is None or (self.col.identity and self.col.required):
+            return None
+        joined = "\n".join(cells)
+        if joined.count("\n") != len(cells) - 1 or not pattern.fullmatch(joined):
+            return None                       # a cell holds a line break, or one is not plain
+        convert = _PLAIN_CONVERT.get(self.col.type)
+        return list(map(convert, cells)) if convert and not self.col.identity else list(cells)
+
+    def _outcome(self, cell):
+        col = self.col
+        raw = cell if cell.__class__ is str else cell_text(cell)
+        if raw[:1] == "#" and raw.strip() in SPREADSHEET_ERRORS:
+            return _Reject(col.column, raw, f"the cell holds the spreadsheet error {raw.strip()} "
+                           "instead of a value")
+        if col.required and not raw.strip():
+            return _Reject(col.column, "", "required value is empty")
+        if self.is_id:
+            parsed, why = parse_id(raw, col.type)
+            if why:
+                return _Reject(col.column, mask_id(raw), why)
+            kind, raw_id = parsed
+            if not raw_id:
+                return _NO_ID
+            if kind != "thai_id":
+                return (self.person_key(raw_id), kind, None, None, raw_id)
+            return (self.person_key(raw_id), kind, int(raw_id[0]), raw_id[1:5], raw_id)
+        if col.identity:
+            return raw
+        value, why = parse_value(col, cell, self.data_year)
+        return _Reject(col.column, raw, why) if why else value
+
+
+class _Writer:
+    """Validates chunks of rows column by column and writes them to staging, rejected_row and
+    the identity file."""
+
+    def __init__(self, conn, run, spec, file_spec, target, positions, width, secret, text_only):
+        self.conn, self.run, self.spec = conn, run, spec
+        self.width, self.text_only = width, text_only
+        self.columns = [_Column(col, position, run["data_year"], secret)
+                        for col, position in zip(file_spec.columns, positions)]
+        self.needed = max((p + 1 for p in positions if p is not None), default=0)
+        self.has_id = file_spec.id_column is not None
+        self.unlinked = 0
+        names = [c.name for c in target.all_columns if c.name != "fid"]
+        self.insert_staged = (f'INSERT INTO "{target.name}" ({", ".join(names)}) '
+                              f'VALUES ({", ".join("?" * len(names))})')
+        identity_fields = [c.col.field for c in self.columns if c.col.identity]
+        # The names as json.dumps(dict, ensure_ascii=False) writes them, without a dict per row.
+        self.names_json = "{" + ", ".join(f'"{f}": %s' for f in identity_fields) + "}"
+
+    def write(self, chunk):
+        rejected = {}                  # row number -> [(field, value, why)]
+        first_seen = self._duplicates(chunk)
+        numbers, rows = [], []
+        for row_number, cells, problem, _hash in chunk:
+            if problem is None and row_number in first_seen:
+                problem = f"exact copy of row {first_seen[row_number]}"
+            problem = problem or self._shape_problem(cells)
+            if problem:
+                rejected[row_number] = [(None, None, problem)]
+            else:
+                numbers.append(row_number)
+                rows.append(cells)
+        staged, identities = self._check(numbers, rows, rejected)
+        self.run["rows_rejected"] += len(rejected)
+        self.run["rows_staged"] += len(staged)
+        # Masked again as a safety net: a value or reason may quote an ID typed elsewhere.
+        run_id, file_name = self.run["run_id"], self.run["file_name"]
+        rejected_rows = [(run_id, file_name, n, field, value and mask_ids_in(value), mask_ids_in(why))
+                         for n in sorted(rejected) for field, value, why in rejected[n]]
+        self.conn.executemany(self.insert_staged, staged)
+        self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
+                              " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
+        self.conn.executemany("INSERT INTO identity.person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              identities)
+
+    def _shape_problem(self, cells):
+        """Why a row with too many or too few cells is rejected, or None."""
+        if len(cells) > self.width:
+            present = sum(1 for c in cells[self.width:] if cell_text(c).strip())
+            if present:
+                return (f"the row has {self.width + present} filled cells but the header only "
+                        f"{self.width} columns (an unquoted comma or a stray delimiter?)")
+        elif len(cells) < self.needed:
+            return (f"the row has {len(cells)} cells, the header {self.width} (the row is cut "
+                    "short: a truncated file or a broken line?)")
+        return None
+
+    def _check(self, numbers, rows, rejected):
+        """Staged and identity rows of the well-shaped ``rows``; rejections go into ``rejected``."""
+        if not rows:
+            return [], []
+        outcomes, bad = [], set()
+        by_column = list(zip(*rows))      # cut to the shortest row, which holds every position
+        for column in self.columns:
+            if column.position is None:
+                cells = [None] * len(rows)
+            else:
+                cells = list(by_column[column.position])
+            out, rejects = column.outcomes(cells, self.text_only and column.position is not None)
+            outcomes.append(out)
+            if rejects:
+                bad.update(i for i, o in enumerate(out) if o.__class__ is _Reject)
+        for i in sorted(bad):
+            rejected[numbers[i]] = [(o.field, o.value, o.why) for o in (out[i] for out in outcomes)
+                                    if o.__class__ is _Reject]
+        ids = next((out for column, out in zip(self.columns, outcomes) if column.is_id), None)
+        if ids and bad:                  # rows left out below; their ID outcome may be a _Reject
+            ids = [_NO_ID if o.__class__ is _Reject else o for o in ids]
+        ids = ids or [_NO_ID] * len(rows)
+        names = [out for column, out in zip(self.columns, outcomes) if column.col.identity]
+        values = [out for column, out in zip(self.columns, outcomes)
+                  if not column.is_id and not column.col.identity]
+        run_id = self.run["run_id"]
+        keys = list(zip(*ids))[:4] if self.has_id else []
+        staged = list(zip(repeat(run_id), numbers, *keys, *values))
+        identities = self._identities(numbers, ids, names)
+        if bad:
+            staged = [row for i, row in enumerate(staged) if i not in bad]
+            identities = [row for i, row in identities if i not in bad]
+        else:
+            identities = [row for _, row in identities]
+        if self.has_id:
+            self.unlinked += sum(1 for i, o in enumerate(ids) if o[0] is None and i not in bad)
+        return staged, identities
+
+    def _identities(self, numbers, ids, names):
+        """(index, identity row) of every row with an ID or a name, for the identity file."""
+        run_id, source = self.run["run_id"], self.spec.source
+        has_id = self.has_id
+        name_rows = list(zip(*names)) if names else [()] * len(numbers)
+        return [(i, (key, source, kind if has_id else None, raw_id or None,
+                     self.names_json % tuple(map(_json_text, name_cells)), run_id, number))
+                for i, ((key, kind, _type, _town, raw_id), name_cells, number)
+                in enumerate(zip(ids, name_rows, numbers)) if raw_id or any(name_cells)]
+
+    def _duplicates(self, chunk):
+        """Row number -> the earlier row it copies exactly, over the whole file so far.
+
+        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat. A
+        chunk's hashes reach SQL as one JSON array (the rows of a chunk are numbered without
+        gaps: row = first + position), and SQL matches them, only in a chunk where some hash
+        was already there (a copy). The hash is Python's own 64-bit string hash (SipHash, keyed
+        at random per process): the table lives only as long as this run, so the hashes need not
+        be stable across runs, and it costs a third of a cryptographic digest."""
+        conn, first = self.conn, chunk[0][0] if chunk else 0
+        hashes = json.dumps([digest for _n, _cells, _problem, digest in chunk])
+        # In hash order, so the table's index fills page by page; a copy within the chunk keeps
+        # its first row (the lower row number comes first).
+        before = conn.total_changes
+        conn.execute("INSERT OR IGNORE INTO temp.seen_row SELECT value, ? + key FROM "
+                     "json_each(?) ORDER BY value, key", (first, hashes))
+        if conn.total_changes - before == len(chunk):
+            return {}
+        return dict(conn.execute(                            # some hash was there: a copy
+            "SELECT ? + c.key, s.row_number FROM json_each(?) c JOIN temp.seen_row s ON "
+            "s.hash = c.value WHERE s.row_number <> ? + c.key", (first, hashes, first)))
+
+
+def _insert_run(conn, run, status):
+    cur = conn.execute(
+        "INSERT INTO import_run (source, file_name, file_sha256, data_year, started_at, finished_at,"
+        " status, rows_read, rows_staged, rows_rejected, message, plugin_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (run["source"], run["file_name"], run["file_sha256"], run["data_year"], run["started_at"],
+         run.get("finished_at"), status, run["rows_read"], run["rows_staged"], run["rows_rejected"],
+         run.get("message"), run["plugin_version"]))
+    return cur.lastrowid
+
+
+def _record_run(conn, run, status):
+    """A run that staged nothing (failed, canceled, duplicate), in its own small transaction."""
+    run["finished_at"] = now_utc()
+    conn.execute("BEGIN IMMEDIATE")
+    run_id = _insert_run(conn, run, status)
+    conn.execute("COMMIT")
+    return run_id

@@ -1,0 +1,242 @@
+"""Import runs: list them, and withdraw one that imported the wrong file.
+
+A withdrawn run stops counting everywhere a succeeded run counts (the crosswalk, the duplicate
+check, the work list): its status becomes ``withdrawn`` and the rows it staged leave the staging
+tables, the ``establishment`` layer (sin space surveys) and ``activity`` (activity files); its
+identities leave the identity file. Its ``rejected_row`` entries and the run itself stay, as the
+record of what was imported and taken back, and ``audit_log`` records who withdrew it, when and
+why. One transaction covers the database and the identity file: an error or a cancel leaves
+both as they were.
+
+Tables built from staged rows (person, the sector tables, the risk index) are not patched here:
+the crosswalk and the scoring rebuild a data year as a whole, so the summary says which to re-run.
+"""
+import os
+
+from .. import audit
+from ..database import now_utc, open_province
+from ..feedback import Canceled, NullFeedback, check_canceled
+from ..thai_calendar import year_with_be
+from . import pseudonym
+
+WITHDRAWN = "withdrawn"
+# Layers written directly by the import of a source (not by the crosswalk), keyed by import_run_id.
+DIRECT_TABLES = {"sin_space": "establishment", "activity": "activity"}
+_NOTHING_TO_WITHDRAW = {
+    "failed": "it failed, so it added nothing",
+    "canceled": "it was canceled, so it added nothing",
+    "duplicate": "it was a duplicate of an earlier import, so it added nothing (withdraw that "
+                 "earlier run instead)",
+    "running": "it has not finished",
+}
+_CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
+RUN_COLUMNS = ("fid", "status", "source", "data_year", "file_name", "rows_staged", "finished_at")
+
+
+class WithdrawError(Exception):
+    """The run cannot be withdrawn; the message says why and what to do."""
+
+
+def list_runs(conn, statuses=None):
+    """The import runs as dicts (RUN_COLUMNS), oldest first; only ``statuses`` when given."""
+    sql = f"SELECT {', '.join(RUN_COLUMNS)} FROM import_run"
+    args = ()
+    if statuses:
+        sql += f" WHERE status IN ({', '.join('?' * len(statuses))})"
+        args = tuple(statuses)
+    return [dict(zip(RUN_COLUMNS, row)) for row in conn.execute(sql + " ORDER BY fid", args)]
+
+
+def describe_run(run):
+    """One line per run for a log: what a clerk needs to pick the right run id."""
+    return (f"run {run['fid']}: {run['status']}, {run['source']} {run['file_name']} for data year "
+            f"{run['data_year']}, {run['rows_staged'] or 0} rows staged, finished "
+            f"{run['finished_at'] or '-'}")
+
+
+def withdraw(database, run_id=None, reason="", file_name=None, identity_path=None, user=None,
+             feedback=None):
+    """Withdraw the succeeded import run ``run_id`` (or the one succeeded run of ``file_name``).
+
+    ``reason`` is required and recorded. Returns a summary dict: run_id, source, file_name,
+    data_year, rows_deleted ({table: rows}), identities_deleted, next_steps (sentences for the
+    log) and message. Raises WithdrawError (nothing changed) or Canceled (rolled back)."""
+    feedback = feedback or NullFeedback()
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise WithdrawError("give the reason for withdrawing the import (e.g. 'wrong data year'): "
+                            "it is recorded in import_run and audit_log")
+    identity_path = str(identity_path or pseudonym.default_identity_path(database))
+    conn = open_province(database, WithdrawError)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone():
+            raise WithdrawError(f"{database} has no audit_log table: upgrade it with "
+                                "trafficking:createdatabase first")
+        has_identity = os.path.isfile(identity_path)
+        if has_identity:      # before BEGIN: SQLite cannot attach inside a transaction
+            conn.execute("ATTACH DATABASE ? AS identity", (identity_path,))
+        conn.execute("BEGIN IMMEDIATE")
+        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
+        try:
+            summary = _withdraw(conn, run_id, file_name, reason, has_identity,
+                                user or audit.current_user(), feedback)
+            check_canceled(feedback)
+            conn.execute("COMMIT")
+        except BaseException as failure:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if not isinstance(failure, (WithdrawError, Canceled)) and feedback.isCanceled():
+                raise Canceled("canceled by the user") from None   # SQLite interrupted
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+    finally:
+        conn.close()
+    if not has_identity:
+        summary["next_steps"].insert(0, f"No identity file at {identity_path}: no identities "
+                                     "were removed (give the identity file if it is elsewhere).")
+    feedback.pushInfo(summary["message"])
+    return summary
+
+
+def _find_run(conn, run_id, file_name):
+    if run_id is None and not (file_name or "").strip():
+        raise WithdrawError("give the run id (the fid in import_run) or the file name of the "
+                            "import to withdraw; the runs that can be withdrawn are:\n"
+                            + _listing(conn))
+    if run_id is not None:
+        row = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run "
+                           "WHERE fid = ?", (run_id,)).fetchone()
+        if row is None:
+            raise WithdrawError(f"there is no import run {run_id} in this database; the runs that "
+                                "can be withdrawn are:\n" + _listing(conn))
+        run = dict(zip(RUN_COLUMNS + ("message",), row))
+        if (file_name or "").strip() and file_name.strip() != run["file_name"]:
+            raise WithdrawError(f"import run {run_id} is {run['file_name']}, not "
+                                f"{file_name.strip()}: check which import to withdraw")
+        return run
+    name = file_name.strip()
+    rows = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run WHERE "
+                        "file_name = ? AND status = 'succeeded' ORDER BY fid", (name,)).fetchall()
+    if not rows:
+        raise WithdrawError(f"no succeeded import of a file named {name} in this database; the "
+                            "runs that can be withdrawn are:\n" + _listing(conn))
+    if len(rows) > 1:
+        runs = ", ".join(str(r[0]) for r in rows)
+        raise WithdrawError(f"{len(rows)} succeeded imports of files named {name} (runs {runs}): "
+                            "give the run id of the one to withdraw")
+    return dict(zip(RUN_COLUMNS + ("message",), rows[0]))
+
+
+def _listing(conn):
+    return "\n".join(describe_run(r) for r in list_runs(conn, ("succeeded",))) or \
+        "(no succeeded import in this database)"
+
+
+def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
+    run = _find_run(conn, run_id, file_name)
+    status, fid = run["status"], run["fid"]
+    if status == WITHDRAWN:
+        raise WithdrawError(f"import run {fid} ({run['file_name']}) is already withdrawn: "
+                            f"{run['message']}")
+    if status != "succeeded":
+        why = _NOTHING_TO_WITHDRAW.get(status, f"its status is {status}")
+        raise WithdrawError(f"import run {fid} ({run['file_name']}) has nothing to withdraw: {why}")
+    deleted = {}
+    staging = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'staging_*' "
+        "ORDER BY name")]
+    if has_identity:
+        _check_identity_belongs(conn, fid, staging)
+    direct = DIRECT_TABLES.get(run["source"])
+    for table in staging + ([direct] if direct else []):
+        check_canceled(feedback)
+        if "import_run_id" not in {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}:
+            continue
+        count = conn.execute(f'DELETE FROM "{table}" WHERE import_run_id = ?', (fid,)).rowcount
+        if count:
+            deleted[table] = count
+    identities = 0
+    if has_identity:
+        identities = conn.execute("DELETE FROM identity.person_identity WHERE import_run_id = ?",
+                                  (fid,)).rowcount
+    when = now_utc()
+    message = (f"withdrawn {when} by {user}: {reason} (staged rows deleted: "
+               f"{sum(deleted.values())}; rejected_row entries kept). Before: {run['message']}")
+    conn.execute("UPDATE import_run SET status = ?, message = ? WHERE fid = ?",
+                 (WITHDRAWN, message, fid))
+    # Two rows, as the audit triggers write an update: the status, and the message with the reason.
+    conn.executemany(
+        "INSERT INTO audit_log (changed_at, changed_by, table_name, record_id, action, field, "
+        "old_value, new_value) VALUES (?, ?, 'import_run', ?, 'update', ?, ?, ?)",
+        [(when, user, fid, "status", status, WITHDRAWN),
+         (when, user, fid, "message", run["message"], message)])
+    if run["source"] == "sin_space" and deleted.get("establishment"):
+        _remeasure_places(conn, feedback)
+    year = run["data_year"]
+    summary = {"run_id": fid, "source": run["source"], "file_name": run["file_name"],
+               "data_year": year, "rows_deleted": deleted, "identities_deleted": identities,
+               "withdrawn_at": when, "withdrawn_by": user,
+               "next_steps": _next_steps(conn, run)}
+    summary["message"] = (f"Import run {fid} ({run['file_name']}, {run['source']}, data year "
+                          f"{year}) withdrawn: " + (", ".join(f"{n} rows from {t}" for t, n in
+                                                             sorted(deleted.items())) or "no rows")
+                          + f" deleted, {identities} identities removed; its rejected rows are "
+                          "kept. The same file can be imported again.")
+    return summary
+
+
+def _check_identity_belongs(conn, fid, staging):
+    """Refuse an identity file whose rows of run ``fid`` are not this run's persons (another
+    province's file, whose run numbers mean other imports): their rows must not be deleted."""
+    keys = [k for (k,) in conn.execute("SELECT person_key FROM identity.person_identity WHERE "
+                                       "import_run_id = ? AND person_key IS NOT NULL LIMIT 50",
+                                       (fid,))]
+    if not keys:
+        return
+    marks = ", ".join("?" * len(keys))
+    for table in staging:
+        if "person_key" in {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')} and \
+                conn.execute(f'SELECT 1 FROM "{table}" WHERE import_run_id = ? AND person_key IN '
+                             f"({marks}) LIMIT 1", (fid, *keys)).fetchone():
+            return
+    raise WithdrawError(f"the identity file's rows of import run {fid} are not the persons that "
+                        "run staged: it is not this database's identity file (another province's, "
+                        "or an older copy?). Give the identity file written beside this database.")
+
+
+def _remeasure_places(conn, feedback):
+    """The village distances and the unknown-type list without the withdrawn places. The other
+    places keep their scores (the cut-points they were scored with are not stored)."""
+    from ..sin_space import catalogue, establishments  # numpy: only for sin space
+    establishments.village_distances(conn, feedback)
+    establishments._list_unknown_types(conn, catalogue.read_types(conn))
+
+
+def _next_steps(conn, run):
+    """What the clerk must re-run, in sentences."""
+    year, source = run["data_year"], run["source"]
+    scored = [y for (y,) in conn.execute("SELECT DISTINCT data_year FROM risk_run ORDER BY "
+                                         "data_year")] if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'risk_run'").fetchone() else []
+    be = year_with_be(year)
+    if source == "activity":
+        return ["The activity table no longer holds this file's activities: re-run "
+                "trafficking:monitoractivities for the years it reported on."]
+    if source == "sin_space":
+        steps = ["Village distances to risky places were measured again without this survey's "
+                 "places."]
+        if scored:
+            steps.append("The risk index reads those distances: the risk index of data year(s) "
+                         f"{', '.join(map(str, scored))} is now stale until re-scored with "
+                         "trafficking:scoreriskindex.")
+        return steps
+    steps = [f"Re-run trafficking:crosswalk for data year {be}: person and the sector tables "
+             "still hold this file's rows until the crosswalk rebuilds them."]
+    if year in scored:
+        steps.append(f"Data year {year} has a risk index (risk_run): it is now stale until you "
+                     f"re-run trafficking:scoreriskindex for {year} after the crosswalk.")
+    else:
+        steps.append("Then score the year with trafficking:scoreriskindex when its files are "
+                     "complete.")
+    return steps

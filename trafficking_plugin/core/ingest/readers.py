@@ -1,0 +1,318 @@
+"""Agency table files as streams of rows: CSV/TSV, XLSX, ODS and DBF, whatever their extension says.
+
+Each reader yields ``(cells, problem)``: the row's cells (text, numbers or dates as the file holds
+them) and, when part of the row could not be decoded, a reason for rejecting it. Rows are read one
+at a time so memory stays flat however large the file is (ODS excepted: odfpy reads whole files).
+The format is told from the file's first bytes, not its name.
+"""
+import codecs
+import csv
+import os
+import struct
+import zipfile
+
+from . import xlsx
+
+ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp874")
+_DELIMITERS = (",", "\t", ";", "|")
+_PROBE_BYTES = 1 << 20      # how much of a text file `auto` looks at to choose its encoding
+_DBF_VERSIONS = {0x02, 0x03, 0x30, 0x31, 0x83, 0x8B, 0xF5}
+
+csv.field_size_limit(1 << 24)   # long free text (case notes) must not stop a file
+
+
+class ReadError(Exception):
+    """The file cannot be read as a table; the message says why and what to do."""
+
+
+class TableFile:
+    """Rows of one table file; ``fraction()`` tells how far reading has got (0..1)."""
+
+    def __init__(self, path, file_format, encoding, rows, fraction, close):
+        self.path, self.format, self.encoding = path, file_format, encoding
+        self._rows, self.fraction, self.close = rows, fraction, close
+
+    def __iter__(self):
+        return self._rows
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def sniff_format(path):
+    """csv, xlsx, ods, dbf, or a ReadError naming what the file really is."""
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    size = os.path.getsize(path)
+    if not head:
+        raise ReadError("the file is empty (0 bytes): export it again from the agency's system")
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+                    return "ods"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+        except zipfile.BadZipFile:
+            raise ReadError("the file looks like a spreadsheet but is damaged (a broken zip): "
+                            "open and save it again in the spreadsheet program") from None
+        raise ReadError("the file is a zip archive but not an XLSX or ODS spreadsheet: unpack it")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError("the file is an old Excel .xls workbook: save it as .xlsx or CSV and import that")
+    if head.startswith(b"SQLite format 3\x00"):
+        raise ReadError("the file is a GeoPackage or SQLite database: import it through the Processing "
+                        "algorithm, which reads its tables with GDAL")
+    if head.startswith((b"%PDF", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8")):
+        raise ReadError("the file is not a table (it is a PDF, image or compressed file): "
+                        "export the data as CSV or XLSX")
+    if head[0] in _DBF_VERSIONS and len(head) >= 12:
+        records, header_len, record_len = struct.unpack_from("<IHH", head, 4)
+        if header_len >= 33 and record_len >= 1 and \
+                header_len + records * record_len <= size <= header_len + records * record_len + 1:
+            return "dbf"
+    return "csv"
+
+
+def open_table(path, encoding="auto"):
+    """A TableFile for ``path``; ``encoding`` applies to text and DBF files (see ENCODINGS)."""
+    if encoding not in ENCODINGS:
+        raise ReadError(f"unknown encoding '{encoding}': use one of {', '.join(ENCODINGS)}")
+    file_format = sniff_format(path)
+    return {"csv": _open_text, "xlsx": _open_xlsx, "ods": _open_ods, "dbf": _open_dbf}[file_format](
+        path, encoding)
+
+
+def choose_encoding(head):
+    """The encoding of a text file from its first bytes: BOM, else UTF-8 if it decodes, else TIS-620."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head[:4096]:
+        raise ReadError("the file holds binary data (NUL bytes) without a UTF-16 byte-order mark: "
+                        "it is not a text table (if it is UTF-16 text, choose the encoding utf-16)")
+    non_ascii = [line for line in head.split(b"\n") if not line.isascii()]
+    if not non_ascii:
+        return "utf-8"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for line in non_ascii:
+        try:
+            decoder.decode(line, final=False)      # the probe may end inside a character
+            return "utf-8"                         # one Thai line in UTF-8: the file is UTF-8
+        except UnicodeDecodeError:
+            decoder.reset()
+    return "cp874"
+
+
+def _open_text(path, encoding):
+    handle = open(path, "rb")
+    size = max(os.path.getsize(path), 1)
+    if encoding == "auto":
+        encoding = choose_encoding(handle.read(_PROBE_BYTES))
+        handle.seek(0)
+    bad_lines = set()
+    if encoding == "utf-16":
+        lines = codecs.getreader(encoding)(handle, errors="replace")
+    else:
+        lines = _decoded_lines(handle, encoding, bad_lines)
+    first = next(lines, "")
+    delimiter = max(_DELIMITERS, key=first.count)
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter, strict=False)
+
+    def rows():
+        start = 0                     # the last line of the row before
+        try:                          # a csv.Error ends the file: no row after it is read
+            for cells in reader:
+                problem = None
+                if bad_lines:
+                    lines_of_row = range(start + 1, reader.line_num + 1)
+                    if any(n in bad_lines for n in lines_of_row):
+                        problem = (f"the row is not valid {encoding} text (mixed encodings in "
+                                   "one file?)")
+                        bad_lines.difference_update(lines_of_row)
+                start = reader.line_num
+                yield cells, problem
+        except csv.Error as error:
+            raise ReadError(f"line {reader.line_num}: {error} (an unclosed quote?)") from None
+
+    return TableFile(path, "csv", encoding, rows(), lambda: min(handle.tell() / size, 1.0),
+                     handle.close)
+
+
+def _decoded_lines(handle, encoding, bad_lines):
+    """Lines decoded so that one line in another encoding spoils only its own row: a block of
+    lines is decoded at once, and only a block that fails is decoded line by line. Lines end
+    at b"\\n" alone, as when the file is read line by line in binary mode."""
+    number = 0                        # lines before the block
+    codec = encoding
+    for block in _blocks(handle):
+        try:
+            text = block.decode(codec)
+            # A UTF-8 line in a TIS-620 file decodes as nonsense instead of failing: catch it.
+            clean = encoding != "cp874" or block.isascii()
+        except UnicodeDecodeError:
+            clean = False
+        if clean:
+            lines = _with_breaks(text.split("\n"), "\n")
+            number += len(lines)
+            yield from lines
+        else:
+            for raw in _with_breaks(block.split(b"\n"), b"\n"):
+                number += 1
+                yield _decoded_line(raw, number, codec, encoding, bad_lines)
+                codec = _after_first_line(encoding)
+        codec = _after_first_line(encoding)
+
+
+def _with_breaks(parts, line_break):
+    """The pieces of a split text as lines again: each with its line break but the last,
+    which is a line only when something follows the last break."""
+    lines = [part + line_break for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _decoded_line(raw, number, codec, encoding, bad_lines):
+    try:
+        text = raw.decode(codec)
+        if encoding == "cp874" and not raw.isascii() and _is_utf8(raw):
+            bad_lines.add(number)
+    except UnicodeDecodeError:
+        text = raw.decode(codec, errors="replace")
+        bad_lines.add(number)
+    return text
+
+
+def _after_first_line(encoding):
+    """The codec after the first line: a byte-order mark is only looked for at the start."""
+    return "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+_BLOCK_BYTES = 1 << 20
+
+
+def _blocks(handle):
+    """The file in blocks of about _BLOCK_BYTES that end at a line break (or at the end)."""
+    rest = b""
+    while True:
+        data = handle.read(_BLOCK_BYTES)
+        if not data:
+            if rest:
+                yield rest
+            return
+        data = rest + data
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            rest = data               # a line longer than a block: read on
+            continue
+        rest = data[cut:]
+        yield data[:cut]
+
+
+def _is_utf8(raw):
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _chain(first, rest):
+    if first:
+        yield first
+    yield from rest
+
+
+def _open_xlsx(path, encoding):
+    try:
+        sheet = xlsx.Sheet(path)
+    except (xlsx.XlsxError, zipfile.BadZipFile) as error:
+        raise ReadError(f"the XLSX workbook cannot be opened ({error}): save it again in Excel") from None
+
+    def rows():
+        try:
+            for values in sheet.rows():
+                yield values, None
+        except SyntaxError as error:        # ElementTree's ParseError: a damaged sheet
+            raise ReadError(f"the XLSX sheet is damaged ({error}): save it again in Excel") from None
+
+    return TableFile(path, "xlsx", None, rows(), sheet.fraction, sheet.close)
+
+
+def _open_ods(path, encoding):
+    import pandas as pd  # odfpy cannot stream: ODS files are read whole (they are small)
+    try:
+        frame = pd.read_excel(path, engine="odf", header=None, dtype=object)
+    except ImportError:
+        raise ReadError("reading ODS needs odfpy (Debian package python3-odf): install it, or save "
+                        "the sheet as XLSX or CSV") from None
+    except Exception as error:  # noqa: BLE001
+        raise ReadError(f"the ODS spreadsheet cannot be read ({error})") from None
+    total = max(len(frame), 1)
+    count = [0]
+
+    def rows():
+        for values in frame.itertuples(index=False, name=None):
+            count[0] += 1
+            yield [None if v != v else v for v in values], None    # NaN (empty cell) -> None
+
+    return TableFile(path, "ods", None, rows(), lambda: count[0] / total, lambda: None)
+
+
+def _open_dbf(path, encoding):
+    """dBase III/IV tables: a fixed header, 32-byte field descriptors, fixed-width records."""
+    handle = open(path, "rb")
+    header = handle.read(32)
+    records, header_len, record_len = struct.unpack_from("<IHH", header, 4)
+    fields = []
+    while True:
+        descriptor = handle.read(32)
+        if not descriptor or descriptor[0] == 0x0D:
+            break
+        name = descriptor[:11].split(b"\x00")[0].decode("ascii", "replace").strip()
+        fields.append((name, chr(descriptor[11]), descriptor[16]))
+    text_codec = "utf-8" if encoding in ("auto", "utf-8-sig") else encoding
+    count = [0]
+
+    def decode(raw):
+        try:
+            return raw.decode(text_codec), None
+        except UnicodeDecodeError:
+            if encoding == "auto":
+                return raw.decode("cp874", errors="replace"), None   # DBF from Thai systems: TIS-620
+            return raw.decode(text_codec, errors="replace"), f"the row is not valid {encoding} text"
+
+    def rows():
+        yield [name for name, _, _ in fields], None
+        handle.seek(header_len)
+        for _ in range(records):
+            raw = handle.read(record_len)
+            count[0] += 1
+            if len(raw) < record_len:
+                yield [], "the record is cut short (the DBF file is truncated)"
+                return
+            if raw[:1] == b"*":          # deleted in dBase: not part of the table
+                continue
+            offset, cells, problem = 1, [], None
+            for _, _, width in fields:
+                text, bad = decode(raw[offset:offset + width])
+                offset += width
+                problem = problem or bad
+                cells.append(text.strip())      # dates (type D) stay yyyymmdd text
+            yield cells, problem
+
+    return TableFile(path, "dbf", encoding, rows(), lambda: count[0] / max(records, 1), handle.close)
+
+
+def row_source(header, rows, fraction=lambda: 0.0, name="layer"):
+    """A TableFile over rows that are already in memory or come from elsewhere (e.g. a QGIS layer)."""
+    def generate():
+        yield list(header), None
+        for cells in rows:
+            yield list(cells), None
+    return TableFile(name, "layer", None, generate(), fraction, lambda: None)

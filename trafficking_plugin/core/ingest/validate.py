@@ -1,0 +1,192 @@
+"""Syntactic checks and parsing of one cell by its spec type, with reasons a clerk understands.
+
+Every parser returns ``(value, reason)``: the value to stage, or ``None`` and a reason to reject
+the row. Codes are kept as found (the crosswalk maps them); only their form is normalised
+(Thai digits to ASCII, surrounding spaces trimmed).
+"""
+import calendar
+import datetime
+import math
+import re
+
+from ..thai_calendar import BE_OFFSET
+from . import thai_id
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+SPREADSHEET_ERRORS = {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!",
+                      "#GETTING_DATA", "#SPILL!", "#CALC!"}
+_BE_FROM = 2400              # a year from here on is Buddhist era (as thai_calendar.ce_year)
+_EARLIEST_CE_YEAR = 1850     # no living person or current record is older
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)   # serial 1 = 1900-01-01 (Excel's 1900 date system)
+_ID_LIKE = re.compile(r"[0-9]{13}|G[0-9]{12}")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_DATE_PATTERNS = {
+    "yyyymmdd": re.compile(r"(\d{4})(\d{2})(\d{2})(?:\d{6})?"),     # also yyyymmddhhmmss stamps
+    "dd/mm/yyyy": re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"),
+    "yyyy-mm-dd": re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+)?"),
+    "excel": re.compile(r"\d{1,5}(?:\.\d+)?"),
+}
+
+
+def cell_text(value):
+    """A cell as text: None -> '', whole floats without '.0', dates as ISO yyyy-mm-dd."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def mask_ids_in(text):
+    """``text`` with every ID-like run (13 digits, or G and 12 digits) masked."""
+    return _ID_LIKE.sub(lambda m: mask_id(m.group()), text)
+
+
+def mask_id(text):
+    """An ID with all but its last 4 characters hidden, for messages and rejected_row."""
+    text = str(text).strip()
+    return "*" * max(len(text) - 4, 0) + text[-4:]
+
+
+def parse_id(raw, kind):
+    """(id_kind, normalised ID) or (None, reason): ``kind`` is thai_id or person_id (G codes too)."""
+    if len(raw) == 13 and raw.isascii() and raw.isdigit():     # the common case, quickly
+        normal = raw
+    else:
+        normal = thai_id.normalize_id(raw.translate(THAI_DIGITS))
+    if not normal:
+        return ("none", ""), None
+    if len(normal) == 13 and normal.isascii() and normal.isdigit():
+        if thai_id.check_digit(normal[:12]) == int(normal[12]):
+            return ("thai_id", normal), None
+        return None, f"ID {mask_id(normal)} fails the check digit (a digit mistyped?)"
+    if kind == "person_id" and thai_id.is_g_code(normal):
+        return ("g_code", normal), None
+    expected = "a 13-digit Thai ID or a G code (G and 12 digits)" if kind == "person_id" \
+        else "a 13-digit Thai ID"
+    return None, f"ID {mask_id(normal)} is not {expected}"
+
+
+def parse_value(column, cell, data_year):
+    """Parse a cell (text, number or date as the reader gave it) for a non-ID ColumnSpec.
+
+    A blank cell gives (None, None)."""
+    kind = column.type
+    if cell.__class__ is str:               # the common case (every text file): no conversion
+        raw = cell
+    elif kind == "date" and isinstance(cell, datetime.date):
+        # A spreadsheet date cell is a day, not text: no era to guess.
+        day = cell.date() if isinstance(cell, datetime.datetime) else cell
+        if column.not_after_data_year and day.year > data_year:
+            return None, f"date '{day.isoformat()}' is after the data year {data_year}"
+        return day.isoformat(), None
+    else:
+        raw = cell_text(cell)
+    text = raw.strip()
+    if not text:
+        return None, None
+    if not text.isascii():
+        text = text.translate(THAI_DIGITS)
+    if kind in ("text", "code"):
+        # An ID typed into the wrong column must not slip into the GeoPackage unmasked.
+        if len(text) >= 13 and _ID_LIKE.search(text):
+            return None, (f"'{_short(mask_ids_in(text))}' holds what looks like a personal ID: "
+                          "IDs belong only in the ID column")
+        # Text is kept as written (spaces and spelling are the crosswalk's); codes trimmed.
+        return (raw if kind == "text" else text), None
+    if kind == "integer":
+        number = _number(text)
+        if number is None or number != int(number):
+            return None, f"'{_short(raw)}' is not a whole number"
+        return int(number), None
+    if kind == "number":
+        number = _number(text)
+        if number is None:
+            return None, f"'{_short(raw)}' is not a number"
+        return number, None
+    if kind == "year":
+        return parse_year(text, column.calendar, data_year if column.not_after_data_year else None)
+    if kind == "date":
+        return parse_date(text, column.calendar, column.formats,
+                          data_year if column.not_after_data_year else None)
+    raise ValueError(f"unknown type {kind}")
+
+
+def _number(text):
+    try:
+        value = float(text.replace(",", ""))    # 1,234.50 as people write it
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _short(text, limit=40):
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _era_year(year, era, text):
+    """The C.E. year of ``year`` written in ``era`` (be, ce, auto), or a reason."""
+    if era == "be" and year < _BE_FROM:
+        return None, (f"'{text}': year {year} looks like a Common-Era year where a Buddhist-era "
+                      f"year is due (e.g. {2024 + BE_OFFSET})")
+    if era == "ce" and year >= _BE_FROM:
+        return None, (f"'{text}': year {year} looks like a Buddhist-era year where a Common-Era "
+                      f"year is due (B.E. {year} = C.E. {year - BE_OFFSET})")
+    ce = year - BE_OFFSET if year >= _BE_FROM else year
+    if ce < _EARLIEST_CE_YEAR:
+        return None, f"'{text}': year {year} is too early to be right"
+    return ce, None
+
+
+def parse_year(text, era, not_after=None):
+    if not re.fullmatch(r"\d{4}", text):
+        return None, f"'{_short(text)}' is not a 4-digit year"
+    ce, reason = _era_year(int(text), era, text)
+    if reason:
+        return None, reason
+    if not_after is not None and ce > not_after:
+        return None, f"year {text} is after the data year {not_after}"
+    return ce, None
+
+
+def parse_date(text, era, formats, not_after=None):
+    """An ISO date (C.E.) from any of ``formats``; B.E. years converted before the leap-year test."""
+    for name in formats:
+        match = _DATE_PATTERNS[name].fullmatch(text)
+        if not match:
+            continue
+        if name == "excel":
+            serial = float(text)
+            if serial < 1:
+                break
+            day = _EXCEL_EPOCH + datetime.timedelta(days=int(serial))   # already C.E.
+        else:
+            parts = [int(p) for p in match.groups()]
+            d, m, written = parts if name == "dd/mm/yyyy" else parts[::-1]
+            y, reason = _era_year(written, era, text)
+            if reason:
+                return None, reason
+            if not 1 <= m <= 12:
+                return None, f"'{text}' is not a calendar date: there is no month {m}"
+            # The leap-year test runs on the C.E. year: B.E. 2499 = 1956 had a 29 February.
+            days = calendar.monthrange(y, m)[1]
+            if d == 0:
+                return None, f"'{text}' is not a calendar date: there is no day 0"
+            if d > days:
+                return None, (f"'{text}' is not a calendar date: {_MONTHS[m - 1]} {written} "
+                              f"has {days} days")
+            day = datetime.date(y, m, d)
+        if not_after is not None and day.year > not_after:
+            return None, f"date '{text}' is after the data year {not_after}"
+        return day.isoformat(), None
+    wanted = " or ".join(formats)
+    return None, f"'{_short(text)}' is not a date ({wanted})"

@@ -1,0 +1,1 @@
+"""The network: partner organisations, multidisciplinary-team members, coverage."""

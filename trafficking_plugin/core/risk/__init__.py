@@ -1,0 +1,1 @@
+"""The risk index: indicators, person facts, scores, areas, prevention targets, monitoring."""

@@ -1,0 +1,351 @@
+"""Score a data year's risk index: persons (risk_person), areas, breakdowns and year-on-year change.
+
+The indicator rules are SQL over the person facts (facts); SQLite evaluates them, numpy
+combines the scores (scores), SQL sums the areas up. One transaction: a run replaces the data
+year's results whole, and an error or a cancel leaves the database as it was.
+"""
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .. import gpkg, schema
+from ..database import now_utc, run_in_transaction
+from ..feedback import NullFeedback, check_canceled
+from ..thai_calendar import ce_year, year_with_be
+from . import facts, indicators, scores
+
+AREA_LEVELS = (("village", "risk_village", "village_code"),
+               ("subdistrict", "risk_subdistrict", "subdistrict_code"),
+               ("district", "risk_district", "district_code"))
+RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "risk_district",
+               "risk_breakdown", "risk_change_subdistrict", "risk_change_district")
+AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
+             ("25-59", 25, 59), ("60+", 60, 200))
+_CHUNK = 100_000
+
+
+class RiskIndexError(Exception):
+    """Scoring cannot run as asked; the message says what to do."""
+
+
+@dataclass
+class Options:
+    method: str = "mean"
+    high_cutoff: float = None          # None: the method's default (scores.DEFAULT_CUTOFFS)
+    medium_cutoff: float = None
+    af_k: float = scores.DEFAULT_AF_K
+    min_coverage: int = 6
+    weights: dict = field(default_factory=dict)   # indicator code -> weight, over the table's
+    # A sub-district or district is high when this share of its scored persons is high; villages
+    # are small, so their shares scatter more and need a higher bar (docs/risk_index.md).
+    area_high_share: float = 0.04
+    area_medium_share: float = 0.025
+    village_high_share: float = 0.10
+    village_medium_share: float = 0.05
+
+    def area_shares(self, level):
+        """(high, medium) share of high persons that makes an area of ``level`` high or medium."""
+        if level == "village":
+            return self.village_high_share, self.village_medium_share
+        return self.area_high_share, self.area_medium_share
+
+    def cutoffs(self):
+        """(high, medium) cut-points of the index: given ones, else the method's defaults."""
+        high, medium = scores.DEFAULT_CUTOFFS[self.method]
+        if self.method == "alkire_foster":
+            high = self.af_k              # the AF cutoff k is what makes a person vulnerable
+        if self.high_cutoff is not None:
+            high = self.high_cutoff
+        if self.medium_cutoff is not None:
+            return high, self.medium_cutoff
+        return high, min(medium, high)
+
+
+def parse_weights(text):
+    """``"I09=2, I10=0.5"`` -> {"I09": 2.0, "I10": 0.5}; 0 leaves an indicator out."""
+    weights = {}
+    for part in re.split(r"[,;\s]+", (text or "").strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]*)=([0-9]*\.?[0-9]+)", part)
+        if not match:
+            raise RiskIndexError(f"weight {part!r} is not CODE=number (e.g. I09=2)")
+        weights[match.group(1).upper()] = float(match.group(2))
+    return weights
+
+
+def score_risk_index(database, data_year, options=None, feedback=None):
+    """Score ``data_year`` (B.E. or C.E.) of ``database``; returns a summary dict."""
+    feedback = feedback or NullFeedback()
+    options = options or Options()
+    year = ce_year(data_year)
+    summary = run_in_transaction(database, RiskIndexError, feedback,
+                                 lambda conn: _Run(conn, year, options, feedback).run())
+    feedback.pushInfo(summary["message"])
+    return summary
+
+
+class _Run:
+    def __init__(self, conn, year, options, feedback):
+        self.conn, self.year, self.options, self.feedback = conn, year, options, feedback
+
+    def run(self):
+        conn, year, options = self.conn, self.year, self.options
+        if options.method not in scores.METHODS:
+            raise RiskIndexError(f"unknown method {options.method!r}: use one of "
+                                 f"{', '.join(scores.METHODS)}")
+        for level in ("village", "subdistrict"):
+            high, medium = options.area_shares(level)
+            if medium > high:
+                raise RiskIndexError(f"the {level} medium share {medium} is above its high share "
+                                     f"{high}")
+        schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
+                                          ("indicator",) + RISK_TABLES])
+        indicators.install(conn)
+        try:
+            catalogue = indicators.read_enabled(conn)
+        except indicators.IndicatorError as error:
+            raise RiskIndexError(str(error)) from None
+        weights = self._weights(catalogue)
+        self.version = indicators.catalogue_version(conn)
+        persons = conn.execute("SELECT count(*) FROM person WHERE data_year = ?", (year,)).fetchone()[0]
+        if not persons:
+            raise RiskIndexError(
+                f"no persons for data year {year_with_be(year)} in this database: "
+                "import the agency files and run trafficking:crosswalk for that year first")
+        self.feedback.pushInfo(f"Scoring {persons:,} persons of {year} on {len(catalogue)} "
+                               f"indicators (catalogue {self.version}, method {options.method})")
+        self.feedback.pushInfo("Building the person facts")
+        facts.build_facts(conn, year)
+        self.feedback.setProgress(25)
+        check_canceled(self.feedback)
+
+        codes = [i.code for i in catalogue]
+        self.feedback.pushInfo("Scoring the indicators")
+        matrix = self._scores(catalogue)
+        self.feedback.setProgress(45)
+        check_canceled(self.feedback)
+        result = scores.score(matrix, [weights[c] for c in codes], codes, options.method,
+                              options.cutoffs(), options.min_coverage)
+        self.feedback.setProgress(55)
+        self._write_persons(catalogue, result)
+        self.feedback.setProgress(75)
+        check_canceled(self.feedback)
+        self.feedback.pushInfo("Summing up villages, sub-districts and districts")
+        for level, table, column in AREA_LEVELS:
+            self._write_areas(level, table, column, catalogue, weights)
+        self._write_breakdowns()
+        self._write_changes()
+        self.feedback.setProgress(95)
+        return self._finish(persons, result, weights)
+
+    def _weights(self, catalogue):
+        known = {i.code for i in catalogue}
+        unknown = sorted(set(self.options.weights) - known)
+        if unknown:
+            raise RiskIndexError(f"weights given for {', '.join(unknown)}, which the indicator "
+                                 f"table does not have enabled (enabled: {', '.join(sorted(known))})")
+        weights = {i.code: self.options.weights.get(i.code, i.weight) for i in catalogue}
+        if not any(w > 0 for w in weights.values()):
+            raise RiskIndexError("every enabled indicator has weight 0: nothing to score")
+        return weights
+
+    @staticmethod
+    def _case(indicator):
+        return (f"CASE WHEN ({indicator.rule_3}) THEN 3 WHEN ({indicator.rule_2}) THEN 2 "
+                f"WHEN ({indicator.rule_1}) THEN 1 END")
+
+    def _scores(self, catalogue):
+        """(persons x indicators) uint8, 0 where not observed, in person_facts rowid order."""
+        digits = " || ".join(f"coalesce({self._case(i)}, 0)" for i in catalogue)
+        # Filled in place rather than stacked from chunks, so the matrix is held once, not twice.
+        count = self.conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
+        scores = np.zeros((count, len(catalogue)), dtype=np.uint8)
+        cursor = self.conn.execute(f"SELECT {digits} FROM temp.person_facts ORDER BY rowid")
+        start = 0
+        while True:
+            rows = cursor.fetchmany(_CHUNK)
+            if not rows:
+                break
+            text = "".join(r[0] for r in rows).encode("ascii")
+            scores[start:start + len(rows)] = \
+                (np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(rows), -1)
+            start += len(rows)
+            check_canceled(self.feedback)
+        return scores
+
+    def _write_persons(self, catalogue, result):
+        conn, year = self.conn, self.year
+        existing = {r[1] for r in conn.execute('PRAGMA table_info("risk_person")')}
+        for indicator in catalogue:        # an indicator a specialist added gets its column
+            column = indicator.code.lower()
+            if column not in existing:
+                conn.execute(f'ALTER TABLE risk_person ADD COLUMN "{column}" INTEGER')
+        conn.execute("DELETE FROM risk_person WHERE data_year = ?", (year,))
+        conn.execute("DROP TABLE IF EXISTS temp.person_result")
+        conn.execute("CREATE TEMP TABLE person_result (rid INTEGER PRIMARY KEY, coverage INTEGER, "
+                     "risk_index REAL, risk_class TEXT, af_share REAL, drivers TEXT)")
+        conn.executemany("INSERT INTO temp.person_result VALUES (?, ?, ?, ?, ?, ?)",
+                         _result_rows(result))
+        check_canceled(self.feedback)
+        band = " ".join(f"WHEN f.age BETWEEN {lo} AND {hi} THEN '{name}'" for name, lo, hi in AGE_BANDS)
+        columns = ", ".join(f'"{i.code.lower()}"' for i in catalogue)
+        conn.execute(
+            "INSERT INTO risk_person (person_key, data_year, age, age_band, sex, village_code, "
+            f"subdistrict_code, district_code, home_town, {columns}, "
+            "coverage, risk_index, risk_class, af_share, drivers, method, catalogue_version) "
+            f"SELECT f.person_key, ?, f.age, CASE {band} ELSE 'unknown' END, f.sex, f.village_code, "
+            f"f.subdistrict_code, f.district_code, f.home_town, "
+            f"{', '.join(self._case(i) for i in catalogue)}, r.coverage, r.risk_index, "
+            "r.risk_class, r.af_share, r.drivers, ?, ? FROM temp.person_facts f "
+            "JOIN temp.person_result r ON r.rid = f.rowid ORDER BY f.rowid",
+            (year, self.options.method, self.version))
+
+    def _area_select(self, level, level_column):
+        """Aggregates over risk_person r of the year for the join ``r.<level_column> = a.code``."""
+        k = float(self.options.af_k)
+        scored = "(r.risk_index IS NOT NULL)"
+        poor = f"({scored} AND r.af_share >= {k})"
+
+        def share(what):
+            return f"1.0 * sum(r.risk_class = '{what}') / nullif(sum({scored}), 0)"
+        h = f"1.0 * sum({poor}) / nullif(sum({scored}), 0)"
+        a = f"avg(CASE WHEN {poor} THEN r.af_share END)"
+        high, medium = self.options.area_shares(level)
+        return (f"count(r.fid), coalesce(sum({scored}), 0), coalesce(sum(r.fid IS NOT NULL AND NOT "
+                f"{scored}), 0), coalesce(sum(r.risk_class = 'high'), 0), "
+                f"coalesce(sum(r.risk_class = 'medium'), 0), coalesce(sum(r.risk_class = 'low'), 0),"
+                f" {share('high')}, {share('medium')}, {share('low')}, avg(r.risk_index), "
+                f"avg(CASE WHEN {scored} THEN r.coverage END), {h}, "
+                f"CASE WHEN sum({scored}) > 0 THEN coalesce({a}, 0) END, "
+                f"{h} * coalesce({a}, 0), CASE WHEN sum({scored}) = 0 THEN NULL "
+                f"WHEN {share('high')} >= {float(high)} THEN 'high' "
+                f"WHEN {share('high')} >= {float(medium)} THEN 'medium' ELSE 'low' END")
+
+    def _write_areas(self, level, table, column, catalogue, weights):
+        conn, year = self.conn, self.year
+        conn.execute(f'DELETE FROM "{table}" WHERE data_year = ?', (year,))
+        conn.execute(
+            f'INSERT INTO "{table}" (geom, code, name_th, data_year, persons, persons_scored, '
+            "persons_unscored, persons_high, persons_medium, persons_low, share_high, share_medium,"
+            " share_low, mean_index, mean_coverage, af_h, af_a, af_m0, risk_class, method, "
+            f"catalogue_version) SELECT a.geom, a.code, a.name_th, ?, {self._area_select(level, column)}, "
+            f'?, ? FROM "{level}" a LEFT JOIN risk_person r ON r.{column} = a.code AND '
+            "r.data_year = ? GROUP BY a.fid ORDER BY a.code",
+            (year, self.options.method, self.version, year))
+        self._area_drivers(table, column, catalogue, weights)
+        gpkg.update_extent(conn, table)
+
+    def _area_drivers(self, table, column, catalogue, weights):
+        """An area's drivers: the indicators whose mean score here is most above the province's
+        (weighted), so a village shows what sets it apart."""
+        columns = [i.code.lower() for i in catalogue]
+        means = ", ".join(f'avg("{c}")' for c in columns)
+        condition = "data_year = ? AND risk_index IS NOT NULL"
+        province = self.conn.execute(f"SELECT {means} FROM risk_person WHERE {condition}",
+                                     (self.year,)).fetchone()
+        updates = []
+        for code, *area in self.conn.execute(
+                f"SELECT {column}, {means} FROM risk_person WHERE {condition} AND {column} IS NOT "
+                f"NULL GROUP BY {column}", (self.year,)):
+            excess = [((a or 0) - (p or 0)) * weights[i.code] if a is not None else 0
+                      for a, p, i in zip(area, province, catalogue)]
+            order = sorted(range(len(excess)), key=lambda j: -excess[j])[:3]
+            updates.append((" ".join(catalogue[j].code for j in order if excess[j] > 0) or None, code))
+        self.conn.executemany(f'UPDATE "{table}" SET drivers = ? WHERE code = ? AND data_year = '
+                              f"{self.year}", updates)
+
+    def _write_breakdowns(self):
+        conn, year = self.conn, self.year
+        conn.execute("DELETE FROM risk_breakdown WHERE data_year = ?", (year,))
+        province = schema.get_info(conn, "province_code") or ""
+        stats = ("count(*), sum(risk_class = 'high'), sum(risk_class = 'medium'), "
+                 "sum(risk_class = 'low'), 1.0 * sum(risk_class = 'high') / count(*), avg(risk_index)")
+        levels = (("province", f"'{province}'"), ("district", "district_code"),
+                  ("subdistrict", "subdistrict_code"))
+        for level, code in levels:
+            conn.execute(
+                "INSERT INTO risk_breakdown (data_year, level, code, dimension, age_band, sex, "
+                "persons_scored, persons_high, persons_medium, persons_low, share_high, mean_index) "
+                f"SELECT ?, '{level}', {code}, 'age_band_sex', age_band, sex, {stats} "
+                "FROM risk_person WHERE data_year = ? AND risk_index IS NOT NULL AND "
+                f"{code} IS NOT NULL GROUP BY {code}, age_band, sex ORDER BY 3, 5, 6", (year, year))
+            conn.execute(
+                "INSERT INTO risk_breakdown (data_year, level, code, dimension, home_town, "
+                "home_town_name, persons_scored, persons_high, persons_medium, persons_low, "
+                "share_high, mean_index) "
+                f"SELECT ?, '{level}', {code}, 'home_town', coalesce(home_town, 'none'), "
+                f"(SELECT d.name_th FROM district d WHERE d.code = home_town), {stats} "
+                "FROM risk_person WHERE data_year = ? AND risk_index IS NOT NULL AND "
+                f"{code} IS NOT NULL GROUP BY {code}, home_town ORDER BY 3, 5", (year, year))
+
+    def _write_changes(self):
+        """Every scored year against the latest earlier scored year (all pairs are rewritten, so
+        re-scoring an earlier year keeps the later year's change current)."""
+        conn = self.conn
+        for level in ("subdistrict", "district"):
+            source, target = f"risk_{level}", f"risk_change_{level}"
+            conn.execute(f'DELETE FROM "{target}"')
+            years = [y for (y,) in conn.execute(f'SELECT DISTINCT data_year FROM "{source}" '
+                                                "ORDER BY data_year")]
+            for previous, year in zip(years, years[1:]):
+                conn.execute(
+                    f'INSERT INTO "{target}" (geom, code, name_th, data_year, previous_year, '
+                    "risk_class, previous_class, class_change, share_high, previous_share_high, "
+                    "share_high_change, mean_index_change, method) "
+                    "SELECT c.geom, c.code, c.name_th, c.data_year, p.data_year, c.risk_class, "
+                    "p.risk_class, CASE WHEN c.risk_class IS NULL THEN NULL "
+                    "WHEN p.risk_class IS NULL THEN 'new' WHEN c.risk_class = p.risk_class THEN "
+                    f"'same' WHEN {_rank('c')} > {_rank('p')} THEN 'worse' ELSE 'better' END, "
+                    "c.share_high, p.share_high, 100.0 * (c.share_high - p.share_high), "
+                    "c.mean_index - p.mean_index, CASE WHEN c.method = p.method THEN c.method "
+                    "ELSE p.method || ' -> ' || c.method END "
+                    f'FROM "{source}" c LEFT JOIN "{source}" p ON p.code = c.code AND '
+                    "p.data_year = ? WHERE c.data_year = ? ORDER BY c.code", (previous, year))
+
+    def _finish(self, persons, result, weights):
+        options, conn = self.options, self.conn
+        scored = int(result.scored.sum())
+        counts = {c: int((result.risk_class == c).sum()) for c in scores.CLASSES}
+        h, a, m0 = scores.af_summary(result.af_share, result.scored, options.af_k)
+        high, medium = options.cutoffs()
+        parameters = dict(asdict(options), high_cutoff=high, medium_cutoff=medium, weights=weights)
+        conn.execute("INSERT INTO risk_run (data_year, method, parameters, catalogue_version, "
+                     "persons, persons_scored, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (self.year, options.method, json.dumps(parameters, sort_keys=True),
+                      self.version, persons, scored, now_utc()))
+        share = (lambda n: f"{100.0 * n / scored:.1f} %") if scored else (lambda n: "-")
+        message = (
+            f"Risk index {self.year} ({options.method}, catalogue {self.version}): {persons:,} "
+            f"persons, {scored:,} scored, {persons - scored:,} below the minimum coverage of "
+            f"{options.min_coverage} indicators (counted, not scored); high {counts['high']:,} "
+            f"({share(counts['high'])}), medium {counts['medium']:,} ({share(counts['medium'])}), "
+            f"low {counts['low']:,} ({share(counts['low'])})")
+        placeless = conn.execute("SELECT count(*) FROM risk_person WHERE data_year = ? AND "
+                                 "subdistrict_code IS NULL", (self.year,)).fetchone()[0]
+        if placeless:
+            message += (f"; {placeless:,} persons with no known sub-district are in the "
+                        "province's figures only")
+        if h is not None:
+            message += f"; Alkire-Foster k={options.af_k}: H={h:.3f}, A={a:.3f}, M0={m0:.3f}"
+        return {"data_year": self.year, "persons": persons, "scored": scored, **counts,
+                "af_h": h, "af_a": a, "af_m0": m0, "catalogue_version": self.version,
+                "message": message}
+
+
+def _result_rows(result):
+    """(rid, coverage, index, class, af_share, drivers) per person, made a chunk at a time."""
+    for start in range(0, result.index.size, _CHUNK):
+        part = slice(start, start + _CHUNK)
+        index = [None if math.isnan(v) else v for v in result.index[part].tolist()]
+        af_share = [None if math.isnan(v) else v for v in result.af_share[part].tolist()]
+        yield from zip(range(start + 1, start + len(index) + 1), result.coverage[part].tolist(),
+                       index, result.risk_class[part].tolist(), af_share,
+                       result.drivers[part])
+
+
+def _rank(alias):
+    return f"(CASE {alias}.risk_class WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END)"

@@ -1,0 +1,1 @@
+"""Sin space: risky workplaces (establishments), their rules, coordinates and imagery."""

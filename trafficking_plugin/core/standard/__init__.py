@@ -1,0 +1,1 @@
+"""The standard: agency codes and place names mapped, persons linked (the crosswalk)."""

@@ -1,0 +1,1 @@
+"""The plugin's translations (Thai first) and the language and year settings."""

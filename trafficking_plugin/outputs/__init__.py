@@ -1,0 +1,1 @@
+"""QGIS-side products: styles, the province project, report layouts, imagery sheets, basemap."""

@@ -1,0 +1,405 @@
+"""The risk reports' PDF: a QGIS print-layout atlas, one A4 landscape page per report (the
+province first, then each district), over a memory layer holding each report's area and texts.
+
+Each page: the risk map (sub-districts red/yellow/green and high-risk villages, drawn with the
+styles stored in the GeoPackage, through layout_kit's helpers), the table of sub-districts (of
+districts on the province page), the age x sex chart, the indicators that drive risk and the
+trend. The same atlas also gives each report's map as a PNG for the HTML.
+"""
+from qgis.core import (
+    QgsFeature,
+    QgsFeedback,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutMultiFrame,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMemoryProviderUtils,
+    QgsProject,
+    QgsProperty,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, QVariant
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..core.dissemination.report_tables import (
+    CLASS_TH,
+    drivers_text,
+    indicator_lines,
+    number,
+    percent,
+    trend_lines,
+)
+from .layout_kit import (
+    THAI_FONT,
+    _a4_layout,
+    _label,
+    _legend,
+    _map,
+    _north_arrow,
+    _open_layer,
+    _restyle_as_category,
+    _scale_bar,
+)
+
+MAP = (8, 20, 125, 112)        # x, y, width, height in mm
+LEGEND_Y = 133                 # a strip under the map
+CHART = (8, 150, 125, 56)
+RIGHT_X, RIGHT_WIDTH = 138, 151
+TABLE = (RIGHT_X, 34, RIGHT_WIDTH, 84)
+TABLE_ROWS = 18                # rows a page's table holds; the HTML has them all
+TREND_LINES = 7
+
+# Columns of the page's table: (heading, field, width in mm).
+# The widths and each column's two cell margins fill RIGHT_WIDTH.
+COLUMNS = (("รหัส", "code", 11), ("ชื่อ", "name", 20), ("ประเมิน", "scored", 12),
+           ("เสี่ยงสูง", "high", 11), ("สัดส่วน", "share", 12), ("ดัชนีเฉลี่ย", "mean", 12),
+           ("ระดับ", "class", 12), ("ตัวชี้วัดหลัก", "drivers", 44))
+CELL_MARGIN = 0.8
+
+
+def tr(text):
+    """Messages shown by the algorithms that call this module, in their translation context."""
+    return QCoreApplication.translate("TraffickingAlgorithm", text)
+
+
+class LayoutError(Exception):
+    """The PDF cannot be made; the message says why."""
+
+
+def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attribution="",
+                      dpi=150, page_png=None, feedback=None):
+    """Write one PDF, a page per report in ``reports`` (province first); ``charts``: {code:
+    chart PNG path}; ``map_pngs``: {code: path} to write each page's map as a PNG (for the
+    HTML); ``page_png``: (page index, path) to also write one whole page as a PNG.
+    Returns the number of pages."""
+    year = reports[0].year
+    project = QgsProject()
+    layers = report_layers(project, database, year)
+    areas = _areas_layer(project, reports, charts, layers["province"], layers["district"])
+    rows = _rows_layer(project, reports)
+    layout, map_item = report_layout(project, layers, areas, rows, year, attribution)
+    atlas = layout.atlas()
+
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.appendGeoreference = False
+    settings.rasterizeWholeImage = False
+    result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
+    if result == QgsLayoutExporter.Canceled:
+        raise LayoutError(tr("Canceled: the report PDF is incomplete."))
+    if result != QgsLayoutExporter.Success:
+        raise LayoutError(tr("The report PDF could not be written to {}: {}").format(pdf_path, error))
+    if map_pngs or page_png:
+        _page_images(layout, map_item, map_pngs or {}, page_png, dpi, feedback)
+    return areas.featureCount()
+
+
+def report_layers(project, database, year):
+    """The layers a report page draws, opened from ``database`` into ``project``, filtered to
+    ``year`` (C.E.) and restyled for the report: {province, risk_village, district,
+    risk_subdistrict, subdistrict}, top to bottom."""
+    of_year = f'"data_year" = {year}'
+    underlay = _open_layer(project, database, "subdistrict", "ตำบล")
+    risk = _open_layer(project, database, "risk_subdistrict",
+                       "ระดับความเสี่ยงของตำบล / Sub-district risk", of_year)
+    districts = _open_layer(project, database, "district", "อำเภอ / District")
+    villages = _open_layer(project, database, "risk_village",
+                           "หมู่บ้านเสี่ยงสูง / High-risk village",
+                           of_year + " AND \"risk_class\" = 'high'")
+    province_layer = _open_layer(project, database, "province", "จังหวัด / Province")
+    _restyle_as_category(underlay, risk, None)
+    underlay.setLabelsEnabled(False)
+    _restyle_as_category(villages, villages, "high")
+    return {"province": province_layer, "risk_village": villages, "district": districts,
+            "risk_subdistrict": risk, "subdistrict": underlay}
+
+
+def report_layout(project, layers, areas, rows, year, attribution=""):
+    """The reports' atlas layout over ``layers`` (report_layers), built in ``project``.
+
+    ``areas`` is the coverage, one polygon per page with the fields page, level, code, title_th,
+    title_en, summary, indicators, trend and chart (a PNG path); ``rows`` the pages' table rows
+    with the field area (the page's code) and the fields of COLUMNS. Returns (layout, map item)."""
+    province_layer, districts, underlay = layers["province"], layers["district"], layers["subdistrict"]
+    province = next(province_layer.getFeatures())
+    layout, to_map = _a4_layout(project, province_layer, province)
+    layout.setName(f"Risk reports {year}")
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(areas)
+    atlas.setHideCoverage(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"page"')
+    atlas.setEnabled(True)
+
+    map_item = _atlas_map(layout, list(layers.values()), to_map, province)
+    _legend_strip(layout, map_item, (underlay, province_layer, districts))
+
+    _label(layout, '[% "title_th" %]', 14, 8, 3, 250, 9, bold=True)
+    _label(layout, '[% "title_en" %]', 10, 8, 11, 250, 7)
+    _label(layout, "หน้า [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 8, 262, 4, 28, 6)
+    _label(layout, "สำหรับเจ้าหน้าที่ภาคีเครือข่ายเท่านั้น / Internal: network staff only",
+           7, 200, 11, 89, 6).setFontColor(QColor("#b00020"))
+    _label(layout, '[% "summary" %]', 8, RIGHT_X, 20, RIGHT_WIDTH, 13)
+    _table(layout, rows)
+    _label(layout, '[% "indicators" %]', 7, RIGHT_X, 120, RIGHT_WIDTH, 38)
+    _label(layout, '[% "trend" %]', 7, RIGHT_X, 159, RIGHT_WIDTH, 36)
+    _label(layout, attribution, 6, RIGHT_X, 197, RIGHT_WIDTH, 9)
+    _chart(layout)
+
+    return layout, map_item
+
+
+def _atlas_map(layout, layers, to_map, province):
+    x, y, width, height = MAP
+    extent = to_map.transformBoundingBox(province.geometry().boundingBox())
+    item = _map(layout, layers, to_map.destinationCrs(), x, y, width, height, extent, "risk map")
+    item.setAtlasDriven(True)
+    item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    item.setAtlasMargin(0.06)
+    bar = _scale_bar(layout, item, x + width - 42, y + height - 11)
+    # Each page has its own scale: round segments that fit 15-35 mm.
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.setMinimumBarWidth(15)
+    bar.setMaximumBarWidth(35)
+    bar.setBackgroundEnabled(True)
+    bar.setBackgroundColor(QColor(255, 255, 255, 200))
+    _north_arrow(layout, x + width - 12, y + 2)
+    return item
+
+
+def _legend_strip(layout, map_item, hidden):
+    """The legend in two rows under the map: the village symbol and the four risk classes."""
+    legend = _legend(layout, map_item, "", LEGEND_Y)
+    legend.attemptMove(QgsLayoutPoint(MAP[0], LEGEND_Y, QgsUnitTypes.LayoutMillimeters))
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    for layer in hidden:
+        root.removeLayer(layer)
+    for node in root.findLayers():
+        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+    legend.setColumnCount(3)
+    legend.setSplitLayer(True)
+    legend.setEqualColumnWidth(False)
+    legend.setColumnSpace(3)
+    font = QFont(THAI_FONT, 7)
+    legend.rstyle(QgsLegendStyle.SymbolLabel).setFont(font)
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3.5)
+    legend.updateLegend()
+    return legend
+
+
+def _table(layout, rows):
+    table = QgsLayoutItemAttributeTable.create(layout)
+    layout.addMultiFrame(table)
+    table.setVectorLayer(rows)
+    table.setFilterFeatures(True)
+    table.setFeatureFilter("\"area\" = attribute(@atlas_feature, 'code')")
+    table.setMaximumNumberOfFeatures(TABLE_ROWS)
+    columns = []
+    for heading, name, width in COLUMNS:
+        column = QgsLayoutTableColumn(heading)
+        column.setAttribute(f'"{name}"')
+        column.setWidth(width)
+        columns.append(column)
+    table.setColumns(columns)
+    table.setSortColumns([])
+    for setter, size, bold in ((table.setHeaderTextFormat, 7, True),
+                               (table.setContentTextFormat, 6.5, False)):
+        font = QFont(THAI_FONT)
+        font.setBold(bold)
+        text = QgsTextFormat()
+        text.setFont(font)
+        text.setSize(size)
+        setter(text)
+    table.setCellMargin(CELL_MARGIN)
+    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setEmptyTableBehavior(QgsLayoutItemAttributeTable.ShowMessage)
+    table.setEmptyTableMessage("ไม่มีข้อมูล / No data")
+    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(_rect(*TABLE))
+    table.addFrame(frame)
+    return table
+
+
+def _chart(layout):
+    picture = QgsLayoutItemPicture(layout)
+    layout.addLayoutItem(picture)
+    picture.attemptSetSceneRect(_rect(*CHART))
+    picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+    properties = picture.dataDefinedProperties()
+    properties.setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromField("chart"))
+    picture.setDataDefinedProperties(properties)
+    return picture
+
+
+def _areas_layer(project, reports, charts, province_layer, districts):
+    """The atlas coverage: one polygon per report with its page number and texts."""
+    fields = QgsFields()
+    fields.append(QgsField("page", QVariant.Int))
+    for name in ("level", "code", "title_th", "title_en", "summary", "indicators", "trend", "chart"):
+        fields.append(QgsField(name, QVariant.String))
+    layer = QgsMemoryProviderUtils.createMemoryLayer("report_area", fields,
+                                                     QgsWkbTypes.MultiPolygon, province_layer.crs())
+    shapes = {f["code"]: f.geometry() for f in districts.getFeatures()}
+    shapes[reports[0].code] = next(province_layer.getFeatures()).geometry()
+    features = []
+    for page, report in enumerate(reports, 1):
+        feature = QgsFeature(fields)
+        feature.setGeometry(QgsGeometry(shapes.get(report.code, shapes[reports[0].code])))
+        feature.setAttributes([
+            page, report.level, report.code,
+            f"รายงานความเสี่ยงต่อการค้ามนุษย์ {report.title_th} ปี {report.year_th()}",
+            f"Human-trafficking risk report, {report.title_en}, {report.year_en()}",
+            _summary(report), "\n".join(["ตัวชี้วัดที่ขับเคลื่อนความเสี่ยง (★ ตัวขับเคลื่อนของพื้นที่) / "
+                                         "Indicators that drive risk (★ the area's drivers):"]
+                                        + indicator_lines(report)),
+            "แนวโน้ม / Trend: " + "\n".join(_trend_text(report)), str(charts[report.code])])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def _rows_layer(project, reports):
+    """The rows of every page's table, keyed by the report's code (``area``)."""
+    fields = QgsFields()
+    fields.append(QgsField("area", QVariant.String))
+    for _, name, _ in COLUMNS:
+        fields.append(QgsField(name, QVariant.String))
+    layer = QgsMemoryProviderUtils.createMemoryLayer("report_row", fields, QgsWkbTypes.NoGeometry)
+    features = []
+    for report in reports:
+        for row in report.rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([
+                report.code, row.code, row.name_th, f"{row.persons_scored:,}",
+                f"{row.persons_high:,}", percent(row.share_high), number(row.mean_index),
+                CLASS_TH.get(row.risk_class, "-"), drivers_text(row.drivers)])
+            features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def _summary(report):
+    cls = f", ระดับ{CLASS_TH.get(report.risk_class, '-')}" if report.level == "district" else ""
+    more = (f" (ตาราง {min(len(report.rows), TABLE_ROWS)} จาก {len(report.rows)} แถว; ครบใน HTML)"
+            if len(report.rows) > TABLE_ROWS else "")
+    return (f"ประเมิน {report.persons_scored:,} จาก {report.persons:,} คน; เสี่ยงสูง "
+            f"{report.persons_high:,} คน ({percent(report.share_high)}); ดัชนีเฉลี่ย "
+            f"{number(report.mean_index)}{cls}{more}\nScored {report.persons_scored:,} of "
+            f"{report.persons:,}; at high risk {report.persons_high:,} "
+            f"({percent(report.share_high)}); mean index {number(report.mean_index)}")
+
+
+def _trend_text(report):
+    """The area's line, then the rows whose class changed or whose share moved most."""
+    if report.previous_year is None or len(report.trend) <= TREND_LINES:
+        return trend_lines(report)
+    head, *rest = report.trend
+
+    def moved(t):
+        return (t.change == "same", -abs(t.share_change_points or 0))
+    kept = [head] + sorted(rest, key=moved)[:TREND_LINES - 1]
+    lines = trend_lines(report)
+    return [lines[0]] + [line for t, line in zip(report.trend, lines[1:]) if t in kept]
+
+
+def _page_images(layout, map_item, map_pngs, page_png, dpi, feedback):
+    """Each page's map (with its legend) as a PNG; with ``page_png``, one whole page too."""
+    atlas = layout.atlas()
+    exporter = QgsLayoutExporter(layout)
+    atlas.beginRender()
+    try:
+        for index in range(atlas.count()):
+            if feedback is not None and feedback.isCanceled():
+                raise LayoutError(tr("Canceled: the report maps are incomplete."))
+            atlas.seekTo(index)
+            code = atlas.layout().reportContext().feature()["code"]
+            if code in map_pngs:
+                image = exporter.renderRegionToImage(map_item.sceneBoundingRect(), QSize(), dpi)
+                if image.isNull() or not image.save(str(map_pngs[code]), "PNG"):
+                    raise LayoutError(tr("could not write {}").format(map_pngs[code]))
+            if page_png and page_png[0] == index:
+                image = exporter.renderPageToImage(0, QSize(), dpi)
+                if image.isNull() or not image.save(str(page_png[1]), "PNG"):
+                    raise LayoutError(tr("could not write {}").format(page_png[1]))
+    finally:
+        atlas.endRender()
+
+
+def _rect(x, y, width, height):   # layout units are millimetres
+    return QRectF(x, y, width, height)
+
+
+def write_reports(database, data_year, folder, attribution="", dpi=150, page_png=None,
+                  feedback=None, buddhist_era=True):
+    """Every output of trafficking:riskreport in ``folder`` (docs/reports.md); returns a dict of
+    what was written. ``feedback`` gets progress; its cancel stops between steps. Years in titles
+    and text are shown in the Buddhist era unless ``buddhist_era`` is False."""
+    from pathlib import Path
+
+    from ..core.dissemination import report_chart, report_html, report_tables, report_xlsx
+    from ..core.feedback import NullFeedback, check_canceled
+    from ..core.thai_calendar import ce_year
+
+    feedback = feedback or NullFeedback()
+    year = ce_year(data_year)
+    folder = Path(folder)
+    (folder / "img").mkdir(parents=True, exist_ok=True)
+    reports = report_tables.load_reports(database, year, buddhist_era=buddhist_era)
+    feedback.setProgress(5)
+    charts, maps = {}, {}
+    for number_, report in enumerate(reports, 1):
+        check_canceled(feedback)
+        stem = "province" if report.level == "province" else f"district_{report.code}"
+        charts[report.code] = report_chart.age_sex_chart(
+            report, folder / "img" / f"{stem}_age_sex.png", dpi)
+        maps[report.code] = folder / "img" / f"{stem}_map.png"
+        feedback.setProgress(5 + 20 * number_ / len(reports))
+    check_canceled(feedback)
+    pdf = folder / f"risk_report_{year}.pdf"
+    pages = render_report_pdf(database, reports, pdf, charts, maps, attribution, dpi, page_png,
+                              _scaled(feedback, 25, 85))
+    check_canceled(feedback)
+    htmls = []
+    for report in reports:
+        name = report_html.report_file(report)
+        htmls.append(report_html.write_report_html(
+            report, folder / name, f"img/{maps[report.code].name}",
+            f"img/{charts[report.code].name}", attribution))
+    report_html.write_index_html(reports, folder / "index.html")
+    feedback.setProgress(92)
+    xlsx = report_xlsx.write_workbook(database, year, folder / f"risk_tables_{year}.xlsx")
+    feedback.setProgress(100)
+    return {"pdf": pdf, "pages": pages, "html": htmls, "index": folder / "index.html",
+            "xlsx": xlsx, "charts": list(charts.values()), "maps": list(maps.values()),
+            "reports": len(reports), "previous_year": reports[0].previous_year}
+
+
+def _scaled(feedback, start, end):
+    """A QgsFeedback (what the exporter takes) whose 0-100 % is ``start``-``end`` % of
+    ``feedback``, canceled with it."""
+    child = QgsFeedback()
+    child.progressChanged.connect(lambda p: feedback.setProgress(start + (end - start) * p / 100))
+    if isinstance(feedback, QgsFeedback):
+        feedback.canceled.connect(child.cancel)
+    if feedback.isCanceled():
+        child.cancel()
+    return child

@@ -1,0 +1,1 @@
+"""The sample province: synthetic agency files, a truth file and outcomes (demo, tests, benchmarks)."""
