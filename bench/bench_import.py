@@ -88,7 +88,8 @@ def fresh_database(folder):
     db = folder / "province.gpkg"
     for path in (db, folder / "province.identity.sqlite"):
         path.unlink(missing_ok=True)
-    run_child(f"from {PACKAGE}.core import database", f"database.create_or_upgrade({str(db)!r}, '50', {{}})")
+    run_child(f"from {PACKAGE}.core import create_database",
+              f"create_database.create_or_upgrade({str(db)!r}, '50', {{}})")
     return db
 
 

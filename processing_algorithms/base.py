@@ -1,20 +1,62 @@
-"""What every algorithm of the provider shares: translation, instance creation, feedback bridge."""
+"""What every algorithm of the provider shares: translation, the shared parameter blocks, the
+province database and the data year read once at the edge, core errors turned into messages,
+core rows written to feature sinks, and the sub-district boundaries of any source."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..trafficking_plugin.core import admin, database, thai_calendar
+from ..trafficking_plugin.core.errors import CoreError
+from ..trafficking_plugin.core.feedback import Canceled, check_canceled
+from ..trafficking_plugin.core.geography import Subdistrict
+from ..trafficking_plugin.core.ingest import readers
 from ..trafficking_plugin.i18n.translation import tr_noop
 
+T = TypeVar("T")
+WGS84 = "EPSG:4326"
 
-def tr(text):
+
+def tr(text: str) -> str:
     """The algorithms' translation context, for module-level texts as well as methods."""
     return QCoreApplication.translate("TraffickingAlgorithm", text)
+
+
+def translated(error: CoreError) -> str:
+    """A core error's message in the user's language: its template translated, then filled in."""
+    template = tr(error.template)
+    try:
+        return template.format(*error.values) if error.values else template
+    except (IndexError, KeyError, ValueError):      # a translation that lost a placeholder
+        return str(error)
 
 
 # The algorithms' group names (GROUP_NAME of each class), marked so the extractor finds them.
@@ -22,13 +64,31 @@ GROUP_NAMES = (tr_noop("Database"), tr_noop("Analysis"), tr_noop("Sin space"), t
                tr_noop("Programme monitoring"), tr_noop("Outputs"), tr_noop("Risk index"))
 # Enum options that are words of the core (public_export.LEVELS), translated where shown.
 ENUM_WORDS = (tr_noop("province"), tr_noop("district"), tr_noop("subdistrict"))
+# The outputs of every import (agency files, sin space, activities): key -> label.
+IMPORT_OUTPUTS = (("RUN_ID", tr_noop("Import run id")), ("ROWS_READ", tr_noop("Rows read")),
+                  ("ROWS_STAGED", tr_noop("Rows staged")),
+                  ("ROWS_REJECTED", tr_noop("Rows rejected")))
+# The BOUNDARIES parameter's fields: (parameter, label, default field of the OCHA/RTSD layer in
+# ../shared/data/th_admin_boundaries.gpkg, required).
+BOUNDARY_FIELDS = (
+    ("CODE_FIELD", tr_noop("Sub-district code field (6-digit DOPA code)"), "tambon_code", True),
+    ("NAME_FIELD", tr_noop("Sub-district Thai name field"), "tambon_th", True),
+    ("NAME_EN_FIELD", tr_noop("Sub-district English name field"), "tambon_en", False),
+    ("DISTRICT_NAME_FIELD", tr_noop("District Thai name field"), "amphoe_th", False),
+    ("DISTRICT_NAME_EN_FIELD", tr_noop("District English name field"), "amphoe_en", False),
+    ("PROVINCE_NAME_FIELD", tr_noop("Province Thai name field"), "changwat_th", False),
+    ("PROVINCE_NAME_EN_FIELD", tr_noop("Province English name field"), "changwat_en", False),
+)
 
 
 class TraffickingAlgorithm(QgsProcessingAlgorithm):
+    """An algorithm of the provider: parameters in, one core (or outputs) call, outputs out."""
     GROUP = "database"
     GROUP_NAME = "Database"
+    DATABASE = "DATABASE"
+    DATA_YEAR = "DATA_YEAR"
 
-    def tr(self, text):
+    def tr(self, text: str) -> str:
         return tr(text)
 
     def createInstance(self):  # noqa: N802
@@ -40,32 +100,250 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return self.tr(self.GROUP_NAME)
 
-    def add_database_parameter(self, key="DATABASE"):
+    # --- the shared parameter blocks -----------------------------------------------------------
+    def add_database_parameter(self, label: str | None = None, optional: bool = False) -> None:
         """The province GeoPackage the algorithm works on."""
-        self.addParameter(QgsProcessingParameterFile(key, self.tr("Province database"),
-                                                     extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATABASE, label or self.tr("Province database"), extension="gpkg",
+            optional=optional))
 
-    def add_data_year_parameter(self, key="DATA_YEAR"):
+    def add_data_year_parameter(self, label: str | None = None, optional: bool = False,
+                                default: int | None = None) -> None:
         """A data year, typed as users know it: Common Era (2024) or Buddhist era (2567)."""
         self.addParameter(QgsProcessingParameterNumber(
-            key, self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700))
+            self.DATA_YEAR, label or self.tr("Data year (Common Era or Buddhist era)"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=default, optional=optional,
+            minValue=0 if optional else thai_calendar.FIRST_DATA_YEAR, maxValue=2700))
 
-    def database_unreadable(self, path, error):
-        """The message for an SQLite error while reading the province database."""
-        return QgsProcessingException(self.tr(
-            "{} could not be read ({}). Is it a province database?").format(path, error))
+    def add_input_parameters(self, label: str, optional: bool = False) -> None:
+        """INPUT (a table file or a layer of one) and its text ENCODING."""
+        self.addParameter(QgsProcessingParameterFile("INPUT", label, optional=optional))
+        self.addParameter(QgsProcessingParameterEnum(
+            "ENCODING", self.tr("Text encoding"), options=list(readers.ENCODINGS), defaultValue=0))
 
-    def database_unwritable(self, path, error):
-        """The message for an SQLite error on the province database, in words a user can act on."""
-        return QgsProcessingException(self.tr(
-            "{} could not be written ({}). Is it open for editing elsewhere, or not a "
-            "GeoPackage?").format(path, error))
+    def add_identity_parameter(self, label: str | None = None) -> None:
+        """The identity file (default beside the database)."""
+        self.addParameter(QgsProcessingParameterFile(
+            "IDENTITY", label or self.tr("Identity file (optional; default beside the database)"),
+            optional=True))
+
+    def add_spec_parameter(self, label: str) -> None:
+        self.addParameter(QgsProcessingParameterFile("SPEC", label, optional=True, extension="yaml"))
+
+    def add_number_outputs(self, outputs: Iterable[tuple[str, str]]) -> None:
+        for key, label in outputs:
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def add_import_outputs(self, more: Iterable[tuple[str, str]] = (),
+                           staged: str = IMPORT_OUTPUTS[2][1]) -> None:
+        """RUN_ID, the row counts (``staged`` labels ROWS_STAGED) and STATUS of an import, and
+        ``more`` numbers."""
+        outputs = [(key, staged if key == "ROWS_STAGED" else label) for key, label in IMPORT_OUTPUTS]
+        self.add_number_outputs((*outputs, *more))
+        self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
+
+    @staticmethod
+    def import_results(summary: Any, status: str | None = None) -> dict:
+        """The outputs of add_import_outputs from a core import summary (None: nothing read)."""
+        if summary is None:
+            return {"RUN_ID": None, "ROWS_READ": 0, "ROWS_STAGED": 0, "ROWS_REJECTED": 0,
+                    "STATUS": status}
+        return {"RUN_ID": summary.run_id, "ROWS_READ": summary.rows_read,
+                "ROWS_STAGED": summary.rows_staged, "ROWS_REJECTED": summary.rows_rejected,
+                "STATUS": status or summary.status}
+
+    # --- reading the parameters at the edge ----------------------------------------------------
+    def database(self, parameters: dict, context: QgsProcessingContext) -> str:
+        return self.parameterAsFile(parameters, self.DATABASE, context)
+
+    def data_year(self, parameters: dict, context: QgsProcessingContext,
+                  key: str | None = None) -> int | None:
+        """The data year as a Common-Era int, converted once here; None when an optional year
+        is left empty (or 0). An impossible year stops the run with the reason."""
+        key = key or self.DATA_YEAR
+        if parameters.get(key) in (None, "") and \
+                self.parameterDefinition(key).defaultValue() in (None, ""):
+            return None
+        value = self.parameterAsInt(parameters, key, context)
+        if not value:
+            return None
+        try:
+            return thai_calendar.data_year(value)
+        except CoreError as error:
+            raise QgsProcessingException(translated(error)) from None
+
+    def encoding(self, parameters: dict, context: QgsProcessingContext) -> str:
+        return readers.ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]
+
+    def optional_file(self, parameters: dict, key: str, context: QgsProcessingContext) -> str | None:
+        return self.parameterAsFile(parameters, key, context) or None
+
+    # --- running the core ----------------------------------------------------------------------
+    def run_core(self, work: Callable[[], T], canceled: str | None = None, where: str = "") -> T:
+        """``work()`` with the core's errors as QgsProcessingException, translated: a cancel says
+        ``canceled`` (default: '<where> was left as it was'), a core error its own message."""
+        try:
+            return work()
+        except Canceled:
+            message = canceled or tr("Canceled: {} was left as it was.")
+            raise QgsProcessingException(message.format(where)) from None
+        except CoreError as error:
+            raise QgsProcessingException(translated(error)) from None
+        except sqlite3.Error as error:       # the core maps these; a last guard for the user
+            raise QgsProcessingException(translated(database.unwritable(where, error))) from None
+
+    # --- writing core rows to feature sinks ----------------------------------------------------
+    def write_rows(self, parameters: dict, context: QgsProcessingContext, key: str,
+                   spec: tuple[tuple[str, Any], ...], rows: Iterable[dict],
+                   feedback: QgsProcessingFeedback,
+                   geometry: Callable[[dict], QgsGeometry | None] | None = None,
+                   wkb_type: Any = QgsWkbTypes.NoGeometry) -> str:
+        """The rows (dicts by field name) as features of output ``key``, in EPSG:4326; returns
+        the destination. ``geometry(row)`` makes each row's geometry (None: none)."""
+        fields = QgsFields()
+        for name, kind in spec:
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                          QgsCoordinateReferenceSystem(WGS84))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        for row in rows:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled: the outputs are incomplete."))
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.get(name) for name, _ in spec])
+            shape = geometry(row) if geometry else None
+            if shape is not None:
+                feature.setGeometry(shape)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return dest
+
+    # --- the sub-district boundaries of any source ---------------------------------------------
+    def add_boundary_parameters(self) -> None:
+        """PROVINCE, BOUNDARIES (sub-district polygons of any source) and their field names."""
+        self.addParameter(QgsProcessingParameterString(
+            "PROVINCE", self.tr("Province (2-digit DOPA code, e.g. 50 = Chiang Mai)"),
+            defaultValue="50"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "BOUNDARIES", self.tr("Sub-district boundaries (polygons)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
+        for key, label, default, required in BOUNDARY_FIELDS:
+            # Optional even when needed: QGIS 3.22 rejects a missing field parameter instead of
+            # using its default, which would force batch users to repeat the defaults.
+            param = QgsProcessingParameterField(key, self.tr(label), defaultValue=default,
+                                                parentLayerParameterName="BOUNDARIES", optional=True)
+            if not required:
+                param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+
+    def province(self, parameters: dict, context: QgsProcessingContext) -> str:
+        raw = self.parameterAsString(parameters, "PROVINCE", context)
+        code = admin.normalise_code(raw, 2)
+        if code is None:
+            raise QgsProcessingException(self.tr(
+                "Province '{}' is not a 2-digit DOPA code. Use e.g. 50 for Chiang Mai, 57 for "
+                "Chiang Rai, 56 for Phayao.").format(raw))
+        return code
+
+    def read_boundaries(self, parameters: dict, context: QgsProcessingContext,
+                        feedback: QgsProcessingFeedback,
+                        province: str) -> list[tuple[Subdistrict, QgsGeometry]]:
+        """[(Subdistrict without polygons, multipolygon in EPSG:4326)] of one province, by code."""
+        source = self.parameterAsSource(parameters, "BOUNDARIES", context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The boundary layer could not be opened."))
+        fields = {key: self.parameterAsString(parameters, key, context) or
+                  (default if required else None) for key, _, default, required in BOUNDARY_FIELDS}
+        for key, name in fields.items():
+            if name and source.fields().indexOf(name) < 0:
+                raise QgsProcessingException(self.tr(
+                    "Field '{}' ({}) is not in the boundary layer; its fields are: {}").format(
+                        name, key, ", ".join(source.fields().names())))
+        transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(WGS84),
+                                           context.transformContext())
+        seen_provinces, units = {}, []
+        total = source.featureCount() or 1
+        for n, feature in enumerate(source.getFeatures()):
+            check_canceled(feedback)
+            value = feature[fields["CODE_FIELD"]]
+            code = admin.normalise_code(value, 6)
+            if code is None:
+                raise QgsProcessingException(self.tr(
+                    "Boundary feature {} has sub-district code '{}' in field '{}': a 6-digit DOPA "
+                    "code is expected.").format(feature.id(), value, fields["CODE_FIELD"]))
+
+            def text(key, feature=feature):
+                name = fields[key]
+                value = feature[name] if name else None
+                return None if value is None or str(value) == "NULL" else str(value)
+
+            seen_provinces.setdefault(code[:2], text("PROVINCE_NAME_FIELD"))
+            if code[:2] != province:
+                continue
+            geometry = feature.geometry()
+            if geometry.isEmpty():
+                raise QgsProcessingException(self.tr(
+                    "Sub-district {} has no geometry in the boundary layer.").format(code))
+            geometry.transform(transform)
+            if not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+            units.append((Subdistrict(
+                code=code, name_th=text("NAME_FIELD"), name_en=text("NAME_EN_FIELD"),
+                district_code=code[:4], district_name_th=text("DISTRICT_NAME_FIELD"),
+                district_name_en=text("DISTRICT_NAME_EN_FIELD"), province_code=province,
+                province_name_th=text("PROVINCE_NAME_FIELD"),
+                province_name_en=text("PROVINCE_NAME_EN_FIELD")), _multipolygon(geometry)))
+            feedback.setProgress(100 * n / total)
+        if not units:
+            raise QgsProcessingException(admin.province_not_found_message(
+                province, seen_provinces, {c: n for c, n in seen_provinces.items() if n}))
+        codes = [u.code for u, _ in units]
+        if len(set(codes)) != len(codes):
+            duplicated = sorted({c for c in codes if codes.count(c) > 1})
+            raise QgsProcessingException(self.tr(
+                "Sub-district codes appear more than once in the boundary layer: {}. Dissolve or "
+                "fix them first.").format(", ".join(duplicated[:10])))
+        return sorted(units, key=lambda u: u[0].code)
 
 
-def sink_fields(spec):
-    """QgsFields of a feature sink from (name, QVariant type) pairs."""
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
+# --- geometries of core rows ---------------------------------------------------------------------
+
+def point_xy(row: dict) -> QgsGeometry | None:
+    """The row's point from its ``x`` and ``y``."""
+    if row.get("x") is None or row.get("y") is None:
+        return None
+    return QgsGeometry.fromPointXY(QgsPointXY(row["x"], row["y"]))
+
+
+def line_xy(row: dict) -> QgsGeometry | None:
+    """The row's line from ``x1, y1`` to ``x2, y2``."""
+    if None in (row.get("x1"), row.get("y1"), row.get("x2"), row.get("y2")):
+        return None
+    return QgsGeometry.fromPolylineXY([QgsPointXY(row["x1"], row["y1"]),
+                                       QgsPointXY(row["x2"], row["y2"])])
+
+
+def multipolygon(row: dict) -> QgsGeometry | None:
+    """The row's (multi)polygon from its ``wkb``, as a multipolygon."""
+    if not row.get("wkb"):
+        return None
+    geometry = QgsGeometry()
+    geometry.fromWkb(row["wkb"])
+    geometry.convertToMultiType()
+    return geometry
+
+
+def polygon_rings(geometry: QgsGeometry) -> list:
+    """A multipolygon as [[outer ring, holes...], ...] of (lon, lat) tuples, for core code."""
+    return [[[(p.x(), p.y()) for p in ring] for ring in polygon]
+            for polygon in geometry.asMultiPolygon()]
+
+
+def _multipolygon(geometry: QgsGeometry) -> QgsGeometry:
+    """Keep only the polygon parts (makeValid can add stray lines) as one multipolygon."""
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        parts = [g for g in geometry.asGeometryCollection()
+                 if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.PolygonGeometry]
+        geometry = QgsGeometry.collectGeometry(parts) if parts else geometry
+    geometry.convertToMultiType()
+    return geometry

@@ -1,7 +1,6 @@
 """trafficking:createdatabase — a new or upgraded province GeoPackage."""
-import sqlite3
-
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDistanceArea,
     QgsGeometry,
@@ -14,12 +13,10 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..trafficking_plugin.core import admin, database
-from ..trafficking_plugin.core.feedback import Canceled, check_canceled
-from ..trafficking_plugin.core.shipped_data import plugin_version
+from ..trafficking_plugin.core import admin, create_database
+from ..trafficking_plugin.core.feedback import check_canceled
 from ..trafficking_plugin.outputs import styles
-from . import boundary_input
-from .base import TraffickingAlgorithm
+from .base import WGS84, TraffickingAlgorithm
 
 
 class CreateDatabase(TraffickingAlgorithm):
@@ -48,7 +45,7 @@ class CreateDatabase(TraffickingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Province database"), self.tr("GeoPackage (*.gpkg)")))
-        boundary_input.add_parameters(self)
+        self.add_boundary_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.VILLAGES, self.tr("Villages (points, optional)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
@@ -65,10 +62,11 @@ class CreateDatabase(TraffickingAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
-        province = boundary_input.province_code(self, parameters, context)
-        try:
+        province = self.province(parameters, context)
+
+        def build():
             steps.pushInfo(self.tr("Reading sub-districts of province {}…").format(province))
-            units = boundary_input.read_subdistricts(self, parameters, context, steps, province)
+            units = self.read_boundaries(parameters, context, steps, province)
             steps.setCurrentStep(1)
             steps.pushInfo(self.tr("Dissolving {} sub-districts into districts and the province…")
                            .format(len(units)))
@@ -78,28 +76,22 @@ class CreateDatabase(TraffickingAlgorithm):
                                                  {u.code for u, _ in units})
             steps.setCurrentStep(3)
             steps.pushInfo(self.tr("Writing {}…").format(path))
-            summary = database.create_or_upgrade(path, province, rows, plugin_version(), steps)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.").format(path)) from None
-        except database.DatabaseError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unwritable(path, error) from None
-        styles.save_default_styles(
-            path, styles.DEFAULT_STYLED_LAYERS, steps)
-        for table in database.ADMIN_TABLES:
-            counts = summary[table]
+            return create_database.create_or_upgrade(path, province, rows, steps)
+
+        summary = self.run_core(build, where=path)
+        styles.save_default_styles(path, styles.DEFAULT_STYLED_LAYERS, steps)
+        for table, counts in summary.units.items():
             steps.pushInfo(self.tr("{}: {} rows ({} added, {} kept)").format(
-                table, counts["rows"], counts["added"], counts["kept"]))
-        if summary["previous_schema_version"] is not None:
+                table, counts.rows, counts.added, counts.kept))
+        if summary.previous_schema_version is not None:
             steps.pushInfo(self.tr("Upgraded schema version {} to {}; existing rows kept.").format(
-                summary["previous_schema_version"], summary["schema_version"]))
-        text = ", ".join(f"{t} {summary[t]['rows']}" for t in database.ADMIN_TABLES)
+                summary.previous_schema_version, summary.schema_version))
+        text = ", ".join(f"{t} {counts.rows}" for t, counts in summary.units.items())
         return {self.OUTPUT: path, "SUMMARY": text}
 
     def _admin_rows(self, units, context, feedback):
         area = QgsDistanceArea()
-        area.setSourceCrs(boundary_input.WGS84, context.transformContext())
+        area.setSourceCrs(QgsCoordinateReferenceSystem(WGS84), context.transformContext())
         area.setEllipsoid("WGS84")
 
         def row(code, name_th, name_en, geometry, **parents):
@@ -140,7 +132,7 @@ class CreateDatabase(TraffickingAlgorithm):
                     "Field '{}' is not in the village layer; its fields are: {}").format(
                         field, ", ".join(source.fields().names())))
         layer_name = source.sourceName()
-        transform = QgsCoordinateTransform(source.sourceCrs(), boundary_input.WGS84,
+        transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(WGS84),
                                            context.transformContext())
         rows, other_provinces, seen = [], 0, set()
         for feature in source.getFeatures():

@@ -1,12 +1,9 @@
 """trafficking:createproject — a QGIS project (.qgz) that opens a province database ready to work in."""
-import sqlite3
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputString,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -14,7 +11,7 @@ from .base import TraffickingAlgorithm
 
 
 class CreateProject(TraffickingAlgorithm):
-    DATABASE, DATA_YEAR, ATTRIBUTION, OUTPUT = "DATABASE", "DATA_YEAR", "ATTRIBUTION", "OUTPUT"
+    ATTRIBUTION, OUTPUT = "ATTRIBUTION", "OUTPUT"
 
     def name(self):
         return "createproject"
@@ -37,10 +34,8 @@ class CreateProject(TraffickingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DATA_YEAR, self.tr("Data year of the risk layers (0 = the latest scored)"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0, maxValue=2700,
-            optional=True))
+        self.add_data_year_parameter(self.tr("Data year of the risk layers (0 = the latest scored)"),
+                                     optional=True, default=0)
         self.addParameter(QgsProcessingParameterString(
             self.ATTRIBUTION, self.tr("Sources printed on the layouts (e.g. the boundaries' source)"),
             defaultValue="", optional=True))
@@ -50,11 +45,10 @@ class CreateProject(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputString("LAYOUTS", self.tr("Print layouts")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.outputs.project import ProjectError, build_project, default_project_path
+        from ..trafficking_plugin.outputs.project import build_project, default_project_path
 
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = self.parameterAsInt(parameters, self.DATA_YEAR, context) \
-            if parameters.get(self.DATA_YEAR) not in (None, "") else 0
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         # An empty destination means the default beside the database, not a temporary file.
         given = parameters.get(self.OUTPUT)
         if isinstance(given, QgsProcessingOutputLayerDefinition):
@@ -64,18 +58,10 @@ class CreateProject(TraffickingAlgorithm):
         if not output.lower().endswith((".qgz", ".qgs")):
             raise QgsProcessingException(self.tr("{} is not a QGIS project file name: end it "
                                                  "with .qgz").format(output))
-        if year and year < 1990:
-            raise QgsProcessingException(self.tr("Data year {} is not a year: give 0 for the "
-                                                 "latest scored, or e.g. 2024 or 2567.").format(year))
-        try:
-            summary = build_project(database, output, year or None,
-                                    self.parameterAsString(parameters, self.ATTRIBUTION, context))
-        except ProjectError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
-        for note in summary["notes"]:
+        summary = self.run_core(lambda: build_project(
+            database, output, year, self.parameterAsString(parameters, self.ATTRIBUTION, context)))
+        for note in summary.notes:
             feedback.pushWarning(note)
         feedback.pushInfo(self.tr("{}: {} groups, print layouts: {}.").format(
-            output, len(summary["groups"]), ", ".join(summary["layouts"]) or "-"))
-        return {self.OUTPUT: output, "LAYOUTS": ", ".join(summary["layouts"])}
+            output, len(summary.groups), ", ".join(summary.layouts) or "-"))
+        return {self.OUTPUT: output, "LAYOUTS": ", ".join(summary.layouts)}

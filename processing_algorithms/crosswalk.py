@@ -1,21 +1,9 @@
 """trafficking:crosswalk — a data year's staged rows into person and the standard sector tables."""
-import sqlite3
-
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-)
-
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.standard import crosswalk
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop
 
 
 class Crosswalk(TraffickingAlgorithm):
-    DATABASE = "DATABASE"
-    DATA_YEAR = "DATA_YEAR"
-
     def name(self):
         return "crosswalk"
 
@@ -41,24 +29,16 @@ class Crosswalk(TraffickingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
         self.add_data_year_parameter()
-        for key, label in (("PERSONS", tr_noop("Persons")),
-                           ("UNLINKED", tr_noop("Records without a linkable ID")),
-                           ("UNMAPPED_CODES", tr_noop("Unmapped codes")),
-                           ("UNMAPPED_ROWS", tr_noop("Rows with an unmapped code"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs((("PERSONS", tr_noop("Persons")),
+                                 ("UNLINKED", tr_noop("Records without a linkable ID")),
+                                 ("UNMAPPED_CODES", tr_noop("Unmapped codes")),
+                                 ("UNMAPPED_ROWS", tr_noop("Rows with an unmapped code"))))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         feedback.pushInfo(self.tr("Crosswalk of data year {} in {}…").format(year, database))
-        try:
-            summary = crosswalk.run_crosswalk(database, year, feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.")
-                                         .format(database)) from None
-        except crosswalk.CrosswalkError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unwritable(database, error) from None
-        return {"PERSONS": summary["rows"]["person"], "UNLINKED": sum(summary["unlinked"].values()),
-                "UNMAPPED_CODES": summary["unmapped_codes"], "UNMAPPED_ROWS": summary["unmapped_rows"]}
+        summary = self.run_core(lambda: crosswalk.run_crosswalk(database, year, feedback=feedback),
+                                where=database)
+        return {"PERSONS": summary.rows["person"], "UNLINKED": sum(summary.unlinked.values()),
+                "UNMAPPED_CODES": summary.unmapped_codes, "UNMAPPED_ROWS": summary.unmapped_rows}

@@ -21,7 +21,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..trafficking_plugin.core.feedback import Canceled
 from .base import TraffickingAlgorithm
 
 CLASSES = (None, "high", "medium", "low")
@@ -115,21 +114,16 @@ class ExtractImageryChips(TraffickingAlgorithm):
         imagery_path = layer.source().split("|")[0]
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)   # chips, then sheets
-        try:
-            places = self._places(parameters, context, places_from_database)
-            if not places:
-                raise QgsProcessingException(self.tr("No places to chip: the database or layer has "
-                                                     "none (of that risk class)."))
-            feedback.pushInfo(self.tr("{} places, imagery {}").format(len(places), imagery_path))
-            result = imagery.extract_chips(
-                imagery_path, places, folder, self.parameterAsDouble(parameters, self.RADIUS, context),
-                imagery.parse_bands(self.parameterAsString(parameters, self.BANDS, context)),
-                imagery.RESAMPLINGS[self.parameterAsEnum(parameters, self.RESAMPLING, context)],
-                feedback=steps)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: the chips are incomplete.")) from None
-        except imagery.ImageryError as error:
-            raise QgsProcessingException(str(error)) from None
+        places = self.run_core(lambda: self._places(parameters, context, places_from_database))
+        if not places:
+            raise QgsProcessingException(self.tr("No places to chip: the database or layer has "
+                                                 "none (of that risk class)."))
+        feedback.pushInfo(self.tr("{} places, imagery {}").format(len(places), imagery_path))
+        result = self.run_core(lambda: imagery.extract_chips(
+            imagery_path, places, folder, self.parameterAsDouble(parameters, self.RADIUS, context),
+            imagery.parse_bands(self.parameterAsString(parameters, self.BANDS, context)),
+            imagery.RESAMPLINGS[self.parameterAsEnum(parameters, self.RESAMPLING, context)],
+            feedback=steps), self.tr("Canceled: the chips are incomplete."))
         gpkg = imagery_footprints.write_footprints(
             result, os.path.join(folder, imagery_footprints.FOOTPRINTS_NAME))
         chips = sum(1 for row in result["rows"] if row["chip_path"])
@@ -160,12 +154,10 @@ class ExtractImageryChips(TraffickingAlgorithm):
         return _places_from_source(source, context, risk_class, ImageryError)
 
     def _sheets(self, gpkg, folder, feedback):
-        from ..trafficking_plugin.outputs.imagery_sheets import SheetError, render_surveillance_sheets
+        from ..trafficking_plugin.outputs.imagery_sheets import render_surveillance_sheets
         pdf = os.path.join(folder, SHEETS_NAME)
-        try:
-            pages = render_surveillance_sheets(gpkg, pdf, feedback=feedback)
-        except SheetError as error:
-            raise QgsProcessingException(str(error)) from None
+        pages = self.run_core(lambda: render_surveillance_sheets(gpkg, pdf, feedback=feedback),
+                              self.tr("Canceled: the sheets are incomplete."))
         feedback.pushInfo(self.tr("{} surveillance sheets in {}").format(pages, pdf))
         return pdf
 

@@ -2,7 +2,6 @@
 import os
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputFile,
     QgsProcessingParameterFile,
@@ -10,10 +9,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.thai_calendar import ce_year
-from . import boundary_input
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, polygon_rings
 
 
 class GenerateSampleData(TraffickingAlgorithm):
@@ -39,7 +35,7 @@ class GenerateSampleData(TraffickingAlgorithm):
             "records); the same SEED gives the same bytes. The data is fictitious: no real person.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        boundary_input.add_parameters(self)
+        self.add_boundary_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             "SCALE", self.tr("Scale (1.0 = Chiang Mai's volume)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=0.01, minValue=0.0001,
@@ -47,10 +43,7 @@ class GenerateSampleData(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=1, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DATA_YEAR", self.tr("Data year (Common Era or Buddhist era)"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=2024, minValue=1990,
-            maxValue=2700))
+        self.add_data_year_parameter(default=2024)
         self.addParameter(QgsProcessingParameterFile(
             "OLD_CODES", self.tr("Older tambon code list for place-name variants (CSV, optional)"),
             extension="csv", optional=True))
@@ -61,11 +54,12 @@ class GenerateSampleData(TraffickingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        province = boundary_input.province_code(self, parameters, context)
-        units = boundary_input.read_subdistricts(self, parameters, context, steps, province)
+        province = self.province(parameters, context)
+        units = self.run_core(lambda: self.read_boundaries(parameters, context, steps, province),
+                              self.tr("Canceled: nothing was written."))
         subdistricts = []
         for unit, geometry in units:
-            unit.polygons = boundary_input.polygon_rings(geometry)
+            unit.polygons = polygon_rings(geometry)
             subdistricts.append(unit)
         steps.setCurrentStep(1)
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
@@ -73,16 +67,11 @@ class GenerateSampleData(TraffickingAlgorithm):
         old_codes = self.parameterAsFile(parameters, "OLD_CODES", context) or None
         from ..trafficking_plugin.sample import generator  # numpy/pandas: not at QGIS start-up
 
-        try:
-            manifest = generator.generate_sample_data(
-                subdistricts, folder,
-                scale=self.parameterAsDouble(parameters, "SCALE", context),
-                seed=self.parameterAsInt(parameters, "SEED", context),
-                data_year=ce_year(self.parameterAsInt(parameters, "DATA_YEAR", context)),
-                old_codes=old_codes, feedback=steps)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: the files in {} are incomplete.")
-                                         .format(folder)) from None
+        manifest = self.run_core(lambda: generator.generate_sample_data(
+            subdistricts, folder, scale=self.parameterAsDouble(parameters, "SCALE", context),
+            seed=self.parameterAsInt(parameters, "SEED", context),
+            data_year=self.data_year(parameters, context), old_codes=old_codes, feedback=steps),
+            self.tr("Canceled: the files in {} are incomplete."), folder)
         for entry in manifest["files"]:
             steps.pushInfo(self.tr("{}: {} rows").format(entry["path"], entry["rows"]))
         return {"OUTPUT_FOLDER": folder,

@@ -1,32 +1,12 @@
 """trafficking:importsecondarydata — one agency file into the province database's staging tables."""
-import os
-import sqlite3
+from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
-)
-
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.ingest import readers, spec
-from ..trafficking_plugin.core.shipped_data import plugin_version
-from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm, tr_noop
-from .layer_input import LayerRows, layer_sha256, needs_gdal
+from ..trafficking_plugin.core.ingest import spec
+from .base import TraffickingAlgorithm
 
 
 class ImportSecondaryData(TraffickingAlgorithm):
-    DATABASE = "DATABASE"
-    INPUT = "INPUT"
-    SOURCE = "SOURCE"
-    DATA_YEAR = "DATA_YEAR"
-    ENCODING = "ENCODING"
-    IDENTITY = "IDENTITY"
+    INPUT, SOURCE, ENCODING, IDENTITY = "INPUT", "SOURCE", "ENCODING", "IDENTITY"
 
     def name(self):
         return "importsecondarydata"
@@ -52,64 +32,28 @@ class ImportSecondaryData(TraffickingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Agency file")))
+        self.add_input_parameters(self.tr("Agency file"))
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE, self.tr("Agency source ({}) or spec file (.yaml)").format(
                 ", ".join(spec.shipped_sources())), defaultValue="health"))
         self.add_data_year_parameter()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.ENCODING, self.tr("Text encoding"), options=list(readers.ENCODINGS), defaultValue=0))
-        self.addParameter(QgsProcessingParameterFile(
-            self.IDENTITY, self.tr("Identity file (optional; default beside the database)"),
-            optional=True))
-        for key, label in (("RUN_ID", tr_noop("Import run id")), ("ROWS_READ", tr_noop("Rows read")),
-                           ("ROWS_STAGED", tr_noop("Rows staged")),
-                           ("ROWS_REJECTED", tr_noop("Rows rejected"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-        self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
+        self.add_identity_parameter()
+        self.add_import_outputs()
         self.addOutput(QgsProcessingOutputString("STAGING_TABLE", self.tr("Staging table")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.core.ingest import import_file  # numpy: not at QGIS start-up
+        from ..trafficking_plugin.core.ingest import import_file   # numpy: not at QGIS start-up
 
-        steps = QgsProcessingMultiStepFeedback(2, feedback)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        database = self.database(parameters, context)
         path = self.parameterAsFile(parameters, self.INPUT, context)
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
-        encoding = readers.ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
-        identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
-        try:
-            spec.load_spec(source)
-        except spec.SpecError as error:
-            raise QgsProcessingException(str(error)) from None
-        file_path = path.split("|")[0]
-        if not os.path.isfile(file_path):
-            raise QgsProcessingException(self.tr("{} is not a file: choose the agency's export file")
-                                         .format(path))
-        common = {"source": source, "data_year": year, "identity_path": identity,
-                  "feedback": steps, "plugin_version": plugin_version()}
-        steps.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
-        try:
-            if needs_gdal(path):
-                layer = LayerRows(path, steps)
-                steps.setCurrentStep(1)
-                summary = import_file.import_rows(
-                    database, layer.header, layer.rows(), os.path.basename(path),
-                    layer_sha256(path, file_path), fraction=layer.fraction, **common)
-            else:
-                steps.setCurrentStep(1)
-                summary = import_file.import_file(database, path, encoding=encoding, **common)
-        except Canceled:
-            raise QgsProcessingException(self.tr(
-                "Canceled: {} was left as it was (the canceled run is recorded in import_run).")
-                .format(database)) from None
-        except import_file.ImportFailed as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unwritable(database, error) from None
-        if summary["status"] == "duplicate":
-            steps.pushWarning(summary["message"])
-        return {"RUN_ID": summary["run_id"], "ROWS_READ": summary["rows_read"],
-                "ROWS_STAGED": summary["rows_staged"], "ROWS_REJECTED": summary["rows_rejected"],
-                "STATUS": summary["status"], "STAGING_TABLE": summary.get("staging_table", "")}
+        year = self.data_year(parameters, context)
+        feedback.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
+        summary = self.run_core(lambda: import_file.import_file(
+            database, path, source, year, self.encoding(parameters, context),
+            self.optional_file(parameters, self.IDENTITY, context), feedback), self.tr(
+            "Canceled: {} was left as it was (the canceled run is recorded in import_run)."),
+            database)
+        if summary.status == "duplicate":
+            feedback.pushWarning(summary.message)
+        return {**self.import_results(summary), "STAGING_TABLE": summary.staging_table or ""}

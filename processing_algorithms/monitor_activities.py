@@ -1,17 +1,8 @@
 """trafficking:monitoractivities — where the prevention activities went: the shift as a map and a
 number, and the high-risk villages no activity reached this year."""
-import sqlite3
-
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
     QgsGraduatedSymbolRenderer,
-    QgsPointXY,
     QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsRendererRange,
     QgsSymbol,
@@ -20,11 +11,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.risk import monitoring
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from ..trafficking_plugin.outputs.styles import store_output_style, style_output_on_load
-from .base import TraffickingAlgorithm, sink_fields, tr_noop
+from .base import TraffickingAlgorithm, multipolygon, point_xy, tr_noop
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 DISTRICT_FIELDS = (("code", _S), ("name_th", _S), ("data_year", _I), ("previous_year", _I),
@@ -94,67 +83,36 @@ class MonitorActivities(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_UNREACHED, self.tr("High-risk villages without activity this year"),
             QgsProcessing.SourceType.TypeVectorPoint))
-        for key, label in (("ACTIVITIES", tr_noop("Activities in the data year")),
-                           ("ACTIVITIES_PREVIOUS", tr_noop("Activities in the previous year")),
-                           ("SHARE_HIGH", tr_noop("Share of activities in high-risk areas (data year)")),
-                           ("SHARE_HIGH_PREVIOUS",
-                            tr_noop("Share of activities in high-risk areas (previous year)")),
-                           ("SHARE_CHANGE", tr_noop("Change of that share (percentage points)")),
-                           ("HIGH_VILLAGES", tr_noop("High-risk villages")),
-                           ("UNREACHED", tr_noop("High-risk villages without activity this year"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs((
+            ("ACTIVITIES", tr_noop("Activities in the data year")),
+            ("ACTIVITIES_PREVIOUS", tr_noop("Activities in the previous year")),
+            ("SHARE_HIGH", tr_noop("Share of activities in high-risk areas (data year)")),
+            ("SHARE_HIGH_PREVIOUS", tr_noop("Share of activities in high-risk areas (previous year)")),
+            ("SHARE_CHANGE", tr_noop("Change of that share (percentage points)")),
+            ("HIGH_VILLAGES", tr_noop("High-risk villages")),
+            ("UNREACHED", tr_noop("High-risk villages without activity this year"))))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
-        try:
-            found = monitoring.monitor(database, year, feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
-        except monitoring.MonitoringError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
+        found = self.run_core(lambda: monitoring.monitor(database, year, feedback),
+                              self.tr("Canceled: nothing was written."))
         for line in monitoring.summary_lines(found):
             feedback.pushInfo(line)
-
-        fields = sink_fields(DISTRICT_FIELDS)
-        sink, districts_id = self.parameterAsSink(
-            parameters, self.OUTPUT_DISTRICTS, context, fields, QgsWkbTypes.MultiPolygon,
-            QgsCoordinateReferenceSystem("EPSG:4326"))
-        for row in found["districts"]:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: the district layer is incomplete."))
-            row = {**row, "data_year": year, "previous_year": found["previous_year"]}
-            feature = QgsFeature(fields)
-            feature.setAttributes([row[name] for name, _ in DISTRICT_FIELDS])
-            if row["wkb"]:
-                geometry = QgsGeometry()
-                geometry.fromWkb(row["wkb"])
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        del sink
-        fields = sink_fields(VILLAGE_FIELDS)
-        sink, unreached_id = self.parameterAsSink(
-            parameters, self.OUTPUT_UNREACHED, context, fields, QgsWkbTypes.Point,
-            QgsCoordinateReferenceSystem("EPSG:4326"))
-        for village in found["unreached"]:
-            feature = QgsFeature(fields)
-            feature.setAttributes([village[name] for name, _ in VILLAGE_FIELDS])
-            if village["x"] is not None:
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(village["x"], village["y"])))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        del sink
+        districts = [{**row, "data_year": year, "previous_year": found.previous_year}
+                     for row in found.districts]
+        districts_id = self.write_rows(parameters, context, self.OUTPUT_DISTRICTS, DISTRICT_FIELDS,
+                                       districts, feedback, multipolygon, QgsWkbTypes.MultiPolygon)
+        unreached_id = self.write_rows(parameters, context, self.OUTPUT_UNREACHED, VILLAGE_FIELDS,
+                                       found.unreached, feedback, point_xy, QgsWkbTypes.Point)
         self._dest = districts_id
         style_output_on_load(context, districts_id, STYLE_NAME, _apply_shift_style)
-        share, before = found["share_high"], found["previous_year"]
+        share, before = found.share_high, found.previous_year
         return {self.OUTPUT_DISTRICTS: districts_id, self.OUTPUT_UNREACHED: unreached_id,
-                "ACTIVITIES": found["activities"][year],
-                "ACTIVITIES_PREVIOUS": found["activities"][before],
+                "ACTIVITIES": found.activities[year], "ACTIVITIES_PREVIOUS": found.activities[before],
                 "SHARE_HIGH": share[year], "SHARE_HIGH_PREVIOUS": share[before],
-                "SHARE_CHANGE": found["share_change"], "HIGH_VILLAGES": len(found["high_villages"]),
-                "UNREACHED": len(found["unreached"])}
+                "SHARE_CHANGE": found.share_change, "HIGH_VILLAGES": len(found.high_villages),
+                "UNREACHED": len(found.unreached)}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         store_output_style(context, getattr(self, "_dest", None), STYLE_NAME,

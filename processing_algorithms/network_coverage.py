@@ -1,15 +1,6 @@
 """trafficking:networkcoverage — high-risk sub-districts without a covering or near responder."""
-import sqlite3
-
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -17,11 +8,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.network import coverage
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from ..trafficking_plugin.outputs.styles import qml_style, store_output_style, style_output_on_load
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, multipolygon
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 GAP_FIELDS = (("code", _S), ("name_th", _S), ("district_code", _S), ("district_name", _S),
@@ -33,8 +22,6 @@ STYLE_NAME = "network_gap"
 
 class NetworkCoverage(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "analysis", "Analysis"
-    DATABASE = "DATABASE"
-    DATA_YEAR = "DATA_YEAR"
     MAX_KM = "MAX_KM"
     INCLUDE_MEDIUM = "INCLUDE_MEDIUM"
     OUTPUT = "OUTPUT"
@@ -71,37 +58,16 @@ class NetworkCoverage(TraffickingAlgorithm):
             self.OUTPUT, self.tr("Network gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         classes = ("high", "medium") if self.parameterAsBool(
             parameters, self.INCLUDE_MEDIUM, context) else ("high",)
         max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
-        try:
-            found = coverage.gaps(database, year, max_km, classes, feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
-        except coverage.CoverageError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
-        fields = QgsFields()
-        for name, kind in GAP_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          QgsWkbTypes.MultiPolygon,
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
-        for gap in found:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: the gap layer is incomplete."))
-            feature = QgsFeature(fields)
-            feature.setAttributes([gap[name] for name, _ in GAP_FIELDS])
-            if gap["wkb"]:
-                geometry = QgsGeometry()
-                geometry.fromWkb(gap["wkb"])
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        del sink          # flush the file before the style is stored beside it
+        found = self.run_core(lambda: coverage.gaps(database, year, max_km, classes,
+                                                    feedback=feedback),
+                              self.tr("Canceled: nothing was written."))
+        dest = self.write_rows(parameters, context, self.OUTPUT, GAP_FIELDS, found, feedback,
+                               multipolygon, QgsWkbTypes.MultiPolygon)
         feedback.pushInfo(self.tr("{} sub-districts of class {} lack a covering or near "
                                   "responder ({} km).").format(len(found), " or ".join(classes),
                                                                max_km))

@@ -1,15 +1,6 @@
 """trafficking:preventiontargets — the ranked work list: villages to work in, persons to invite."""
-import sqlite3
-
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -17,11 +8,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.ingest.pseudonym import default_identity_path
-from ..trafficking_plugin.core.risk import monitoring, prevention_targets
-from ..trafficking_plugin.core.thai_calendar import ce_year
-from .base import TraffickingAlgorithm, sink_fields, tr_noop
+from ..trafficking_plugin.core.risk import prevention_targets
+from .base import TraffickingAlgorithm, point_xy, tr_noop
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 VILLAGE_FIELDS = (
@@ -46,8 +34,6 @@ IDENTITY_FIELDS = (("name", _S), ("address", _S), ("address_source", _S))
 
 class PreventionTargets(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "outputs", "Outputs"
-    DATABASE = "DATABASE"
-    DATA_YEAR = "DATA_YEAR"
     VILLAGES = "VILLAGES"
     PERSONS_PER_VILLAGE = "PERSONS_PER_VILLAGE"
     IDENTITY = "IDENTITY"
@@ -99,92 +85,45 @@ class PreventionTargets(TraffickingAlgorithm):
             QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_PERSONS, self.tr("Persons to invite"), QgsProcessing.SourceType.TypeVector))
-        for key, label in MONITORING_OUTPUTS:
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs(MONITORING_OUTPUTS)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
-        identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
-        # Checked before a sink is made: making one writes the file.
-        for key in (self.OUTPUT_VILLAGES, self.OUTPUT_PERSONS):
-            out = prevention_targets.output_file(self.parameterAsOutputLayer(parameters, key, context))
-            for guarded in (database, identity or default_identity_path(database)):
-                if prevention_targets.same_file(out, guarded):
-                    raise QgsProcessingException(self.tr(
-                        "{} would be written into {}: the work list goes to a file of its own, "
-                        "never into the province database or its identity file. Choose another "
-                        "output file.").format(key, guarded))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
+        identity = self.optional_file(parameters, self.IDENTITY, context)
         feedback.pushInfo(self.tr("Work list of data year {} from {}…").format(year, database))
-        try:
-            found = prevention_targets.work_list(
+
+        def make_list():
+            # Checked before a sink is made: making one writes the file.
+            prevention_targets.check_outputs(database, identity, {
+                key: self.parameterAsOutputLayer(parameters, key, context)
+                for key in (self.OUTPUT_VILLAGES, self.OUTPUT_PERSONS)})
+            return prevention_targets.work_list(
                 database, year, self.parameterAsInt(parameters, self.VILLAGES, context),
                 self.parameterAsInt(parameters, self.PERSONS_PER_VILLAGE, context), identity,
                 feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: no work list was written.")) from None
-        except prevention_targets.TargetsError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
-        for message in found["messages"]:
+
+        found = self.run_core(make_list, self.tr("Canceled: no work list was written."))
+        for message in found.messages:
             feedback.pushInfo(message)
-        if found["resolved"]:
+        if found.resolved:
             feedback.pushWarning(self.tr(
                 "The persons output holds names and addresses: personal data about children and "
                 "possible trafficking victims. Keep it for authorised staff only, do not share or "
                 "publish it, and delete it when the work is done."))
-
-        monitored = self._monitoring(database, year, feedback)
-        reached = monitored["activities_by_village"] if monitored else {}
-        unreached = {v["code"] for v in monitored["unreached"]} if monitored else set()
-        listed = {}
-        for person in found["persons"]:
-            listed[person["village_code"]] = listed.get(person["village_code"], 0) + 1
-        village_fields = sink_fields(VILLAGE_FIELDS)
-        sink, villages_id = self.parameterAsSink(
-            parameters, self.OUTPUT_VILLAGES, context, village_fields, QgsWkbTypes.Point,
-            QgsCoordinateReferenceSystem("EPSG:4326"))
-        for village in found["villages"]:
-            feature = QgsFeature(village_fields)
-            extra = {"persons_listed": listed.get(village["code"], 0),
-                     "activities_this_year": reached.get(village["code"], 0) if monitored else None,
-                     "no_activity": int(village["code"] in unreached) if monitored else None}
-            feature.setAttributes([extra[name] if name in extra else village[name]
-                                   for name, _ in VILLAGE_FIELDS])
-            if village["x"] is not None:
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(village["x"], village["y"])))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-
-        spec = PERSON_FIELDS + (IDENTITY_FIELDS if found["resolved"] else ())
-        person_fields = sink_fields(spec)
-        sink, persons_id = self.parameterAsSink(
-            parameters, self.OUTPUT_PERSONS, context, person_fields, QgsWkbTypes.NoGeometry)
-        for person in found["persons"]:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: the work list is incomplete."))
-            feature = QgsFeature(person_fields)
-            feature.setAttributes([person[name] for name, _ in spec])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        results = {
+            self.OUTPUT_VILLAGES: self.write_rows(
+                parameters, context, self.OUTPUT_VILLAGES, VILLAGE_FIELDS, found.villages,
+                feedback, point_xy, QgsWkbTypes.Point),
+            self.OUTPUT_PERSONS: self.write_rows(
+                parameters, context, self.OUTPUT_PERSONS,
+                PERSON_FIELDS + (IDENTITY_FIELDS if found.resolved else ()), found.persons,
+                feedback)}
         feedback.pushInfo(self.tr("{} villages and {} persons listed.").format(
-            len(found["villages"]), len(found["persons"])))
-        results = {self.OUTPUT_VILLAGES: villages_id, self.OUTPUT_PERSONS: persons_id}
+            len(found.villages), len(found.persons)))
+        monitored = found.monitoring
         if monitored:
-            share = monitored["share_high"]
-            results.update(SHARE_HIGH=share[year],
-                           SHARE_HIGH_PREVIOUS=share[monitored["previous_year"]],
-                           SHARE_CHANGE=monitored["share_change"],
-                           UNREACHED=len(monitored["unreached"]))
+            share = monitored.share_high
+            results.update(SHARE_HIGH=share[year], SHARE_HIGH_PREVIOUS=share[monitored.previous_year],
+                           SHARE_CHANGE=monitored.share_change, UNREACHED=len(monitored.unreached))
         return results
-
-    def _monitoring(self, database, year, feedback):
-        """The monitoring figures (core/risk/monitoring.py) and their log lines; None, with a note,
-        when the database cannot give them (an activity table of an older plugin)."""
-        try:
-            monitored = monitoring.monitor(database, year)
-        except monitoring.MonitoringError as error:
-            feedback.pushInfo(self.tr("Programme monitoring left out: {}").format(error))
-            return None
-        for line in monitoring.summary_lines(monitored):
-            feedback.pushInfo(line)
-        return monitored

@@ -1,9 +1,5 @@
 """trafficking:publicexport — aggregate tables and a map layer safe for the public and the media."""
-import sqlite3
-
 from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
@@ -11,14 +7,12 @@ from qgis.core import (
 )
 
 from ..trafficking_plugin.core.dissemination import public_export
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop
 
 
 class PublicExport(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "outputs", "Outputs"
-    DATABASE, DATA_YEAR, LEVEL = "DATABASE", "DATA_YEAR", "LEVEL"
+    LEVEL = "LEVEL"
     BY_AGE_BAND, BY_SEX, K, ROUNDING = "BY_AGE_BAND", "BY_SEX", "K", "ROUNDING"
     DOMINANCE = "DOMINANCE"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -71,32 +65,23 @@ class PublicExport(TraffickingAlgorithm):
         self.addParameter(dominance)
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
-        for key, label in (("CELLS", tr_noop("Cells in the tables")),
-                           ("PRIMARY", tr_noop("Cells suppressed under k")),
-                           ("SECONDARY", tr_noop("Cells suppressed to protect others"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs((("CELLS", tr_noop("Cells in the tables")),
+                                 ("PRIMARY", tr_noop("Cells suppressed under k")),
+                                 ("SECONDARY", tr_noop("Cells suppressed to protect others"))))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        try:
-            summary = public_export.export(
-                database, year, folder,
-                level=public_export.LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
-                by_age_band=self.parameterAsBool(parameters, self.BY_AGE_BAND, context),
-                by_sex=self.parameterAsBool(parameters, self.BY_SEX, context),
-                k=self.parameterAsInt(parameters, self.K, context),
-                rounding=self.parameterAsInt(parameters, self.ROUNDING, context),
-                dominance=self.parameterAsDouble(parameters, self.DOMINANCE, context),
-                feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: the export is incomplete.")) from None
-        except public_export.PublicExportError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
-        feedback.pushInfo(summary["note"])
-        return {self.OUTPUT_FOLDER: folder, "CELLS": summary["cells"],
-                "PRIMARY": summary["primary"], "SECONDARY": summary["secondary"]}
-
+        summary = self.run_core(lambda: public_export.export(
+            database, year, folder,
+            level=public_export.LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+            by_age_band=self.parameterAsBool(parameters, self.BY_AGE_BAND, context),
+            by_sex=self.parameterAsBool(parameters, self.BY_SEX, context),
+            k=self.parameterAsInt(parameters, self.K, context),
+            rounding=self.parameterAsInt(parameters, self.ROUNDING, context),
+            dominance=self.parameterAsDouble(parameters, self.DOMINANCE, context),
+            feedback=feedback), self.tr("Canceled: the export is incomplete."))
+        feedback.pushInfo(summary.note)
+        return {self.OUTPUT_FOLDER: folder, "CELLS": summary.cells, "PRIMARY": summary.primary,
+                "SECONDARY": summary.secondary}

@@ -1,36 +1,31 @@
-"""trafficking:publishnational — a province's analysis tables into the national PostGIS database."""
-import os
+"""trafficking:publishnational — a province's analysis tables into the national PostGIS database.
 
+The national database's connection comes from QGIS: a saved PostgreSQL connection or a
+service/URI, with the password from QGIS's authentication manager (authcfg). The result is libpq
+keyword parameters held in memory for one publication; the plugin writes them nowhere. A URI
+typed into the algorithm must not carry a password: Processing keeps its parameters in the
+history in plain text.
+"""
 from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsDataSourceUri,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
 )
 
 from ..trafficking_plugin.core.dissemination import national, national_schema
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.shipped_data import plugin_version
-from ..trafficking_plugin.core.thai_calendar import ce_year
-from ..trafficking_plugin.outputs.styles import style_path
-from . import national_connection
-from .base import TraffickingAlgorithm
-
-
-def plugin_styles():
-    """{table: QML} of the plugin's styles for the published layers that have one."""
-    styles = {}
-    for published in national_schema.PUBLISHED:
-        if published.geometry and os.path.exists(style_path(published.table)):
-            with open(style_path(published.table), encoding="utf-8") as f:
-                styles[published.table] = f.read()
-    return styles
+from .base import TraffickingAlgorithm, tr
 
 
 class PublishNational(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "outputs", "Outputs"
-    DATABASE, DATA_YEAR, CONNECTION, URI, SCHEMA = "DATABASE", "DATA_YEAR", "CONNECTION", "URI", "SCHEMA"
+    CONNECTION, URI, SCHEMA = "CONNECTION", "URI", "SCHEMA"
 
     def name(self):
         return "publishnational"
@@ -69,23 +64,18 @@ class PublishNational(TraffickingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Rows published")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         schema = self.parameterAsString(parameters, self.SCHEMA, context) or "trafficking"
         params = self._connection(parameters, context)
         feedback.pushInfo(self.tr("Publishing {} ({}) to {}").format(
             database, year, national.describe(params)))
-        try:
-            result = national.publish(database, params, year, schema=schema, styles=plugin_styles(),
-                                      plugin_version=plugin_version(), feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr(
-                "Canceled: the national database was left as it was.")) from None
-        except national.NationalError as error:
-            raise QgsProcessingException(str(error)) from None
-        for table, rows in result["rows"].items():
+        result = self.run_core(lambda: national.publish(database, params, year, schema=schema,
+                                                        feedback=feedback),
+                               self.tr("Canceled: the national database was left as it was."))
+        for table, rows in result.rows.items():
             feedback.pushInfo(self.tr("{}: {} rows").format(table, rows))
-        return {"PROVINCE": result["province_code"], "ROWS": sum(result["rows"].values())}
+        return {"PROVINCE": result.province_code, "ROWS": sum(result.rows.values())}
 
     def _connection(self, parameters, context):
         name = self.parameterAsConnectionName(parameters, self.CONNECTION, context)
@@ -96,7 +86,65 @@ class PublishNational(TraffickingAlgorithm):
                 "database (one of the two)."))
         try:
             if name:
-                return national_connection.from_connection_name(name)
-            return national_connection.from_uri(uri)
-        except national_connection.NationalConnectionError as error:
+                return from_connection_name(name)
+            return from_uri(uri)
+        except NationalConnectionError as error:
             raise QgsProcessingException(str(error)) from None
+
+
+class NationalConnectionError(Exception):
+    """The connection could not be resolved; the message says what to fix."""
+
+
+def from_connection_name(name):
+    """libpq parameters of the QGIS PostgreSQL connection ``name`` (Browser > PostgreSQL)."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        connection = metadata.findConnection(name)
+    except QgsProviderConnectionException:
+        connection = None
+    if connection is None:
+        raise NationalConnectionError(tr("There is no PostgreSQL connection named {!r} in QGIS")
+                                      .format(name))
+    return _params(QgsDataSourceUri(connection.uri()))
+
+
+def from_uri(text):
+    """libpq parameters of a QGIS-style URI or libpq string, e.g. ``service=national`` or
+    ``host=db.example port=5432 dbname=national authcfg=ab12cd3``."""
+    uri = QgsDataSourceUri(text)
+    if uri.password():
+        raise NationalConnectionError(tr(
+            "The connection text holds a password. Put it in QGIS's authentication manager and "
+            "give authcfg=<id> instead (or use a service with ~/.pgpass): Processing keeps its "
+            "parameters in plain text."))
+    return _params(uri)
+
+
+def _params(uri):
+    params = {"host": uri.host(), "port": uri.port(), "dbname": uri.database(),
+              "user": uri.username(), "password": uri.password(), "service": uri.service(),
+              "sslmode": _sslmode(uri)}
+    if uri.authConfigId():
+        params.update(_credentials(uri.authConfigId()))
+    return {k: v for k, v in params.items() if v not in (None, "")}
+
+
+def _sslmode(uri):
+    mode = QgsDataSourceUri.encodeSslMode(uri.sslMode())
+    return "" if mode in ("", "prefer") else mode
+
+
+def _credentials(authcfg):
+    """User name and password of a Basic authentication configuration."""
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if not manager.loadAuthenticationConfig(authcfg, config, True):
+        raise NationalConnectionError(tr(
+            "The authentication configuration {!r} cannot be read (is it in this profile, and the "
+            "master password entered?)").format(authcfg))
+    if config.method() != "Basic":
+        raise NationalConnectionError(tr(
+            "The authentication configuration {!r} uses method {!r}: publishing supports Basic "
+            "(user name and password)").format(authcfg, config.method()))
+    return {"user": config.config("username"), "password": config.config("password")}

@@ -1,8 +1,5 @@
 """trafficking:riskreport — the risk reports of a data year: PDF (atlas), HTML and XLSX."""
-import sqlite3
-
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
@@ -10,16 +7,13 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..trafficking_plugin.core.dissemination.report_chart import ChartError
-from ..trafficking_plugin.core.dissemination.report_tables import ReportError
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.thai_calendar import shown_year
 from .base import TraffickingAlgorithm
 
 
 class RiskReport(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "risk", "Risk index"
-    DATABASE, DATA_YEAR, OUTPUT_FOLDER, YEARS = "DATABASE", "DATA_YEAR", "OUTPUT_FOLDER", "YEARS"
+    OUTPUT_FOLDER, YEARS = "OUTPUT_FOLDER", "YEARS"
 
     def name(self):
         return "riskreport"
@@ -68,26 +62,18 @@ class RiskReport(TraffickingAlgorithm):
         return choice == 1
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.outputs.risk_report_layout import LayoutError, write_reports
+        from ..trafficking_plugin.outputs.risk_report_layout import write_reports
 
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = self.parameterAsInt(parameters, self.DATA_YEAR, context)
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         buddhist_era = self._buddhist_era(parameters, context)
-        try:
-            result = write_reports(database, year, folder, feedback=feedback,
-                                   buddhist_era=buddhist_era)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: the reports in {} are incomplete.")
-                                         .format(folder)) from None
-        except (ReportError, ChartError, LayoutError) as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
+        result = self.run_core(lambda: write_reports(database, year, folder, feedback=feedback,
+                                                     buddhist_era=buddhist_era),
+                               self.tr("Canceled: the reports in {} are incomplete."), folder)
         feedback.pushInfo(self.tr("{} reports ({} PDF pages) in {}; compared with {}.").format(
-            result["reports"], result["pages"], folder,
-            shown_year(result["previous_year"], buddhist_era) if result["previous_year"]
+            result.reports, result.pages, folder,
+            shown_year(result.previous_year, buddhist_era) if result.previous_year
             else self.tr("no earlier year")))
-        return {"PDF": str(result["pdf"]), "HTML": str(result["index"]),
-                "XLSX": str(result["xlsx"]), "REPORTS": result["reports"],
-                self.OUTPUT_FOLDER: folder}
+        return {"PDF": str(result.pdf), "HTML": str(result.index), "XLSX": str(result.xlsx),
+                "REPORTS": result.reports, self.OUTPUT_FOLDER: folder}

@@ -1,25 +1,14 @@
 """trafficking:scoreriskindex — the indicator scores, index and class of every person, and areas."""
-import sqlite3
+from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-)
-
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.risk import risk_index, scores
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from ..trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from .base import TraffickingAlgorithm, tr_noop
 
 
 class ScoreRiskIndex(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "risk", "Risk index"
-    DATABASE, DATA_YEAR, METHOD = "DATABASE", "DATA_YEAR", "METHOD"
-    HIGH_CUTOFF, MEDIUM_CUTOFF, AF_K = "HIGH_CUTOFF", "MEDIUM_CUTOFF", "AF_K"
+    METHOD, HIGH_CUTOFF, MEDIUM_CUTOFF, AF_K = "METHOD", "HIGH_CUTOFF", "MEDIUM_CUTOFF", "AF_K"
     MIN_COVERAGE, WEIGHTS = "MIN_COVERAGE", "WEIGHTS"
     AREA_HIGH_SHARE, AREA_MEDIUM_SHARE = "AREA_HIGH_SHARE", "AREA_MEDIUM_SHARE"
     VILLAGE_HIGH_SHARE, VILLAGE_MEDIUM_SHARE = "VILLAGE_HIGH_SHARE", "VILLAGE_MEDIUM_SHARE"
@@ -82,11 +71,10 @@ class ScoreRiskIndex(TraffickingAlgorithm):
                 (self.VILLAGE_MEDIUM_SHARE, tr_noop("Village medium share"), defaults.village_medium_share)):
             self.addParameter(number(key, self.tr(label), number.Type.Double, defaultValue=default,
                                      minValue=0, maxValue=1))
-        for key, label in (("PERSONS", tr_noop("Persons")), ("SCORED", tr_noop("Persons scored")),
-                           ("HIGH", tr_noop("Persons at high risk")),
-                           ("MEDIUM", tr_noop("Persons at medium risk")),
-                           ("LOW", tr_noop("Persons at low risk"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs((("PERSONS", tr_noop("Persons")), ("SCORED", tr_noop("Persons scored")),
+                                 ("HIGH", tr_noop("Persons at high risk")),
+                                 ("MEDIUM", tr_noop("Persons at medium risk")),
+                                 ("LOW", tr_noop("Persons at low risk"))))
 
     def _optional_number(self, parameters, key, context):
         value = parameters.get(key)
@@ -95,30 +83,26 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         return self.parameterAsDouble(parameters, key, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
-        try:
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
+
+        def score():
+            number = self.parameterAsDouble
             options = risk_index.Options(
                 method=scores.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
                 high_cutoff=self._optional_number(parameters, self.HIGH_CUTOFF, context),
                 medium_cutoff=self._optional_number(parameters, self.MEDIUM_CUTOFF, context),
-                af_k=self.parameterAsDouble(parameters, self.AF_K, context),
+                af_k=number(parameters, self.AF_K, context),
                 min_coverage=self.parameterAsInt(parameters, self.MIN_COVERAGE, context),
                 weights=risk_index.parse_weights(
                     self.parameterAsString(parameters, self.WEIGHTS, context)),
-                area_high_share=self.parameterAsDouble(parameters, self.AREA_HIGH_SHARE, context),
-                area_medium_share=self.parameterAsDouble(parameters, self.AREA_MEDIUM_SHARE, context),
-                village_high_share=self.parameterAsDouble(parameters, self.VILLAGE_HIGH_SHARE, context),
-                village_medium_share=self.parameterAsDouble(parameters, self.VILLAGE_MEDIUM_SHARE,
-                                                            context))
-            summary = risk_index.score_risk_index(database, year, options, feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.")
-                                         .format(database)) from None
-        except (risk_index.RiskIndexError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unwritable(database, error) from None
+                area_high_share=number(parameters, self.AREA_HIGH_SHARE, context),
+                area_medium_share=number(parameters, self.AREA_MEDIUM_SHARE, context),
+                village_high_share=number(parameters, self.VILLAGE_HIGH_SHARE, context),
+                village_medium_share=number(parameters, self.VILLAGE_MEDIUM_SHARE, context))
+            return risk_index.score_risk_index(database, year, options, feedback=feedback)
+
+        summary = self.run_core(score, where=database)
         save_default_styles(database, RISK_LAYERS, feedback)
-        return {"PERSONS": summary["persons"], "SCORED": summary["scored"],
-                "HIGH": summary["high"], "MEDIUM": summary["medium"], "LOW": summary["low"]}
+        return {"PERSONS": summary.persons, "SCORED": summary.scored, "HIGH": summary.high,
+                "MEDIUM": summary.medium, "LOW": summary.low}

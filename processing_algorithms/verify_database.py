@@ -1,24 +1,17 @@
 """trafficking:verifydatabase — the yearly data-quality check, as a report a clerk can act on."""
 import os
-import sqlite3
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
 )
 
 from ..trafficking_plugin.core.dissemination import verify
-from ..trafficking_plugin.core.feedback import Canceled
-from ..trafficking_plugin.core.thai_calendar import ce_year
 from .base import TraffickingAlgorithm, tr_noop
 
 
 class VerifyDatabase(TraffickingAlgorithm):
-    DATABASE = "DATABASE"
-    DATA_YEAR = "DATA_YEAR"
     COVERAGE = "COVERAGE_THRESHOLD"
     PERSONS_JUMP = "PERSONS_JUMP"
     SHARE_JUMP = "SHARE_HIGH_JUMP"
@@ -61,31 +54,24 @@ class VerifyDatabase(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Report folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT_HTML", self.tr("Report (HTML)")))
-        for key, label in (("ERRORS", tr_noop("Checks failed with severity error")),
-                           ("WARNINGS", tr_noop("Checks failed with severity warning")),
-                           ("PROBLEMS", tr_noop("Problems found (all checks)"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_number_outputs((("ERRORS", tr_noop("Checks failed with severity error")),
+                                 ("WARNINGS", tr_noop("Checks failed with severity warning")),
+                                 ("PROBLEMS", tr_noop("Problems found (all checks)"))))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
-        year = ce_year(self.parameterAsInt(parameters, self.DATA_YEAR, context))
+        database = self.database(parameters, context)
+        year = self.data_year(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        try:
-            findings = verify.verify(
-                database, year,
-                self.parameterAsDouble(parameters, self.COVERAGE, context),
-                self.parameterAsDouble(parameters, self.PERSONS_JUMP, context),
-                self.parameterAsDouble(parameters, self.SHARE_JUMP, context), feedback)
-            paths = verify.write_report(findings, folder, year, os.path.basename(database))
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: no report was written.")) from None
-        except verify.VerifyError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unreadable(database, error) from None
-        except OSError as error:
-            raise QgsProcessingException(self.tr("The report could not be written to {} ({})")
-                                         .format(folder, error)) from None
+
+        def check():
+            found = verify.verify(database, year,
+                                  self.parameterAsDouble(parameters, self.COVERAGE, context),
+                                  self.parameterAsDouble(parameters, self.PERSONS_JUMP, context),
+                                  self.parameterAsDouble(parameters, self.SHARE_JUMP, context),
+                                  feedback)
+            return found, verify.write_report(found, folder, year, os.path.basename(database))
+
+        findings, paths = self.run_core(check, self.tr("Canceled: no report was written."))
         for line in verify.summary_lines(findings):
             feedback.pushInfo(line)
         feedback.pushInfo(self.tr("Report: {}").format(paths["html"]))

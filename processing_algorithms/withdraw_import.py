@@ -1,26 +1,16 @@
 """trafficking:withdrawimport — take back an import of the wrong file (wrong year, agency, export)."""
-import sqlite3
-
 from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from ..trafficking_plugin.core.feedback import Canceled
 from ..trafficking_plugin.core.ingest import import_runs
 from .base import TraffickingAlgorithm, tr_noop
 
 
 class WithdrawImport(TraffickingAlgorithm):
-    DATABASE = "DATABASE"
-    RUN = "RUN"
-    FILE_NAME = "FILE_NAME"
-    REASON = "REASON"
-    IDENTITY = "IDENTITY"
+    RUN, FILE_NAME, REASON, IDENTITY = "RUN", "FILE_NAME", "REASON", "IDENTITY"
 
     def name(self):
         return "withdrawimport"
@@ -53,33 +43,22 @@ class WithdrawImport(TraffickingAlgorithm):
             self.FILE_NAME, self.tr("Or the imported file's name (no folder)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.REASON, self.tr("Reason for withdrawing (recorded)")))
-        self.addParameter(QgsProcessingParameterFile(
-            self.IDENTITY, self.tr("Identity file (optional; default beside the database)"),
-            optional=True))
-        for key, label in (("RUN_ID", tr_noop("Import run id")),
-                           ("ROWS_DELETED", tr_noop("Staged rows deleted")),
-                           ("DATA_YEAR", tr_noop("Data year"))):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.add_identity_parameter()
+        self.add_number_outputs((("RUN_ID", tr_noop("Import run id")),
+                                 ("ROWS_DELETED", tr_noop("Staged rows deleted")),
+                                 ("DATA_YEAR", tr_noop("Data year"))))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        database = self.database(parameters, context)
         given = parameters.get(self.RUN) not in (None, "")
         run_id = self.parameterAsInt(parameters, self.RUN, context) if given else 0
         file_name = self.parameterAsString(parameters, self.FILE_NAME, context).strip()
-        reason = self.parameterAsString(parameters, self.REASON, context)
-        identity = self.parameterAsFile(parameters, self.IDENTITY, context) or None
-        try:
-            summary = import_runs.withdraw(database, run_id or None, reason, file_name or None,
-                                           identity_path=identity, feedback=feedback)
-        except Canceled:
-            raise QgsProcessingException(self.tr("Canceled: {} was left as it was.")
-                                         .format(database)) from None
-        except import_runs.WithdrawError as error:
-            raise QgsProcessingException(str(error)) from None
-        except sqlite3.DatabaseError as error:
-            raise self.database_unwritable(database, error) from None
-        for step in summary["next_steps"]:
+        summary = self.run_core(lambda: import_runs.withdraw(
+            database, run_id or None, self.parameterAsString(parameters, self.REASON, context),
+            file_name or None, identity_path=self.optional_file(parameters, self.IDENTITY, context),
+            feedback=feedback), where=database)
+        for step in summary.next_steps:
             feedback.pushWarning(step)
-        return {"RUN_ID": summary["run_id"], "ROWS_DELETED": sum(summary["rows_deleted"].values()),
-                "DATA_YEAR": summary["data_year"], "STATUS": import_runs.WITHDRAWN}
+        return {"RUN_ID": summary.run_id, "ROWS_DELETED": sum(summary.rows_deleted.values()),
+                "DATA_YEAR": summary.data_year, "STATUS": import_runs.WITHDRAWN}

@@ -46,7 +46,9 @@ def main():
     if not link.is_symlink():
         link.symlink_to(REPO, target_is_directory=True)
     from trafficking_db.processing_algorithms.provider import TraffickingProvider
+    from trafficking_db.trafficking_plugin.core.thai_calendar import data_year
     from trafficking_db.trafficking_plugin.sample import synthetic_province
+    args.year = data_year(args.year)      # the demo's edge: Common Era from here on
     provider = TraffickingProvider()   # keep a reference: the registry does not own Python objects
     QgsApplication.processingRegistry().addProvider(provider)
 

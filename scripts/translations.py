@@ -28,6 +28,10 @@ SOURCES = ("processing_algorithms/*.py", "trafficking_plugin/*.py", "trafficking
            "trafficking_plugin/outputs/*.py", "trafficking_plugin/i18n/*.py",
            "trafficking_plugin/core/network/directory.py")
 ALGORITHM_BASE = "processing_algorithms/base.py"
+# Core error messages written as templates (CoreError("{} is ...", value)): the algorithms translate
+# them in their own context before filling in the values (processing_algorithms/base.translated).
+CORE_SOURCES = "trafficking_plugin/core/**/*.py"
+CORE_CONTEXT = "TraffickingAlgorithm"
 # Marker calls whose first argument is a string with a fixed context.
 FIXED_MARKERS = {"Message": "TraffickingNetwork"}   # core/network/directory.py: translated by the dock
 
@@ -132,16 +136,48 @@ def extract_file(path, root=REPO):
     return sorted(found, key=lambda item: item[3])
 
 
+def core_error_classes(trees):
+    """The names of CoreError and every class derived from it in the core's modules."""
+    names, grew = {"CoreError"}, True
+    while grew:
+        grew = False
+        for tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names and any(
+                        (b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) in names
+                        for b in node.bases):
+                    names.add(node.name)
+                    grew = True
+    return names
+
+
+def extract_core(root=REPO):
+    """[(context, template, relative path, line)] of the core's error templates: a literal first
+    argument of a CoreError class (f-strings are finished sentences, not templates)."""
+    root = Path(root)
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(root.glob(CORE_SOURCES))}
+    classes = core_error_classes(trees.values())
+    found = []
+    for path, tree in trees.items():
+        relative = path.relative_to(root).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and _call_name(node)[0] in classes:
+                text = _literal(node.args[0])
+                if text is not None:
+                    found.append((CORE_CONTEXT, text, relative, node.lineno))
+    return found
+
+
 def extract(root=REPO):
     """{context: {source: [relative paths]}} of every translatable string of the plugin."""
     root = Path(root)
     messages = {}
-    for pattern in SOURCES:
-        for path in sorted(root.glob(pattern)):
-            for context, text, relative, _line in extract_file(path, root):
-                files = messages.setdefault(context, {}).setdefault(text, [])
-                if relative not in files:
-                    files.append(relative)
+    found = [item for pattern in SOURCES for path in sorted(root.glob(pattern))
+             for item in extract_file(path, root)] + extract_core(root)
+    for context, text, relative, _line in found:
+        files = messages.setdefault(context, {}).setdefault(text, [])
+        if relative not in files:
+            files.append(relative)
     return messages
 
 

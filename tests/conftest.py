@@ -73,7 +73,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def province_units(subdistricts, villages_geojson=None):
-    """Admin-unit rows for ``database.create_or_upgrade`` from ``geography.Subdistrict`` records
+    """Admin-unit rows for ``create_database.create_or_upgrade`` from ``geography.Subdistrict`` records
     (their first ring's bounding box as a square) and a sample's villages.geojson."""
     import json
     import struct
@@ -125,7 +125,7 @@ def imported_sample(tmp_path_factory):
     sub-districts and villages, for data year B.E. 2567; returns (files folder, manifest, db).
     Tests that change the database work on a copy. TRAFFICKING_TEST_SEED (default 1) picks
     another sample, to check that a test does not lean on one seed's luck."""
-    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.core import create_database
     from trafficking_db.trafficking_plugin.sample import synthetic_province
     from trafficking_db.trafficking_plugin.core.ingest import import_file
     from trafficking_db.trafficking_plugin.sample import generator
@@ -135,9 +135,10 @@ def imported_sample(tmp_path_factory):
     manifest = generator.generate_sample_data(subdistricts, folder / "files", scale=0.002,
                                                seed=int(os.environ.get("TRAFFICKING_TEST_SEED", "1")))
     db = folder / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(subdistricts, folder / "files" / "villages.geojson"))
+    create_database.create_or_upgrade(db, "50", province_units(subdistricts,
+                                                               folder / "files" / "villages.geojson"))
     for entry in manifest["files"]:
-        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2567)
+        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2024)
     return folder / "files", manifest, db
 
 

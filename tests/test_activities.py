@@ -7,7 +7,7 @@ from conftest import copy_database
 from qgis.core import QgsProcessingException
 
 from trafficking_db.trafficking_plugin.core.risk import activities
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.sample import cases
 
 
@@ -85,7 +85,7 @@ def test_sample_activities_import_and_shift_south(imported_sample, db, run_algor
     assert result["ROWS_READ"] == entry["rows"]
     assert result["ROWS_REJECTED"] == sum(entry["faults"].values()) == 3
     assert result["ACTIVITIES"] == 3 * entry["per_year"] - 2    # two faulty rows; the copy is extra
-    with contextlib.closing(gpkg.connect(db)) as conn:     # ST_MinY
+    with contextlib.closing(database.connect(db)) as conn:     # ST_MinY
         rejected = {r for (r,) in conn.execute("SELECT row_number FROM rejected_row WHERE "
                                                "import_run_id = ?", (result["RUN_ID"],))}
         mean_lat = dict(conn.execute(

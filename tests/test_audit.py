@@ -6,14 +6,14 @@ import pytest
 from conftest import province_units
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from trafficking_db.trafficking_plugin.core import audit, database, gpkg
+from trafficking_db.trafficking_plugin.core import audit, create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 
 @pytest.fixture()
 def db(tmp_path):
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
+    create_database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
     return path
 
 
@@ -27,7 +27,7 @@ def log(path, *where):
 
 
 def test_insert_update_delete_are_logged_per_field_with_who_and_when(db):
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     audit.set_user(conn, "somchai")
     conn.execute("INSERT INTO organization (name, type, phone) VALUES ('OSCC Nakornping', "
                  "'one_stop_crisis_centre', '053-999999')")
@@ -51,7 +51,7 @@ def test_insert_update_delete_are_logged_per_field_with_who_and_when(db):
 
 
 def test_who_falls_back_to_unknown(db):
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("INSERT INTO case_support (case_id, support_type) VALUES (1, 'Shelter')")
     conn.close()
     assert {r["changed_by"] for r in log(db)} == {"unknown"}
@@ -60,7 +60,7 @@ def test_who_falls_back_to_unknown(db):
 @pytest.mark.parametrize("statement", ["UPDATE audit_log SET changed_by = 'someone else'",
                                        "DELETE FROM audit_log"])
 def test_the_log_cannot_be_changed_or_deleted(db, statement):
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("INSERT INTO network_member (name) VALUES ('Nok')")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute(statement)
@@ -69,16 +69,16 @@ def test_the_log_cannot_be_changed_or_deleted(db, statement):
 
 
 def test_upgrade_keeps_one_set_of_triggers_and_the_log(db):
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("INSERT INTO network_member (name) VALUES ('Nok')")
     conn.close()
-    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
+    create_database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                         "AND name LIKE 'audit%' ORDER BY name")]
     conn.close()
     assert len(names) == len(set(names)) == 3 * len(audit.AUDITED_TABLES) + 2
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("UPDATE network_member SET name = 'Noi'")
     conn.close()
     assert [(r["action"], r["field"]) for r in log(db)] == [
@@ -116,7 +116,7 @@ def test_edits_through_a_qgis_layer_are_logged_and_gdal_keeps_its_spatial_index(
 
 
 def test_a_qgis_layer_cannot_edit_the_log(db):
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("INSERT INTO organization (name) VALUES ('PSDO')")
     conn.close()
     layer = QgsVectorLayer(f"{db}|layername=audit_log", "audit_log", "ogr")

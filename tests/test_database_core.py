@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CancelAfter
-from trafficking_db.trafficking_plugin.core import database, gpkg, schema
+from trafficking_db.trafficking_plugin.core import create_database, database, gpkg, schema
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,8 +43,8 @@ def test_every_column_is_documented():
 
 def test_rtree_follows_inserts_updates_and_deletes(tmp_path):
     path = tmp_path / "db.gpkg"
-    database.create_or_upgrade(path, "50", units())
-    conn = gpkg.connect(path)
+    create_database.create_or_upgrade(path, "50", units())
+    conn = database.connect(path)
     assert conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_subdistrict_geom").fetchall() == \
         [(98.0, 99.0, 18.0, 19.0)]
     wkb, bbox = square(100.0, 20.0, 2.0)
@@ -61,32 +61,32 @@ def test_rtree_follows_inserts_updates_and_deletes(tmp_path):
 
 def test_cancel_part_way_leaves_the_database_as_it_was(tmp_path):
     path = tmp_path / "db.gpkg"
-    database.create_or_upgrade(path, "50", units())
+    create_database.create_or_upgrade(path, "50", units())
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     more = units()
     wkb, bbox = square(99.0, 18.0)
     more["subdistrict"].append({**more["subdistrict"][0], "code": "500102", "wkb": wkb, "bbox": bbox})
     with pytest.raises(Canceled):
-        database.create_or_upgrade(path, "50", more, feedback=CancelAfter(3))
+        create_database.create_or_upgrade(path, "50", more, feedback=CancelAfter(3))
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
 def test_failure_on_a_new_file_leaves_no_file(tmp_path):
     path = tmp_path / "new.gpkg"
     with pytest.raises(Canceled):
-        database.create_or_upgrade(path, "50", units(), feedback=CancelAfter(0))
+        create_database.create_or_upgrade(path, "50", units(), feedback=CancelAfter(0))
     assert not path.exists()
 
 
 def test_upgrade_adds_units_missing_and_keeps_the_rest(tmp_path):
     path = tmp_path / "db.gpkg"
-    database.create_or_upgrade(path, "50", units())
+    create_database.create_or_upgrade(path, "50", units())
     more = units()
     wkb, bbox = square(99.0, 18.0)
     more["subdistrict"].append({**more["subdistrict"][0], "code": "500102", "wkb": wkb, "bbox": bbox})
     more["subdistrict"][0]["name_th"] = "changed upstream"
-    summary = database.create_or_upgrade(path, "50", more)
-    assert summary["subdistrict"] == {"added": 1, "kept": 1, "rows": 2}
-    conn = gpkg.connect(path)
+    summary = create_database.create_or_upgrade(path, "50", more)
+    assert summary.units["subdistrict"] == create_database.UnitCounts(rows=2, added=1, kept=1)
+    conn = database.connect(path)
     assert conn.execute("SELECT name_th FROM subdistrict WHERE code='500101'").fetchone() == ("ทดสอบ",)
-    assert summary["previous_schema_version"] == schema.SCHEMA_VERSION
+    assert summary.previous_schema_version == schema.SCHEMA_VERSION

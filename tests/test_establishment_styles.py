@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from trafficking_db.trafficking_plugin.outputs import styles
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database, gpkg
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 TYPES = ("karaoke", "massage_spa", "guesthouse_hotel", "brothel_front", "fishing_port_boat",
@@ -38,7 +38,7 @@ def created(run_algorithm, tmp_path):
 
 def add_places(path, rows):
     """Insert establishments (name, type, risk_class, approximate, x, y) as a survey import would."""
-    with gpkg.connect(path) as conn:
+    with database.connect(path) as conn:
         conn.execute("BEGIN")
         for name, kind, risk, approximate, x, y in rows:
             blob = gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, x, y), (x, y, x, y))
@@ -178,7 +178,7 @@ def test_the_density_style_is_stored_beside_the_default_and_loads_as_a_heatmap(c
 
 def test_an_upgrade_keeps_a_users_density_style_and_default(created):
     assert styles.save_default_styles(created, styles.SIN_SPACE_LAYERS) == []
-    with gpkg.connect(created) as conn:
+    with database.connect(created) as conn:
         rows = conn.execute("SELECT styleName, useAsDefault FROM layer_styles"
                             " WHERE f_table_name = 'establishment' ORDER BY 1").fetchall()
     assert sorted(rows) == sorted([("establishment", 1), (DENSITY, 0)])   # nothing added twice

@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED, province_units
 from test_case_dock import write_villages
 from trafficking_db.trafficking_plugin.core.cases import case_records, htcds_export
-from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core import create_database, database, gpkg
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 
 STANDARD = SHARED / "reference" / "htcds" / "ods_Field_Standards.csv"
@@ -36,9 +36,9 @@ def db_with_cases(tmp_path):
     subdistricts = synthetic_province.synthetic_province()
     villages = write_villages(subdistricts, tmp_path / "villages.geojson")
     db = tmp_path / "province_50.gpkg"
-    database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
+    create_database.create_or_upgrade(db, "50", province_units(subdistricts, tmp_path / "villages.geojson"))
     point = gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, 101.69, 3.14), (101.69, 3.14, 101.69, 3.14))
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.execute("INSERT INTO organization (name, type) VALUES ('มูลนิธิทดสอบ', 'ngo')")
         conn.execute(
             'INSERT INTO "case" (case_key, age_trafficked, gender, citizenship, legal_status, education, '
@@ -130,7 +130,7 @@ def test_no_story_names_or_ids_leave_the_database(db_with_cases, tmp_path):
 
 def test_a_value_outside_a_picklist_names_the_case_and_field_and_writes_nothing(db_with_cases, tmp_path):
     db, _ = db_with_cases
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.execute("UPDATE \"case\" SET gender = 'Woman' WHERE fid = 2")
         conn.execute("UPDATE case_perpetrator SET role_in_process = 'Boss'")
     with pytest.raises(htcds_export.HtcdsExportError) as error:
@@ -156,11 +156,11 @@ def test_the_sample_generators_cases_export_and_validate(tmp_path):
     generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
     db = tmp_path / "province_50.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
-    database.create_or_upgrade(db, "50", units)
+    create_database.create_or_upgrade(db, "50", units)
     counts = cases.load_sample(db, tmp_path / "files")
     records, problems = htcds_export.collect(db)
     assert problems == [] and len(records) == counts["cases"] > 100
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.row_factory = sqlite3.Row
         for row in conn.execute('SELECT * FROM "case"'):
             assert case_records.validate_case(dict(row)) == {}, row["fid"]

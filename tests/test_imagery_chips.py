@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from conftest import SHARED
 
-from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core import create_database, database, gpkg
 from trafficking_db.trafficking_plugin.core.sin_space import imagery, imagery_footprints
 from trafficking_db.trafficking_plugin.core.sin_space.imagery_establishments import places_from_database
 
@@ -45,10 +45,10 @@ def lonlat_of(column, row):
 
 def make_province(path):
     """A province database holding the NAIP places and one in Thailand, outside the image."""
-    database.create_or_upgrade(path, "50", {})
+    create_database.create_or_upgrade(path, "50", {})
     rows = [(name, kind, cls, why, lonlat_of(*pixel)) for name, kind, cls, why, pixel in PLACES]
     rows.append(OUTSIDE)
-    with contextlib.closing(gpkg.connect(path)) as conn:
+    with contextlib.closing(database.connect(path)) as conn:
         conn.execute("BEGIN")
         for i, (name, kind, cls, why, (lon, lat)) in enumerate(rows):
             blob = gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, lon, lat), (lon, lat, lon, lat))

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsVectorFileWriter, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QVariant
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.sample import generator
 
@@ -24,7 +24,7 @@ def sample(tmp_path_factory):
 @pytest.fixture()
 def db(tmp_path):
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", {})
+    create_database.create_or_upgrade(path, "50", {})
     return path
 
 

@@ -9,13 +9,13 @@ import sqlite3
 
 import pytest
 from conftest import CancelAfter
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.ingest import import_file, pseudonym, spec, validate
 from trafficking_db.trafficking_plugin.sample import generator
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
-DATA_YEAR = 2567           # B.E. on purpose: stored as 2024
+DATA_YEAR = 2024
 VILLAGE_COLUMNS = {"VILLAGE", "รหัสหมู่บ้าน", "หมู่ที่", "village_code"}
 # Reason phrases of the checks that the generator's faults map to one-to-one.
 FAULT_REASONS = {
@@ -36,7 +36,7 @@ def sample(tmp_path_factory):
 
 
 def new_database(path):
-    database.create_or_upgrade(path, "50", {})
+    create_database.create_or_upgrade(path, "50", {})
     return path
 
 
@@ -59,35 +59,35 @@ def test_every_sample_file_imports_and_rows_add_up(imported):
     db, manifest, summaries = imported
     for entry in manifest["files"]:
         s = summaries[entry["path"]]
-        assert s["status"] == "succeeded", s
-        assert s["rows_read"] == entry["rows"]
-        assert s["rows_read"] == s["rows_staged"] + s["rows_rejected"]
+        assert s.status == "succeeded", s
+        assert s.rows_read == entry["rows"]
+        assert s.rows_read == s.rows_staged + s.rows_rejected
         stored = query(db, "SELECT status, rows_read, rows_staged, rows_rejected, data_year, source "
-                       "FROM import_run WHERE fid = ?", s["run_id"])
-        assert stored == [("succeeded", s["rows_read"], s["rows_staged"], s["rows_rejected"], 2024,
+                       "FROM import_run WHERE fid = ?", s.run_id)
+        assert stored == [("succeeded", s.rows_read, s.rows_staged, s.rows_rejected, 2024,
                            entry["source"])]
-        staged = query(db, f'SELECT count(*) FROM "{s["staging_table"]}" WHERE import_run_id = ?',
-                       s["run_id"])[0][0]
+        staged = query(db, f'SELECT count(*) FROM "{s.staging_table}" WHERE import_run_id = ?',
+                       s.run_id)[0][0]
         rejected = query(db, "SELECT count(DISTINCT row_number) FROM rejected_row WHERE import_run_id = ?",
-                         s["run_id"])[0][0]
-        assert (staged, rejected) == (s["rows_staged"], s["rows_rejected"])
-        numbers = query(db, f'SELECT row_number FROM "{s["staging_table"]}" WHERE import_run_id = ? '
+                         s.run_id)[0][0]
+        assert (staged, rejected) == (s.rows_staged, s.rows_rejected)
+        numbers = query(db, f'SELECT row_number FROM "{s.staging_table}" WHERE import_run_id = ? '
                         "UNION SELECT row_number FROM rejected_row WHERE import_run_id = ?",
-                        s["run_id"], s["run_id"])
+                        s.run_id, s.run_id)
         assert sorted(n for (n,) in numbers) == list(range(1, entry["rows"] + 1))   # no row lost
 
 
 def test_injected_faults_are_the_rejections(imported):
     db, manifest, summaries = imported
     for entry in manifest["files"]:
-        run_id = summaries[entry["path"]]["run_id"]
+        run_id = summaries[entry["path"]].run_id
         rows = query(db, "SELECT row_number, field, reason FROM rejected_row WHERE import_run_id = ?", run_id)
         found = {kind: len({n for n, _, r in rows if phrase in r}) for kind, phrase in FAULT_REASONS.items()}
         found["blank_village"] = len({n for n, f, r in rows if f in VILLAGE_COLUMNS and "empty" in r})
         expected = {k: v for k, v in entry["faults"].items() if k in found}
         assert {k: found[k] for k in expected} == expected, entry["path"]
         # Nothing else is rejected: the clean rows of the generator all stage.
-        assert summaries[entry["path"]]["rows_rejected"] == sum(expected.values()), entry["path"]
+        assert summaries[entry["path"]].rows_rejected == sum(expected.values()), entry["path"]
 
 
 def test_codes_are_stored_as_found_and_dates_in_the_common_era(imported):
@@ -136,7 +136,7 @@ def test_home_town_is_staged_from_the_raw_id(imported):
     with contextlib.closing(sqlite3.connect(db)) as conn:
         conn.execute("ATTACH DATABASE ? AS identity", (str(identity),))
         for s in summaries.values():
-            table = s["staging_table"]
+            table = s.staging_table
             if "home_town" not in [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]:
                 continue
             rows = conn.execute(
@@ -146,7 +146,7 @@ def test_home_town_is_staged_from_the_raw_id(imported):
             towns = [(town, raw[1:5]) for kind, town, raw in rows if kind == "thai_id"]
             assert towns and all(town == digits and len(town) == 4 for town, digits in towns), table
             assert all(town is None for kind, town, _ in rows if kind != "thai_id"), table
-    tables = {s["staging_table"] for s in summaries.values()}
+    tables = {s.staging_table for s in summaries.values()}
     assert {"staging_health_person", "staging_education_roster", "staging_family_welfare_member",
             "staging_human_security_welfare_case"} <= tables
     kinds = dict(query(db, "SELECT id_kind, count(home_town) FROM staging_education_roster GROUP BY 1"))
@@ -185,9 +185,9 @@ def test_importing_the_same_file_again_adds_nothing(imported, sample):
     files, _ = sample
     before = query(db, "SELECT count(*) FROM staging_health_home")
     again = import_file.import_file(db, files / "health" / "HOME.csv", "health", DATA_YEAR)
-    assert again["status"] == "duplicate" and "already imported" in again["message"]
+    assert again.status == "duplicate" and "already imported" in again.message
     assert query(db, "SELECT count(*) FROM staging_health_home") == before
-    assert query(db, "SELECT status, rows_read FROM import_run WHERE fid = ?", again["run_id"]) == \
+    assert query(db, "SELECT status, rows_read FROM import_run WHERE fid = ?", again.run_id) == \
         [("duplicate", 0)]
 
 
@@ -217,7 +217,7 @@ def test_cancel_part_way_leaves_the_database_as_it_was(sample, tmp_path, monkeyp
     assert [r[0] for r in runs] == ["succeeded", "canceled"]
     assert runs[1][1:4] == (0, 0, 0) and "nothing was added" in runs[1][4]
     # The canceled file can be imported afterwards: only succeeded runs count as done.
-    assert import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR)["status"] == \
+    assert import_file.import_file(db, files / "health" / "PERSON.csv", "health", DATA_YEAR).status == \
         "succeeded"
 
 
@@ -272,14 +272,14 @@ def test_files_are_recognised_by_their_header_not_their_name(sample, tmp_path):
     db = new_database(tmp_path / "renamed.gpkg")
     renamed = tmp_path / "export_2024.txt"
     shutil.copy(files / "health" / "HOME.csv", renamed)
-    assert import_file.import_file(db, renamed, "health", 2024)["staging_table"] == "staging_health_home"
+    assert import_file.import_file(db, renamed, "health", 2024).staging_table == "staging_health_home"
     with pytest.raises(import_file.ImportFailed, match="not a file of source 'education'"):
         import_file.import_file(db, files / "health" / "DIAGNOSIS_OPD.csv", "education", 2024)
 
 
 def test_a_missing_database_is_refused(sample, tmp_path):
     files, _ = sample
-    with pytest.raises(import_file.ImportFailed, match="createdatabase"):
+    with pytest.raises(database.DatabaseError, match="createdatabase"):
         import_file.import_file(tmp_path / "none.gpkg", files / "health" / "HOME.csv", "health", 2024)
 
 

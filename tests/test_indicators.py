@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from trafficking_db.trafficking_plugin.core import database, schema
+from trafficking_db.trafficking_plugin.core import create_database, schema
 from trafficking_db.trafficking_plugin.core.risk import indicators
 from trafficking_db.trafficking_plugin.core.risk.facts import FACT_COLUMNS
 
@@ -247,12 +247,12 @@ def test_disabled_rows_are_left_out_and_may_be_broken(db):
 
 def test_create_database_writes_the_catalogue_once(tmp_path):
     path = tmp_path / "province.gpkg"
-    assert database.create_or_upgrade(path, "50", {})["indicators_added"] == 28
+    assert create_database.create_or_upgrade(path, "50", {}).indicators_added == 28
     conn = sqlite3.connect(path)
     conn.execute("UPDATE indicator SET weight = 3 WHERE code = 'I01'")
     conn.commit()
     conn.close()
-    assert database.create_or_upgrade(path, "50", {})["indicators_added"] == 0
+    assert create_database.create_or_upgrade(path, "50", {}).indicators_added == 0
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*), max(weight) FROM indicator").fetchone() == (28, 3)
     conn.close()

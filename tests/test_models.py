@@ -41,12 +41,12 @@ class RecordingFeedback(QgsProcessingFeedback):
 
 def new_database(folder, files):
     """An empty province database of the sample province (admin units, no agency data yet)."""
-    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.core import create_database
     from trafficking_db.trafficking_plugin.sample import synthetic_province
 
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province(),
+    create_database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province(),
                                                         files / "villages.geojson"))
     return db
 
@@ -275,7 +275,7 @@ def test_a_missing_agency_file_stops_the_model_and_names_the_step(run_algorithm,
 
 
 def test_an_unreadable_model_file_is_left_out_not_the_provider(provider, tmp_path):
-    from trafficking_db.processing_algorithms.shipped_models import shipped_models
+    from trafficking_db.processing_algorithms.provider import shipped_models
 
     shutil.copy(REPO / "trafficking_plugin" / "data" / "models" / "late_agency_file.model3",
                 tmp_path / "late_agency_file.model3")

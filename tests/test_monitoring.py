@@ -13,7 +13,7 @@ from conftest import copy_database
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.risk import monitoring
 
 
@@ -22,7 +22,7 @@ def plan(imported_sample, tmp_path_factory):
     _, _, db = imported_sample
     db = copy_database(db, tmp_path_factory.mktemp("monitoring"))
     crosswalk.run_crosswalk(db, 2024)
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("BEGIN")
         villages = conn.execute("SELECT code, subdistrict_code FROM village ORDER BY code").fetchall()
         subs = sorted({s for _, s in villages})
@@ -52,12 +52,12 @@ def plan(imported_sample, tmp_path_factory):
 
 
 def test_share_in_high_areas_by_hand(plan):
-    found = monitoring.monitor(plan["db"], 2567)
-    assert found["activities"] == {2023: 4, 2024: 4}
-    assert found["in_high_areas"] == {2023: 1, 2024: 2}
-    assert found["share_high"] == {2023: 0.25, 2024: 0.5}
-    assert found["share_change"] == pytest.approx(25.0)
-    assert [v["code"] for v in found["unreached"]] == [plan["h2"]]      # H1 had an activity
+    found = monitoring.monitor(plan["db"], 2024)
+    assert found.activities == {2023: 4, 2024: 4}
+    assert found.in_high_areas == {2023: 1, 2024: 2}
+    assert found.share_high == {2023: 0.25, 2024: 0.5}
+    assert found.share_change == pytest.approx(25.0)
+    assert [v["code"] for v in found.unreached] == [plan["h2"]]      # H1 had an activity
     lines = monitoring.summary_lines(found)
     assert any("+25.0 percentage points" in line for line in lines)
 

@@ -8,8 +8,9 @@ import contextlib
 import sqlite3
 
 import pytest
+from trafficking_db.trafficking_plugin.core import wkb as wkb_module
 from qgis.core import QgsVectorLayer
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.network import coverage
 from trafficking_db.trafficking_plugin.sample.network import point_blob
 
@@ -22,7 +23,7 @@ RISK = {"500101": "high", "500102": "high", "500201": "high", "500202": "medium"
 @pytest.fixture()
 def network_db(tmp_path):
     db = make_province(tmp_path / "province.gpkg")
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("BEGIN")
         for code, risk_class in RISK.items():
             conn.execute("INSERT INTO risk_subdistrict (code, data_year, risk_class, persons_high) "
@@ -68,7 +69,7 @@ def test_a_shorter_distance_adds_covered_places_too_far(network_db):
 
 
 def test_medium_sub_districts_on_request(network_db):
-    found = by_code(coverage.gaps(network_db, 2567, max_km=10, classes=("high", "medium")))
+    found = by_code(coverage.gaps(network_db, 2024, max_km=10, classes=("high", "medium")))
     # 500202 has the officer on it (0 km) but nobody lists it or district 5002.
     assert {c: g["gap"] for c, g in found.items()} == {"500201": "not_covered",
                                                        "500202": "not_covered"}
@@ -89,7 +90,7 @@ def test_centroid_of_a_square_with_a_hole():
     hole = [(2, 2), (4, 2), (4, 4), (2, 4), (2, 2)]      # the top-right quarter
     wkb = struct.pack("<BII", 1, 3, 2) + ring(outer) + ring(hole)
     # Area 16 at (2, 2) less area 4 at (3, 3): (32 - 12) / 12 = 5/3 on each axis.
-    assert coverage.centroid(wkb) == pytest.approx((5 / 3, 5 / 3))
+    assert wkb_module.centroid(wkb) == pytest.approx((5 / 3, 5 / 3))
 
 
 def test_algorithm_writes_a_styled_gap_layer(network_db, tmp_path, run_algorithm):

@@ -7,7 +7,7 @@ from conftest import province_units
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 
-from trafficking_db.trafficking_plugin.core import database, gpkg
+from trafficking_db.trafficking_plugin.core import create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.network import directory
 from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
@@ -16,7 +16,7 @@ from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
 @pytest.fixture()
 def db(tmp_path):
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
+    create_database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
     return path
 
 
@@ -182,7 +182,7 @@ def test_zoom_to_a_member(dock, qgis_iface):
 @pytest.mark.slow
 def test_ten_thousand_members_load_and_filter_without_reloading_the_layer(qgis_iface, project, db):
     areas = ["5001", "500102", "5002", "500301"]
-    conn = gpkg.connect(db)
+    conn = database.connect(db)
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO network_member (name, areas, specialisations) VALUES (?, ?, ?)",

@@ -19,7 +19,7 @@ REQUIRED = ["metadata.txt", "__init__.py", "LICENSE", "icon.png", "icon.svg",
             "processing_algorithms/__init__.py", "processing_algorithms/provider.py",
             "trafficking_plugin/plugin.py", "trafficking_plugin/data/indicators.yaml",
             "trafficking_plugin/data/specs/health.yaml", "styles/risk_village.qml",
-            "docs/risk_index.md", "docs/img/risk_map.png", "processing_algorithms/shipped_models.py",
+            "docs/risk_index.md", "docs/img/risk_map.png", "processing_algorithms/provider.py",
             "trafficking_plugin/data/models/yearly_update.model3",
             "trafficking_plugin/i18n/trafficking_db_th.qm"]
 ALGORITHMS = ["trafficking:createdatabase", "trafficking:generatesampledata",

@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QColor
 
 from trafficking_db.trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.outputs.project import LAYOUT_GROUP, build_project
@@ -69,7 +69,7 @@ def groups_of(project):
 
 def test_groups_layers_styles_and_privacy(scored_project):
     db, path, summary = scored_project
-    assert summary["year"] == YEAR
+    assert summary.year == YEAR
     project = read(path)
     assert groups_of(project) == GROUPS
     assert project.title().startswith("ฐานข้อมูลป้องกันการค้ามนุษย์ จังหวัด")
@@ -130,7 +130,7 @@ def test_layouts_ready_and_report_atlas_renders(scored_project):
     db, path, summary = scored_project
     project = read(path)
     names = [layout.name() for layout in project.layoutManager().layouts()]
-    assert names == summary["layouts"] == ["Province map", f"Risk map {YEAR}", f"Risk reports {YEAR}"]
+    assert names == summary.layouts == ["Province map", f"Risk map {YEAR}", f"Risk reports {YEAR}"]
     for each in project.layoutManager().layouts():   # legends list their own map's layers only
         legend = next(item for item in each.items() if isinstance(item, QgsLayoutItemLegend))
         root = legend.model().rootGroup()
@@ -139,7 +139,7 @@ def test_layouts_ready_and_report_atlas_renders(scored_project):
     layout = project.layoutManager().layoutByName(f"Risk reports {YEAR}")
     atlas = layout.atlas()
     assert atlas.enabled() and atlas.coverageLayer().name() == "report_area"
-    with gpkg.connect(db) as conn:
+    with database.connect(db) as conn:
         districts = conn.execute("SELECT code, name_th FROM risk_district WHERE data_year = ? "
                                  "ORDER BY code", (YEAR,)).fetchall()
         # The page of a district with a high-risk sub-district: its map must show red.
@@ -205,7 +205,7 @@ def test_fresh_database_opens_with_empty_layers(run_algorithm, created):
 def test_clear_errors(run_algorithm, created, tmp_path):
     not_gpkg = tmp_path / "notes.gpkg"
     not_gpkg.write_text("not a database", encoding="utf-8")
-    with pytest.raises(QgsProcessingException, match="notes.gpkg is not a GeoPackage"):
+    with pytest.raises(QgsProcessingException, match="notes.gpkg could not be read"):
         run_algorithm("createproject", DATABASE=str(not_gpkg), OUTPUT=str(tmp_path / "x.qgz"))
     with pytest.raises(QgsProcessingException, match="2024 .B.E. 2567. is not scored"):
         run_algorithm("createproject", DATABASE=str(created), DATA_YEAR=2567)

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.dissemination import national, national_schema
 from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
@@ -46,7 +46,7 @@ def server(postgis_server):  # noqa: F811
 
 
 def _styles():
-    from trafficking_db.processing_algorithms.publish_national import plugin_styles
+    from trafficking_db.trafficking_plugin.core.dissemination.national import plugin_styles
     return plugin_styles()
 
 
@@ -77,12 +77,12 @@ def _fingerprint(server):
 
 def test_publish_counts_equal(server, scored):
     result = _publish(server, scored)
-    assert result["province_code"] == "50"
+    assert result.province_code == "50"
     for published in national_schema.PUBLISHED:
         expected = _province_count(scored, published)
-        assert result["rows"][published.table] == expected, published.table
+        assert result.rows[published.table] == expected, published.table
         assert _national_count(server, published.table) == expected, published.table
-    assert result["rows"]["risk_person"] > 0 and result["rows"]["risk_district"] > 0
+    assert result.rows["risk_person"] > 0 and result.rows["risk_district"] > 0
     # Geometries are PostGIS geometries in EPSG:4326, with a spatial index.
     assert server.execute(DB, "SELECT DISTINCT ST_SRID(geom), GeometryType(geom) FROM "
                               "trafficking.risk_subdistrict") == [(4326, "MULTIPOLYGON")]
@@ -94,9 +94,9 @@ def test_publish_counts_equal(server, scored):
 def test_republish_replaces(server, scored):
     first = _publish(server, scored)
     second = _publish(server, scored)
-    assert first["rows"] == second["rows"]
+    assert first.rows == second.rows
     for published in national_schema.PUBLISHED:
-        assert _national_count(server, published.table) == first["rows"][published.table]
+        assert _national_count(server, published.table) == first.rows[published.table]
     assert server.execute(DB, "SELECT count(*) FROM trafficking.publication")[0][0] == 2
 
 
@@ -104,8 +104,8 @@ def test_three_provinces_republish_one_roll_up(server, scored, other_provinces):
     databases = {"50": scored, **other_provinces}
     published = {code: _publish(server, db) for code, db in sorted(databases.items())}
     again = _publish(server, other_provinces["99"])    # re-published: replaces, never doubles
-    assert again["rows"] == published["99"]["rows"]
-    assert {code: r["province_code"] for code, r in published.items()} == \
+    assert again.rows == published["99"].rows
+    assert {code: r.province_code for code, r in published.items()} == \
         {"50": "50", "98": "98", "99": "99"}
     for table in national_schema.PUBLISHED:
         expected = _province_count(scored, table)
@@ -158,7 +158,7 @@ def test_refused_row_leaves_national_database_as_it_was(server, scored, tmp_path
     broken = copy_database(scored, tmp_path)
     # The last district's count as text (SQLite keeps it, PostgreSQL's bigint refuses it): the
     # failure comes after risk_person and the villages were replaced.
-    conn = gpkg.connect(broken)
+    conn = database.connect(broken)
     conn.execute("UPDATE risk_district SET persons = 'many' WHERE fid = (SELECT max(fid) FROM "
                  "risk_district)")
     conn.close()

@@ -16,7 +16,7 @@ import struct
 
 import pytest
 
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.risk import risk_index, scores
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
@@ -53,7 +53,7 @@ def _build(path, persons=PERSONS, year=YEAR):
     units = province_units(subdistricts)
     units["village"] = [_village(V1, 98.95, 18.79), _village(V2, 98.97, 18.80)]
     if not path.exists():
-        database.create_or_upgrade(path, "50", units)
+        create_database.create_or_upgrade(path, "50", units)
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("DELETE FROM indicator")
@@ -108,8 +108,8 @@ def test_mean_method_by_hand(province):
     assert persons["p3"] == (2, None, 1, 2, 1.5, "medium", 0.0, "A01")
     assert persons["p4"] == (1, 2, 3, 3, 2.0, "high", 0.25, "A02 A03")
     assert persons["p5"] == (None, None, None, 0, None, None, None, None)   # counted, not scored
-    assert (summary["persons"], summary["scored"], summary["high"], summary["medium"],
-            summary["low"]) == (5, 4, 2, 1, 1)
+    assert (summary.persons, summary.scored, summary.high, summary.medium,
+            summary.low) == (5, 4, 2, 1, 1)
 
 
 def test_alkire_foster_by_hand(province):
@@ -118,9 +118,9 @@ def test_alkire_foster_by_hand(province):
     assert [persons[p][4:6] for p in ("p1", "p2", "p3", "p4")] == [
         (0.0, "low"), (1.0, "high"), (0.0, "low"), (0.25, "high")]
     # H = 2 of 4 scored have c >= k; A = (1 + 0.25) / 2; M0 = H x A.
-    assert summary["af_h"] == pytest.approx(0.5)
-    assert summary["af_a"] == pytest.approx(0.625)
-    assert summary["af_m0"] == pytest.approx(0.3125)
+    assert summary.af_h == pytest.approx(0.5)
+    assert summary.af_a == pytest.approx(0.625)
+    assert summary.af_m0 == pytest.approx(0.3125)
 
 
 def test_percentile_by_hand(province):
@@ -167,7 +167,7 @@ def test_rescoring_replaces_and_second_year_gives_change(province):
     later = [(k, n, b, v, s, "studying" if st else st, False) for k, n, b, v, s, st, _ in PERSONS]
     later[1] = ("p2", "thai", "2013-09-01", V1, "health education", "studying", False)
     _build(province, later, 2025)
-    risk_index.score_risk_index(province, 2568, risk_index.Options(
+    risk_index.score_risk_index(province, 2025, risk_index.Options(
         min_coverage=1, high_cutoff=2.0, medium_cutoff=1.5))        # B.E. 2568 = 2025
     conn = sqlite3.connect(province)
     change = conn.execute(
@@ -203,7 +203,7 @@ def test_unknown_year_and_weights_are_explained(province):
     # Without A02: P4 = (1 + 3) / 2 = 2.0 (high), P1 = 1.0; coverage counts weighted indicators.
     persons = _persons(province)
     assert persons["p4"][3:6] == (2, 2.0, "high")
-    assert summary["scored"] == 4
+    assert summary.scored == 4
 
 
 def test_methods_share_the_cutoff_rules():

@@ -36,7 +36,7 @@ def scored_two_years(imported_sample, tmp_path_factory):
     manifest = generator.generate_sample_data(synthetic_province.synthetic_province(), folder / "files",
                                                 scale=0.002, seed=1, data_year=2023)
     for entry in manifest["files"]:
-        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2566)
+        import_file.import_file(db, folder / "files" / entry["path"], entry["source"], 2023)
     for year in (2023, 2024):
         crosswalk.run_crosswalk(db, year)
         _score(db, year)

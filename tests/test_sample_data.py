@@ -546,6 +546,6 @@ def test_activities_move_into_the_areas_the_scoring_finds_high(imported_sample, 
     risk_index.score_risk_index(db, DATA_YEAR)
     activities.import_activities(db, files / manifest["activities"]["path"], DATA_YEAR)
     found = monitoring.monitor(db, DATA_YEAR)
-    share = found["share_high"]
-    assert found["high_area_villages"] > 0
+    share = found.share_high
+    assert found.high_area_villages > 0
     assert share[DATA_YEAR] > 0.3 and share[DATA_YEAR] - share[DATA_YEAR - 1] > 0.15, share

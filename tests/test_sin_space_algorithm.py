@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 from conftest import province_units
 from qgis.core import QgsProcessingException
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.sample import generator
 
@@ -15,7 +15,7 @@ def sample_db(tmp_path):
     manifest = generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=2)
     db = tmp_path / "province.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
-    database.create_or_upgrade(db, "50", units)
+    create_database.create_or_upgrade(db, "50", units)
     return db, tmp_path / "files" / manifest["sin_space"]["path"], manifest["sin_space"]
 
 

@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 from conftest import CancelAfter, province_units
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database, wkb
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.ingest import import_file
 from trafficking_db.trafficking_plugin.sample import generator
@@ -33,7 +33,7 @@ def db(tmp_path):
     units = province_units(synthetic_province.synthetic_province())
     units["village"] = [village(code, *point) for code, point in VILLAGES.items()]
     path = tmp_path / "province.gpkg"
-    database.create_or_upgrade(path, "50", units)
+    create_database.create_or_upgrade(path, "50", units)
     return path
 
 
@@ -110,13 +110,13 @@ def test_every_format_is_placed_and_noted(db, tmp_path):
         "S2,B,massage_spa,licensed,4,0,0,0,1,0,,2024-03-15,,,\"18°37'12\"\"N 98°50'24\"\"E\",,,,,,",
         f"S3,C,factory,licensed,4,0,0,0,1,0,,2024-03-15,,,,{e:.1f},{n:.1f},47N,,,",
         "S4,D,plantation,licensed,4,0,0,0,1,0,,2024-03-15,,,,,,,50030201,,")
-    summary = establishments.import_survey(db, path, 2567)
-    assert (summary["rows_read"], summary["rows_staged"], summary["rows_rejected"]) == (4, 4, 0)
+    summary = establishments.import_survey(db, path, 2024)
+    assert (summary.rows_read, summary.rows_staged, summary.rows_rejected) == (4, 4, 0)
     placed = rows(db, "SELECT name, coordinate_source, location_approximate, survey_date, geom "
                       "FROM establishment ORDER BY row_number")
     assert [(p[0], p[1], p[2]) for p in placed] == [
         ("A", "decimal_degrees", 0), ("B", "dms", 0), ("C", "utm47n", 0), ("D", "village", 1)]
-    points = [geo.read_wkb(p[4])[1] for p in placed]
+    points = [wkb.read_blob(p[4])[1] for p in placed]
     assert points[0] == pytest.approx((98.83, 18.62))
     assert points[1] == pytest.approx((98.84, 18.62))
     assert points[2] == pytest.approx((98.95, 18.65), abs=1e-6)
@@ -136,10 +136,10 @@ def test_bad_rows_are_rejected_with_file_row_field_reason_and_counted(db, tmp_pa
         "S7,G,karaoke,licensed,4,0,0,0,1,0,,31/02/2567,18.62,98.83,,,,,,,",
         "S8,H,karaoke,sometimes,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
         "S9,I,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,13.7,100.5,,,,,50010101,,")  # fallback
-    summary = establishments.import_survey(db, path, 2567)
-    assert (summary["rows_read"], summary["rows_staged"], summary["rows_rejected"]) == (9, 1, 8)
+    summary = establishments.import_survey(db, path, 2024)
+    assert (summary.rows_read, summary.rows_staged, summary.rows_rejected) == (9, 1, 8)
     run = rows(db, "SELECT rows_read, rows_staged, rows_rejected FROM import_run WHERE fid = ?",
-               summary["run_id"])[0]
+               summary.run_id)[0]
     assert run == (9, 1, 8)
     rejected = {r[1]: r for r in rows(db, "SELECT file_name, row_number, field, value, reason "
                                           "FROM rejected_row ORDER BY row_number")}
@@ -162,8 +162,8 @@ def test_unknown_type_kept_listed_and_scored_from_zero(db, tmp_path):
     path = survey(tmp_path, "S1,A,Tea House,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   "S2,B,Massage Spa,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   "S3,C,ร้านคาราโอเกะ/สถานบันเทิง,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,")
-    summary = establishments.import_survey(db, path, 2567)
-    assert summary["unknown_types"] == ["Tea House"]
+    summary = establishments.import_survey(db, path, 2024)
+    assert summary.step.unknown_types == ["Tea House"]
     assert rows(db, "SELECT type, risk_score FROM establishment ORDER BY row_number") == [
         ("Tea House", 0.0), ("massage_spa", 20.0), ("karaoke", 25.0)]
     assert rows(db, "SELECT source, field, code, row_count, example_row FROM unmapped_code") == [
@@ -172,9 +172,9 @@ def test_unknown_type_kept_listed_and_scored_from_zero(db, tmp_path):
 
 def test_same_file_twice_is_refused(db, tmp_path):
     path = survey(tmp_path, "S1,A,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,")
-    assert establishments.import_survey(db, path, 2567)["status"] == "succeeded"
-    again = establishments.import_survey(db, path, 2567)
-    assert again["status"] == "duplicate" and "already imported" in again["message"]
+    assert establishments.import_survey(db, path, 2024).status == "succeeded"
+    again = establishments.import_survey(db, path, 2024)
+    assert again.status == "duplicate" and "already imported" in again.message
     assert rows(db, "SELECT count(*) FROM establishment") == [(1,)]
 
 
@@ -192,18 +192,18 @@ def dump(db, skip=("import_run", "sqlite_sequence")):
 def test_cancel_or_a_broken_rule_changes_nothing(db, tmp_path):
     good = survey(tmp_path, "S1,A,karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,",
                   name="first.csv")
-    establishments.import_survey(db, good, 2567)
+    establishments.import_survey(db, good, 2024)
     path = survey(tmp_path, *[f"S{i},A{i},karaoke,licensed,4,0,0,0,1,0,,2024-03-15,18.62,98.83,,,,,,,"
                               for i in range(1200)])
     before = dump(db)
     with pytest.raises(Canceled):
-        establishments.import_survey(db, path, 2567, feedback=CancelAfter(1))
+        establishments.import_survey(db, path, 2024, feedback=CancelAfter(1))
     assert dump(db) == before           # only the canceled run is recorded, in import_run
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE place_rule SET condition = 'no_such_column > 1' WHERE code = 'P03'")
     before = dump(db)
     with pytest.raises(import_file.ImportFailed, match="place_rule P03: condition"):
-        establishments.import_survey(db, path, 2567)
+        establishments.import_survey(db, path, 2024)
     assert dump(db) == before
     assert rows(db, "SELECT status FROM import_run ORDER BY fid") == [
         ("succeeded",), ("canceled",), ("failed",)]
@@ -232,7 +232,7 @@ def test_scores_and_reasons_by_hand_and_rescoring_after_an_edit(db, tmp_path):
         "S3,C,guesthouse_hotel,licensed,20,0,12,0,1,0,,2024-03-15,18.64,98.85,,,,,,,",
         # border crossing 20 (no inspection rule for crossings): low
         "S4,D,border_crossing,,3,0,0,0,0,0,,2024-03-15,18.69,99.09,,,,,,,")
-    establishments.import_survey(db, path, 2567)
+    establishments.import_survey(db, path, 2024)
     scored = rows(db, "SELECT risk_score, risk_class, risk_reasons FROM establishment ORDER BY row_number")
     assert [(s, c) for s, c, _ in scored] == [(115.0, "high"), (30.0, "medium"), (20.0, "low"),
                                              (20.0, "low")]
@@ -248,7 +248,7 @@ def test_scores_and_reasons_by_hand_and_rescoring_after_an_edit(db, tmp_path):
         conn.execute("UPDATE place_rule SET points = 20 WHERE code = 'P05'")
         conn.execute("UPDATE establishment_type SET base_score = 30 WHERE code = 'guesthouse_hotel'")
     summary = establishments.rescore(db, high_score=40, medium_score=25)
-    assert summary["classes"] == {"high": 3, "medium": 0, "low": 1}
+    assert summary.classes == {"high": 3, "medium": 0, "low": 1}
     assert rows(db, "SELECT risk_score, risk_class FROM establishment ORDER BY row_number") == [
         (115.0, "high"), (40.0, "high"), (40.0, "high"), (20.0, "low")]
 
@@ -259,7 +259,7 @@ def test_village_distances_by_hand(db, tmp_path):
         "S1,A,karaoke,unlicensed,10,2,0,0,0,0,,2024-03-15,18.62,98.83,,,,,,,",      # high
         "S2,B,karaoke,unlicensed,10,2,0,0,0,0,,2024-03-15,18.68,99.08,,,,,,,",      # high
         "S3,C,border_crossing,,3,0,0,0,0,0,,2024-03-15,18.69,99.09,,,,,,,")
-    establishments.import_survey(db, path, 2567)
+    establishments.import_survey(db, path, 2024)
 
     def haversine(a, b):
         (lon1, lat1), (lon2, lat2) = (map(math.radians, p) for p in (a, b))
@@ -306,17 +306,17 @@ def test_sample_survey_imports_with_its_faults_exactly_accounted(tmp_path):
     assert entry["path"] not in [f["path"] for f in manifest["files"]]
     db = tmp_path / "province.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
-    database.create_or_upgrade(db, "50", units)
-    summary = establishments.import_survey(db, tmp_path / "files" / entry["path"], 2567)
+    create_database.create_or_upgrade(db, "50", units)
+    summary = establishments.import_survey(db, tmp_path / "files" / entry["path"], 2024)
     expected = entry["expected"]
-    assert summary["rows_read"] == entry["rows"]
-    assert summary["rows_staged"] == expected["rows_accepted"]
-    assert summary["rows_rejected"] == expected["rows_rejected"] == sum(
+    assert summary.rows_read == entry["rows"]
+    assert summary.rows_staged == expected["rows_accepted"]
+    assert summary.rows_rejected == expected["rows_rejected"] == sum(
         entry["faults"][k] for k in ("bad_coordinate", "out_of_province", "bad_date"))
-    assert len(summary["unknown_types"]) <= expected["unknown_types"] == entry["faults"]["unknown_type"]
+    assert len(summary.step.unknown_types) <= expected["unknown_types"] == entry["faults"]["unknown_type"]
     assert rows(db, "SELECT sum(row_count) FROM unmapped_code WHERE source = 'sin_space'") == [
         (expected["unknown_types"],)]
-    assert summary["approximate"] == expected["approximate"]
+    assert summary.step.approximate == expected["approximate"]
     # Each rejection is the fault the truth file names for that row.
     import csv
     with open(tmp_path / "files" / entry["truth"], encoding="utf-8") as f:
@@ -326,7 +326,7 @@ def test_sample_survey_imports_with_its_faults_exactly_accounted(tmp_path):
         assert fields[truth[row_number]["fault"]] == field
     # Accepted places lie where the truth says (village rows at their village).
     for row_number, blob in rows(db, "SELECT row_number, geom FROM establishment"):
-        lon, lat = geo.read_wkb(blob)[1]
+        lon, lat = wkb.read_blob(blob)[1]
         t = truth[row_number]
         assert geo.great_circle_km(lon, lat, float(t["lon"]), float(t["lat"])) < 0.01
     assert rows(db, "SELECT count(*) FROM village WHERE km_to_border_crossing IS NULL") == [(0,)]

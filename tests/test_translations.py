@@ -167,7 +167,7 @@ def test_buddhist_era_option_changes_the_years_a_report_shows(tmp_path):
     from trafficking_db.trafficking_plugin.core.dissemination import report_html, report_tables
     from trafficking_db.trafficking_plugin.core import thai_calendar
 
-    assert thai_calendar.shown_year(2024) == 2567 and thai_calendar.shown_year(2567, False) == 2024
+    assert thai_calendar.shown_year(2024) == 2567 and thai_calendar.shown_year(2024, False) == 2024
     report = report_tables.Report(
         level="province", code="50", name_th="เชียงใหม่", name_en="Chiang Mai", year=2024,
         persons=100, persons_scored=90, persons_high=12, share_high=12 / 90, mean_index=1.6,
@@ -190,12 +190,12 @@ def test_buddhist_era_option_changes_the_years_a_report_shows(tmp_path):
 def test_network_dock_in_thai_labels_buttons_and_field_checks(qgis_iface, locale_th, thai, tmp_path):
     from conftest import province_units
     from qgis.core import QgsProject
-    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.core import create_database
     from trafficking_db.trafficking_plugin.sample import synthetic_province
     from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
 
     db = tmp_path / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
+    create_database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
     project = QgsProject()
     dock = NetworkDock(qgis_iface, project)
     try:
@@ -226,13 +226,13 @@ def test_case_list_shows_recorded_dates_in_the_era_set(tmp_path, locale_th):
     from qgis.core import QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
     from trafficking_db.trafficking_plugin.i18n import translation
-    from trafficking_db.trafficking_plugin.core import database, gpkg
+    from trafficking_db.trafficking_plugin.core import create_database, database
     from trafficking_db.trafficking_plugin.gui.case_dock import CaseListModel
     from trafficking_db.trafficking_plugin.sample import synthetic_province
 
     db = tmp_path / "province.gpkg"
-    database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
-    with contextlib.closing(gpkg.connect(db)) as conn, conn:
+    create_database.create_or_upgrade(db, "50", province_units(synthetic_province.synthetic_province()))
+    with contextlib.closing(database.connect(db)) as conn, conn:
         conn.execute('INSERT INTO "case" (case_key, status, recorded_at) '
                      "VALUES ('k1', 'Open', '2024-07-23T09:00:00.000Z')")
     layer = QgsVectorLayer(f"{db}|layername=case", "case", "ogr")

@@ -9,7 +9,7 @@ from conftest import copy_database
 from qgis.core import QgsProcessingException
 
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import gpkg
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.dissemination import verify
 
 
@@ -18,7 +18,7 @@ def baseline(imported_sample, tmp_path_factory):
     _, _, db = imported_sample
     db = copy_database(db, tmp_path_factory.mktemp("verify"))
     crosswalk.run_crosswalk(db, 2024)
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         # Last year: the same persons, so nothing jumps until a district is planted.
         columns = [r[1] for r in conn.execute("PRAGMA table_info(person)") if r[1] != "fid"]
         conn.execute(f"INSERT INTO person ({', '.join(columns)}) SELECT "
@@ -38,7 +38,7 @@ def test_clean_sample_has_no_false_alarms(baseline):
 def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
     db, before = baseline
     db = copy_database(db, tmp_path)
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         busy = conn.execute("SELECT village_code FROM person WHERE data_year = 2024 AND "
                             "village_code IS NOT NULL GROUP BY 1 HAVING count(*) >= 5 "
                             "ORDER BY 1").fetchone()[0]
@@ -95,7 +95,7 @@ def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
 def test_low_coverage_on_a_scored_year(baseline, tmp_path):
     db, _ = baseline
     db = copy_database(db, tmp_path)
-    with contextlib.closing(gpkg.connect(db)) as conn:
+    with contextlib.closing(database.connect(db)) as conn:
         conn.execute("INSERT INTO risk_person (person_key, data_year, i01, i02) SELECT person_key, "
                      "2024, 1, CASE WHEN fid % 10 = 0 THEN 1 END FROM person WHERE data_year = 2024")
         enabled = conn.execute("SELECT count(*) FROM indicator WHERE enabled = 1").fetchone()[0]

@@ -8,7 +8,7 @@ import pytest
 from conftest import CancelAfter, copy_database
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import create_database
 from trafficking_db.trafficking_plugin.core.ingest import import_runs, import_file
 from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
@@ -47,8 +47,8 @@ def sha256(*paths):
 def test_withdraw_then_crosswalk_drops_exactly_the_files_rows(imported_sample, db, run_algorithm):
     files = imported_sample[0]
     identity = db.with_suffix(".identity.sqlite")
-    crosswalk.run_crosswalk(db, 2567)
-    risk_index.score_risk_index(db, 2567)
+    crosswalk.run_crosswalk(db, 2024)
+    risk_index.score_risk_index(db, 2024)
     before = sector_counts(db)
     run_id, staged, rejected = run_of(db, "welfare_cases.csv")
     assert staged and rejected and before["welfare_case"] == staged    # one case row per staged row
@@ -76,14 +76,14 @@ def test_withdraw_then_crosswalk_drops_exactly_the_files_rows(imported_sample, d
     assert [a[1:3] for a in audit] == [("status", "succeeded"), ("message", audit[1][2])]
     assert audit[0][3] == "withdrawn" and "wrong year" in audit[1][3] and audit[0][0]
 
-    crosswalk.run_crosswalk(db, 2567)
+    crosswalk.run_crosswalk(db, 2024)
     assert sector_counts(db) == {**before, "welfare_case": before["welfare_case"] - staged}
 
     # The corrected (here: the same) file imports again and counts once.
     again = run_algorithm("importsecondarydata", DATABASE=str(db), SOURCE="human_security",
                           INPUT=str(files / "human_security" / "welfare_cases.csv"), DATA_YEAR=2567)
     assert again["STATUS"] == "succeeded" and again["ROWS_STAGED"] == staged
-    crosswalk.run_crosswalk(db, 2567)
+    crosswalk.run_crosswalk(db, 2024)
     assert sector_counts(db) == before
 
 
@@ -114,16 +114,16 @@ def test_refusals_leave_the_files_as_they_were(imported_sample, db, run_algorith
     files = imported_sample[0]
     identity = db.with_suffix(".identity.sqlite")
     home = files / "health" / "HOME.csv"
-    duplicate = import_file.import_file(db, home, "health", 2567)["run_id"]
+    duplicate = import_file.import_file(db, home, "health", 2024).run_id
     broken = tmp_path / "broken.csv"
     broken.write_text("no,such,header\n1,2,3\n", encoding="utf-8")
     with pytest.raises(import_file.ImportFailed):
-        import_file.import_file(db, broken, "health", 2567)
+        import_file.import_file(db, broken, "health", 2024)
     failed = run_of(db, "broken.csv", "failed")[0]
     other = tmp_path / "other" / "province.gpkg"          # another database's identity file
     other.parent.mkdir()
-    database.create_or_upgrade(other, "50", {})
-    import_file.import_file(other, files / "health" / "PERSON.csv", "health", 2567)
+    create_database.create_or_upgrade(other, "50", {})
+    import_file.import_file(other, files / "health" / "PERSON.csv", "health", 2024)
     withdrawn = run_of(db, "DIAGNOSIS_OPD.csv")[0]
     import_runs.withdraw(db, withdrawn, "wrong agency")
     files_kept = (db, identity, other.with_suffix(".identity.sqlite"))

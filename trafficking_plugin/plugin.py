@@ -137,6 +137,7 @@ class TraffickingPlugin:
 
         from .gui.case_dock import CaseDock
         from .gui.case_store import project_databases
+        from .gui.layer_edits import EditError
         found = project_databases(QgsProject.instance())
         path = found[0] if found else QFileDialog.getOpenFileName(
             self.iface.mainWindow(), tr("Province database"), "", "GeoPackage (*.gpkg)")[0]
@@ -149,7 +150,7 @@ class TraffickingPlugin:
         if self.case_dock is None:
             try:
                 self.case_dock = CaseDock(path, self.iface, parent=self.iface.mainWindow())
-            except ValueError as error:
+            except EditError as error:
                 self.iface.messageBar().pushCritical(tr("Lessons learned"), str(error))
                 return
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)

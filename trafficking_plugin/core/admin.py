@@ -3,6 +3,7 @@ import re
 
 from . import gpkg
 
+ADMIN_TABLES = ("province", "district", "subdistrict", "village")
 LEVEL_DIGITS = {"province": 2, "district": 4, "subdistrict": 6, "village": 8}
 
 

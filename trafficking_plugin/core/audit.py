@@ -6,7 +6,11 @@ functions can still write. "Who" is read from ``database_info`` (key ``audit_use
 plugin sets to the operating-system user when it opens a database for editing; without it the
 triggers write 'unknown'. docs/network.md explains the limits.
 """
+import contextlib
 import getpass
+import sqlite3
+
+from . import database
 
 AUDITED_TABLES = ("organization", "network_member", "case", "case_event", "case_perpetrator",
                   "case_support")
@@ -34,6 +38,17 @@ def set_user(conn, user=None):
     conn.execute("INSERT INTO database_info (key, value) VALUES (?, ?)"
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  (USER_KEY, user or current_user()))
+
+
+def mark_editor(path, user=None):
+    """Write who edits into the GeoPackage at ``path`` (``set_user``) before a client commits an
+    edit; False when the file cannot be written. The triggers record the edit anyway."""
+    try:
+        with contextlib.closing(database.connect(path)) as conn:
+            set_user(conn, user)
+        return True
+    except sqlite3.Error:
+        return False
 
 
 def _columns(conn, table):

@@ -1,120 +1,132 @@
-"""Create or upgrade a province GeoPackage in one transaction."""
+"""The one door into the province database, and into every other SQLite file the plugin writes.
+
+``connect`` is the plugin's only ``sqlite3.connect``: explicit transactions, a busy timeout, the
+GeoPackage SQL functions registered. ``open_province`` is the one place that checks a file is a
+province database. ``reading``, ``writing`` and ``run_in_transaction`` turn SQLite's errors into
+a ``DatabaseError`` whose message a clerk can act on, and make a cancel roll back.
+"""
+from __future__ import annotations
+
+import contextlib
 import datetime
 import os
 import sqlite3
+import urllib.parse
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar, Union
 
-from . import admin, audit, gpkg, schema
-from .feedback import Canceled, NullFeedback, check_canceled
-from .risk import indicators
-from .sin_space import catalogue
-from .standard import code_tables
+from . import gpkg
+from .errors import CoreError
+from .feedback import Canceled, Feedback, NullFeedback, check_canceled
 
-ADMIN_TABLES = ("province", "district", "subdistrict", "village")
+PathLike = Union[str, Path]
+T = TypeVar("T")
 
-
-class DatabaseError(Exception):
-    """A problem the user can fix, worded for them."""
-
-
-def create_or_upgrade(path, province_code, units, plugin_version="", feedback=None):
-    """Build the schema, add the shipped specs' missing code-table rows to ``crosswalk``, write the
-    indicator catalogue into an empty ``indicator`` table and load admin units; on an existing
-    database, upgrade it in place.
-
-    ``units`` maps each of ADMIN_TABLES to rows for ``admin.insert_units``. Everything happens in
-    one transaction: on any error (or cancel) the file is left as it was, and a file this call
-    created is removed. Returns a summary dict for the log.
-    """
-    feedback = feedback or NullFeedback()
-    existed = os.path.exists(path)
-    conn = gpkg.connect(path)
-    summary = {"path": str(path), "province_code": province_code}
-    try:
-        if existed and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] \
-                and not gpkg.is_geopackage(conn):
-            raise DatabaseError(f"{path} exists and is not a GeoPackage: choose another file name")
-        conn.execute("BEGIN IMMEDIATE")
-        summary["previous_schema_version"] = schema.apply_schema(conn)
-        summary["schema_version"] = schema.SCHEMA_VERSION
-        summary["crosswalk_defaults_added"] = code_tables.load_defaults(conn)
-        # The shipped catalogue only into an empty table: specialists' edits survive upgrades.
-        summary["indicators_added"] = indicators.install(conn)
-        summary["place_types_added"], summary["place_rules_added"] = catalogue.install(conn)
-        # Recreated on every upgrade so that new columns are audited too (core/audit.py).
-        summary["audit_triggers"] = len(audit.install(conn))
-        stored_province = schema.get_info(conn, "province_code")
-        if stored_province and stored_province != province_code:
-            raise DatabaseError(
-                f"{path} is the database of province {stored_province}, not {province_code}: "
-                f"choose another file for province {province_code}")
-        if not stored_province:
-            schema.set_info(conn, "province_code", province_code)
-            schema.set_info(conn, "created_at", now_utc())
-        schema.set_info(conn, "upgraded_at" if existed else "built_at", now_utc())
-        schema.set_info(conn, "plugin_version", plugin_version)
-        for step, table in enumerate(ADMIN_TABLES):
-            check_canceled(feedback)
-            added, kept = admin.insert_units(conn, table, units.get(table, []))
-            summary[table] = {"added": added, "kept": kept,
-                              "rows": conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]}
-            feedback.setProgress(100 * (step + 1) / len(ADMIN_TABLES))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.close()
-        if not existed and os.path.exists(path):
-            os.remove(path)
-        raise
-    conn.close()
-    return summary
+BUSY_TIMEOUT_S = 5                # wait this long for another writer before "database is locked"
+_CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
+_CREATE_HINT = "create it with trafficking:createdatabase first"
 
 
-def open_province(path, error=DatabaseError):
-    """A connection (gpkg.connect) to an existing province database.
+class DatabaseError(CoreError):
+    """The province database is missing, is not one, or cannot be read or written."""
 
-    Raises ``error`` (the caller's own exception class) saying what to do when the file is missing
-    or is not a province database."""
-    if not os.path.exists(str(path)):
-        raise error(f"{path} does not exist: create it with trafficking:createdatabase first")
-    conn = gpkg.connect(path)
-    if not gpkg.is_geopackage(conn) or not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone():
-        conn.close()
-        raise error(f"{path} is not a province database: create it with "
-                    "trafficking:createdatabase first")
+
+def connect(path: PathLike, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to the SQLite file ``path`` (``":memory:"`` for a private one).
+
+    Transactions are explicit (BEGIN ... COMMIT); a read-only connection cannot write by
+    mistake. The GeoPackage R-tree functions are registered so that writing a spatial table
+    works outside GDAL too."""
+    if read_only:
+        target = "file:" + urllib.parse.quote(os.path.abspath(str(path))) + "?mode=ro"
+        conn = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    gpkg.register_functions(conn)
     return conn
 
 
-_CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
+def open_province(path: PathLike, *, write: bool = False) -> sqlite3.Connection:
+    """A connection to an existing province database; DatabaseError says what to do when the
+    file is missing, unreadable or not a province database."""
+    if not os.path.isfile(str(path)):
+        raise DatabaseError("{} does not exist: " + _CREATE_HINT, path)
+    try:
+        conn = connect(path, read_only=not write)
+        is_province = gpkg.is_geopackage(conn) and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone() is not None
+    except sqlite3.Error as error:
+        raise unreadable(path, error) from None
+    if not is_province:
+        conn.close()
+        raise DatabaseError("{} is not a province database: " + _CREATE_HINT, path)
+    return conn
 
 
-def run_in_transaction(path, error, feedback, work):
+def unreadable(path: PathLike, error: BaseException) -> DatabaseError:
+    return DatabaseError("{} could not be read ({}). Is it a province database?", path, error)
+
+
+def unwritable(path: PathLike, error: BaseException) -> DatabaseError:
+    return DatabaseError("{} could not be written ({}). Is it open for editing elsewhere, or not a "
+                         "GeoPackage?", path, error)
+
+
+@contextlib.contextmanager
+def reading(path: PathLike) -> Iterator[sqlite3.Connection]:
+    """A read-only province connection for the block; SQLite errors become DatabaseError."""
+    conn = open_province(path)
+    try:
+        yield conn
+    except sqlite3.Error as error:
+        raise unreadable(path, error) from None
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def writing(path: PathLike, feedback: Feedback | None = None) -> Iterator[sqlite3.Connection]:
+    """A province connection that may write, for steps that manage their own transactions.
+
+    With ``feedback``, long statements check for cancel (SQLite interrupts them, and the
+    interruption surfaces as Canceled). Other SQLite errors become DatabaseError. The caller
+    rolls back what it began."""
+    conn = open_province(path, write=True)
+    if feedback is not None:
+        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
+    try:
+        yield conn
+    except sqlite3.Error as error:
+        if isinstance(error, sqlite3.OperationalError) and feedback is not None \
+                and feedback.isCanceled():
+            raise Canceled("canceled by the user") from None
+        raise unwritable(path, error) from None
+    finally:
+        conn.close()
+
+
+def run_in_transaction(path: PathLike, feedback: Feedback | None,
+                       work: Callable[[sqlite3.Connection], T]) -> T:
     """``work(conn)`` on the province database in one transaction; returns what it returns.
 
-    Long SQL statements check for cancel too (SQLite interrupts them). On any error or cancel the
-    transaction is rolled back, so the database is left as it was; a cancel raises Canceled."""
-    conn = open_province(path, error)
-    try:
+    On any error or cancel the transaction is rolled back, so the database is left as it was; a
+    cancel raises Canceled, an SQLite error DatabaseError."""
+    feedback = feedback or NullFeedback()
+    with writing(path, feedback) as conn:
         conn.execute("BEGIN IMMEDIATE")
-        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
         try:
             result = work(conn)
             check_canceled(feedback)
             conn.execute("COMMIT")
             return result
-        except BaseException as failure:
+        except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if isinstance(failure, sqlite3.OperationalError) and feedback.isCanceled():
-                raise Canceled("canceled by the user") from None
             raise
-        finally:
-            conn.set_progress_handler(None, 0)
-    finally:
-        conn.close()
 
 
-def now_utc():
+def now_utc() -> str:
     """The time for the database's *_at columns: UTC, ISO 8601, whole seconds."""
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")

@@ -3,6 +3,21 @@
 Core functions take an optional ``feedback``. A ``QgsProcessingFeedback`` fits as it is, so the
 Processing algorithm and a plain script run the same code path.
 """
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Feedback(Protocol):
+    """What core code asks of a feedback object (QgsProcessingFeedback's names)."""
+
+    def setProgress(self, percent: float) -> None: ...  # noqa: N802 (QGIS's spelling)
+
+    def isCanceled(self) -> bool: ...  # noqa: N802
+
+    def pushInfo(self, text: str) -> None: ...  # noqa: N802
+
+    def reportError(self, text: str, fatalError: bool = False) -> None: ...  # noqa: N802,N803
 
 
 class Canceled(Exception):
@@ -12,20 +27,20 @@ class Canceled(Exception):
 class NullFeedback:
     """Feedback for scripts and tests: prints nothing, never cancels."""
 
-    def setProgress(self, percent):  # noqa: N802 (QGIS's spelling)
+    def setProgress(self, percent: float) -> None:  # noqa: N802
         pass
 
-    def isCanceled(self):  # noqa: N802
+    def isCanceled(self) -> bool:  # noqa: N802
         return False
 
-    def pushInfo(self, text):  # noqa: N802
+    def pushInfo(self, text: str) -> None:  # noqa: N802
         pass
 
-    def reportError(self, text, fatalError=False):  # noqa: N802,N803
+    def reportError(self, text: str, fatalError: bool = False) -> None:  # noqa: N802,N803
         pass
 
 
-def check_canceled(feedback):
+def check_canceled(feedback: Feedback) -> None:
     """Raise Canceled when the user pressed Cancel."""
     if feedback.isCanceled():
         raise Canceled("canceled by the user")

@@ -2,9 +2,12 @@
 
 Writing through sqlite3 lets one transaction cover a whole step, so a failure leaves the file as it
 was. The SQL functions that GeoPackage's R-tree triggers call (ST_MinX ... ST_IsEmpty) are
-registered on every connection made here; GDAL and QGIS register their own.
+registered on every connection the plugin makes (``database.connect``); GDAL and QGIS register
+their own.
 Spec: OGC GeoPackage Encoding Standard 1.3 (OGC 12-128r17), clauses 2.1, 2.1.3 and F.3.
 """
+from __future__ import annotations
+
 import sqlite3
 import struct
 
@@ -43,14 +46,11 @@ CREATE TABLE IF NOT EXISTS gpkg_data_columns (
 """
 
 
-def connect(path):
-    """Open (or create) a GeoPackage with the R-tree helper functions registered."""
-    conn = sqlite3.connect(str(path), isolation_level=None)  # explicit BEGIN/COMMIT only
-    conn.execute("PRAGMA foreign_keys = OFF")
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions GeoPackage R-tree triggers call, on a connection (database.connect)."""
     for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
         conn.create_function(name, 1, _envelope_getter(index), deterministic=True)
     conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
-    return conn
 
 
 def init_container(conn):

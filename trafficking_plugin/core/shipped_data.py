@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from .errors import CoreError
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = PLUGIN_DIR / "trafficking_plugin" / "data"
@@ -24,7 +25,7 @@ METADATA = PLUGIN_DIR / "metadata.txt"
 ICON = PLUGIN_DIR / "icon.png"
 
 
-class ShippedDataError(Exception):
+class ShippedDataError(CoreError):
     """A data file that cannot be read or is not valid YAML; the message names the file."""
 
 

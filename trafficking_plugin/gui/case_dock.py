@@ -5,9 +5,7 @@ Thin over core services: ``core.cases`` validates and makes the victim's pseudon
 ``core.htcds_export`` writes the HTCDS export. The list is a light model over the case layer: it
 reads a few attributes, no geometry, and fetches rows in batches as the view scrolls.
 """
-import contextlib
 import os
-import sqlite3
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -38,10 +36,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import audit
 from ..core.cases import case_records, htcds_export
-from ..core.thai_calendar import shown_date
+from ..core.ingest import pseudonym
+from ..core.network import directory
+from ..core.thai_calendar import ce_year, shown_date
 from ..i18n.translation import buddhist_era
+from . import layer_edits
 from .case_store import CaseStore
 from .case_widgets import (
     ChoiceCombo,
@@ -233,10 +233,8 @@ class CaseDock(QgsDockWidget):
         super().__init__(tr("Lessons learned (cases)"), parent)
         self.setObjectName("TraffickingCaseDock")
         self.database = str(database)
-        self.identity_path = os.path.splitext(self.database)[0] + ".identity.sqlite"
+        self.identity_path = pseudonym.default_identity_path(self.database)
         self.iface = iface
-        with contextlib.closing(sqlite3.connect(self.database)) as conn, conn:
-            audit.set_user(conn)         # who the audit triggers record for these edits
         self.store = CaseStore(self.database, project or QgsProject.instance())
         self.villages = self._village_points()
         self.fid = None                  # the case in the form; None for a new one
@@ -282,7 +280,7 @@ class CaseDock(QgsDockWidget):
 
     def apply_filter(self):
         year = self.year_filter.text().strip()
-        year = int(year) if year.isdigit() and len(year) == 4 else None
+        year = ce_year(int(year)) if year.isdigit() and len(year) == 4 else None
         self.model.set_filter(case_records.list_filter(self.search.text(), self.status_filter.value(),
                                                 self.exploitation_filter.value(), year))
 
@@ -424,14 +422,11 @@ class CaseDock(QgsDockWidget):
         return panel
 
     def _organisations(self):
-        with contextlib.closing(sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)) as conn:
-            return [(fid, name) for fid, name in conn.execute(
-                "SELECT fid, name FROM organization ORDER BY name")]
+        return directory.organisation_names(self.database)
 
     def _village_points(self):
         layer_points = {}
-        from .case_store import open_layer
-        for feature in open_layer(self.database, "village").getFeatures():
+        for feature in layer_edits.open_layer(self.database, "village").getFeatures():
             if feature.hasGeometry():
                 point = feature.geometry().asPoint()
                 layer_points[feature["code"]] = (point.x(), point.y())

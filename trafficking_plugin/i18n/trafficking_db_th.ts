@@ -359,18 +359,8 @@
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_store.py" />
-            <source>{} has no readable table {}: is it a province database?</source>
-            <translation>{} ไม่มีตาราง {} ที่อ่านได้: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/gui/case_store.py" />
             <source>QGIS refused the case's values</source>
             <translation>QGIS ไม่รับค่าของคดีนี้</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/gui/case_store.py" />
-            <source>{} cannot be edited (is the file read-only?)</source>
-            <translation>แก้ไข {} ไม่ได้ (ไฟล์เป็นแบบอ่านอย่างเดียวหรือไม่?)</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_widgets.py" />
@@ -527,6 +517,16 @@
             <source>unknown</source>
             <translation>ไม่ทราบ</translation>
         </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/layer_edits.py" />
+            <source>{} has no readable table {}: is it a province database?</source>
+            <translation>{} ไม่มีตาราง {} ที่อ่านได้: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/layer_edits.py" />
+            <source>{} cannot be edited (is the file read-only?)</source>
+            <translation>แก้ไข {} ไม่ได้ (ไฟล์เป็นแบบอ่านอย่างเดียวหรือไม่?)</translation>
+        </message>
     </context>
     <context>
         <name>TraffickingAlgorithm</name>
@@ -581,6 +581,7 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
+            <location filename="../../processing_algorithms/generate_sample_data.py" />
             <location filename="../../processing_algorithms/monitor_activities.py" />
             <location filename="../../processing_algorithms/network_coverage.py" />
             <source>Canceled: nothing was written.</source>
@@ -590,11 +591,6 @@ Nothing is written into the province database; victims are never named. The risk
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
             <source>The database has no cases: the outputs are empty.</source>
             <translation>ฐานข้อมูลไม่มีคดี: ผลลัพธ์ว่างเปล่า</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/analyse_case_routes.py" />
-            <source>Canceled: the outputs are incomplete.</source>
-            <translation>ยกเลิกแล้ว: ผลลัพธ์ไม่ครบถ้วน</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
@@ -653,98 +649,134 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
+            <location filename="../../processing_algorithms/withdraw_import.py" />
+            <source>Import run id</source>
+            <translation>รหัสการนำเข้า</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Rows read</source>
+            <translation>แถวที่อ่าน</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Rows staged</source>
+            <translation>แถวที่พักไว้ในตารางรอประมวลผล</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Rows rejected</source>
+            <translation>แถวที่ปฏิเสธ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Sub-district code field (6-digit DOPA code)</source>
+            <translation>ฟิลด์รหัสตำบล (รหัสกรมการปกครอง 6 หลัก)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Sub-district Thai name field</source>
+            <translation>ฟิลด์ชื่อตำบลภาษาไทย</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Sub-district English name field</source>
+            <translation>ฟิลด์ชื่อตำบลภาษาอังกฤษ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>District Thai name field</source>
+            <translation>ฟิลด์ชื่ออำเภอภาษาไทย</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>District English name field</source>
+            <translation>ฟิลด์ชื่ออำเภอภาษาอังกฤษ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Province Thai name field</source>
+            <translation>ฟิลด์ชื่อจังหวัดภาษาไทย</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Province English name field</source>
+            <translation>ฟิลด์ชื่อจังหวัดภาษาอังกฤษ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
             <location filename="../../processing_algorithms/create_database.py" />
             <source>Province database</source>
             <translation>ฐานข้อมูลจังหวัด</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <location filename="../../processing_algorithms/generate_sample_data.py" />
             <source>Data year (Common Era or Buddhist era)</source>
             <translation>ปีข้อมูล (ค.ศ. หรือ พ.ศ.)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>{} could not be read ({}). Is it a province database?</source>
-            <translation>อ่าน {} ไม่ได้ ({}) เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
+            <source>Text encoding</source>
+            <translation>การเข้ารหัสข้อความ</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>{} could not be written ({}). Is it open for editing elsewhere, or not a GeoPackage?</source>
-            <translation>เขียน {} ไม่ได้ ({}) ไฟล์เปิดแก้ไขอยู่ที่อื่น หรือไม่ใช่ GeoPackage หรือไม่?</translation>
+            <source>Identity file (optional; default beside the database)</source>
+            <translation>แฟ้มข้อมูลระบุตัวตน (ไม่บังคับ; ค่าเริ่มต้นอยู่ข้างฐานข้อมูล)</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>Sub-district code field (6-digit DOPA code)</source>
-            <translation>ฟิลด์รหัสตำบล (รหัสกรมการปกครอง 6 หลัก)</translation>
+            <location filename="../../processing_algorithms/base.py" />
+            <location filename="../../processing_algorithms/withdraw_import.py" />
+            <source>Status</source>
+            <translation>สถานะ</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>Sub-district Thai name field</source>
-            <translation>ฟิลด์ชื่อตำบลภาษาไทย</translation>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Canceled: {} was left as it was.</source>
+            <translation>ยกเลิกแล้ว: {} ยังคงเหมือนเดิม</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>Sub-district English name field</source>
-            <translation>ฟิลด์ชื่อตำบลภาษาอังกฤษ</translation>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Canceled: the outputs are incomplete.</source>
+            <translation>ยกเลิกแล้ว: ผลลัพธ์ไม่ครบถ้วน</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>District Thai name field</source>
-            <translation>ฟิลด์ชื่ออำเภอภาษาไทย</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>District English name field</source>
-            <translation>ฟิลด์ชื่ออำเภอภาษาอังกฤษ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>Province Thai name field</source>
-            <translation>ฟิลด์ชื่อจังหวัดภาษาไทย</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
-            <source>Province English name field</source>
-            <translation>ฟิลด์ชื่อจังหวัดภาษาอังกฤษ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Province (2-digit DOPA code, e.g. 50 = Chiang Mai)</source>
             <translation>จังหวัด (รหัสกรมการปกครอง 2 หลัก เช่น 50 = เชียงใหม่)</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Sub-district boundaries (polygons)</source>
             <translation>ขอบเขตตำบล (รูปหลายเหลี่ยม)</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Province '{}' is not a 2-digit DOPA code. Use e.g. 50 for Chiang Mai, 57 for Chiang Rai, 56 for Phayao.</source>
             <translation>จังหวัด '{}' ไม่ใช่รหัสกรมการปกครอง 2 หลัก ใช้ เช่น 50 สำหรับเชียงใหม่ 57 สำหรับเชียงราย 56 สำหรับพะเยา</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>The boundary layer could not be opened.</source>
             <translation>เปิดชั้นข้อมูลขอบเขตไม่ได้</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Field '{}' ({}) is not in the boundary layer; its fields are: {}</source>
             <translation>ไม่มีฟิลด์ '{}' ({}) ในชั้นข้อมูลขอบเขต ฟิลด์ที่มีคือ: {}</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Boundary feature {} has sub-district code '{}' in field '{}': a 6-digit DOPA code is expected.</source>
             <translation>ขอบเขตลำดับที่ {} มีรหัสตำบล '{}' ในฟิลด์ '{}': ต้องเป็นรหัสกรมการปกครอง 6 หลัก</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Sub-district {} has no geometry in the boundary layer.</source>
             <translation>ตำบล {} ไม่มีรูปร่างในชั้นข้อมูลขอบเขต</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/boundary_input.py" />
+            <location filename="../../processing_algorithms/base.py" />
             <source>Sub-district codes appear more than once in the boundary layer: {}. Dissolve or fix them first.</source>
             <translation>รหัสตำบลซ้ำกันในชั้นข้อมูลขอบเขต: {} โปรดรวม (dissolve) หรือแก้ไขก่อน</translation>
         </message>
@@ -801,16 +833,6 @@ Defaults for the field names match the OCHA/RTSD sub-district layer (tambon_code
             <location filename="../../processing_algorithms/create_database.py" />
             <source>Writing {}…</source>
             <translation>กำลังเขียน {}…</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/create_database.py" />
-            <location filename="../../processing_algorithms/crosswalk.py" />
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <location filename="../../processing_algorithms/score_risk_index.py" />
-            <location filename="../../processing_algorithms/withdraw_import.py" />
-            <source>Canceled: {} was left as it was.</source>
-            <translation>ยกเลิกแล้ว: {} ยังคงเหมือนเดิม</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/create_database.py" />
@@ -898,11 +920,6 @@ DATA_YEAR (ค.ศ. หรือ พ.ศ.; 0 = ปีล่าสุดที่
             <location filename="../../processing_algorithms/create_project.py" />
             <source>{} is not a QGIS project file name: end it with .qgz</source>
             <translation>{} ไม่ใช่ชื่อไฟล์โปรเจกต์ QGIS: ให้ลงท้ายด้วย .qgz</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/create_project.py" />
-            <source>Data year {} is not a year: give 0 for the latest scored, or e.g. 2024 or 2567.</source>
-            <translation>ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/create_project.py" />
@@ -1100,6 +1117,11 @@ The output folder also gets chip_footprints.gpkg (chip_footprint: each chip's ou
         </message>
         <message>
             <location filename="../../processing_algorithms/extract_imagery_chips.py" />
+            <source>Canceled: the sheets are incomplete.</source>
+            <translation>ยกเลิกแล้ว: แผ่นข้อมูลเฝ้าระวังไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/extract_imagery_chips.py" />
             <source>{} surveillance sheets in {}</source>
             <translation>แผ่นเฝ้าระวัง {} แผ่นใน {}</translation>
         </message>
@@ -1180,42 +1202,8 @@ DATA_YEAR คือปีล่าสุดที่ไฟล์รายงา�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>Text encoding</source>
-            <translation>การเข้ารหัสข้อความ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
             <source>Spec of the file's columns (optional; default the shipped one)</source>
             <translation>ข้อกำหนดคอลัมน์ของไฟล์ (ไม่บังคับ; ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <location filename="../../processing_algorithms/withdraw_import.py" />
-            <source>Import run id</source>
-            <translation>รหัสการนำเข้า</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>Rows read</source>
-            <translation>แถวที่อ่าน</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <source>Rows accepted</source>
-            <translation>แถวที่รับ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>Rows rejected</source>
-            <translation>แถวที่ปฏิเสธ</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_activities.py" />
@@ -1224,16 +1212,8 @@ DATA_YEAR คือปีล่าสุดที่ไฟล์รายงา�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_activities.py" />
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <location filename="../../processing_algorithms/withdraw_import.py" />
-            <source>Status</source>
-            <translation>สถานะ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_activities.py" />
-            <source>{} is not a file: choose the activity file</source>
-            <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์กิจกรรม</translation>
+            <source>Rows accepted</source>
+            <translation>แถวที่รับ</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
@@ -1263,24 +1243,8 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <location filename="../../processing_algorithms/withdraw_import.py" />
-            <source>Identity file (optional; default beside the database)</source>
-            <translation>แฟ้มข้อมูลระบุตัวตน (ไม่บังคับ; ค่าเริ่มต้นอยู่ข้างฐานข้อมูล)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <source>Rows staged</source>
-            <translation>แถวที่พักไว้ในตารางรอประมวลผล</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Staging table</source>
             <translation>ตารางพักข้อมูล</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <source>{} is not a file: choose the agency's export file</source>
-            <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ส่งออกของหน่วยงาน</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
@@ -1340,11 +1304,6 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         </message>
         <message>
             <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>Rows staged (placed)</source>
-            <translation>แถวที่พักไว้ (ระบุตำแหน่งได้)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_sin_space.py" />
             <source>Establishments scored</source>
             <translation>สถานประกอบการที่ประเมินคะแนน</translation>
         </message>
@@ -1355,6 +1314,11 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         </message>
         <message>
             <location filename="../../processing_algorithms/import_sin_space.py" />
+            <source>Rows staged (placed)</source>
+            <translation>แถวที่พักไว้ (ระบุตำแหน่งได้)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_sin_space.py" />
             <source>The high cut-point must be above the medium one.</source>
             <translation>จุดตัดระดับสูงต้องมากกว่าจุดตัดระดับปานกลาง</translation>
         </message>
@@ -1362,21 +1326,6 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
             <location filename="../../processing_algorithms/import_sin_space.py" />
             <source>No survey file: re-scoring every establishment</source>
             <translation>ไม่มีไฟล์ผลสำรวจ: คำนวณคะแนนใหม่ให้ทุกสถานประกอบการ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>{} is not a file: choose the survey file</source>
-            <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ผลสำรวจ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_input.py" />
-            <source>{} cannot be read as a table by GDAL: export it as CSV or XLSX</source>
-            <translation>GDAL อ่าน {} เป็นตารางไม่ได้: โปรดส่งออกเป็น CSV หรือ XLSX</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/layer_input.py" />
-            <source>Reading layer {} through GDAL ({} rows)…</source>
-            <translation>กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/monitor_activities.py" />
@@ -1442,33 +1391,8 @@ Nothing is written to the province database. See docs/monitoring.md.</source>
         </message>
         <message>
             <location filename="../../processing_algorithms/monitor_activities.py" />
-            <source>Canceled: the district layer is incomplete.</source>
-            <translation>ยกเลิกแล้ว: ชั้นข้อมูลอำเภอไม่ครบถ้วน</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/monitor_activities.py" />
             <source>Shift of activities by district</source>
             <translation>การเปลี่ยนแปลงของกิจกรรมรายอำเภอ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/national_connection.py" />
-            <source>There is no PostgreSQL connection named {!r} in QGIS</source>
-            <translation>ไม่มีการเชื่อมต่อ PostgreSQL ชื่อ {!r} ใน QGIS</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/national_connection.py" />
-            <source>The connection text holds a password. Put it in QGIS's authentication manager and give authcfg=&lt;id&gt; instead (or use a service with ~/.pgpass): Processing keeps its parameters in plain text.</source>
-            <translation>ข้อความการเชื่อมต่อมีรหัสผ่าน โปรดเก็บรหัสผ่านไว้ในตัวจัดการการยืนยันตัวตนของ QGIS แล้วใส่ authcfg=&lt;id&gt; แทน (หรือใช้ service กับ ~/.pgpass): Processing เก็บค่าพารามิเตอร์เป็นข้อความธรรมดา</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/national_connection.py" />
-            <source>The authentication configuration {!r} cannot be read (is it in this profile, and the master password entered?)</source>
-            <translation>อ่านการตั้งค่าการยืนยันตัวตน {!r} ไม่ได้ (อยู่ในโปรไฟล์นี้หรือไม่ และใส่รหัสผ่านหลักแล้วหรือไม่?)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/national_connection.py" />
-            <source>The authentication configuration {!r} uses method {!r}: publishing supports Basic (user name and password)</source>
-            <translation>การตั้งค่าการยืนยันตัวตน {!r} ใช้วิธี {!r}: การเผยแพร่รองรับเฉพาะ Basic (ชื่อผู้ใช้และรหัสผ่าน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/network_coverage.py" />
@@ -1498,11 +1422,6 @@ The gap layer says why for each sub-district, with the nearest responder's name,
             <location filename="../../processing_algorithms/network_coverage.py" />
             <source>Network gaps</source>
             <translation>ช่องว่างของเครือข่าย</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/network_coverage.py" />
-            <source>Canceled: the gap layer is incomplete.</source>
-            <translation>ยกเลิกแล้ว: ชั้นข้อมูลช่องว่างไม่ครบถ้วน</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/network_coverage.py" />
@@ -1559,11 +1478,6 @@ See docs/prevention_targets.md.</source>
         </message>
         <message>
             <location filename="../../processing_algorithms/prevention_targets.py" />
-            <source>{} would be written into {}: the work list goes to a file of its own, never into the province database or its identity file. Choose another output file.</source>
-            <translation>{} จะถูกเขียนลงใน {}: รายการงานต้องอยู่ในไฟล์ของตนเอง ห้ามเขียนลงฐานข้อมูลจังหวัดหรือแฟ้มข้อมูลระบุตัวตน โปรดเลือกไฟล์ผลลัพธ์อื่น</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/prevention_targets.py" />
             <source>Work list of data year {} from {}…</source>
             <translation>กำลังจัดทำรายการงานของปีข้อมูล {} จาก {}…</translation>
         </message>
@@ -1579,18 +1493,23 @@ See docs/prevention_targets.md.</source>
         </message>
         <message>
             <location filename="../../processing_algorithms/prevention_targets.py" />
-            <source>Canceled: the work list is incomplete.</source>
-            <translation>ยกเลิกแล้ว: รายการงานไม่ครบถ้วน</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/prevention_targets.py" />
             <source>{} villages and {} persons listed.</source>
             <translation>แสดงรายการ {} หมู่บ้าน และ {} คน</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/prevention_targets.py" />
-            <source>Programme monitoring left out: {}</source>
-            <translation>ไม่ได้รวมการติดตามโครงการ: {}</translation>
+            <location filename="../../processing_algorithms/provider.py" />
+            <source>Yearly update (whole pipeline)</source>
+            <translation>ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/provider.py" />
+            <source>Late agency file (import, crosswalk, score)</source>
+            <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/provider.py" />
+            <source>Yearly pipeline</source>
+            <translation>ขั้นตอนประจำปี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/public_export.py" />
@@ -1709,6 +1628,26 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <location filename="../../processing_algorithms/publish_national.py" />
             <source>Give either a QGIS PostgreSQL connection or a service / URI for the national database (one of the two).</source>
             <translation>ระบุการเชื่อมต่อ PostgreSQL ของ QGIS หรือ service / URI ของฐานข้อมูลระดับชาติ (อย่างใดอย่างหนึ่ง)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/publish_national.py" />
+            <source>There is no PostgreSQL connection named {!r} in QGIS</source>
+            <translation>ไม่มีการเชื่อมต่อ PostgreSQL ชื่อ {!r} ใน QGIS</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/publish_national.py" />
+            <source>The connection text holds a password. Put it in QGIS's authentication manager and give authcfg=&lt;id&gt; instead (or use a service with ~/.pgpass): Processing keeps its parameters in plain text.</source>
+            <translation>ข้อความการเชื่อมต่อมีรหัสผ่าน โปรดเก็บรหัสผ่านไว้ในตัวจัดการการยืนยันตัวตนของ QGIS แล้วใส่ authcfg=&lt;id&gt; แทน (หรือใช้ service กับ ~/.pgpass): Processing เก็บค่าพารามิเตอร์เป็นข้อความธรรมดา</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/publish_national.py" />
+            <source>The authentication configuration {!r} cannot be read (is it in this profile, and the master password entered?)</source>
+            <translation>อ่านการตั้งค่าการยืนยันตัวตน {!r} ไม่ได้ (อยู่ในโปรไฟล์นี้หรือไม่ และใส่รหัสผ่านหลักแล้วหรือไม่?)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/publish_national.py" />
+            <source>The authentication configuration {!r} uses method {!r}: publishing supports Basic (user name and password)</source>
+            <translation>การตั้งค่าการยืนยันตัวตน {!r} ใช้วิธี {!r}: การเผยแพร่รองรับเฉพาะ Basic (ชื่อผู้ใช้และรหัสผ่าน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/risk_report.py" />
@@ -1868,21 +1807,6 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <translation>จำนวนคนเสี่ยงต่ำ</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/shipped_models.py" />
-            <source>Yearly update (whole pipeline)</source>
-            <translation>ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/shipped_models.py" />
-            <source>Late agency file (import, crosswalk, score)</source>
-            <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/shipped_models.py" />
-            <source>Yearly pipeline</source>
-            <translation>ขั้นตอนประจำปี</translation>
-        </message>
-        <message>
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>Verify the database (data-quality check)</source>
             <translation>ตรวจสอบฐานข้อมูล (คุณภาพข้อมูล)</translation>
@@ -1938,11 +1862,6 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>Canceled: no report was written.</source>
             <translation>ยกเลิกแล้ว: ไม่ได้เขียนรายงาน</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/verify_database.py" />
-            <source>The report could not be written to {} ({})</source>
-            <translation>เขียนรายงานลงใน {} ไม่ได้ ({})</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
@@ -2077,8 +1996,190 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ไม่ได้เก็บรูปแบบการแสดงผลไว้ใน {}: {}</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/create_database.py" />
+            <source>{} exists and is not a GeoPackage: choose another file name</source>
+            <translation>{} มีอยู่แล้วและไม่ใช่ GeoPackage: โปรดเลือกชื่อไฟล์อื่น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/create_database.py" />
+            <source>{} is the database of province {}, not {}: choose another file for province {}</source>
+            <translation>{} เป็นฐานข้อมูลของจังหวัด {} ไม่ใช่ {}: โปรดเลือกไฟล์อื่นสำหรับจังหวัด {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/database.py" />
+            <source>{} could not be read ({}). Is it a province database?</source>
+            <translation>อ่าน {} ไม่ได้ ({}) เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/database.py" />
+            <source>{} could not be written ({}). Is it open for editing elsewhere, or not a GeoPackage?</source>
+            <translation>เขียน {} ไม่ได้ ({}) ไฟล์เปิดแก้ไขอยู่ที่อื่น หรือไม่ใช่ GeoPackage หรือไม่?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/public_export.py" />
+            <source>the database has no province row: is it a province database?</source>
+            <translation>ฐานข้อมูลไม่มีแถวของจังหวัด: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/report_chart.py" />
+            <source>matplotlib is not installed: sudo apt install python3-matplotlib</source>
+            <translation>ไม่ได้ติดตั้ง matplotlib: sudo apt install python3-matplotlib</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/report_tables.py" />
+            <source>{} has no scored risk tables ({}): run trafficking:scoreriskindex first</source>
+            <translation>{} ไม่มีตารางผลการประเมินความเสี่ยง ({}): โปรดเรียกใช้ trafficking:scoreriskindex ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>The report could not be written to {} ({})</source>
+            <translation>เขียนรายงานลงใน {} ไม่ได้ ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/gdal_table.py" />
+            <source>{} cannot be read as a table by GDAL: export it as CSV or XLSX</source>
+            <translation>GDAL อ่าน {} เป็นตารางไม่ได้: โปรดส่งออกเป็น CSV หรือ XLSX</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/gdal_table.py" />
+            <source>{} has no layer {}: name one of its layers as file|layername=name</source>
+            <translation>{} ไม่มีชั้นข้อมูล {}: โปรดระบุชั้นข้อมูลหนึ่งของไฟล์ในรูป ไฟล์|layername=ชื่อ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} is not a file: choose the agency's export file</source>
+            <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ส่งออกของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>the file has no header row and no data: export it again with its header</source>
+            <translation>ไฟล์ไม่มีแถวหัวตารางและไม่มีข้อมูล: โปรดส่งออกใหม่พร้อมหัวตาราง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>give the reason for withdrawing the import (e.g. 'wrong data year'): it is recorded in import_run and audit_log</source>
+            <translation>โปรดระบุเหตุผลที่ถอนการนำเข้า (เช่น 'ปีข้อมูลผิด'): เหตุผลจะถูกบันทึกใน import_run และ audit_log</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>{} has no audit_log table: upgrade it with trafficking:createdatabase first</source>
+            <translation>{} ไม่มีตาราง audit_log: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file is empty (0 bytes): export it again from the agency's system</source>
+            <translation>ไฟล์ว่างเปล่า (0 ไบต์): โปรดส่งออกใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file is a zip archive but not an XLSX or ODS spreadsheet: unpack it</source>
+            <translation>ไฟล์เป็นไฟล์บีบอัด zip แต่ไม่ใช่สเปรดชีต XLSX หรือ ODS: โปรดแตกไฟล์ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file is not a table (it is a PDF, image or compressed file): export the data as CSV or XLSX</source>
+            <translation>ไฟล์ไม่ใช่ตาราง (เป็น PDF รูปภาพ หรือไฟล์บีบอัด): โปรดส่งออกข้อมูลเป็น CSV หรือ XLSX</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file holds binary data (NUL bytes) without a UTF-16 byte-order mark: it is not a text table (if it is UTF-16 text, choose the encoding utf-16)</source>
+            <translation>ไฟล์มีข้อมูลไบนารี (ไบต์ NUL) โดยไม่มีเครื่องหมายลำดับไบต์ UTF-16: ไม่ใช่ตารางข้อความ (หากเป็นข้อความ UTF-16 โปรดเลือกการเข้ารหัส utf-16)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
+            <translation>การอ่าน ODS ต้องใช้ odfpy (แพ็กเกจ Debian python3-odf): โปรดติดตั้ง หรือบันทึกแผ่นงานเป็น XLSX หรือ CSV</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file looks like a spreadsheet but is damaged (a broken zip): open and save it again in the spreadsheet program</source>
+            <translation>ไฟล์ดูเหมือนสเปรดชีตแต่เสียหาย (zip เสีย): โปรดเปิดและบันทึกใหม่ในโปรแกรมสเปรดชีต</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the workbook has no sheet</source>
+            <translation>สมุดงานไม่มีแผ่นงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/activities.py" />
+            <source>the database's activity table is from an older plugin: upgrade it with trafficking:createdatabase first</source>
+            <translation>ตารางกิจกรรมของฐานข้อมูลมาจากปลั๊กอินรุ่นเก่า: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/activities.py" />
+            <source>the database has no villages to place activities in: build it with trafficking:createdatabase and a village layer</source>
+            <translation>ฐานข้อมูลไม่มีหมู่บ้านสำหรับระบุตำแหน่งกิจกรรม: โปรดสร้างด้วย trafficking:createdatabase พร้อมชั้นข้อมูลหมู่บ้าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
+            <source>ask for at least one village and zero or more persons per village</source>
+            <translation>โปรดระบุอย่างน้อยหนึ่งหมู่บ้าน และจำนวนบุคคลต่อหมู่บ้านตั้งแต่ศูนย์ขึ้นไป</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
+            <source>{} would be written into {}: the work list goes to a file of its own, never into the province database or its identity file. Choose another output file.</source>
+            <translation>{} จะถูกเขียนลงใน {}: รายการงานต้องอยู่ในไฟล์ของตนเอง ห้ามเขียนลงฐานข้อมูลจังหวัดหรือแฟ้มข้อมูลระบุตัวตน โปรดเลือกไฟล์ผลลัพธ์อื่น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>every enabled indicator has weight 0: nothing to score</source>
+            <translation>ตัวชี้วัดที่เปิดใช้ทุกตัวมีน้ำหนัก 0: ไม่มีอะไรให้ประเมิน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>the database lacks the place_rule table: upgrade it with trafficking:createdatabase first</source>
+            <translation>ฐานข้อมูลไม่มีตาราง place_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>the database has no province boundary to check the places against: build it with trafficking:createdatabase</source>
+            <translation>ฐานข้อมูลไม่มีขอบเขตจังหวัดสำหรับตรวจสอบสถานที่: โปรดสร้างด้วย trafficking:createdatabase</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery_establishments.py" />
+            <source>A place's geometry is not a point.</source>
+            <translation>รูปทรงของสถานที่ไม่ใช่จุด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/thai_calendar.py" />
+            <source>{} is not a data year: give a year from {} to {} (Common Era) or {} to {} (Buddhist era)</source>
+            <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
+        </message>
+        <message>
+            <source>Canceled: the district layer is incomplete.</source>
+            <translation type="obsolete">ยกเลิกแล้ว: ชั้นข้อมูลอำเภอไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <source>Canceled: the gap layer is incomplete.</source>
+            <translation type="obsolete">ยกเลิกแล้ว: ชั้นข้อมูลช่องว่างไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <source>Canceled: the work list is incomplete.</source>
+            <translation type="obsolete">ยกเลิกแล้ว: รายการงานไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <source>Data year {} is not a year: give 0 for the latest scored, or e.g. 2024 or 2567.</source>
+            <translation type="obsolete">ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
+        </message>
+        <message>
+            <source>Programme monitoring left out: {}</source>
+            <translation type="obsolete">ไม่ได้รวมการติดตามโครงการ: {}</translation>
+        </message>
+        <message>
+            <source>Reading layer {} through GDAL ({} rows)…</source>
+            <translation type="obsolete">กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
+        </message>
+        <message>
             <source>{} could not be read ({}).</source>
             <translation type="obsolete">อ่าน {} ไม่ได้ ({})</translation>
+        </message>
+        <message>
+            <source>{} is not a file: choose the activity file</source>
+            <translation type="obsolete">{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์กิจกรรม</translation>
+        </message>
+        <message>
+            <source>{} is not a file: choose the survey file</source>
+            <translation type="obsolete">{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ผลสำรวจ</translation>
         </message>
     </context>
     <context>

@@ -23,7 +23,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
-from .layout_kit import _label, _map, _north_arrow, _scale_bar
+from ..core.errors import CoreError
+from .layout_kit import add_label, add_map, add_north_arrow, add_scale_bar
 
 PLACES_LAYER = "surveyed_place"
 MAP = (8, 22, 180, 180)   # x, y, width, height in mm: a square, like the chips
@@ -54,7 +55,7 @@ def tr(text):
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
-class SheetError(Exception):
+class SheetError(CoreError):
     """The sheets cannot be made; the message says why."""
 
 
@@ -95,7 +96,7 @@ def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", d
     crs = QgsCoordinateReferenceSystem(f"EPSG:{first['chip_epsg']}")
     x, y, width, height = MAP
     extent = QgsRasterLayer(first["chip_path"], "extent", "gdal").extent()
-    item = _map(layout, [places, chips[0]], crs, x, y, width, height, extent, "chip")
+    item = add_map(layout, [places, chips[0]], crs, x, y, width, height, extent, "chip")
     item.setAtlasDriven(True)
     item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     item.setAtlasMargin(0.0)
@@ -107,22 +108,22 @@ def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", d
                            QgsProperty.fromExpression(f"'{PLACES_LAYER}|' || \"chip_layer\""))
     item.setDataDefinedProperties(properties)
     item.zoomToExtent(extent)   # the scale bar sizes its segments from this (all chips alike)
-    bar = _scale_bar(layout, item, x + 3, y + height - 14)
+    bar = add_scale_bar(layout, item, x + 3, y + height - 14)
     if extent.width() < 3000:   # a chip is small: metres read better than 0.05 km
         bar.setUnits(QgsUnitTypes.DistanceMeters)
         bar.setUnitLabel("ม.")
         bar.setUnitsPerSegment(bar.unitsPerSegment() * 1000)
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 210))
-    _north_arrow(layout, x + width - 14, y + 3)
+    add_north_arrow(layout, x + width - 14, y + 3)
 
-    _label(layout, "แผ่นข้อมูลเฝ้าระวังสถานที่เสี่ยง / Surveillance sheet: [% coalesce(\"name\", "
+    add_label(layout, "แผ่นข้อมูลเฝ้าระวังสถานที่เสี่ยง / Surveillance sheet: [% coalesce(\"name\", "
            "'place ' || \"place_fid\") %]", 14, 8, 5, 250, 9, bold=True)
-    _label(layout, "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 9, 262, 6, 28, 6)
-    _label(layout, title or "ลับ: สำหรับเจ้าหน้าที่ที่ได้รับอนุญาตเท่านั้น / Restricted: authorised "
+    add_label(layout, "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 9, 262, 6, 28, 6)
+    add_label(layout, title or "ลับ: สำหรับเจ้าหน้าที่ที่ได้รับอนุญาตเท่านั้น / Restricted: authorised "
            "staff only", 8, 8, 14, 250, 6).setFontColor(QColor("#b00020"))
-    _label(layout, _ATTRIBUTES, 9, PANEL_X, 22, PANEL_WIDTH, 160)
-    _label(layout, (attribution + "\n" if attribution else "")
+    add_label(layout, _ATTRIBUTES, 9, PANEL_X, 22, PANEL_WIDTH, 160)
+    add_label(layout, (attribution + "\n" if attribution else "")
            + "วงกลมแดง: ตำแหน่งที่สำรวจ / Red ring: the surveyed position", 7, PANEL_X, 186, PANEL_WIDTH, 16)
 
     settings = QgsLayoutExporter.PdfExportSettings()

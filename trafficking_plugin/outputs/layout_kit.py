@@ -33,7 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.thai_calendar import BE_OFFSET, ce_year
+from ..core.thai_calendar import BE_OFFSET
 from .styles import style_path, styled_tables
 
 THAI_FONT = "Loma"   # fonts-thai-tlwg; Qt falls back to any font with Thai glyphs if missing
@@ -53,23 +53,23 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
 
 def province_layout(project, database, attribution=""):
     """The province map's print layout, built into ``project`` (with the layers it draws)."""
-    layers = {t: _open_layer(project, database, t, LEGEND_NAMES[t]) for t in reversed(LAYER_ORDER)}
+    layers = {t: open_layer(project, database, t, LEGEND_NAMES[t]) for t in reversed(LAYER_ORDER)}
     ordered = [layers[t] for t in LAYER_ORDER]
     province = next(layers["province"].getFeatures())
     seat = min(layers["district"].getFeatures(), key=lambda f: f["code"])
-    layout, to_map = _a4_layout(project, layers["province"], province)
+    layout, to_map = a4_layout(project, layers["province"], province)
 
-    title = _label(layout, f"จังหวัด{province['name_th'] or ''} ({province['code']}): "
+    title = add_label(layout, f"จังหวัด{province['name_th'] or ''} ({province['code']}): "
                    f"อำเภอ ตำบล และหมู่บ้าน", 16, 8, 6, 280, 12, bold=True)
     title.setFontColor(QColor("#1d1d1d"))
 
     main = _main_map(layout, project, ordered, to_map, province)
     inset = _inset(layout, ordered, to_map, seat, 92)
-    _label(layout, f"อำเภอ{seat['name_th'] or seat['code']} (หมู่บ้านพร้อมชื่อ)", 10, 198, 113, 92, 8)
-    _scale_bar(layout, inset, 200, 122)
+    add_label(layout, f"อำเภอ{seat['name_th'] or seat['code']} (หมู่บ้านพร้อมชื่อ)", 10, 198, 113, 92, 8)
+    add_scale_bar(layout, inset, 200, 122)
 
-    _legend(layout, main, "คำอธิบายสัญลักษณ์", 132)
-    _label(layout, attribution + " Villages: synthetic sample data.", 7, 198, 190, 92, 14)
+    add_legend(layout, main, "คำอธิบายสัญลักษณ์", 132)
+    add_label(layout, attribution + " Villages: synthetic sample data.", 7, 198, 190, 92, 14)
 
     layout.setName("Province map")
     return layout
@@ -88,53 +88,53 @@ def render_risk_map(database, data_year, png_path, attribution="", dpi=150, proj
 
 def risk_layout(project, database, data_year, attribution=""):
     """The risk map's print layout for ``data_year``, built into ``project`` (with its layers)."""
-    year = ce_year(data_year)
+    year = int(data_year)
     of_year = f'"data_year" = {year}'
-    underlay = _open_layer(project, database, "subdistrict", "ตำบล")
-    risk = _open_layer(project, database, "risk_subdistrict",
+    underlay = open_layer(project, database, "subdistrict", "ตำบล")
+    risk = open_layer(project, database, "risk_subdistrict",
                        "ระดับความเสี่ยงของตำบล / Sub-district risk", of_year)
-    districts = _open_layer(project, database, "district", "อำเภอ / District")
-    villages = _open_layer(project, database, "risk_village", "หมู่บ้านเสี่ยงสูง / High-risk village",
+    districts = open_layer(project, database, "district", "อำเภอ / District")
+    villages = open_layer(project, database, "risk_village", "หมู่บ้านเสี่ยงสูง / High-risk village",
                            of_year + " AND \"risk_class\" = 'high'")
-    province_layer = _open_layer(project, database, "province", "จังหวัด / Province")
+    province_layer = open_layer(project, database, "province", "จังหวัด / Province")
     # The underlay and the village points borrow the risk styles' own symbols, so the map and a
     # user's restyled layers in the GeoPackage agree.
-    _restyle_as_category(underlay, risk, None)
+    restyle_as_category(underlay, risk, None)
     underlay.setLabelsEnabled(False)
-    _restyle_as_category(villages, villages, "high")
+    restyle_as_category(villages, villages, "high")
     ordered = [province_layer, villages, districts, risk, underlay]
 
     counts, focus_code = _risk_summary(risk)
     province = next(province_layer.getFeatures())
     focus = next((d for d in districts.getFeatures() if d["code"] == focus_code),
                  min(districts.getFeatures(), key=lambda f: f["code"]))
-    layout, to_map = _a4_layout(project, province_layer, province)
+    layout, to_map = a4_layout(project, province_layer, province)
 
     name_th, name_en = province["name_th"] or province["code"], province["name_en"] or province["code"]
-    _label(layout, f"ระดับความเสี่ยงต่อการค้ามนุษย์รายตำบล จังหวัด{name_th} "
+    add_label(layout, f"ระดับความเสี่ยงต่อการค้ามนุษย์รายตำบล จังหวัด{name_th} "
            f"ปี พ.ศ. {year + BE_OFFSET} (ค.ศ. {year})", 15, 8, 4, 280, 9, bold=True)
-    _label(layout, f"Human-trafficking risk by sub-district, {name_en} province, {year} "
+    add_label(layout, f"Human-trafficking risk by sub-district, {name_en} province, {year} "
            f"(B.E. {year + BE_OFFSET})", 11, 8, 12, 280, 7)
 
     main = _main_map(layout, project, ordered, to_map, province)
     inset = _inset(layout, ordered, to_map, focus, 70)
     caption = ("มีผู้เสี่ยงสูงมากที่สุด\nThe district with the most persons at high risk"
                if focus_code else "ไม่มีผู้เสี่ยงสูงในปีนี้\nNo persons at high risk this year")
-    _label(layout, f"อำเภอ{focus['name_th'] or focus['code']}: {caption}", 8, 198, 91, 92, 9)
-    _scale_bar(layout, inset, 200, 101)
+    add_label(layout, f"อำเภอ{focus['name_th'] or focus['code']}: {caption}", 8, 198, 91, 92, 9)
+    add_scale_bar(layout, inset, 200, 101)
 
-    legend = _legend(layout, main, "คำอธิบายสัญลักษณ์ / Legend", 112)
+    legend = add_legend(layout, main, "คำอธิบายสัญลักษณ์ / Legend", 112)
     legend.setAutoUpdateModel(False)   # the grey underlay and the province frame stay out of it
     for layer in (underlay, province_layer):
         legend.model().rootGroup().removeLayer(layer)
 
     scored = sum(counts[c] for c in RISK_CLASSES)
     high_villages = sum(1 for _ in villages.getFeatures())   # featureCount() may ignore the filter
-    _label(layout, f"ตำบลเสี่ยงสูง {counts['high']} จาก {scored} ตำบลที่ประเมิน; "
+    add_label(layout, f"ตำบลเสี่ยงสูง {counts['high']} จาก {scored} ตำบลที่ประเมิน; "
            f"หมู่บ้านเสี่ยงสูง {high_villages} หมู่บ้าน\n"
            f"High-risk sub-districts: {counts['high']} of {scored} scored; high-risk villages: "
            f"{high_villages}", 8, 198, 170, 92, 12)
-    _label(layout, attribution, 7, 198, 188, 92, 14)
+    add_label(layout, attribution, 7, 198, 188, 92, 14)
 
     layout.setName(f"Risk map {year}")
     return layout
@@ -152,7 +152,7 @@ def _risk_summary(risk):
     return counts, focus if high_persons.get(focus) else None
 
 
-def _open_layer(project, database, table, name, subset=None):
+def open_layer(project, database, table, name, subset=None):
     """A layer of the database with its default style stored in the GeoPackage, or the plugin's
     QML when the file has none (a database made before the style existed)."""
     # The filter goes in the URI: set later with setSubsetString, GDAL 3.6 failed to open the
@@ -167,7 +167,7 @@ def _open_layer(project, database, table, name, subset=None):
     return layer
 
 
-def _restyle_as_category(layer, styled, value):
+def restyle_as_category(layer, styled, value):
     """Draw ``layer`` with the symbol of ``styled``'s category for ``value`` (None: not scored);
     a layer the user restyled without that category keeps its own style."""
     categories = styled.renderer().categories() if hasattr(styled.renderer(), "categories") else []
@@ -177,7 +177,7 @@ def _restyle_as_category(layer, styled, value):
             return
 
 
-def _a4_layout(project, province_layer, province):
+def a4_layout(project, province_layer, province):
     """One A4 landscape page in a metric map CRS (the province's UTM zone) so shapes are true and
     the scale bars read in km; returns the layout and the transform from the layers' CRS."""
     centre = province.geometry().centroid().asPoint()
@@ -194,20 +194,20 @@ def _main_map(layout, project, layers, to_map, province):
     extent = to_map.transformBoundingBox(province.geometry().boundingBox())
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, to_map.destinationCrs()))
     x, y, width, height = MAIN_MAP
-    item = _map(layout, layers, to_map.destinationCrs(), x, y, width, height, extent, "main")
-    _scale_bar(layout, item, x + 2, y + height - 12)
-    _north_arrow(layout, x + width - 12, y + 2)
+    item = add_map(layout, layers, to_map.destinationCrs(), x, y, width, height, extent, "main")
+    add_scale_bar(layout, item, x + 2, y + height - 12)
+    add_north_arrow(layout, x + width - 12, y + 2)
     return item
 
 
 def _inset(layout, layers, to_map, district, height):
-    item = _map(layout, layers, to_map.destinationCrs(), 198, 20, 92, height,
+    item = add_map(layout, layers, to_map.destinationCrs(), 198, 20, 92, height,
                 to_map.transformBoundingBox(district.geometry().boundingBox()), "inset")
     item.setFrameStrokeColor(QColor("#2b3a67"))
     return item
 
 
-def _map(layout, layers, crs, x, y, width, height, extent, item_id):
+def add_map(layout, layers, crs, x, y, width, height, extent, item_id):
     item = QgsLayoutItemMap(layout)
     item.setId(item_id)   # the name QGIS shows in the layout's items
     item.attemptSetSceneRect(_rect(x, y, width, height))
@@ -222,7 +222,7 @@ def _map(layout, layers, crs, x, y, width, height, extent, item_id):
     return item
 
 
-def _label(layout, text, size, x, y, width, height, bold=False):
+def add_label(layout, text, size, x, y, width, height, bold=False):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     font = QFont(THAI_FONT, size)
@@ -234,7 +234,7 @@ def _label(layout, text, size, x, y, width, height, bold=False):
     return label
 
 
-def _legend(layout, map_item, title, y):
+def add_legend(layout, map_item, title, y):
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(map_item)
     legend.setTitle(title)
@@ -248,7 +248,7 @@ def _legend(layout, map_item, title, y):
     return legend
 
 
-def _scale_bar(layout, map_item, x, y):
+def add_scale_bar(layout, map_item, x, y):
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
@@ -266,7 +266,7 @@ def _scale_bar(layout, map_item, x, y):
     return bar
 
 
-def _north_arrow(layout, x, y):
+def add_north_arrow(layout, x, y):
     # The map is not rotated and UTM grid north is within 2 degrees of true north here.
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg",

@@ -7,9 +7,11 @@ export. Data sources are saved relative to the project file, so the project and 
 can move together. Only person-free tables are added: never person, risk_person, the staging
 tables, case or the identity file (docs/project.md).
 """
-import contextlib
+from __future__ import annotations
+
 import os
 import sqlite3
+from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsLayerTreeLayer,
@@ -22,8 +24,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.database import PathLike, reading
 from ..core.dissemination.report_tables import CLASS_TH
-from ..core.thai_calendar import BE_OFFSET, ce_year, year_with_be
+from ..core.errors import CoreError
+from ..core.thai_calendar import BE_OFFSET, year_with_be
 from .layout_kit import province_layout, risk_layout
 from .risk_report_layout import report_layers, report_layout
 from .styles import EXTRA_STYLES, STYLES_DIR, style_path, styled_tables
@@ -66,47 +70,58 @@ REPORT_AREAS, REPORT_ROWS = "report_area", "report_row"
 FRAME_ROWS = 16   # one-line rows the report page's table frame holds
 
 
-class ProjectError(Exception):
+class ProjectError(CoreError):
     """The project cannot be made; the message says why."""
 
 
-def default_project_path(database):
+@dataclass
+class ProjectSummary:
+    """What ``build_project`` wrote."""
+    year: int | None               # the risk year shown; None: no year is scored
+    title: str
+    groups: dict[str, list[str]]   # group -> tables
+    layouts: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def default_project_path(database: PathLike) -> str:
     """``<folder>/<database stem>.qgz`` beside the database."""
     return os.path.splitext(str(database))[0] + ".qgz"
 
 
-def latest_scored_year(database):
+def latest_scored_year(conn: sqlite3.Connection) -> int | None:
     """The latest data year (C.E.) with persons scored in risk_subdistrict, or None."""
-    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-        try:
-            return conn.execute("SELECT max(data_year) FROM risk_subdistrict "
-                                "WHERE persons_scored > 0").fetchone()[0]
-        except sqlite3.OperationalError:
-            return None
+    try:
+        return conn.execute("SELECT max(data_year) FROM risk_subdistrict "
+                            "WHERE persons_scored > 0").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
 
 
-def build_project(database, project_path, data_year=None, attribution=""):
+def build_project(database: PathLike, project_path: PathLike, data_year: int | None = None,
+                  attribution: str = "") -> ProjectSummary:
     """Write the province project for ``database`` to ``project_path`` (.qgz or .qgs).
 
-    ``data_year`` (C.E. or B.E.) picks the risk year; default the latest scored one. Returns a
-    summary dict: year, title, groups {name: [table, ...]}, layouts [name, ...], notes."""
+    ``data_year`` (Common Era) picks the risk year; default the latest scored one."""
     database, project_path = os.path.abspath(str(database)), os.path.abspath(str(project_path))
-    present = _contents(database)
-    missing = [t for t in ("province", "district", "subdistrict", "village") if t not in present]
-    if missing:
-        raise ProjectError(f"{database} lacks the table(s) {', '.join(missing)}: make it with "
-                           "trafficking:createdatabase")
-    year = _year(database, data_year)
+    with reading(database) as conn:
+        present = dict(conn.execute("SELECT table_name, data_type FROM gpkg_contents"))
+        missing = [t for t in ("province", "district", "subdistrict", "village") if t not in present]
+        if missing:
+            raise ProjectError(f"{database} lacks the table(s) {', '.join(missing)}: make it with "
+                               "trafficking:createdatabase")
+        year = _year(conn, database, data_year)
+        title = _title(conn, year)
+        has_province = conn.execute("SELECT EXISTS (SELECT 1 FROM province)").fetchone()[0] == 1
     notes = []
     project = QgsProject()
     project.setFileName(project_path)
     project.writeEntry("Paths", "/Absolute", False)   # sources relative to the project file
-    title = _title(database, year)
     project.setTitle(title)
     groups = _add_groups(project, database, present, year)
 
     layouts = []
-    if not _has_rows(database, "province"):
+    if not has_province:
         notes.append(f"{database} has no province boundary: no print layouts added.")
     else:
         layouts.append(province_layout(project, database, attribution))
@@ -126,43 +141,23 @@ def build_project(database, project_path, data_year=None, attribution=""):
         os.makedirs(folder, exist_ok=True)
     if not project.write(project_path):
         raise ProjectError(f"could not write {project_path}: {project.error()}")
-    return {"year": year, "title": title, "groups": groups,
-            "layouts": [layout.name() for layout in layouts], "notes": notes}
+    return ProjectSummary(year, title, groups, [layout.name() for layout in layouts], notes)
 
 
-def _contents(database):
-    """{table: data_type} of the GeoPackage's gpkg_contents; ProjectError if it is not one."""
-    if not os.path.isfile(database):
-        raise ProjectError(f"{database} does not exist")
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-            return dict(conn.execute("SELECT table_name, data_type FROM gpkg_contents"))
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{database} is not a GeoPackage ({error})") from None
-
-
-def _has_rows(database, table):
-    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-        return conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0] == 1
-
-
-def _year(database, data_year):
-    latest = latest_scored_year(database)
+def _year(conn, database, data_year):
+    latest = latest_scored_year(conn)
     if data_year in (None, 0):
         return latest
-    year = ce_year(int(data_year))
-    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-        scored = conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? AND "
-                              "persons_scored > 0 LIMIT 1", (year,)).fetchone()
+    scored = conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? AND "
+                          "persons_scored > 0 LIMIT 1", (data_year,)).fetchone()
     if not scored:
-        raise ProjectError(f"data year {year_with_be(year)} is not scored in "
+        raise ProjectError(f"data year {year_with_be(data_year)} is not scored in "
                            f"{database}; the latest scored year is {latest or 'none'}")
-    return year
+    return data_year
 
 
-def _title(database, year):
-    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-        row = conn.execute("SELECT code, name_th, name_en FROM province").fetchone()
+def _title(conn, year):
+    row = conn.execute("SELECT code, name_th, name_en FROM province").fetchone()
     code, name_th, name_en = row or ("", "", "")
     title = (f"ฐานข้อมูลป้องกันการค้ามนุษย์ จังหวัด{name_th or code} / "
              f"Trafficking prevention database, {name_en or code} province")

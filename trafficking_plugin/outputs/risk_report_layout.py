@@ -6,6 +6,11 @@ styles stored in the GeoPackage, through layout_kit's helpers), the table of sub
 districts on the province page), the age x sex chart, the indicators that drive risk and the
 trend. The same atlas also gives each report's map as a PNG for the HTML.
 """
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
 from qgis.core import (
     QgsFeature,
     QgsFeedback,
@@ -35,6 +40,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core.database import PathLike
+from ..core.errors import CoreError
+from ..core.feedback import Feedback
 from ..core.dissemination.report_tables import (
     CLASS_TH,
     drivers_text,
@@ -45,14 +53,14 @@ from ..core.dissemination.report_tables import (
 )
 from .layout_kit import (
     THAI_FONT,
-    _a4_layout,
-    _label,
-    _legend,
-    _map,
-    _north_arrow,
-    _open_layer,
-    _restyle_as_category,
-    _scale_bar,
+    a4_layout,
+    add_label,
+    add_legend,
+    add_map,
+    add_north_arrow,
+    open_layer,
+    restyle_as_category,
+    add_scale_bar,
 )
 
 MAP = (8, 20, 125, 112)        # x, y, width, height in mm
@@ -76,7 +84,7 @@ def tr(text):
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
-class LayoutError(Exception):
+class LayoutError(CoreError):
     """The PDF cannot be made; the message says why."""
 
 
@@ -113,17 +121,17 @@ def report_layers(project, database, year):
     ``year`` (C.E.) and restyled for the report: {province, risk_village, district,
     risk_subdistrict, subdistrict}, top to bottom."""
     of_year = f'"data_year" = {year}'
-    underlay = _open_layer(project, database, "subdistrict", "ตำบล")
-    risk = _open_layer(project, database, "risk_subdistrict",
+    underlay = open_layer(project, database, "subdistrict", "ตำบล")
+    risk = open_layer(project, database, "risk_subdistrict",
                        "ระดับความเสี่ยงของตำบล / Sub-district risk", of_year)
-    districts = _open_layer(project, database, "district", "อำเภอ / District")
-    villages = _open_layer(project, database, "risk_village",
+    districts = open_layer(project, database, "district", "อำเภอ / District")
+    villages = open_layer(project, database, "risk_village",
                            "หมู่บ้านเสี่ยงสูง / High-risk village",
                            of_year + " AND \"risk_class\" = 'high'")
-    province_layer = _open_layer(project, database, "province", "จังหวัด / Province")
-    _restyle_as_category(underlay, risk, None)
+    province_layer = open_layer(project, database, "province", "จังหวัด / Province")
+    restyle_as_category(underlay, risk, None)
     underlay.setLabelsEnabled(False)
-    _restyle_as_category(villages, villages, "high")
+    restyle_as_category(villages, villages, "high")
     return {"province": province_layer, "risk_village": villages, "district": districts,
             "risk_subdistrict": risk, "subdistrict": underlay}
 
@@ -136,7 +144,7 @@ def report_layout(project, layers, areas, rows, year, attribution=""):
     with the field area (the page's code) and the fields of COLUMNS. Returns (layout, map item)."""
     province_layer, districts, underlay = layers["province"], layers["district"], layers["subdistrict"]
     province = next(province_layer.getFeatures())
-    layout, to_map = _a4_layout(project, province_layer, province)
+    layout, to_map = a4_layout(project, province_layer, province)
     layout.setName(f"Risk reports {year}")
     atlas = layout.atlas()
     atlas.setCoverageLayer(areas)
@@ -148,16 +156,16 @@ def report_layout(project, layers, areas, rows, year, attribution=""):
     map_item = _atlas_map(layout, list(layers.values()), to_map, province)
     _legend_strip(layout, map_item, (underlay, province_layer, districts))
 
-    _label(layout, '[% "title_th" %]', 14, 8, 3, 250, 9, bold=True)
-    _label(layout, '[% "title_en" %]', 10, 8, 11, 250, 7)
-    _label(layout, "หน้า [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 8, 262, 4, 28, 6)
-    _label(layout, "สำหรับเจ้าหน้าที่ภาคีเครือข่ายเท่านั้น / Internal: network staff only",
+    add_label(layout, '[% "title_th" %]', 14, 8, 3, 250, 9, bold=True)
+    add_label(layout, '[% "title_en" %]', 10, 8, 11, 250, 7)
+    add_label(layout, "หน้า [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]", 8, 262, 4, 28, 6)
+    add_label(layout, "สำหรับเจ้าหน้าที่ภาคีเครือข่ายเท่านั้น / Internal: network staff only",
            7, 200, 11, 89, 6).setFontColor(QColor("#b00020"))
-    _label(layout, '[% "summary" %]', 8, RIGHT_X, 20, RIGHT_WIDTH, 13)
+    add_label(layout, '[% "summary" %]', 8, RIGHT_X, 20, RIGHT_WIDTH, 13)
     _table(layout, rows)
-    _label(layout, '[% "indicators" %]', 7, RIGHT_X, 120, RIGHT_WIDTH, 38)
-    _label(layout, '[% "trend" %]', 7, RIGHT_X, 159, RIGHT_WIDTH, 36)
-    _label(layout, attribution, 6, RIGHT_X, 197, RIGHT_WIDTH, 9)
+    add_label(layout, '[% "indicators" %]', 7, RIGHT_X, 120, RIGHT_WIDTH, 38)
+    add_label(layout, '[% "trend" %]', 7, RIGHT_X, 159, RIGHT_WIDTH, 36)
+    add_label(layout, attribution, 6, RIGHT_X, 197, RIGHT_WIDTH, 9)
     _chart(layout)
 
     return layout, map_item
@@ -166,24 +174,24 @@ def report_layout(project, layers, areas, rows, year, attribution=""):
 def _atlas_map(layout, layers, to_map, province):
     x, y, width, height = MAP
     extent = to_map.transformBoundingBox(province.geometry().boundingBox())
-    item = _map(layout, layers, to_map.destinationCrs(), x, y, width, height, extent, "risk map")
+    item = add_map(layout, layers, to_map.destinationCrs(), x, y, width, height, extent, "risk map")
     item.setAtlasDriven(True)
     item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     item.setAtlasMargin(0.06)
-    bar = _scale_bar(layout, item, x + width - 42, y + height - 11)
+    bar = add_scale_bar(layout, item, x + width - 42, y + height - 11)
     # Each page has its own scale: round segments that fit 15-35 mm.
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
     bar.setMinimumBarWidth(15)
     bar.setMaximumBarWidth(35)
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 200))
-    _north_arrow(layout, x + width - 12, y + 2)
+    add_north_arrow(layout, x + width - 12, y + 2)
     return item
 
 
 def _legend_strip(layout, map_item, hidden):
     """The legend in two rows under the map: the village symbol and the four risk classes."""
-    legend = _legend(layout, map_item, "", LEGEND_Y)
+    legend = add_legend(layout, map_item, "", LEGEND_Y)
     legend.attemptMove(QgsLayoutPoint(MAP[0], LEGEND_Y, QgsUnitTypes.LayoutMillimeters))
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()
@@ -348,19 +356,31 @@ def _rect(x, y, width, height):   # layout units are millimetres
     return QRectF(x, y, width, height)
 
 
-def write_reports(database, data_year, folder, attribution="", dpi=150, page_png=None,
-                  feedback=None, buddhist_era=True):
-    """Every output of trafficking:riskreport in ``folder`` (docs/reports.md); returns a dict of
-    what was written. ``feedback`` gets progress; its cancel stops between steps. Years in titles
-    and text are shown in the Buddhist era unless ``buddhist_era`` is False."""
-    from pathlib import Path
+@dataclass
+class ReportFiles:
+    """What ``write_reports`` wrote."""
+    pdf: Path
+    pages: int
+    html: list[Path]
+    index: Path
+    xlsx: Path
+    charts: list[Path]
+    maps: list[Path]
+    reports: int                   # the province's and one per district
+    previous_year: int | None      # the year the trend compares with
 
+
+def write_reports(database: PathLike, data_year: int, folder: PathLike, attribution: str = "",
+                  dpi: int = 150, page_png: PathLike | None = None,
+                  feedback: Feedback | None = None, buddhist_era: bool = True) -> ReportFiles:
+    """Every output of trafficking:riskreport for ``data_year`` (Common Era) in ``folder``
+    (docs/reports.md). ``feedback`` gets progress; its cancel stops between steps. Years in
+    titles and text are shown in the Buddhist era unless ``buddhist_era`` is False."""
     from ..core.dissemination import report_chart, report_html, report_tables, report_xlsx
     from ..core.feedback import NullFeedback, check_canceled
-    from ..core.thai_calendar import ce_year
 
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
+    year = int(data_year)
     folder = Path(folder)
     (folder / "img").mkdir(parents=True, exist_ok=True)
     reports = report_tables.load_reports(database, year, buddhist_era=buddhist_era)
@@ -388,9 +408,8 @@ def write_reports(database, data_year, folder, attribution="", dpi=150, page_png
     feedback.setProgress(92)
     xlsx = report_xlsx.write_workbook(database, year, folder / f"risk_tables_{year}.xlsx")
     feedback.setProgress(100)
-    return {"pdf": pdf, "pages": pages, "html": htmls, "index": folder / "index.html",
-            "xlsx": xlsx, "charts": list(charts.values()), "maps": list(maps.values()),
-            "reports": len(reports), "previous_year": reports[0].previous_year}
+    return ReportFiles(pdf, pages, htmls, folder / "index.html", xlsx, list(charts.values()),
+                       list(maps.values()), len(reports), reports[0].previous_year)
 
 
 def _scaled(feedback, start, end):

@@ -5,13 +5,12 @@ any QGIS that opens the file shows the layer styled (DESIGN.md: styles travel in
 """
 import contextlib
 import os
-import sqlite3
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core import database
+from ..core import admin, database
 from ..core.shipped_data import STYLES_DIR
 
 
@@ -20,7 +19,7 @@ def tr(text):
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
 
-ADMIN_LAYERS = database.ADMIN_TABLES
+ADMIN_LAYERS = admin.ADMIN_TABLES
 # The risk tables with geometry; risk_person and risk_breakdown are plain tables, unstyled.
 RISK_LAYERS = ("risk_village", "risk_subdistrict", "risk_district",
                "risk_change_subdistrict", "risk_change_district")
@@ -91,7 +90,7 @@ def _save_extra_styles(path, table, feedback):
 
 def styled_tables(path):
     """The tables that have a style (the plugin's or a user's) stored in the GeoPackage at ``path``."""
-    with contextlib.closing(sqlite3.connect(path)) as conn:
+    with contextlib.closing(database.connect(path, read_only=True)) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
             return set()
         return {r[0] for r in conn.execute("SELECT f_table_name FROM layer_styles")}
@@ -109,7 +108,7 @@ def _import_qml(layer, qml_path):
 
 def style_names(path, table):
     """The names of the styles stored for ``table`` in the GeoPackage at ``path``."""
-    with contextlib.closing(sqlite3.connect(path)) as conn:
+    with contextlib.closing(database.connect(path, read_only=True)) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
             return set()
         return {r[0] for r in conn.execute(

@@ -10,13 +10,14 @@ database's secret, so no raw ID or name reaches the case tables. docs/sample_dat
 the files.
 """
 import os
-import secrets
 
 import numpy as np
 
 from ..core import gpkg
-from ..core.database import open_province
+from ..core import database
+from ..core.errors import CoreError
 from ..core.feedback import NullFeedback, check_canceled
+from ..core.ingest import pseudonym
 from ..core.ingest.pseudonym import default_identity_path, load_secret, person_keyer
 from ..core.ingest.thai_id import normalize_id
 from .common import completed_years, random_dates, weighted_sample
@@ -311,29 +312,23 @@ _EVENT_FIELDS = ["sequence", "event_type", "event_date", "village_code", "place_
                  "description"]
 
 
-class SampleLoadError(Exception):
+class SampleLoadError(CoreError):
     """The sample cannot be loaded as asked; the message says what to do."""
 
 
-def random_key():
-    """A random case key of person_key's form (32 letters a-p) for a victim without an ID."""
-    return secrets.token_bytes(16).hex().translate(str.maketrans("0123456789", "ghijklmnop"))
-
-
-def load_sample(database, folder, identity_path=None, feedback=None):
+def load_sample(database_path, folder, identity_path=None, feedback=None):
     """Insert the sample network (folder/network) and cases (folder/cases) into ``database``.
 
     Case keys are the victims' person_keys (the database's secret, from its identity file), so a
     case links to ``person``; a victim without an ID gets a random key. Refuses a database that
     already has organisations or cases. One transaction. Returns counts."""
     feedback = feedback or NullFeedback()
-    conn = open_province(database, SampleLoadError)
-    try:
+    with database.writing(database_path) as conn:
         for table in ("organization", "case"):
             if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
-                raise SampleLoadError(f"{database} already has rows in {table}: load the sample "
+                raise SampleLoadError(f"{database_path} already has rows in {table}: load the sample "
                                       "network and cases into a database without them")
-        key = person_keyer(load_secret(identity_path or default_identity_path(database)))
+        key = person_keyer(load_secret(identity_path or default_identity_path(database_path)))
         conn.execute("BEGIN IMMEDIATE")
         try:
             orgs = load_network(conn, folder)
@@ -348,8 +343,6 @@ def load_sample(database, folder, identity_path=None, feedback=None):
         counts["members"] = conn.execute("SELECT count(*) FROM network_member").fetchone()[0]
         feedback.setProgress(100)
         return counts
-    finally:
-        conn.close()
 
 
 def _load_cases(conn, folder, key, orgs, feedback):
@@ -362,7 +355,7 @@ def _load_cases(conn, folder, key, orgs, feedback):
         cursor = conn.execute(
             f"INSERT INTO \"case\" (case_key, referring_organization_id, referred_organization_id, "
             f"{', '.join(_CASE_FIELDS)}) VALUES (?, ?, ?, {', '.join('?' * len(_CASE_FIELDS))})",
-            [key(raw) if raw else random_key(), orgs.get(row["referring_org_no"]),
+            [key(raw) if raw else pseudonym.random_key(), orgs.get(row["referring_org_no"]),
              orgs.get(row["referred_org_no"])] + [row[c] or None for c in _CASE_FIELDS])
         fids[row["case_no"]] = cursor.lastrowid
     feedback.setProgress(60)

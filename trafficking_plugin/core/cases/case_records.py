@@ -6,12 +6,11 @@ one set of rules. Picklist values are IOM's HTCDS v2.0 value names, shipped in `
 (CC BY 4.0; no IOM endorsement). Multi-select values are stored space separated (HTCDS value names
 hold no spaces). No Qt here.
 """
-import contextlib
 import functools
 import re
-import secrets
-import sqlite3
 
+from ..database import reading
+from ..errors import CoreError
 from ..ingest import pseudonym, thai_id
 from ..ingest.validate import THAI_DIGITS, parse_date
 from ..shipped_data import data_path, read_yaml
@@ -63,7 +62,7 @@ _VILLAGE_CODE = re.compile(r"[0-9]{8}")
 _ID_LIKE = re.compile(r"[0-9]{13}|G[0-9]{12}", re.IGNORECASE)
 
 
-class CaseError(Exception):
+class CaseError(CoreError):
     """A problem the user can fix, worded for them."""
 
 
@@ -222,7 +221,7 @@ def validate_support(row):
 
 def village_codes(database):
     """The set of village codes in a province GeoPackage."""
-    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+    with reading(database) as conn:
         return {row[0] for row in conn.execute("SELECT code FROM village")}
 
 
@@ -245,7 +244,7 @@ def case_key_for(identity_path, raw_id=None):
     secret, so the case links to ``person``; without an ID a random key of the same form
     (32 letters a-p) and id_kind 'none'. Nothing is written here but the secret on first use."""
     if _blank(raw_id):
-        return secrets.token_hex(16).translate(pseudonym._LETTERS_FOR_DIGITS), "none", None
+        return pseudonym.random_key(), "none", None
     kind, normal = parse_victim_id(raw_id)
     keyer = pseudonym.person_keyer(pseudonym.load_secret(identity_path))
     return keyer(normal), kind, normal
@@ -256,17 +255,8 @@ def record_identity(identity_path, case_key, id_kind, normalised_id, case_fid=0)
     after the case is committed; import_run_id 0 marks a row that came from no import."""
     if not normalised_id:
         return False
-    pseudonym.load_secret(identity_path)            # makes the file and its tables if new
-    with contextlib.closing(sqlite3.connect(str(identity_path))) as conn, conn:
-        pseudonym.index_identity(conn)
-        found = conn.execute("SELECT 1 FROM person_identity WHERE person_key = ? AND source = 'case' "
-                             "AND raw_id = ?", (case_key, normalised_id)).fetchone()
-        if found:
-            return False
-        conn.execute("INSERT INTO person_identity (person_key, source, id_kind, raw_id, names, "
-                     "import_run_id, row_number) VALUES (?, 'case', ?, ?, NULL, 0, ?)",
-                     (case_key, id_kind, normalised_id, int(case_fid or 0)))
-    return True
+    return pseudonym.record_identity(identity_path, case_key, "case", id_kind, normalised_id,
+                                     case_fid)
 
 
 # --- the dock's list -----------------------------------------------------------------------------
@@ -277,7 +267,7 @@ def _quote(text):
 
 def list_filter(text="", status="", exploitation="", year=None):
     """A QGIS expression selecting cases for the dock's list: ``text`` in the key, story or tags,
-    a cas_Status value, a vic_TypeOfExploitation value, and the year recorded (B.E. or C.E.).
+    a cas_Status value, a vic_TypeOfExploitation value, and the year recorded (Common Era).
     Empty parts select everything; returns '' when nothing is asked."""
     parts = []
     if text and text.strip():
@@ -289,6 +279,5 @@ def list_filter(text="", status="", exploitation="", year=None):
         # Multi-select values are space separated: pad so one value never matches inside another.
         parts.append(f"(' ' || \"exploitation_type\" || ' ') LIKE {_quote('% ' + exploitation + ' %')}")
     if year:
-        from ..thai_calendar import ce_year
-        parts.append(f'year("recorded_at") = {ce_year(year)}')
+        parts.append(f'year("recorded_at") = {int(year)}')
     return " AND ".join(parts)

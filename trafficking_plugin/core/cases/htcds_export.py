@@ -8,12 +8,13 @@ Files: ``<stem>_cases.csv``, ``<stem>_events.csv``, ``<stem>_perpetrators.csv``,
 ``<stem>_support_plans.csv`` and ``<stem>.json``. Multi-select values are ';' separated, as in
 HTCDS's picklist cells. Attribution: HTCDS by IOM, CC BY 4.0; IOM does not endorse this export.
 """
-import contextlib
 import csv
 import json
 import sqlite3
 import struct
 
+from ..database import reading
+from ..errors import CoreError
 from . import case_records
 
 ID_COLUMN = "case_id"
@@ -47,14 +48,14 @@ ATTRIBUTION = ("Field names and picklists: Human Trafficking Case Data Standard 
                "CC BY 4.0. IOM does not endorse this export or its producer.")
 
 
-class HtcdsExportError(Exception):
+class HtcdsExportError(CoreError):
     """Values that do not fit the standard; ``problems`` lists (case_id, field, message)."""
 
     def __init__(self, problems):
-        self.problems = problems
         lines = [f"case {key}: {field}: {message}" for key, field, message in problems[:20]]
         more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__("values outside HTCDS v2.0:\n" + "\n".join(lines) + more)
+        self.problems = problems
 
 
 def _point(blob):
@@ -101,8 +102,7 @@ def collect(database):
     """The cases of a province GeoPackage as HTCDS records: a list of dicts with ``case_id``, the
     HTCDS case fields, and ``events``, ``perpetrators``, ``support_plans`` lists; with the problems
     found, as (case_id, field, message)."""
-    uri = f"file:{database}?mode=ro"
-    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+    with reading(database) as conn:
         conn.row_factory = sqlite3.Row
         orgs = {r["fid"]: r["name"] for r in conn.execute("SELECT fid, name FROM organization")}
         villages = {r["code"]: (r["name_th"], _point(r["geom"]))

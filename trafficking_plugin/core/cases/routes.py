@@ -6,8 +6,13 @@ found); transit events count the cases passing each place. A place is its villag
 event has one, else its name and country, else its point: so "Bangkok, TH" told in twenty cases
 is one place. docs/analysis.md describes every output.
 """
-from ..database import open_province
-from ..feedback import NullFeedback, check_canceled
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..database import PathLike, reading
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
 from ..risk.risk_index import AGE_BANDS
 
 DIMENSIONS = ("recruitment_method", "means_of_control", "exploitation_type", "age_band", "sex",
@@ -17,12 +22,22 @@ MULTI = ("recruitment_method", "means_of_control", "exploitation_type")
 UNKNOWN = "unknown"
 
 
-class CaseRoutesError(Exception):
+class CaseRoutesError(CoreError):
     """The analysis cannot run; the message says what to do."""
 
 
-def analyse(database, feedback=None):
-    """``{"cases", "routes", "transit", "breakdown", "villages"}`` of the database's cases.
+@dataclass
+class CaseRoutes:
+    """The database's cases as rows of the analysis's outputs (dicts by output field)."""
+    cases: int
+    routes: list[dict]
+    transit: list[dict]
+    breakdown: list[dict]
+    villages: list[dict]
+
+
+def analyse(database: PathLike, feedback: Feedback | None = None) -> CaseRoutes:
+    """The routes, transit places, breakdown tables and villages of the database's cases.
 
     routes: one dict per (origin, destination) with ``cases`` (the weight) and the two points
     (``x1, y1, x2, y2``; None when a place has no point). transit: one per place with ``cases``.
@@ -30,15 +45,12 @@ def analyse(database, feedback=None):
     village the victims were recruited in (the recruitment event's village, else the linked
     person's)."""
     feedback = feedback or NullFeedback()
-    conn = open_province(database, CaseRoutesError)
-    try:
+    with reading(database) as conn:
         cases = _cases(conn)
         feedback.setProgress(20)
         events = _events(conn, feedback)
         feedback.setProgress(60)
         homes = _person_villages(conn)
-    finally:
-        conn.close()
     routes, transit, villages = {}, {}, {}
     for n, (fid, case) in enumerate(cases.items()):
         if n % 1000 == 0:
@@ -56,12 +68,11 @@ def analyse(database, feedback=None):
         if village:
             villages[village] = villages.get(village, 0) + 1
     feedback.setProgress(90)
-    return {"cases": len(cases),
-            "routes": sorted(routes.values(), key=lambda r: (-r["cases"], r["origin"],
-                                                             r["destination"])),
-            "transit": sorted(transit.values(), key=lambda p: (-p["cases"], p["key"])),
-            "breakdown": breakdown(cases.values()),
-            "villages": _village_rows(database, villages)}
+    return CaseRoutes(
+        len(cases),
+        sorted(routes.values(), key=lambda r: (-r["cases"], r["origin"], r["destination"])),
+        sorted(transit.values(), key=lambda p: (-p["cases"], p["key"])),
+        breakdown(cases.values()), _village_rows(database, villages))
 
 
 def _cases(conn):
@@ -181,15 +192,12 @@ def _village_rows(database, counts):
     """Cases per village with the village's names, codes and point."""
     if not counts:
         return []
-    conn = open_province(database, CaseRoutesError)
-    try:
+    with reading(database) as conn:
         known = {r[0]: r[1:] for r in conn.execute(
             "SELECT v.code, v.name_th, v.subdistrict_code, s.name_th, substr(v.code, 1, 4), "
             "d.name_th, ST_MinX(v.geom), ST_MinY(v.geom) FROM village v "
             "LEFT JOIN subdistrict s ON s.code = v.subdistrict_code "
             "LEFT JOIN district d ON d.code = substr(v.code, 1, 4)")}
-    finally:
-        conn.close()
     rows = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         name, sub, sub_name, dist, dist_name, x, y = known.get(

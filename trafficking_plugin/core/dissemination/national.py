@@ -9,20 +9,27 @@ Connections are libpq keyword parameters (host, port, dbname, user, password, se
 made by the caller, e.g. from a QGIS connection and its authentication configuration; nothing
 here stores them, and ``describe`` names a connection without its password.
 """
-import contextlib
+from __future__ import annotations
+
 import json
 import os
 import sqlite3
+from dataclasses import dataclass
 
-from ..feedback import NullFeedback, check_canceled
-from ..gpkg import _ENVELOPE_SIZES
+from .. import database
+from ..database import PathLike
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..schema import get_info
+from ..shipped_data import plugin_version, style_path
+from ..wkb import wkb_of
 from . import national_schema as ns
 
 BATCH = 5000
 _LOCK_KEY = 0x7472_6166   # pg_advisory_xact_lock key of publications ("traf")
 
 
-class NationalError(Exception):
+class NationalError(CoreError):
     """A publication could not be made; the national database is unchanged."""
 
 
@@ -32,8 +39,8 @@ def describe(params):
         where = f"service {params['service']}"
     else:
         where = f"{params.get('host') or 'local socket'}:{params.get('port') or 5432}"
-    database, user = params.get("dbname") or "(default)", params.get("user") or "(default)"
-    return f"{where}, database {database}, user {user}"
+    name, user = params.get("dbname") or "(default)", params.get("user") or "(default)"
+    return f"{where}, database {name}, user {user}"
 
 
 def connect(params):
@@ -46,13 +53,21 @@ def connect(params):
                             f"{str(error).strip()}") from None
 
 
-def publish(gpkg_path, params, data_year, schema="trafficking", styles=None, plugin_version="",
-            feedback=None):
+@dataclass
+class Publication:
+    """What a publication replaced in the national database."""
+    province_code: str
+    data_year: int
+    rows: dict[str, int]          # national table -> rows published
+
+
+def publish(gpkg_path: PathLike, params: dict, data_year: int, schema: str = "trafficking",
+            styles: dict[str, str] | None = None,
+            feedback: Feedback | None = None) -> Publication:
     """Publish data year ``data_year`` (Common Era) of the province GeoPackage ``gpkg_path``.
 
-    ``styles``: {table: QML text}, the national layers' default styles (where a table has none,
-    the GeoPackage's own default style is used).
-    Returns {"province_code", "data_year", "rows": {table: rows published}}."""
+    ``styles``: {table: QML text}, the national layers' default styles (default the plugin's own,
+    ``plugin_styles``; where a table has none, the GeoPackage's own default style is used)."""
     import psycopg2
     feedback = feedback or NullFeedback()
     province = _province_code(gpkg_path)
@@ -62,18 +77,18 @@ def publish(gpkg_path, params, data_year, schema="trafficking", styles=None, plu
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             _ensure_schema(cur, schema)
             rows = {}
-            with contextlib.closing(sqlite3.connect(str(gpkg_path))) as source:
+            with database.reading(gpkg_path) as source:
                 for step, published in enumerate(ns.PUBLISHED):
                     feedback.pushInfo(f"{published.table}: replacing province {province}, {data_year}")
                     rows[published.table] = _replace(cur, source, schema, published, province,
                                                       data_year, feedback)
                     feedback.setProgress(100 * (step + 1) / (len(ns.PUBLISHED) + 1))
-                _save_styles(cur, source, schema, styles or {})
+                _save_styles(cur, source, schema, plugin_styles() if styles is None else styles)
             for statement in ns.view_sql(schema):
                 cur.execute(statement)
             cur.execute(f"INSERT INTO {ns.ident(schema, 'publication')} (province_code, data_year, "
                         "source_file, plugin_version, row_counts) VALUES (%s, %s, %s, %s, %s)",
-                        (province, data_year, os.path.basename(str(gpkg_path)), plugin_version,
+                        (province, data_year, os.path.basename(str(gpkg_path)), plugin_version(),
                          json.dumps(rows)))
             check_canceled(feedback)
         conn.commit()
@@ -87,21 +102,26 @@ def publish(gpkg_path, params, data_year, schema="trafficking", styles=None, plu
     finally:
         conn.close()
     feedback.setProgress(100)
-    return {"province_code": province, "data_year": data_year, "rows": rows}
+    return Publication(province, data_year, rows)
 
 
-def _province_code(gpkg_path):
-    if not os.path.exists(str(gpkg_path)):
-        raise NationalError(f"{gpkg_path} does not exist")
-    with contextlib.closing(sqlite3.connect(str(gpkg_path))) as conn:
-        try:
-            row = conn.execute("SELECT value FROM database_info WHERE key = 'province_code'").fetchone()
-        except sqlite3.DatabaseError:
-            row = None
-    if not row or not row[0]:
+def plugin_styles() -> dict[str, str]:
+    """{table: QML} of the plugin's styles for the published layers that have one."""
+    styles = {}
+    for published in ns.PUBLISHED:
+        path = style_path(published.table)
+        if published.geometry and path.exists():
+            styles[published.table] = path.read_text(encoding="utf-8")
+    return styles
+
+
+def _province_code(gpkg_path: PathLike) -> str:
+    with database.reading(gpkg_path) as conn:
+        code = get_info(conn, "province_code")
+    if not code:
         raise NationalError(f"{gpkg_path} is not a province database (no province_code in "
                             "database_info)")
-    return row[0]
+    return code
 
 
 def _ensure_schema(cur, schema):
@@ -169,10 +189,8 @@ def _converter(column_type):
 def _wkb(blob):
     """The WKB inside a GeoPackage geometry blob (None when empty)."""
     import psycopg2
-    if blob is None or len(blob) < 8 or bytes(blob[:2]) != b"GP" or blob[3] & 0b1_0000:
-        return None
-    envelope = _ENVELOPE_SIZES.get((blob[3] >> 1) & 0b111, 0)
-    return psycopg2.Binary(bytes(blob[8 + envelope:]))
+    found = wkb_of(blob)
+    return None if found is None else psycopg2.Binary(found)
 
 
 def _save_styles(cur, source, schema, styles):

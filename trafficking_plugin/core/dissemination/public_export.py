@@ -5,19 +5,24 @@ sub-district), optionally by age band and sex, protected by disclosure.protect, 
 files, one XLSX workbook, a GeoPackage and a GeoJSON of the deepest area level, and README.txt.
 Never a person: no pseudonym, ID, name or per-person row leaves the database. No QGIS.
 """
+from __future__ import annotations
+
 import csv
 import json
 import os
-import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import gpkg
+from ..database import PathLike, connect, reading
+from ..errors import CoreError
+from ..feedback import Feedback
+from ..wkb import rings, wkb_of
 from ..feedback import NullFeedback, check_canceled
 from ..ingest.pseudonym import default_identity_path
-from ..network.coverage import _rings, wkb_of
-from ..risk.prevention_targets import same_file
+from ..files import same_file
 from ..risk.risk_index import AGE_BANDS
-from ..thai_calendar import ce_year, year_with_be
+from ..thai_calendar import year_with_be
 from . import disclosure
 from .xlsx_writer import write_workbook
 
@@ -33,20 +38,33 @@ COLUMNS = ("level", "area_code", "area_name_th", "area_name_en", "district_code"
            "share_high", "share_medium", "share_low", "note")
 
 
-class PublicExportError(Exception):
+class PublicExportError(CoreError):
     """The export cannot run as asked; the message says what to do."""
+
+
+@dataclass
+class ExportSummary:
+    """What a public export wrote and how many cells it hid."""
+    files: list[str]
+    cells: int
+    primary: int           # hidden for being under k
+    secondary: int         # every other hidden cell
+    dominance: int         # class cells of dominated groups among them
+    note: str
+    protected: disclosure.Protected
 
 
 DOMINANCE = 0.9    # a group with this share or more in one risk class has its classes hidden
 
 
-def export(database, data_year, folder, level="subdistrict", by_age_band=True, by_sex=True, k=11,
-           rounding=1, feedback=None, dominance=DOMINANCE):
-    """Write the protected tables of ``data_year`` into ``folder``; returns a summary dict.
+def export(database: PathLike, data_year: int, folder: PathLike, level: str = "subdistrict",
+           by_age_band: bool = True, by_sex: bool = True, k: int = 11, rounding: int = 1,
+           feedback: Feedback | None = None, dominance: float | None = DOMINANCE) -> ExportSummary:
+    """Write the protected tables of ``data_year`` (Common Era) into ``folder``.
     ``dominance``: the share of a group in one risk class from which the group's class counts are
     hidden (attribute disclosure); None turns that rule off."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
+    year = data_year
     if level not in LEVELS:
         raise PublicExportError(f"level must be one of {', '.join(LEVELS)}, not {level}")
     folder = Path(folder)
@@ -56,7 +74,7 @@ def export(database, data_year, folder, level="subdistrict", by_age_band=True, b
             same_file(str(stem) + suffix, g) for g in guarded for suffix in (".gpkg", ".xlsx")):
         raise PublicExportError(f"{folder} is the province database or would overwrite it: the "
                                 "public export goes to a folder of its own. Choose another folder.")
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+    with reading(database) as conn:
         areas = _areas(conn, level)
         counts, run = _counts(conn, year, level, by_age_band, by_sex)
     if not counts:
@@ -81,7 +99,7 @@ def export(database, data_year, folder, level="subdistrict", by_age_band=True, b
         lvl: [list(COLUMNS)] + [[r[c] for c in COLUMNS] for r in rows] for lvl, rows in tables.items()}})
     files.append(Path(f"{stem}.xlsx"))
     map_rows = [r for r in tables[level] if r["age_band"] == ALL and r["sex"] == ALL]
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+    with reading(database) as conn:
         geometry = dict(conn.execute(f'SELECT code, geom FROM "{level}"'))
     files.append(_write_gpkg(Path(f"{stem}.gpkg"), level, map_rows, geometry, note))
     files.append(_write_geojson(Path(f"{stem}_{level}.geojson"), map_rows, geometry, note))
@@ -89,10 +107,8 @@ def export(database, data_year, folder, level="subdistrict", by_age_band=True, b
     primary = sum(v == "primary" for v in protected.hidden.values())
     # "secondary" is every other hidden cell; "dominance" counts the class cells of dominated
     # groups among them (those not already under k).
-    return {"files": [str(f) for f in files], "cells": cells, "primary": primary,
-            "secondary": len(protected.hidden) - primary,
-            "dominance": sum(v == "dominance" for v in protected.hidden.values()), "note": note,
-            "protected": protected}
+    return ExportSummary([str(f) for f in files], cells, primary, len(protected.hidden) - primary,
+                         sum(v == "dominance" for v in protected.hidden.values()), note, protected)
 
 
 def _areas(conn, level):
@@ -255,7 +271,7 @@ def _write_gpkg(path, level, rows, geometry, note):
     if path.exists():
         path.unlink()
     table = f"public_{level}"
-    conn = gpkg.connect(path)
+    conn = connect(path)
     try:
         conn.execute("BEGIN")
         gpkg.init_container(conn)
@@ -292,7 +308,7 @@ def _write_geojson(path, rows, geometry, note):
 def _geojson_geometry(wkb):
     """A GeoJSON MultiPolygon of a WKB Polygon or MultiPolygon (a hole follows its outer ring)."""
     polygons = []
-    for ring, sign in _rings(wkb):
+    for ring, sign in rings(wkb):
         if sign > 0:
             polygons.append([])
         polygons[-1].append([[round(x, 6), round(y, 6)] for x, y in ring])

@@ -6,13 +6,14 @@ Loma font (fonts-thai-tlwg) when installed, else any font matplotlib finds with 
 import os
 
 from .report_tables import AGE_BANDS, SEX_TH, SEXES
+from ..errors import CoreError
 
 THAI_FONT_FILES = ("/usr/share/fonts/truetype/tlwg/Loma.ttf",
                    "/usr/share/fonts/opentype/tlwg/Loma.otf")
 COLOURS = {"female": "#c2185b", "male": "#1f5fa8", "unknown": "#8a8a8a"}
 
 
-class ChartError(Exception):
+class ChartError(CoreError):
     """The chart cannot be drawn (matplotlib missing)."""
 
 

@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .. import thai_calendar
+from ..database import reading
+from ..errors import CoreError
 from ..feedback import NullFeedback, check_canceled
 
 CLASS_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ", None: "ไม่ได้ประเมิน"}
@@ -19,7 +21,7 @@ SEX_TH = {"female": "หญิง", "male": "ชาย", "unknown": "ไม่�
 TOP_INDICATORS = 8   # indicator rows shown per report
 
 
-class ReportError(Exception):
+class ReportError(CoreError):
     """The reports cannot be made; the message says why."""
 
 
@@ -118,17 +120,15 @@ def load_reports(database, data_year, feedback=None, buddhist_era=True):
     """[province report, district reports in code order] for ``data_year`` (C.E.); years are
     shown in the Buddhist era unless ``buddhist_era`` is False."""
     feedback = feedback or NullFeedback()
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    try:
-        reports = _Loader(conn, data_year, feedback).reports()
-        for report in reports:
-            report.buddhist_era = buddhist_era
-        return reports
-    except sqlite3.OperationalError as error:
-        raise ReportError(f"{database} has no scored risk tables ({error}): run "
-                          "trafficking:scoreriskindex first") from None
-    finally:
-        conn.close()
+    with reading(database) as conn:
+        try:
+            reports = _Loader(conn, data_year, feedback).reports()
+        except sqlite3.OperationalError as error:
+            raise ReportError("{} has no scored risk tables ({}): run trafficking:scoreriskindex "
+                              "first", database, error) from None
+    for report in reports:
+        report.buddhist_era = buddhist_era
+    return reports
 
 
 class _Loader:
@@ -344,7 +344,7 @@ def trend_lines(report, limit=None):
 
 def breakdown_rows(database, data_year, dimension):
     """risk_breakdown rows of ``dimension`` for the workbook, with area names."""
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+    with reading(database) as conn:
         names = {}
         for unit in ("province", "district", "subdistrict"):
             names.update({(unit, c): n for c, n in conn.execute(f'SELECT code, name_th FROM "{unit}"')})
@@ -361,7 +361,7 @@ def breakdown_rows(database, data_year, dimension):
 
 def area_table_rows(database, data_year, unit):
     """risk_subdistrict or risk_district rows of the year for the workbook."""
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+    with reading(database) as conn:
         return list(conn.execute(
             f'SELECT code, name_th, persons, persons_scored, persons_unscored, persons_high, '
             f'persons_medium, persons_low, share_high, mean_index, risk_class, drivers FROM '

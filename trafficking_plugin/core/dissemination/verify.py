@@ -10,9 +10,10 @@ import html
 import os
 from dataclasses import dataclass, field
 
-from ..database import open_province
+from ..database import reading
 from ..feedback import NullFeedback, check_canceled
-from ..thai_calendar import ce_year, year_with_be
+from ..errors import CoreError
+from ..thai_calendar import year_with_be
 
 EXAMPLES = 5
 MAX_AGE = 110
@@ -22,7 +23,7 @@ SHARE_HIGH_JUMP = 5.0           # change of a district's high share, percentage 
 SEVERITIES = ("error", "warning", "info")
 
 
-class VerifyError(Exception):
+class VerifyError(CoreError):
     """The check cannot run as asked; the message says what to do."""
 
 
@@ -43,11 +44,10 @@ class Finding:
 
 def verify(database, data_year, coverage_threshold=COVERAGE_THRESHOLD, persons_jump=PERSONS_JUMP,
            share_high_jump=SHARE_HIGH_JUMP, feedback=None):
-    """Every check on ``data_year`` (B.E. or C.E.); a list of Finding in report order."""
+    """Every check on ``data_year`` (Common Era); a list of Finding in report order."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
-    conn = open_province(database, VerifyError)
-    try:
+    year = data_year
+    with reading(database) as conn:
         if not conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
             raise VerifyError(f"{database} has no persons for data year {year_with_be(year)}: "
                               "import and crosswalk the year's files first")
@@ -67,8 +67,6 @@ def verify(database, data_year, coverage_threshold=COVERAGE_THRESHOLD, persons_j
             findings.append(check())
             feedback.setProgress(100 * (n + 1) / len(checks))
         return findings
-    finally:
-        conn.close()
 
 
 def _tables(conn):
@@ -284,8 +282,7 @@ def write_report(findings, folder, data_year, database_name=""):
     """verify_<year>.html, verify_<year>_summary.csv, verify_<year>_examples.csv and
     verify_<year>.xlsx in ``folder``; returns their paths. Written beside, then renamed, so a
     failure leaves no half-written report."""
-    year = ce_year(data_year)
-    os.makedirs(folder, exist_ok=True)
+    year = data_year
     stem = os.path.join(folder, f"verify_{year}")
     summary = [["check", "title", "severity", "status", "count", "action", "note"]] + [
         [f.check, f.title, f.severity, f.status, f.count, f.action, f.note] for f in findings]
@@ -295,6 +292,7 @@ def write_report(findings, folder, data_year, database_name=""):
              "examples_csv": stem + "_examples.csv", "xlsx": stem + ".xlsx"}
     written = []
     try:
+        os.makedirs(folder, exist_ok=True)
         for key, rows in (("summary_csv", summary), ("examples_csv", examples)):
             with open(paths[key] + ".part", "w", encoding="utf-8-sig", newline="") as f:
                 csv.writer(f).writerows(rows)
@@ -306,6 +304,8 @@ def write_report(findings, folder, data_year, database_name=""):
         written.append("xlsx")
         for key in written:
             os.replace(paths[key] + ".part", paths[key])
+    except OSError as error:
+        raise VerifyError("The report could not be written to {} ({})", folder, error) from None
     finally:
         for key in paths:
             if os.path.exists(paths[key] + ".part"):

@@ -6,19 +6,25 @@ in ``staging_<source>_<kind>`` or in ``rejected_row``; ``import_run`` keeps the 
 One transaction covers the whole file (the GeoPackage and the attached identity file together),
 so an error or a cancel leaves both as they were; the failed run is then recorded on its own.
 """
+from __future__ import annotations
+
 import datetime
 import hashlib
 import json
 import os
 import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import repeat
 from json.encoder import encode_basestring as _json_text
 
-from .. import schema
-from ..database import now_utc, open_province
-from ..feedback import Canceled, NullFeedback, check_canceled
-from ..thai_calendar import ce_year
-from . import pseudonym, readers, thai_id
+from .. import database, schema
+from ..database import PathLike, now_utc
+from ..errors import CoreError
+from ..feedback import Canceled, Feedback, NullFeedback, check_canceled
+from ..shipped_data import plugin_version
+from . import gdal_table, pseudonym, readers, thai_id
 from .spec import ID_TYPES, find_file_kind, load_spec
 from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
 
@@ -35,40 +41,67 @@ _SQL_TYPES = {"text": "TEXT", "code": "TEXT", "integer": "INTEGER", "year": "INT
               "number": "REAL", "date": "DATE"}
 
 
-class ImportFailed(Exception):
+class ImportFailed(CoreError):
     """The file cannot be imported as it is; the message says why and what to do."""
 
 
-def import_file(database, path, source, data_year, encoding="auto", identity_path=None,
-                feedback=None, plugin_version="", after_staging=None):
+@dataclass
+class StepResult:
+    """What a step after staging did (sin space placing establishments, activities checked)."""
+    moved: int = 0             # staged rows it moved to rejected_row
+    message: str = ""          # added to the run's message
+
+
+# A step after staging: (connection, run, staging table, feedback) -> what it did.
+AfterStaging = Callable[[sqlite3.Connection, dict, str, Feedback], StepResult]
+
+
+@dataclass
+class ImportSummary:
+    """One import run, as recorded in import_run."""
+    run_id: int | None
+    status: str                # succeeded, duplicate, failed or canceled
+    source: str
+    file_name: str
+    data_year: int
+    rows_read: int = 0
+    rows_staged: int = 0
+    rows_rejected: int = 0
+    message: str = ""
+    kind: str | None = None                  # the file kind of the spec (person, home, ...)
+    staging_table: str | None = None
+    unlinked: int | None = None              # staged rows without an ID (None: no ID column)
+    empty_lines: int = 0
+    step: StepResult | None = None           # what the step after staging did
+
+
+def import_file(database_path: PathLike, path: PathLike, source: str, data_year: int,
+                encoding: str = "auto", identity_path: PathLike | None = None,
+                feedback: Feedback | None = None, after_staging: AfterStaging | None = None,
+                point_columns: bool = False) -> ImportSummary:
     """Import the table file ``path`` with the spec ``source`` (a shipped id or a spec path).
 
-    ``data_year`` may be B.E. or C.E. Returns a summary dict (run_id, status, rows_read,
-    rows_staged, rows_rejected, ...). A file already imported adds nothing (status duplicate).
+    ``path`` is any table the readers or GDAL read (``file.gpkg|layername=x`` for one layer);
+    ``data_year`` is a Common-Era year. A file already imported adds nothing (status duplicate).
     Raises ImportFailed for a file or database that cannot be used, Canceled on cancel; in both
     cases the run is recorded as failed or canceled and the data are left as they were.
 
     ``after_staging(conn, run, staging_table, feedback)``, when given, runs inside the same
     transaction once every row is staged or rejected (sin space places its establishments
-    there). It may move staged rows to rejected_row; it returns a dict with ``moved`` (how many)
-    and optionally ``message`` (added to the run's message) and anything else for the summary.
+    there). It may move staged rows to rejected_row and says so in the StepResult it returns.
+    ``point_columns``: a point layer read through GDAL gives latitude and longitude columns.
     """
     def open_rows():
-        return readers.open_table(path, encoding)
-    return _import(database, open_rows, os.path.basename(str(path)), file_sha256(path), source,
-                   data_year, identity_path, feedback, plugin_version, after_staging)
+        return readers.open_table(path, encoding, point_columns)
+    file_path = gdal_table.split_layer(str(path))[0]
+    if not os.path.isfile(file_path):
+        raise ImportFailed("{} is not a file: choose the agency's export file", path)
+    sha256 = gdal_table.source_sha256(str(path), file_sha256(file_path))
+    return _import(database_path, open_rows, os.path.basename(str(path)), sha256, source,
+                   data_year, identity_path, feedback, after_staging)
 
 
-def import_rows(database, header, rows, file_name, sha256, source, data_year, identity_path=None,
-                feedback=None, plugin_version="", fraction=lambda: 0.0, after_staging=None):
-    """The same import over rows from elsewhere (e.g. a table GDAL reads, through a QGIS layer)."""
-    def open_rows():
-        return readers.row_source(header, rows, fraction, file_name)
-    return _import(database, open_rows, file_name, sha256, source, data_year, identity_path,
-                   feedback, plugin_version, after_staging)
-
-
-def file_sha256(path):
+def file_sha256(path: PathLike) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -102,15 +135,13 @@ def staging_table(spec, file_spec):
                         tuple(columns))
 
 
-def _import(database, open_rows, file_name, sha256, source, data_year, identity_path, feedback,
-            plugin_version, after_staging=None):
+def _import(database_path, open_rows, file_name, sha256, source, year, identity_path, feedback,
+            after_staging=None):
     feedback = feedback or NullFeedback()
     spec = load_spec(source)
-    year = ce_year(data_year)
-    conn = open_province(database, ImportFailed)
-    try:
+    with database.writing(database_path) as conn:
         run = {"source": spec.source, "file_name": file_name, "file_sha256": sha256,
-               "data_year": year, "started_at": now_utc(), "plugin_version": plugin_version,
+               "data_year": year, "started_at": now_utc(), "plugin_version": plugin_version(),
                "rows_read": 0, "rows_staged": 0, "rows_rejected": 0}
         earlier = conn.execute("SELECT fid, finished_at FROM import_run WHERE file_sha256 = ? AND "
                                "status = 'succeeded' ORDER BY fid LIMIT 1", (sha256,)).fetchone()
@@ -119,8 +150,8 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
                               "nothing was added")
             run["run_id"] = _record_run(conn, run, "duplicate")
             feedback.pushInfo(run["message"])
-            return {**run, "status": "duplicate"}
-        identity_path = identity_path or pseudonym.default_identity_path(database)
+            return _summary(run, "duplicate")
+        identity_path = identity_path or pseudonym.default_identity_path(database_path)
         secret = pseudonym.load_secret(identity_path)
         conn.execute("ATTACH DATABASE ? AS identity", (str(identity_path),))
         try:
@@ -139,8 +170,6 @@ def _import(database, open_rows, file_name, sha256, source, data_year, identity_
             if isinstance(error, (readers.ReadError, ImportFailed)):
                 raise ImportFailed(f"{file_name}: {error}") from None
             raise
-    finally:
-        conn.close()
 
 
 def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_staging=None):
@@ -152,6 +181,7 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
     with open_rows() as table:
         rows = iter(table)
         file_spec, positions, header = _read_header(rows, spec, run["file_name"], feedback)
+        feedback.setProgress(1)        # under way: the header is read
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target])
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
@@ -182,9 +212,10 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
     # A step that must land with the staged rows or not at all (same transaction).
-    extra = after_staging(conn, run, target.name, feedback) if after_staging else {}
-    run["rows_staged"] -= extra.get("moved", 0)
-    run["rows_rejected"] += extra.get("moved", 0)
+    step = after_staging(conn, run, target.name, feedback) if after_staging else None
+    if step is not None:
+        run["rows_staged"] -= step.moved
+        run["rows_rejected"] += step.moved
     unlinked = writer.unlinked if file_spec.id_column is not None else None
     run["message"] = (f"{run['file_name']} ({file_spec.kind}): {run['rows_read']} rows read = "
                       f"{run['rows_staged']} staged + {run['rows_rejected']} rejected")
@@ -192,8 +223,8 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         run["message"] += f"; {unlinked} staged rows have no ID (unlinked)"
     if blank:
         run["message"] += f"; {blank} empty lines skipped"
-    if extra.get("message"):
-        run["message"] += f"; {extra['message']}"
+    if step is not None and step.message:
+        run["message"] += f"; {step.message}"
     run["finished_at"] = now_utc()
     conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
@@ -201,8 +232,14 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
                   run["message"], run_id))
     conn.execute("COMMIT")
     feedback.pushInfo(run["message"])
-    return {**extra, **run, "status": "succeeded", "kind": file_spec.kind,
-            "staging_table": target.name, "unlinked": unlinked, "empty_lines": blank}
+    return _summary(run, "succeeded", kind=file_spec.kind, staging_table=target.name,
+                    unlinked=unlinked, empty_lines=blank, step=step)
+
+
+def _summary(run: dict, status: str, **more) -> ImportSummary:
+    return ImportSummary(run.get("run_id"), status, run["source"], run["file_name"],
+                         run["data_year"], run["rows_read"], run["rows_staged"],
+                         run["rows_rejected"], run.get("message", ""), **more)
 
 
 def _read_header(rows, spec, file_name, feedback):

@@ -11,11 +11,16 @@ both as they were.
 Tables built from staged rows (person, the sector tables, the risk index) are not patched here:
 the crosswalk and the scoring rebuild a data year as a whole, so the summary says which to re-run.
 """
-import os
+from __future__ import annotations
 
-from .. import audit
-from ..database import now_utc, open_province
-from ..feedback import Canceled, NullFeedback, check_canceled
+import os
+import sqlite3
+from dataclasses import dataclass, field
+
+from .. import audit, database
+from ..database import PathLike, now_utc
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
 from ..thai_calendar import year_with_be
 from . import pseudonym
 
@@ -29,15 +34,29 @@ _NOTHING_TO_WITHDRAW = {
                  "earlier run instead)",
     "running": "it has not finished",
 }
-_CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
 RUN_COLUMNS = ("fid", "status", "source", "data_year", "file_name", "rows_staged", "finished_at")
 
 
-class WithdrawError(Exception):
+class WithdrawError(CoreError):
     """The run cannot be withdrawn; the message says why and what to do."""
 
 
-def list_runs(conn, statuses=None):
+@dataclass
+class WithdrawSummary:
+    """What withdrawing an import run did, and what the clerk must re-run."""
+    run_id: int
+    source: str
+    file_name: str
+    data_year: int
+    rows_deleted: dict[str, int]          # table -> rows
+    identities_deleted: int
+    withdrawn_at: str
+    withdrawn_by: str
+    message: str = ""
+    next_steps: list[str] = field(default_factory=list)
+
+
+def list_runs(conn: sqlite3.Connection, statuses: tuple[str, ...] | None = None) -> list[dict]:
     """The import runs as dicts (RUN_COLUMNS), oldest first; only ``statuses`` when given."""
     sql = f"SELECT {', '.join(RUN_COLUMNS)} FROM import_run"
     args = ()
@@ -47,55 +66,47 @@ def list_runs(conn, statuses=None):
     return [dict(zip(RUN_COLUMNS, row)) for row in conn.execute(sql + " ORDER BY fid", args)]
 
 
-def describe_run(run):
+def describe_run(run: dict) -> str:
     """One line per run for a log: what a clerk needs to pick the right run id."""
     return (f"run {run['fid']}: {run['status']}, {run['source']} {run['file_name']} for data year "
             f"{run['data_year']}, {run['rows_staged'] or 0} rows staged, finished "
             f"{run['finished_at'] or '-'}")
 
 
-def withdraw(database, run_id=None, reason="", file_name=None, identity_path=None, user=None,
-             feedback=None):
+def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "",
+             file_name: str | None = None, identity_path: PathLike | None = None,
+             user: str | None = None, feedback: Feedback | None = None) -> WithdrawSummary:
     """Withdraw the succeeded import run ``run_id`` (or the one succeeded run of ``file_name``).
 
-    ``reason`` is required and recorded. Returns a summary dict: run_id, source, file_name,
-    data_year, rows_deleted ({table: rows}), identities_deleted, next_steps (sentences for the
-    log) and message. Raises WithdrawError (nothing changed) or Canceled (rolled back)."""
+    ``reason`` is required and recorded. Raises WithdrawError (nothing changed) or Canceled
+    (rolled back)."""
     feedback = feedback or NullFeedback()
     reason = " ".join((reason or "").split())
     if not reason:
         raise WithdrawError("give the reason for withdrawing the import (e.g. 'wrong data year'): "
                             "it is recorded in import_run and audit_log")
-    identity_path = str(identity_path or pseudonym.default_identity_path(database))
-    conn = open_province(database, WithdrawError)
-    try:
+    identity_path = str(identity_path or pseudonym.default_identity_path(database_path))
+    with database.writing(database_path, feedback) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone():
-            raise WithdrawError(f"{database} has no audit_log table: upgrade it with "
-                                "trafficking:createdatabase first")
+            raise WithdrawError("{} has no audit_log table: upgrade it with "
+                                "trafficking:createdatabase first", database_path)
         has_identity = os.path.isfile(identity_path)
         if has_identity:      # before BEGIN: SQLite cannot attach inside a transaction
             conn.execute("ATTACH DATABASE ? AS identity", (identity_path,))
         conn.execute("BEGIN IMMEDIATE")
-        conn.set_progress_handler(feedback.isCanceled, _CANCEL_CHECK_STEPS)
         try:
             summary = _withdraw(conn, run_id, file_name, reason, has_identity,
                                 user or audit.current_user(), feedback)
             check_canceled(feedback)
             conn.execute("COMMIT")
-        except BaseException as failure:
+        except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if not isinstance(failure, (WithdrawError, Canceled)) and feedback.isCanceled():
-                raise Canceled("canceled by the user") from None   # SQLite interrupted
             raise
-        finally:
-            conn.set_progress_handler(None, 0)
-    finally:
-        conn.close()
     if not has_identity:
-        summary["next_steps"].insert(0, f"No identity file at {identity_path}: no identities "
-                                     "were removed (give the identity file if it is elsewhere).")
-    feedback.pushInfo(summary["message"])
+        summary.next_steps.insert(0, f"No identity file at {identity_path}: no identities "
+                                  "were removed (give the identity file if it is elsewhere).")
+    feedback.pushInfo(summary.message)
     return summary
 
 
@@ -174,16 +185,13 @@ def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
     if run["source"] == "sin_space" and deleted.get("establishment"):
         _remeasure_places(conn, feedback)
     year = run["data_year"]
-    summary = {"run_id": fid, "source": run["source"], "file_name": run["file_name"],
-               "data_year": year, "rows_deleted": deleted, "identities_deleted": identities,
-               "withdrawn_at": when, "withdrawn_by": user,
-               "next_steps": _next_steps(conn, run)}
-    summary["message"] = (f"Import run {fid} ({run['file_name']}, {run['source']}, data year "
-                          f"{year}) withdrawn: " + (", ".join(f"{n} rows from {t}" for t, n in
-                                                             sorted(deleted.items())) or "no rows")
-                          + f" deleted, {identities} identities removed; its rejected rows are "
-                          "kept. The same file can be imported again.")
-    return summary
+    message = (f"Import run {fid} ({run['file_name']}, {run['source']}, data year {year}) "
+               "withdrawn: " + (", ".join(f"{n} rows from {t}" for t, n in sorted(deleted.items()))
+                                or "no rows")
+               + f" deleted, {identities} identities removed; its rejected rows are kept. The same "
+               "file can be imported again.")
+    return WithdrawSummary(fid, run["source"], run["file_name"], year, deleted, identities, when,
+                           user, message, _next_steps(conn, run))
 
 
 def _check_identity_belongs(conn, fid, staging):
@@ -210,7 +218,7 @@ def _remeasure_places(conn, feedback):
     places keep their scores (the cut-points they were scored with are not stored)."""
     from ..sin_space import catalogue, establishments  # numpy: only for sin space
     establishments.village_distances(conn, feedback)
-    establishments._list_unknown_types(conn, catalogue.read_types(conn))
+    establishments.list_unknown_types(conn, catalogue.read_types(conn))
 
 
 def _next_steps(conn, run):

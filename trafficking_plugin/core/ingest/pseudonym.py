@@ -5,11 +5,17 @@ the letters g-p standing for the digits 0-9. A key of letters only can never be 
 Thai ID, by a person or by a scan for leaked IDs. The secret and the identities (key, source, raw ID,
 names) live in a separate plain SQLite file beside the database; only the work-list step opens it.
 """
+from __future__ import annotations
+
 import contextlib
 import hashlib
 import os
 import secrets
 import sqlite3
+
+from .. import database
+from ..database import PathLike
+from ..errors import CoreError
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS secret (key TEXT NOT NULL, created_at TEXT NOT NULL)",
@@ -23,6 +29,10 @@ _DDL = (
 _KEY_INDEX = "person_identity_key"
 
 
+class IdentityError(CoreError):
+    """The identity file is missing, is not one, or does not belong to the database."""
+
+
 def default_identity_path(database):
     """``<database stem>.identity.sqlite`` in the database's folder."""
     stem, _ = os.path.splitext(str(database))
@@ -31,7 +41,7 @@ def default_identity_path(database):
 
 def load_secret(identity_path):
     """The province secret from the identity file, made (random, 256 bits) on first use."""
-    with contextlib.closing(sqlite3.connect(str(identity_path), isolation_level=None)) as conn:
+    with contextlib.closing(database.connect(identity_path)) as conn:
         conn.execute("BEGIN IMMEDIATE")
         for statement in _DDL:
             conn.execute(statement)
@@ -59,6 +69,29 @@ def index_identity(conn):
 
 
 _LETTERS_FOR_DIGITS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def random_key() -> str:
+    """A key of the pseudonyms' form (32 letters a-p) that stands for no ID."""
+    return secrets.token_hex(16).translate(_LETTERS_FOR_DIGITS)
+
+
+def record_identity(identity_path: PathLike, key: str, source: str, id_kind: str, raw_id: str,
+                    row_number: int = 0) -> bool:
+    """One identity row that came from no import (import_run_id 0), once per key, source and ID;
+    False when it was there already."""
+    load_secret(identity_path)            # makes the file and its tables if new
+    with contextlib.closing(database.connect(identity_path)) as conn:
+        index_identity(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        found = conn.execute("SELECT 1 FROM person_identity WHERE person_key = ? AND source = ? "
+                             "AND raw_id = ?", (key, source, raw_id)).fetchone()
+        if not found:
+            conn.execute("INSERT INTO person_identity (person_key, source, id_kind, raw_id, names, "
+                         "import_run_id, row_number) VALUES (?, ?, ?, ?, NULL, 0, ?)",
+                         (key, source, id_kind, raw_id, int(row_number or 0)))
+        conn.execute("COMMIT")
+    return not found
 
 
 def person_key(secret, normalised_id):
@@ -101,3 +134,27 @@ def _keyed_states(secret):
     secret = secret.ljust(_BLOCK, b"\0")
     return (hashlib.sha256(bytes(b ^ 0x36 for b in secret)),
             hashlib.sha256(bytes(b ^ 0x5C for b in secret)))
+
+
+def open_identity(identity_path: PathLike) -> tuple[sqlite3.Connection, bytes]:
+    """A read-only connection to an identity file and its secret, or IdentityError."""
+    path = os.path.abspath(str(identity_path))
+    if not os.path.isfile(path):
+        raise IdentityError(f"the identity file {path} does not exist: give the "
+                           "<database>.identity.sqlite written beside the database by the imports")
+    conn = database.connect(path, read_only=True)
+    try:
+        secret = conn.execute("SELECT key FROM secret").fetchone()
+        conn.execute("SELECT person_key, raw_id, names FROM person_identity LIMIT 1")
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise IdentityError(f"{path} is not an identity file (it lacks the secret and "
+                           "person_identity tables)") from None
+    if secret is None:
+        conn.close()
+        raise IdentityError(f"{path} holds no province secret: it is not this database's identity file")
+    # The look-ups are by person_key: its index, when an import dropped it, is built first
+    # through a short read-write connection that changes no data.
+    with contextlib.closing(database.connect(path)) as writer:
+        index_identity(writer)
+    return conn, bytes.fromhex(secret[0])

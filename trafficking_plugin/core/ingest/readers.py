@@ -1,4 +1,5 @@
-"""Agency table files as streams of rows: CSV/TSV, XLSX, ODS and DBF, whatever their extension says.
+"""Agency table files as streams of rows: CSV/TSV, XLSX, ODS and DBF, whatever their extension says,
+and every other table GDAL reads (gdal_table).
 
 Each reader yields ``(cells, problem)``: the row's cells (text, numbers or dates as the file holds
 them) and, when part of the row could not be decoded, a reason for rejecting it. Rows are read one
@@ -11,6 +12,7 @@ import os
 import struct
 import zipfile
 
+from ..errors import CoreError
 from . import xlsx
 
 ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp874")
@@ -21,7 +23,7 @@ _DBF_VERSIONS = {0x02, 0x03, 0x30, 0x31, 0x83, 0x8B, 0xF5}
 csv.field_size_limit(1 << 24)   # long free text (case notes) must not stop a file
 
 
-class ReadError(Exception):
+class ReadError(CoreError):
     """The file cannot be read as a table; the message says why and what to do."""
 
 
@@ -43,7 +45,8 @@ class TableFile:
 
 
 def sniff_format(path):
-    """csv, xlsx, ods, dbf, or a ReadError naming what the file really is."""
+    """csv, xlsx, ods, dbf, gdal (a database or old workbook GDAL reads), or a ReadError naming
+    what the file really is."""
     with open(path, "rb") as handle:
         head = handle.read(64)
     size = os.path.getsize(path)
@@ -61,11 +64,8 @@ def sniff_format(path):
             raise ReadError("the file looks like a spreadsheet but is damaged (a broken zip): "
                             "open and save it again in the spreadsheet program") from None
         raise ReadError("the file is a zip archive but not an XLSX or ODS spreadsheet: unpack it")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError("the file is an old Excel .xls workbook: save it as .xlsx or CSV and import that")
-    if head.startswith(b"SQLite format 3\x00"):
-        raise ReadError("the file is a GeoPackage or SQLite database: import it through the Processing "
-                        "algorithm, which reads its tables with GDAL")
+    if head.startswith((b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00")):
+        return "gdal"              # an old .xls workbook, a GeoPackage or SQLite table
     if head.startswith((b"%PDF", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8")):
         raise ReadError("the file is not a table (it is a PDF, image or compressed file): "
                         "export the data as CSV or XLSX")
@@ -77,11 +77,22 @@ def sniff_format(path):
     return "csv"
 
 
-def open_table(path, encoding="auto"):
-    """A TableFile for ``path``; ``encoding`` applies to text and DBF files (see ENCODINGS)."""
+def open_table(path, encoding="auto", point_columns=False):
+    """A TableFile for ``path``; ``encoding`` applies to text and DBF files (see ENCODINGS).
+
+    ``path`` may name a layer of a multi-layer file (``file.gpkg|layername=x``); a table the
+    readers here do not know is read through GDAL (``gdal_table``), where a point layer gives
+    latitude and longitude columns when ``point_columns`` is set."""
+    from . import gdal_table
     if encoding not in ENCODINGS:
         raise ReadError(f"unknown encoding '{encoding}': use one of {', '.join(ENCODINGS)}")
+    if not os.path.isfile(gdal_table.split_layer(path)[0]):
+        raise ReadError(f"{path} is not a file: choose the agency's export file")
+    if gdal_table.wanted(path):
+        return gdal_table.LayerTable(str(path), point_columns)
     file_format = sniff_format(path)
+    if file_format == "gdal":
+        return gdal_table.LayerTable(str(path), point_columns)
     return {"csv": _open_text, "xlsx": _open_xlsx, "ods": _open_ods, "dbf": _open_dbf}[file_format](
         path, encoding)
 
@@ -307,12 +318,3 @@ def _open_dbf(path, encoding):
             yield cells, problem
 
     return TableFile(path, "dbf", encoding, rows(), lambda: count[0] / max(records, 1), handle.close)
-
-
-def row_source(header, rows, fraction=lambda: 0.0, name="layer"):
-    """A TableFile over rows that are already in memory or come from elsewhere (e.g. a QGIS layer)."""
-    def generate():
-        yield list(header), None
-        for cells in rows:
-            yield list(cells), None
-    return TableFile(name, "layer", None, generate(), fraction, lambda: None)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..shipped_data import SPECS_DIR, read_yaml
+from ..errors import CoreError
 
 TYPES = ("text", "integer", "number", "date", "year", "code", "thai_id", "person_id")
 ID_TYPES = ("thai_id", "person_id")
@@ -35,7 +36,7 @@ class CodeRule:
     note: str = ""
 
 
-class SpecError(Exception):
+class SpecError(CoreError):
     """A spec file that cannot be used, with the file and key at fault."""
 
 

@@ -13,6 +13,7 @@ import posixpath
 import re
 import zipfile
 from xml.etree.ElementTree import iterparse, parse
+from ..errors import CoreError
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -27,7 +28,7 @@ _REF = re.compile(r"([A-Z]+)([0-9]+)")
 _EPOCHS = {False: datetime.datetime(1899, 12, 30), True: datetime.datetime(1904, 1, 1)}
 
 
-class XlsxError(Exception):
+class XlsxError(CoreError):
     """The workbook's parts are missing or broken."""
 
 

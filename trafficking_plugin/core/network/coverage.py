@@ -6,32 +6,35 @@ code the whole province). Distance is straight-line (great circle) from the sub-
 centroid to the nearest responder's point: roads in the hills are longer, so the limit is a
 screen, not a travel time. Reads only; docs/analysis.md describes the output.
 """
-import math
-import struct
+from __future__ import annotations
 
-from ..database import open_province
-from ..feedback import NullFeedback, check_canceled
-from ..thai_calendar import ce_year, year_with_be
+import math
+
+from ..database import PathLike, reading
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..thai_calendar import year_with_be
+from ..wkb import centroid, wkb_of
 
 EARTH_RADIUS_KM = 6371.0088
 NOT_COVERED, TOO_FAR = "not_covered", "too_far"
 
 
-class CoverageError(Exception):
+class CoverageError(CoreError):
     """The analysis cannot run as asked; the message says what to do."""
 
 
-def gaps(database, data_year, max_km=30.0, classes=("high",), feedback=None):
-    """Sub-districts of ``classes`` in risk_subdistrict of ``data_year`` (B.E. or C.E.) that no
+def gaps(database: PathLike, data_year: int, max_km: float = 30.0,
+         classes: tuple[str, ...] = ("high",), feedback: Feedback | None = None) -> list[dict]:
+    """Sub-districts of ``classes`` in risk_subdistrict of ``data_year`` (Common Era) that no
     responder covers or whose nearest responder is farther than ``max_km``; a list of dicts with
     ``gap`` (not_covered, too_far or both, space separated), ``why``, ``covered_by``,
     ``nearest_km``, ``nearest_name``, ``nearest_type`` and ``wkb`` (the polygon), by code."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
+    year = data_year
     if not max_km > 0:
         raise CoverageError(f"the travel distance must be positive, got {max_km}")
-    conn = open_province(database, CoverageError)
-    try:
+    with reading(database) as conn:
         places = conn.execute(
             "SELECT r.code, coalesce(s.name_th, r.name_th), coalesce(s.district_code, "
             "substr(r.code, 1, 4)), d.name_th, r.risk_class, r.persons_high, r.share_high, "
@@ -45,8 +48,6 @@ def gaps(database, data_year, max_km=30.0, classes=("high",), feedback=None):
             raise CoverageError(f"{database} has no risk scores for data year "
                                 f"{year_with_be(year)}: run trafficking:scoreriskindex first")
         responders = _responders(conn)
-    finally:
-        conn.close()
     feedback.setProgress(20)
     located = [r for r in responders if r["x"] is not None]
     found = []
@@ -112,66 +113,3 @@ def distance_km(a, b):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
-_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-
-
-def wkb_of(blob):
-    """The WKB inside a GeoPackage geometry blob (None for empty or missing)."""
-    if blob is None or bytes(blob[:2]) != b"GP" or blob[3] & 0b1_0000:
-        return None
-    return bytes(blob[8 + _ENVELOPE_BYTES[(blob[3] >> 1) & 0b111]:])
-
-
-def centroid(wkb):
-    """Area-weighted centroid (lon, lat) of a WKB Polygon or MultiPolygon, holes subtracted.
-
-    Planar in degrees: for a sub-district of a few kilometres the error is metres."""
-    total_a = total_x = total_y = 0.0
-    for ring, sign in _rings(wkb):
-        a = x = y = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
-            cross = x0 * y1 - x1 * y0
-            a += cross
-            x += (x0 + x1) * cross
-            y += (y0 + y1) * cross
-        # Orientation-free: outer rings add, holes subtract their absolute area.
-        weight = sign * abs(a) / 2
-        if a:
-            total_a += weight
-            total_x += weight * x / (3 * a)
-            total_y += weight * y / (3 * a)
-    if not total_a:
-        return None
-    return total_x / total_a, total_y / total_a
-
-
-def _rings(wkb):
-    """(points, +1 for an outer ring or -1 for a hole) of a WKB Polygon or MultiPolygon."""
-    def header(at):
-        order = "<" if wkb[at] == 1 else ">"
-        return order, struct.unpack_from(order + "I", wkb, at + 1)[0] % 1000, at + 5
-
-    def polygon(at):
-        order, _, at = header(at)
-        (count,) = struct.unpack_from(order + "I", wkb, at)
-        at += 4
-        rings = []
-        for i in range(count):
-            (points,) = struct.unpack_from(order + "I", wkb, at)
-            values = struct.unpack_from(order + f"{2 * points}d", wkb, at + 4)
-            rings.append((list(zip(values[::2], values[1::2])), 1 if i == 0 else -1))
-            at += 4 + 16 * points
-        return rings, at
-
-    order, kind, at = header(0)
-    if kind == 3:
-        return polygon(0)[0]
-    if kind != 6:
-        return []
-    (count,) = struct.unpack_from(order + "I", wkb, at)
-    at += 4
-    rings = []
-    for _ in range(count):
-        found, at = polygon(at)
-        rings += found
-    return rings

@@ -5,9 +5,9 @@ organization / network_member columns and gets back what to fix, field by field.
 English templates with named arguments; the dock translates them with tr() before formatting.
 """
 import re
-import sqlite3
 from dataclasses import dataclass, field
 
+from ..database import reading
 from ..shipped_data import data_path, read_yaml
 
 TYPES_PATH = data_path("network_types.yaml")
@@ -193,9 +193,13 @@ def matches(record, text="", area="", specialisation="", type_code=""):
 
 def known_areas(path):
     """{code: Thai name} of the database's districts and sub-districts (read-only connection)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
+    with reading(path) as conn:
         return dict(conn.execute("SELECT code, name_th FROM district UNION ALL "
                                  "SELECT code, name_th FROM subdistrict ORDER BY 1"))
-    finally:
-        conn.close()
+
+
+def organisation_names(path):
+    """[(fid, name)] of the database's organisations, by name (read-only connection)."""
+    with reading(path) as conn:
+        return [(fid, name) for fid, name in conn.execute(
+            "SELECT fid, name FROM organization ORDER BY name")]

@@ -6,13 +6,17 @@ same transaction, checks every staged row (the village is in this database, the 
 participants are not negative, the activity is not already recorded) and writes the accepted
 rows to ``activity``; rejected rows move to rejected_row with the reason. docs/monitoring.md.
 """
-import datetime
+from __future__ import annotations
 
-from ..feedback import check_canceled
+import datetime
+from dataclasses import dataclass, field
+
+from ..database import PathLike
+from ..errors import CoreError
+from ..feedback import Feedback, check_canceled
 from ..ingest import import_file
 from ..ingest.spec import load_spec
 from ..shipped_data import data_path
-from ..thai_calendar import ce_year
 
 SPEC_PATH = str(data_path("activity_spec.yaml"))
 # Kind codes and the words accepted for them (English code, English words, Thai).
@@ -28,8 +32,16 @@ KINDS = {
 _KIND_WORDS = {word.casefold(): code for code, words in KINDS.items() for word in words}
 
 
-class ActivityError(Exception):
+class ActivityError(CoreError):
     """The activity file or the database cannot be used as it is; the message says what to do."""
+
+
+@dataclass
+class ActivitySummary(import_file.StepResult):
+    """What checking an activity file's rows did (the step after staging)."""
+    activities: int = 0                       # written to ``activity``
+    years: dict[int, int] = field(default_factory=dict)     # year -> activities
+    unknown_organizations: list[str] = field(default_factory=list)   # not in the directory
 
 
 def kind_code(text):
@@ -38,28 +50,18 @@ def kind_code(text):
         or _KIND_WORDS.get(str(text or "").strip().casefold())
 
 
-def import_activities(database, path, data_year=None, encoding="auto", spec=SPEC_PATH,
-                      identity_path=None, feedback=None, plugin_version=""):
-    """Import one activity file; returns the importer's summary plus ``activities`` (written),
-    ``years`` ({year: activities}) and ``unknown_organizations`` (names not in the directory).
+def import_activities(database: PathLike, path: PathLike, data_year: int | None = None,
+                      encoding: str = "auto", spec: str = SPEC_PATH,
+                      identity_path: PathLike | None = None,
+                      feedback: Feedback | None = None) -> import_file.ImportSummary:
+    """Import one activity file (any table the readers or GDAL read); ``step`` of the summary is
+    an ActivitySummary.
 
-    ``data_year`` (B.E. or C.E., default this year): the latest year the file reports on; an
+    ``data_year`` (Common Era, default this year): the latest year the file reports on; an
     activity dated after it is rejected. Raises import_file.ImportFailed."""
-    return import_file.import_file(database, path, spec, _year(data_year), encoding, identity_path,
-                                feedback, plugin_version, after_staging=_checking_step(spec))
-
-
-def import_activity_rows(database, header, rows, file_name, sha256, data_year=None, spec=SPEC_PATH,
-                         identity_path=None, feedback=None, plugin_version="",
-                         fraction=lambda: 0.0):
-    """The same over rows from elsewhere (a table GDAL reads, through QGIS)."""
-    return import_file.import_rows(database, header, rows, file_name, sha256, spec, _year(data_year),
-                                identity_path, feedback, plugin_version, fraction,
-                                after_staging=_checking_step(spec))
-
-
-def _year(data_year):
-    return ce_year(data_year) if data_year else datetime.date.today().year
+    year = data_year or datetime.date.today().year
+    return import_file.import_file(database, path, spec, year, encoding, identity_path, feedback,
+                                   after_staging=_checking_step(spec))
 
 
 def _checking_step(spec_path):
@@ -171,8 +173,8 @@ class _Checker:
                         "by name: " + ", ".join(f"{name} (row {row})" for name, row in
                                                 sorted(unknown_orgs.items())[:5])
                         + (" …" if len(unknown_orgs) > 5 else ""))
-        return {"moved": len(dropped), "activities": len(accepted), "years": years,
-                "unknown_organizations": sorted(unknown_orgs), "message": message}
+        return ActivitySummary(moved=len(dropped), message=message, activities=len(accepted),
+                               years=years, unknown_organizations=sorted(unknown_orgs))
 
     def _column(self, field):
         """The file's column name of a field (rejected_row names the file's column)."""

@@ -11,9 +11,10 @@ import re
 import sqlite3
 from dataclasses import astuple, dataclass
 
-from .. import schema
+from .. import database, schema
 from ..shipped_data import data_path, read_yaml
 from .facts import FACT_COLUMNS
+from ..errors import CoreError
 
 CATALOGUE_PATH = data_path("indicators.yaml")
 KEYS = ("code", "name_en", "name_th", "unit", "fields", "rule_3", "rule_2", "rule_1", "weight",
@@ -26,7 +27,7 @@ _FIELD = re.compile(r"([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)")
 _TABLE_HINT = "fix it in the indicator table (its attribute table in QGIS)"
 
 
-class IndicatorError(Exception):
+class IndicatorError(CoreError):
     """A catalogue that cannot be used, naming the file or table, the indicator and the key."""
 
 
@@ -217,7 +218,7 @@ def _check_unique(catalogue, error):
 def _compile(catalogue, error):
     """Compile every rule against an empty facts table, alone in a private database, so an SQL
     error, an unknown fact or a reach into another table is caught before scoring starts."""
-    facts = sqlite3.connect(":memory:")
+    facts = database.connect(":memory:")
     try:
         facts.execute("CREATE TABLE person_facts (" + ", ".join(
             f'"{name}" {kind}' for name, kind in FACT_COLUMNS.items()) + ")")

@@ -6,28 +6,45 @@ in a **high-risk area** when the village or its sub-district is classed high in 
 The same (this year's) classes are used for the previous year's activities too: the question is
 whether the programme moved to where the risk is now (docs/monitoring.md says why).
 """
-from ..database import open_province
-from ..feedback import NullFeedback, check_canceled
-from ..network.coverage import wkb_of
-from ..thai_calendar import ce_year, year_with_be
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..database import PathLike, reading
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..thai_calendar import year_with_be
+from ..wkb import wkb_of
 
 
-class MonitoringError(Exception):
+class MonitoringError(CoreError):
     """Monitoring cannot run as asked; the message says what to do."""
 
 
-def monitor(database, data_year, feedback=None):
-    """The monitoring figures of ``data_year`` (B.E. or C.E.) against the year before, a dict:
-    ``activities`` and ``in_high_areas`` ({year: count} for both years), ``share_high``
-    ({year: share or None}), ``share_change`` (percentage points or None),
-    ``high_villages`` (villages classed high), ``unreached`` (those with no activity this year,
-    dicts by code) and ``districts`` (per district: activities of both years, their change, the
-    share of the province's activities, high-risk villages, unreached ones and the polygon)."""
+@dataclass
+class Monitoring:
+    """The monitoring figures of a data year against the year before."""
+    data_year: int
+    previous_year: int
+    activities: dict[int, int]               # year -> activities
+    in_high_areas: dict[int, int]            # year -> activities in high-risk areas
+    share_high: dict[int, float | None]      # year -> their share (None: no activities)
+    share_change: float | None               # percentage points from the year before
+    high_area_villages: int                  # villages in a high-risk area
+    high_villages: list[dict]                # villages classed high
+    unreached: list[dict]                    # of those, with no activity this year
+    activities_by_village: dict[str, int]    # village code -> activities this year
+    districts: list[dict]                    # per district, with its polygon (wkb)
+
+
+def monitor(database: PathLike, data_year: int, feedback: Feedback | None = None) -> Monitoring:
+    """The monitoring figures of ``data_year`` (Common Era) against the year before. Per
+    district: activities of both years, their change, the share of the province's activities,
+    high-risk villages, unreached ones and the polygon."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
+    year = data_year
     previous = year - 1
-    conn = open_province(database, MonitoringError)
-    try:
+    with reading(database) as conn:
         _check(conn, year, database)
         high_areas = _high_area_villages(conn, year)
         counts = {y: dict(conn.execute(
@@ -46,13 +63,8 @@ def monitor(database, data_year, feedback=None):
         check_canceled(feedback)
         districts = _districts(conn, year, previous, counts, high_villages, unreached, activities)
         feedback.setProgress(100)
-        return {"data_year": year, "previous_year": previous, "activities": activities,
-                "in_high_areas": in_high, "share_high": share, "share_change": change,
-                "high_area_villages": len(high_areas), "high_villages": high_villages,
-                "unreached": unreached, "activities_by_village": counts[year],
-                "districts": districts}
-    finally:
-        conn.close()
+        return Monitoring(year, previous, activities, in_high, share, change, len(high_areas),
+                          high_villages, unreached, counts[year], districts)
 
 
 def _check(conn, year, database):
@@ -123,16 +135,16 @@ def _districts(conn, year, previous, counts, high_villages, unreached, activitie
     return rows
 
 
-def summary_lines(found):
+def summary_lines(found: Monitoring) -> list[str]:
     """The figures in words, for the log."""
-    year, before = found["data_year"], found["previous_year"]
-    share, change = found["share_high"], found["share_change"]
+    year, before = found.data_year, found.previous_year
+    share, change = found.share_high, found.share_change
 
     def pct(value):
         return "—" if value is None else f"{100 * value:.1f} %"
-    lines = [f"Activities {year}: {found['activities'][year]}, of them "
-             f"{found['in_high_areas'][year]} in high-risk areas ({pct(share[year])}); {before}: "
-             f"{found['activities'][before]}, {found['in_high_areas'][before]} in high-risk areas "
+    lines = [f"Activities {year}: {found.activities[year]}, of them "
+             f"{found.in_high_areas[year]} in high-risk areas ({pct(share[year])}); {before}: "
+             f"{found.activities[before]}, {found.in_high_areas[before]} in high-risk areas "
              f"({pct(share[before])})."]
     if change is not None:
         lines.append(f"Share of activities in high-risk areas changed by {change:+.1f} percentage "
@@ -140,13 +152,13 @@ def summary_lines(found):
     else:
         lines.append(f"No change of the share can be given: a year without activities "
                      f"({before} or {year}).")
-    unreached = found["unreached"]
-    lines.append(f"{len(unreached)} of {len(found['high_villages'])} high-risk villages had no "
+    unreached = found.unreached
+    lines.append(f"{len(unreached)} of {len(found.high_villages)} high-risk villages had no "
                  f"activity in {year}"
                  + (": " + ", ".join(f"{v['code']} {v['name_th'] or ''}".strip()
                                      for v in unreached[:10]) + (" …" if len(unreached) > 10 else "")
                     if unreached else "."))
-    if not found["activities"][year] and not found["activities"][before]:
+    if not found.activities[year] and not found.activities[before]:
         lines.append("No activities are recorded for these years: import them with "
                      "trafficking:importactivities.")
     return lines

@@ -9,16 +9,18 @@ Villages rank by persons_high, then share_high, then mean_index, then code (docs
 says why). Within a village high-class persons come first by risk_index, then medium ones when
 fewer than the number asked for are high; ties fall to person_key so a run is repeatable.
 """
-import contextlib
-import json
-import os
-import sqlite3
-import urllib.parse
+from __future__ import annotations
 
-from ..database import open_province
-from ..feedback import NullFeedback, check_canceled
-from ..ingest.pseudonym import index_identity, person_keyer
-from ..thai_calendar import ce_year, year_with_be
+import json
+from dataclasses import dataclass, field
+
+from ..database import PathLike, reading
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..files import output_file, same_file
+from ..ingest.pseudonym import default_identity_path, open_identity, person_keyer
+from ..thai_calendar import year_with_be
+from . import monitoring
 
 # Shares and indices are sums of floats: equal values can differ in the last bit (SQLite's
 # avg of ten 1.2s is 1.1999999999999997, of 31 is 1.2000000000000002), which would let rounding
@@ -31,23 +33,48 @@ SOURCE_ORDER = ("health", "family_welfare", "education", "human_security")
 _KEYS_PER_QUERY = 900          # below SQLite's limit of bound parameters
 
 
-class TargetsError(Exception):
+class TargetsError(CoreError):
     """The work list cannot be made; the message says what to do."""
 
 
-def work_list(database, data_year, villages=20, persons_per_village=20, identity_path=None,
-              feedback=None):
-    """The work list of ``data_year`` (B.E. or C.E.): ``{"villages": [...], "persons": [...],
-    "resolved": bool, "messages": [...]}``, rows as dicts in rank order.
+@dataclass
+class WorkList:
+    """The work list of a data year: rows as dicts by output field, in rank order."""
+    data_year: int
+    villages: list[dict]
+    persons: list[dict]
+    resolved: bool = False                  # persons carry names and addresses
+    messages: list[str] = field(default_factory=list)     # for the log
+    monitoring: monitoring.Monitoring | None = None    # None: the database cannot give it
+
+
+def check_outputs(database: PathLike, identity_path: PathLike | None,
+                  destinations: dict[str, str]) -> None:
+    """Refuse an output (key -> destination) that would be written into the province database
+    or its identity file: the work list goes to a file of its own. Check before writing."""
+    guarded = (str(database), str(identity_path or default_identity_path(database)))
+    for key, destination in destinations.items():
+        out = output_file(destination)
+        for path in guarded:
+            if same_file(out, path):
+                raise TargetsError("{} would be written into {}: the work list goes to a file of "
+                                   "its own, never into the province database or its identity "
+                                   "file. Choose another output file.", key, path)
+
+
+def work_list(database: PathLike, data_year: int, villages: int = 20,
+              persons_per_village: int = 20, identity_path: PathLike | None = None,
+              feedback: Feedback | None = None) -> WorkList:
+    """The work list of ``data_year`` (Common Era), with each listed village's activities this
+    year (programme monitoring) when the database has them.
 
     Persons carry name and address only when ``identity_path`` is given; a file that does not
     belong to this database raises TargetsError, as does a year without risk scores."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
+    year = data_year
     if villages < 1 or persons_per_village < 0:
         raise TargetsError("ask for at least one village and zero or more persons per village")
-    conn = open_province(database, TargetsError)
-    try:
+    with reading(database) as conn:
         _check_scored(conn, year, database)
         names = _indicator_names(conn)
         listed = _villages(conn, year, villages, names)
@@ -55,16 +82,35 @@ def work_list(database, data_year, villages=20, persons_per_village=20, identity
         check_canceled(feedback)
         persons = _persons(conn, year, listed, persons_per_village, names)
         feedback.setProgress(40)
-        result = {"data_year": year, "villages": listed, "persons": persons, "resolved": False,
-                  "messages": []}
+        result = WorkList(year, listed, persons)
         if identity_path:
             check_canceled(feedback)
-            _resolve(conn, year, persons, identity_path, database, result["messages"], feedback)
-            result["resolved"] = True
-        feedback.setProgress(100)
-        return result
-    finally:
-        conn.close()
+            _resolve(conn, year, persons, identity_path, database, result.messages, feedback)
+            result.resolved = True
+    _add_monitoring(result, database)
+    feedback.setProgress(100)
+    return result
+
+
+def _add_monitoring(result: WorkList, database: PathLike) -> None:
+    """Each listed village's activities this year and whether a high-risk village went without;
+    a database that cannot give them (an activity table of an older plugin) gets a note."""
+    try:
+        result.monitoring = found = monitoring.monitor(database, result.data_year)
+    except monitoring.MonitoringError as error:
+        result.messages.append(f"Programme monitoring left out: {error}")
+        found = None
+    else:
+        result.messages += monitoring.summary_lines(found)
+    listed = {}
+    for person in result.persons:
+        listed[person["village_code"]] = listed.get(person["village_code"], 0) + 1
+    unreached = {v["code"] for v in found.unreached} if found else set()
+    for village in result.villages:
+        village["persons_listed"] = listed.get(village["code"], 0)
+        village["activities_this_year"] = (found.activities_by_village.get(village["code"], 0)
+                                           if found else None)
+        village["no_activity"] = int(village["code"] in unreached) if found else None
 
 
 def _check_scored(conn, year, database):
@@ -160,32 +206,6 @@ def _why(codes, scores, names, language):
         name = names.get(code, (code, code))[language]
         parts.append(f"{code} {name}: {score if score is not None else 'not observed'}")
     return "; ".join(parts)
-
-
-# Identity resolution: only here is the identity file opened, read-only.
-
-def open_identity(identity_path):
-    """A read-only connection to an identity file and its secret, or TargetsError."""
-    path = os.path.abspath(str(identity_path))
-    if not os.path.isfile(path):
-        raise TargetsError(f"the identity file {path} does not exist: give the "
-                           "<database>.identity.sqlite written beside the database by the imports")
-    conn = sqlite3.connect(f"file:{urllib.parse.quote(path)}?mode=ro", uri=True)
-    try:
-        secret = conn.execute("SELECT key FROM secret").fetchone()
-        conn.execute("SELECT person_key, raw_id, names FROM person_identity LIMIT 1")
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise TargetsError(f"{path} is not an identity file (it lacks the secret and "
-                           "person_identity tables)") from None
-    if secret is None:
-        conn.close()
-        raise TargetsError(f"{path} holds no province secret: it is not this database's identity file")
-    # The look-ups are by person_key: its index, when an import dropped it, is built first
-    # through a short read-write connection that changes no data.
-    with contextlib.closing(sqlite3.connect(path)) as writer:
-        index_identity(writer)
-    return conn, bytes.fromhex(secret[0])
 
 
 def _resolve(conn, year, persons, identity_path, database, messages, feedback):
@@ -340,27 +360,3 @@ def _household_houses(conn, run_years):
     return {("family_welfare", run, number): (*households[(run_years.get(run), household)],
                                               "BMN household")
             for run, number, household in members if (run_years.get(run), household) in households}
-
-
-def output_file(destination):
-    """The file a Processing output destination writes to ('x.gpkg', 'x.gpkg|layername=t',
-    "ogr:dbname='x.gpkg' table=..."), or None for a memory layer."""
-    text = str(destination or "").strip()
-    if not text or text.startswith("memory:") or text == "TEMPORARY_OUTPUT":
-        return None
-    if text.startswith("ogr:"):
-        quoted = text.split("dbname='", 1)
-        if len(quoted) == 2:
-            return quoted[1].split("'", 1)[0]
-        return text[4:].split("dbname=", 1)[-1].split(" ", 1)[0]
-    return text.split("|", 1)[0]
-
-
-def same_file(a, b):
-    """True when two paths name one file (resolving links; the file need not exist yet)."""
-    if not a or not b:
-        return False
-    with contextlib.suppress(OSError):
-        if os.path.exists(a) and os.path.exists(b):
-            return os.path.samefile(a, b)
-    return os.path.realpath(a) == os.path.realpath(b)

@@ -4,6 +4,8 @@ The indicator rules are SQL over the person facts (facts); SQLite evaluates them
 combines the scores (scores), SQL sums the areas up. One transaction: a run replaces the data
 year's results whole, and an error or a cancel leaves the database as it was.
 """
+from __future__ import annotations
+
 import json
 import math
 import re
@@ -12,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .. import gpkg, schema
-from ..database import now_utc, run_in_transaction
-from ..feedback import NullFeedback, check_canceled
-from ..thai_calendar import ce_year, year_with_be
+from ..database import PathLike, now_utc, run_in_transaction
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..thai_calendar import year_with_be
 from . import facts, indicators, scores
 
 AREA_LEVELS = (("village", "risk_village", "village_code"),
@@ -27,15 +30,31 @@ AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24
 _CHUNK = 100_000
 
 
-class RiskIndexError(Exception):
+class RiskIndexError(CoreError):
     """Scoring cannot run as asked; the message says what to do."""
+
+
+@dataclass
+class RiskSummary:
+    """What a scoring run found for its data year."""
+    data_year: int
+    persons: int
+    scored: int
+    high: int
+    medium: int
+    low: int
+    af_h: float | None            # Alkire-Foster headcount, intensity and adjusted headcount
+    af_a: float | None
+    af_m0: float | None
+    catalogue_version: str
+    message: str
 
 
 @dataclass
 class Options:
     method: str = "mean"
-    high_cutoff: float = None          # None: the method's default (scores.DEFAULT_CUTOFFS)
-    medium_cutoff: float = None
+    high_cutoff: float | None = None   # None: the method's default (scores.DEFAULT_CUTOFFS)
+    medium_cutoff: float | None = None
     af_k: float = scores.DEFAULT_AF_K
     min_coverage: int = 6
     weights: dict = field(default_factory=dict)   # indicator code -> weight, over the table's
@@ -46,13 +65,13 @@ class Options:
     village_high_share: float = 0.10
     village_medium_share: float = 0.05
 
-    def area_shares(self, level):
+    def area_shares(self, level: str) -> tuple[float, float]:
         """(high, medium) share of high persons that makes an area of ``level`` high or medium."""
         if level == "village":
             return self.village_high_share, self.village_medium_share
         return self.area_high_share, self.area_medium_share
 
-    def cutoffs(self):
+    def cutoffs(self) -> tuple[float, float]:
         """(high, medium) cut-points of the index: given ones, else the method's defaults."""
         high, medium = scores.DEFAULT_CUTOFFS[self.method]
         if self.method == "alkire_foster":
@@ -64,7 +83,7 @@ class Options:
         return high, min(medium, high)
 
 
-def parse_weights(text):
+def parse_weights(text: str | None) -> dict[str, float]:
     """``"I09=2, I10=0.5"`` -> {"I09": 2.0, "I10": 0.5}; 0 leaves an indicator out."""
     weights = {}
     for part in re.split(r"[,;\s]+", (text or "").strip()):
@@ -77,14 +96,14 @@ def parse_weights(text):
     return weights
 
 
-def score_risk_index(database, data_year, options=None, feedback=None):
-    """Score ``data_year`` (B.E. or C.E.) of ``database``; returns a summary dict."""
+def score_risk_index(database: PathLike, data_year: int, options: Options | None = None,
+                     feedback: Feedback | None = None) -> RiskSummary:
+    """Score ``data_year`` (Common Era) of ``database``."""
     feedback = feedback or NullFeedback()
     options = options or Options()
-    year = ce_year(data_year)
-    summary = run_in_transaction(database, RiskIndexError, feedback,
-                                 lambda conn: _Run(conn, year, options, feedback).run())
-    feedback.pushInfo(summary["message"])
+    summary = run_in_transaction(database, feedback,
+                                 lambda conn: _Run(conn, data_year, options, feedback).run())
+    feedback.pushInfo(summary.message)
     return summary
 
 
@@ -128,8 +147,11 @@ class _Run:
         matrix = self._scores(catalogue)
         self.feedback.setProgress(45)
         check_canceled(self.feedback)
-        result = scores.score(matrix, [weights[c] for c in codes], codes, options.method,
-                              options.cutoffs(), options.min_coverage)
+        try:
+            result = scores.score(matrix, [weights[c] for c in codes], codes, options.method,
+                                  options.cutoffs(), options.min_coverage)
+        except ValueError as error:          # a method or cut-points that cannot be used
+            raise RiskIndexError(str(error)) from None
         self.feedback.setProgress(55)
         self._write_persons(catalogue, result)
         self.feedback.setProgress(75)
@@ -331,9 +353,8 @@ class _Run:
                         "province's figures only")
         if h is not None:
             message += f"; Alkire-Foster k={options.af_k}: H={h:.3f}, A={a:.3f}, M0={m0:.3f}"
-        return {"data_year": self.year, "persons": persons, "scored": scored, **counts,
-                "af_h": h, "af_a": a, "af_m0": m0, "catalogue_version": self.version,
-                "message": message}
+        return RiskSummary(self.year, persons, scored, counts["high"], counts["medium"],
+                           counts["low"], h, a, m0, self.version, message)
 
 
 def _result_rows(result):

@@ -9,8 +9,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from .. import schema
+from .. import database, schema
 from ..shipped_data import data_path, read_yaml
+from ..errors import CoreError
 
 TYPES_PATH = data_path("establishment_types.yaml")
 RULES_PATH = data_path("place_rules.yaml")
@@ -21,7 +22,7 @@ _RULE_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,15}")
 _HINT = "fix it in the {} table (its attribute table in QGIS)"
 
 
-class CatalogueError(Exception):
+class CatalogueError(CoreError):
     """A type or rule that cannot be used, naming the file or table, the code and the column."""
 
 
@@ -195,7 +196,7 @@ def _compile(rules, error):
     """Compile every condition against an empty establishment table, alone in a private
     database: an SQL error, an unknown column or a reach into another table stops here."""
     table = schema.TABLES_BY_NAME["establishment"]
-    private = sqlite3.connect(":memory:")
+    private = database.connect(":memory:")
     try:
         private.execute("CREATE TABLE establishment (" + ", ".join(
             f'"{c.name}" {c.type}' for c in table.all_columns if c.name != "geom") + ")")

@@ -241,52 +241,6 @@ def point_blob(lon, lat):
     return gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, lon, lat), (lon, lat, lon, lat))
 
 
-def read_wkb(blob):
-    """The rings of a GeoPackage (multi)polygon or the (x, y) of a point, from its blob.
-
-    Returns ('point', (x, y)) or ('polygons', [[ring, ...], ...]) with rings as (n, 2) arrays."""
-    flags = blob[3]
-    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(flags >> 1) & 0b111]
-    wkb = memoryview(blob)[8 + envelope:]
-    geometry, _ = _read(wkb, 0)
-    return geometry
-
-
-def _read(wkb, at):
-    endian = "<" if wkb[at] == 1 else ">"
-    kind = struct.unpack_from(endian + "I", wkb, at + 1)[0]
-    dims = 3 if kind // 1000 in (1, 2) else 4 if kind // 1000 == 3 else 2
-    kind %= 1000
-    at += 5
-    if kind == 1:
-        return ("point", struct.unpack_from(endian + "2d", wkb, at)), at + 8 * dims
-    if kind == 3:
-        rings, at = _rings(wkb, at, endian, dims)
-        return ("polygons", [rings]), at
-    if kind == 6:
-        count = struct.unpack_from(endian + "I", wkb, at)[0]
-        at += 4
-        polygons = []
-        for _ in range(count):
-            (_, polygon), at = _read(wkb, at)
-            polygons.extend(polygon)
-        return ("polygons", polygons), at
-    raise ValueError(f"geometry type {kind} is not a point or (multi)polygon")
-
-
-def _rings(wkb, at, endian, dims):
-    count = struct.unpack_from(endian + "I", wkb, at)[0]
-    at += 4
-    rings = []
-    for _ in range(count):
-        points = struct.unpack_from(endian + "I", wkb, at)[0]
-        at += 4
-        values = np.frombuffer(wkb, dtype=endian + "f8", count=points * dims, offset=at)
-        rings.append(values.reshape(points, dims)[:, :2].copy())
-        at += 8 * points * dims
-    return rings, at
-
-
 class Boundary:
     """The province's outline: is a point inside, or within ``tolerance_km`` of its edge?"""
 

@@ -7,19 +7,23 @@ to rejected_row, writes the establishments, re-scores every place and writes eac
 distance to the nearest high-risk place and border crossing. ``rescore`` does the last two
 alone, after a specialist edits the place rules or types. docs/sin_space.md tells the story.
 """
+from __future__ import annotations
+
 import datetime
 import json
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .. import gpkg
-from ..database import run_in_transaction
-from ..feedback import NullFeedback, check_canceled
+from ..wkb import read_blob
+from ..database import PathLike, run_in_transaction
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
 from ..ingest import import_file
 from ..ingest.spec import load_spec
 from ..shipped_data import data_path
-from ..thai_calendar import ce_year
-from . import catalogue as catalogue
+from . import catalogue
 from . import coordinates as geo
 
 SPEC_PATH = str(data_path("sin_space_spec.yaml"))
@@ -37,40 +41,50 @@ _COPIED = ("name", "workers", "minors_observed", "foreign_workers", "complaints"
 _DEMAND = {"owner_": "owner_survey", "customer_": "customer_survey"}
 
 
-class SinSpaceError(Exception):
+class SinSpaceError(CoreError):
     """The survey or the database cannot be used as it is; the message says what to do."""
 
 
-def import_survey(database, path, data_year=None, encoding="auto", spec=SPEC_PATH,
-                  high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, tolerance_km=TOLERANCE_KM,
-                  identity_path=None, feedback=None, plugin_version=""):
-    """Import one survey file; returns the importer's summary plus ``establishments``,
-    ``approximate``, ``unknown_types`` and the scoring summary. Raises import_file.ImportFailed."""
+@dataclass
+class ScoreSummary:
+    """What scoring the establishments did."""
+    scored: int
+    classes: dict[str, int]          # high, medium, low -> establishments
+    villages_measured: int           # villages whose distances were written
+    message: str
+    cut_points: tuple[float, float]
+
+
+@dataclass
+class PlacedSummary(import_file.StepResult):
+    """What placing a survey's rows did (the step after staging), with the scoring after it."""
+    establishments: int = 0
+    approximate: int = 0             # placed at their village
+    fallbacks: int = 0               # of those, rows whose coordinate could not be used
+    unknown_types: list[str] = field(default_factory=list)
+    scoring: ScoreSummary | None = None
+
+
+def import_survey(database: PathLike, path: PathLike, data_year: int | None = None,
+                  encoding: str = "auto", spec: str = SPEC_PATH, high_score: float = HIGH_SCORE,
+                  medium_score: float = MEDIUM_SCORE, tolerance_km: float = TOLERANCE_KM,
+                  identity_path: PathLike | None = None,
+                  feedback: Feedback | None = None) -> import_file.ImportSummary:
+    """Import one survey file (any table the readers or GDAL read; a point layer gives its
+    coordinates); ``step`` of the summary is a PlacedSummary. ``data_year`` (Common Era) defaults
+    to this year. Raises import_file.ImportFailed."""
     step = _placing_step(spec, high_score, medium_score, tolerance_km)
-    return import_file.import_file(database, path, spec, _year(data_year), encoding, identity_path,
-                                feedback, plugin_version, after_staging=step)
+    year = data_year or datetime.date.today().year
+    return import_file.import_file(database, path, spec, year, encoding, identity_path, feedback,
+                                   after_staging=step, point_columns=True)
 
 
-def import_survey_rows(database, header, rows, file_name, sha256, data_year=None, spec=SPEC_PATH,
-                       high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE,
-                       tolerance_km=TOLERANCE_KM, identity_path=None, feedback=None,
-                       plugin_version="", fraction=lambda: 0.0):
-    """The same over rows from elsewhere (a layer GDAL reads, through QGIS)."""
-    step = _placing_step(spec, high_score, medium_score, tolerance_km)
-    return import_file.import_rows(database, header, rows, file_name, sha256, spec, _year(data_year),
-                                identity_path, feedback, plugin_version, fraction,
-                                after_staging=step)
-
-
-def rescore(database, high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, feedback=None):
+def rescore(database: PathLike, high_score: float = HIGH_SCORE, medium_score: float = MEDIUM_SCORE,
+            feedback: Feedback | None = None) -> ScoreSummary:
     """Re-score every establishment and rewrite the village distances, in one transaction."""
     feedback = feedback or NullFeedback()
-    return run_in_transaction(database, SinSpaceError, feedback,
+    return run_in_transaction(database, feedback,
                               lambda conn: score_and_measure(conn, high_score, medium_score, feedback))
-
-
-def _year(data_year):
-    return ce_year(data_year) if data_year else datetime.date.today().year
 
 
 def _placing_step(spec_path, high_score, medium_score, tolerance_km):
@@ -82,16 +96,16 @@ def _placing_step(spec_path, high_score, medium_score, tolerance_km):
         columns = {c.field: c.column for c in file_spec.columns}
         placed = _Placer(conn, run, staging_table, columns, tolerance_km, feedback).place()
         try:
-            placed.update(score_and_measure(conn, high_score, medium_score, feedback))
+            placed.scoring = score_and_measure(conn, high_score, medium_score, feedback)
         except SinSpaceError as error:     # a broken rule: the whole import is undone
             raise import_file.ImportFailed(str(error)) from None
-        placed["message"] = (f"{placed['establishments']} establishments placed "
-                             f"({placed['approximate']} at their village)"
-                             + (f", {placed['fallbacks']} of them for a bad coordinate"
-                                if placed["fallbacks"] else "")
-                             + (f"; unknown types kept: {', '.join(placed['unknown_types'])}"
-                                if placed["unknown_types"] else "")
-                             + f"; {placed['score_message']}")
+        placed.message = (f"{placed.establishments} establishments placed "
+                          f"({placed.approximate} at their village)"
+                          + (f", {placed.fallbacks} of them for a bad coordinate"
+                             if placed.fallbacks else "")
+                          + (f"; unknown types kept: {', '.join(placed.unknown_types)}"
+                             if placed.unknown_types else "")
+                          + f"; {placed.scoring.message}")
         return placed
     return step
 
@@ -105,7 +119,7 @@ class _Placer:
         self._check_database()
         catalogue.install(conn)            # a database made before sin space: shipped catalogue
         self.types = catalogue.type_lookup(catalogue.read_types(conn))
-        self.villages = {code: geo.read_wkb(blob)[1] for code, blob in conn.execute(
+        self.villages = {code: read_blob(blob)[1] for code, blob in conn.execute(
             "SELECT code, geom FROM village WHERE geom IS NOT NULL")}
         self.boundary = self._province_boundary()
 
@@ -118,7 +132,7 @@ class _Placer:
 
     def _province_boundary(self):
         polygons = [p for (blob,) in self.conn.execute("SELECT geom FROM province WHERE geom IS NOT NULL")
-                    for p in geo.read_wkb(blob)[1]]
+                    for p in read_blob(blob)[1]]
         if not polygons:
             raise import_file.ImportFailed("the database has no province boundary to check the places "
                                         "against: build it with trafficking:createdatabase")
@@ -180,8 +194,9 @@ class _Placer:
         if fallbacks:
             self.feedback.pushInfo(f"Rows {', '.join(map(str, fallbacks))}: the coordinate could not "
                                    "be used (see above); placed at their village instead")
-        return {"moved": len(dropped), "establishments": len(accepted), "approximate": approximate,
-                "fallbacks": len(fallbacks), "unknown_types": sorted(unknown)}
+        return PlacedSummary(moved=len(dropped), establishments=len(accepted),
+                             approximate=approximate, fallbacks=len(fallbacks),
+                             unknown_types=sorted(unknown))
 
     @staticmethod
     def _coordinate_given(row):
@@ -293,17 +308,16 @@ def score_and_measure(conn, high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, fe
         updates.append((score, risk_class, "; ".join(reasons), fid))
     conn.executemany("UPDATE establishment SET risk_score = ?, risk_class = ?, risk_reasons = ? "
                      "WHERE fid = ?", updates)
-    _list_unknown_types(conn, types)
+    list_unknown_types(conn, types)
     villages = village_distances(conn, feedback)
     message = (f"{len(places)} establishments scored: {counts['high']} high, {counts['medium']} "
                f"medium, {counts['low']} low (cut-points {high_score:g} and {medium_score:g}); "
                f"distances written for {villages} villages")
     feedback.pushInfo(message)
-    return {"scored": len(places), "classes": counts, "villages_measured": villages,
-            "score_message": message, "cut_points": (high_score, medium_score)}
+    return ScoreSummary(len(places), counts, villages, message, (high_score, medium_score))
 
 
-def _list_unknown_types(conn, types):
+def list_unknown_types(conn, types):
     """unmapped_code rows (source sin_space, field type) for the types not in the catalogue,
     rebuilt at every scoring. data_year stays empty: the layer is not kept per data year, and the
     crosswalk, which rebuilds a year's unmapped codes, must not remove these."""
@@ -320,7 +334,7 @@ def village_distances(conn, feedback=None):
     """km_to_risky_place and km_to_border_crossing of every village (great-circle km to the
     nearest establishment of class high / of type border_crossing; NULL when there is none).
     Returns the number of villages."""
-    villages = [(fid, *geo.read_wkb(blob)[1]) for fid, blob in conn.execute(
+    villages = [(fid, *read_blob(blob)[1]) for fid, blob in conn.execute(
         "SELECT fid, geom FROM village WHERE geom IS NOT NULL ORDER BY fid")]
     conn.execute("UPDATE village SET km_to_risky_place = NULL, km_to_border_crossing = NULL")
     if not villages:
@@ -330,7 +344,7 @@ def village_distances(conn, feedback=None):
     columns = {}
     for column, where in (("km_to_risky_place", "risk_class = 'high'"),
                           ("km_to_border_crossing", "type = 'border_crossing'")):
-        targets = np.array([geo.read_wkb(blob)[1] for (blob,) in conn.execute(
+        targets = np.array([read_blob(blob)[1] for (blob,) in conn.execute(
             f"SELECT geom FROM establishment WHERE geom IS NOT NULL AND {where}")]).reshape(-1, 2)
         if not len(targets):
             continue

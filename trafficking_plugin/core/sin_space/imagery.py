@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..feedback import NullFeedback, check_canceled
 from ..shipped_data import style_path
+from ..errors import CoreError
 
 RESAMPLINGS = ("nearest", "bilinear", "cubic")
 CUT = (0.02, 0.98)        # cumulative cut of the contrast stretch, as QGIS spells it
@@ -24,7 +25,7 @@ STATS_MAX_SIDE = 1024     # stretch statistics from an overview no larger than t
 STYLE_TEMPLATE = style_path("imagery_chip")
 
 
-class ImageryError(Exception):
+class ImageryError(CoreError):
     """The imagery or the parameters cannot be used; the message says what to change."""
 
 

@@ -1,25 +1,22 @@
-"""The places to chip, from a province database's ``establishment`` table (plain sqlite3)."""
-import math
-import sqlite3
-import struct
+"""The places to chip, from a province database's ``establishment`` table."""
+from __future__ import annotations
 
+import math
+
+from ..database import PathLike, reading
+from ..wkb import read, wkb_of
 from .imagery import ImageryError, Place
 
 RISK_CLASSES = ("high", "medium", "low")
 # What a surveillance sheet shows of a place; a point layer from elsewhere fills what it has.
 PLACE_FIELDS = ("name", "type", "type_th", "risk_class", "risk_score", "risk_reasons", "survey_date")
-_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
-def places_from_database(path, risk_class=None):
+def places_from_database(path: PathLike, risk_class: str | None = None) -> list[Place]:
     """The establishments of a province GeoPackage (all, or one risk class), in fid order."""
     if risk_class not in (None, *RISK_CLASSES):
         raise ImageryError(f"Risk class '{risk_class}' is not one of {', '.join(RISK_CLASSES)}.")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.OperationalError as error:
-        raise ImageryError(f"{path} cannot be opened ({error}).") from None
-    try:
+    with reading(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "establishment" not in tables:
             raise ImageryError(f"{path} has no establishment table: is it a province database "
@@ -37,10 +34,6 @@ def places_from_database(path, risk_class=None):
             f"SELECT e.fid, e.geom, e.name, e.type, {type_th}, e.risk_class, e.risk_score, "
             f"e.risk_reasons, e.survey_date FROM establishment e {join} {where} ORDER BY e.fid",
             (risk_class,) if risk_class else ()).fetchall()
-    except sqlite3.DatabaseError as error:
-        raise ImageryError(f"{path} could not be read ({error}). Is it a province database?") from None
-    finally:
-        conn.close()
     places = []
     for fid, geom, *values in rows:
         lon, lat = point_xy(geom)
@@ -48,16 +41,16 @@ def places_from_database(path, risk_class=None):
     return places
 
 
-def point_xy(blob):
+def point_xy(blob: bytes | None) -> tuple[float | None, float | None]:
     """(x, y) of a GeoPackage point geometry; (None, None) when empty or missing."""
-    if not blob or blob[:2] != b"GP":
+    found = wkb_of(blob)
+    if found is None:
         return None, None
-    flags = blob[3]
-    start = 8 + _ENVELOPE_BYTES.get((flags >> 1) & 0b111, 0)
-    wkb = blob[start:]
-    order = "<" if wkb[0] == 1 else ">"
-    kind = struct.unpack(order + "I", wkb[1:5])[0] % 1000
-    if kind != 1:
-        raise ImageryError(f"A place's geometry is not a point (WKB type {kind}).")
-    x, y = struct.unpack(order + "2d", wkb[5:21])
+    try:
+        kind, value = read(found)
+    except ValueError:
+        kind = None
+    if kind != "point":
+        raise ImageryError("A place's geometry is not a point.")
+    x, y = value
     return (None, None) if math.isnan(x) or math.isnan(y) else (x, y)

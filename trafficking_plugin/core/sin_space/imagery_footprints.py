@@ -4,7 +4,7 @@ import os
 import struct
 from pathlib import Path
 
-from .. import gpkg
+from .. import database, gpkg
 from .imagery_establishments import PLACE_FIELDS
 
 FOOTPRINTS_NAME = "chip_footprints.gpkg"
@@ -24,7 +24,7 @@ def write_footprints(result, path):
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if stale.exists():
             os.remove(stale)
-    conn = gpkg.connect(path)
+    conn = database.connect(path)
     try:
         conn.execute("BEGIN")
         gpkg.init_container(conn)

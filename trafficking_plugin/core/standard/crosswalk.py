@@ -9,11 +9,15 @@ tables; only the distinct codes of a field pass through Python), so memory stays
 grow. A run replaces the data year's outputs in one transaction: re-running is idempotent, and
 an error or a cancel leaves the database as it was.
 """
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from .. import schema
-from ..database import run_in_transaction
-from ..feedback import NullFeedback, check_canceled
-from ..thai_calendar import ce_year, year_with_be
+from ..database import PathLike, run_in_transaction
+from ..errors import CoreError
+from ..feedback import Feedback, NullFeedback, check_canceled
+from ..thai_calendar import year_with_be
 from . import code_tables, linking
 from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
 
@@ -26,22 +30,32 @@ OUTPUT_TABLES = ("person",) + SECTOR_TABLES
 TEMP_CACHE_KIB = 65536
 
 
-class CrosswalkError(Exception):
+class CrosswalkError(CoreError):
     """The crosswalk cannot run on this database as it is; the message says what to do."""
 
 
-def run_crosswalk(database, data_year, feedback=None):
-    """Crosswalk every succeeded import run of ``data_year`` (B.E. or C.E.) in ``database``.
+@dataclass
+class CrosswalkSummary:
+    """What a crosswalk run wrote for its data year."""
+    data_year: int
+    rows: dict[str, int] = field(default_factory=dict)        # output table -> rows written
+    unlinked: dict[str, int] = field(default_factory=dict)    # sector table -> rows without ID
+    defaults_added: int = 0          # shipped code-table rows added to ``crosswalk``
+    unmapped_codes: int = 0
+    unmapped_rows: int = 0
+    message: str = ""
 
-    Returns a summary dict: rows written per table, unlinked rows per sector table, unmapped
-    codes and the rows carrying them, defaults added to ``crosswalk``. Raises CrosswalkError for
-    a database without imports of that year, Canceled on cancel (the database left as it was).
-    """
+
+def run_crosswalk(database: PathLike, data_year: int,
+                  feedback: Feedback | None = None) -> CrosswalkSummary:
+    """Crosswalk every succeeded import run of ``data_year`` (Common Era) in ``database``.
+
+    Raises CrosswalkError for a database without imports of that year, Canceled on cancel (the
+    database left as it was)."""
     feedback = feedback or NullFeedback()
-    year = ce_year(data_year)
-    summary = run_in_transaction(database, CrosswalkError, feedback,
-                                 lambda conn: _Run(conn, year, feedback).run())
-    feedback.pushInfo(summary["message"])
+    summary = run_in_transaction(database, feedback,
+                                 lambda conn: _Run(conn, data_year, feedback).run())
+    feedback.pushInfo(summary.message)
     return summary
 
 
@@ -69,7 +83,7 @@ def _blank_null(expr):
 class _Run:
     def __init__(self, conn, year, feedback):
         self.conn, self.year, self.feedback = conn, year, feedback
-        self.summary = {"data_year": year, "rows": {}, "unlinked": {}}
+        self.summary = CrosswalkSummary(year)
         self.has_villages = conn.execute("SELECT 1 FROM village LIMIT 1").fetchone() is not None
 
     def run(self):
@@ -77,7 +91,7 @@ class _Run:
         conn.execute(f"PRAGMA temp.cache_size = -{TEMP_CACHE_KIB}")
         schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
                                           ("crosswalk", "unmapped_code") + OUTPUT_TABLES])
-        self.summary["defaults_added"] = code_tables.load_defaults(conn)
+        self.summary.defaults_added = code_tables.load_defaults(conn)
         runs = conn.execute("SELECT fid, source FROM import_run WHERE data_year = ? AND "
                             "status = 'succeeded'", (self.year,)).fetchall()
         if not runs:
@@ -100,12 +114,12 @@ class _Run:
             known.get(source, self._other)(source)
             self.feedback.setProgress(90 * (i + 1) / len(sources))
         check_canceled(self.feedback)
-        self.summary["rows"]["person"] = linking.build_persons(conn, self.year)
-        self.summary["unmapped_codes"], self.summary["unmapped_rows"] = conn.execute(
+        self.summary.rows["person"] = linking.build_persons(conn, self.year)
+        self.summary.unmapped_codes, self.summary.unmapped_rows = conn.execute(
             "SELECT count(*), coalesce(sum(row_count), 0) FROM unmapped_code WHERE data_year = ?",
             (self.year,)).fetchone()
         self.feedback.setProgress(100)
-        self.summary["message"] = self._message()
+        self.summary.message = self._message()
         return self.summary
 
     # Helpers over the staging tables of the year's runs.
@@ -178,9 +192,9 @@ class _Run:
     def _count(self, table, unlinked=True):
         rows = self.conn.execute(f'SELECT count(*) FROM "{table}" WHERE data_year = ?',
                                  (self.year,)).fetchone()[0]
-        self.summary["rows"][table] = rows
+        self.summary.rows[table] = rows
         if unlinked:
-            self.summary["unlinked"][table] = self.conn.execute(
+            self.summary.unlinked[table] = self.conn.execute(
                 f'SELECT count(*) FROM "{table}" WHERE data_year = ? AND person_key IS NULL',
                 (self.year,)).fetchone()[0]
 
@@ -378,8 +392,8 @@ class _Run:
 
     def _message(self):
         s = self.summary
-        rows = ", ".join(f"{t} {n}" for t, n in s["rows"].items())
-        unlinked = sum(s["unlinked"].values())
-        return (f"Crosswalk of data year {s['data_year']}: {rows}; {unlinked} records without a "
-                f"linkable ID kept unlinked; {s['unmapped_codes']} unmapped codes on "
-                f"{s['unmapped_rows']} rows (see unmapped_code)")
+        rows = ", ".join(f"{t} {n}" for t, n in s.rows.items())
+        unlinked = sum(s.unlinked.values())
+        return (f"Crosswalk of data year {s.data_year}: {rows}; {unlinked} records without a "
+                f"linkable ID kept unlinked; {s.unmapped_codes} unmapped codes on "
+                f"{s.unmapped_rows} rows (see unmapped_code)")
