@@ -28,11 +28,11 @@ class ImportSinSpace(TraffickingAlgorithm):
             "(utm_easting, utm_northing, utm_zone), or only a village_code (placed at the village, "
             "flagged approximate). A point outside the province or a coordinate that cannot be read "
             "rejects the row unless a village code can place it.\n"
-            "Every place is scored: its type's base score plus the points of the enabled place "
-            "rules that hold (tables establishment_type and place_rule, editable); high and medium "
-            "from the two cut-points. Every village gets the distance to the nearest high-risk "
-            "place and border crossing. Run without an input file to re-score after editing the "
-            "rules or types.\n"
+            "Every establishment is scored: its type's base score plus the points of the enabled "
+            "establishment rules that hold (tables establishment_type and establishment_rule, "
+            "editable); high and medium from the two cut-points. Every village gets the distance "
+            "to the nearest high-risk place and border crossing. Run without an input file to "
+            "re-score after editing the rules or types.\n"
             "As with agency files: rows read = accepted + rejected (rejected_row, import_run), a "
             "file imported before is refused, an error or cancel leaves the database as it was.")
 

@@ -1,4 +1,5 @@
 """The province database without QGIS: schema, GeoPackage container, R-tree, all-or-nothing."""
+import contextlib
 import hashlib
 import struct
 from pathlib import Path
@@ -90,3 +91,27 @@ def test_upgrade_adds_units_missing_and_keeps_the_rest(tmp_path):
     conn = database.connect(path)
     assert conn.execute("SELECT name_th FROM subdistrict WHERE code='500101'").fetchone() == ("ทดสอบ",)
     assert summary.previous_schema_version == schema.SCHEMA_VERSION
+
+
+def test_upgrade_renames_place_rule_to_establishment_rule_keeping_rows(tmp_path):
+    """A database made before schema 3 has the sin-space rules in place_rule: an upgrade renames
+    the table in place, with the specialist's edits and the GeoPackage's records of it."""
+    path = tmp_path / "old.gpkg"
+    create_database.create_or_upgrade(path, "50", units())
+    with contextlib.closing(database.connect(path)) as conn:
+        conn.execute("ALTER TABLE establishment_rule RENAME TO place_rule")
+        conn.execute("UPDATE gpkg_contents SET table_name = 'place_rule', identifier = 'place_rule' "
+                     "WHERE table_name = 'establishment_rule'")
+        conn.execute("UPDATE gpkg_data_columns SET table_name = 'place_rule' "
+                     "WHERE table_name = 'establishment_rule'")
+        conn.execute("UPDATE place_rule SET points = 99 WHERE code = 'P05'")     # a user's edit
+        conn.execute("UPDATE database_info SET value = '2' WHERE key = 'schema_version'")
+    summary = create_database.create_or_upgrade(path, "50", units())
+    assert summary.previous_schema_version == 2
+    with contextlib.closing(database.connect(path)) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "place_rule" not in names and "establishment_rule" in names
+        assert conn.execute("SELECT points FROM establishment_rule WHERE code = 'P05'").fetchone() == (99,)
+        contents = {r[0] for r in conn.execute("SELECT table_name FROM gpkg_contents")}
+        assert "establishment_rule" in contents and "place_rule" not in contents
+        assert not conn.execute("SELECT 1 FROM gpkg_data_columns WHERE table_name = 'place_rule'").fetchone()

@@ -32,7 +32,7 @@ GROUPS = {
     "ดัชนีความเสี่ยง / Risk index": ["risk_village", "risk_subdistrict", "risk_district",
                                      "risk_change_subdistrict", "risk_change_district"],
     "ติดตามกิจกรรม / Programme monitoring": ["activity"],
-    "ตาราง / Tables": ["risk_breakdown", "indicator", "establishment_type", "place_rule"],
+    "ตาราง / Tables": ["risk_breakdown", "indicator", "establishment_type", "establishment_rule"],
 }
 VISIBLE = {"risk_subdistrict", "district", "province"}
 # Tables with persons, raw rows or victims' details: never in the project.

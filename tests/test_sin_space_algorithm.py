@@ -26,7 +26,7 @@ def test_import_then_rescore_without_input(run_algorithm, sample_db):
     assert (result["ROWS_READ"], result["ROWS_STAGED"], result["ROWS_REJECTED"]) == (
         entry["rows"], entry["expected"]["rows_accepted"], entry["expected"]["rows_rejected"])
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE place_rule SET enabled = 0")          # only the types' base scores
+        conn.execute("UPDATE establishment_rule SET enabled = 0")          # only the types' base scores
     again = run_algorithm("importsinspace", DATABASE=str(db), HIGH_SCORE=35, MEDIUM_SCORE=20)
     assert again["STATUS"] == "rescored" and again["ESTABLISHMENTS_SCORED"] == result["ROWS_STAGED"]
     with sqlite3.connect(db) as conn:

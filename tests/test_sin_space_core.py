@@ -200,19 +200,19 @@ def test_cancel_or_a_broken_rule_changes_nothing(db, tmp_path):
         establishments.import_survey(db, path, 2024, feedback=CancelAfter(1))
     assert dump(db) == before           # only the canceled run is recorded, in import_run
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE place_rule SET condition = 'no_such_column > 1' WHERE code = 'P03'")
+        conn.execute("UPDATE establishment_rule SET condition = 'no_such_column > 1' WHERE code = 'P03'")
     before = dump(db)
-    with pytest.raises(import_file.ImportFailed, match="place_rule P03: condition"):
+    with pytest.raises(import_file.ImportFailed, match="establishment_rule P03: condition"):
         establishments.import_survey(db, path, 2024)
     assert dump(db) == before
     assert rows(db, "SELECT status FROM import_run ORDER BY fid") == [
         ("succeeded",), ("canceled",), ("failed",)]
     before = sha(db)
-    with pytest.raises(establishments.SinSpaceError, match="place_rule P03"):
+    with pytest.raises(establishments.SinSpaceError, match="establishment_rule P03"):
         establishments.rescore(db)
     assert sha(db) == before                          # a failed re-score changes no byte
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE place_rule SET condition = 'minors_observed > 0' WHERE code = 'P03'")
+        conn.execute("UPDATE establishment_rule SET condition = 'minors_observed > 0' WHERE code = 'P03'")
     before = sha(db)
     with pytest.raises(Canceled):
         establishments.rescore(db, feedback=CancelAfter(0))
@@ -245,7 +245,7 @@ def test_scores_and_reasons_by_hand_and_rescoring_after_an_edit(db, tmp_path):
         ('{"holds_documents": "yes"}',)]
     # A specialist doubles the complaint rule and makes guesthouses riskier; no input: re-score.
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE place_rule SET points = 20 WHERE code = 'P05'")
+        conn.execute("UPDATE establishment_rule SET points = 20 WHERE code = 'P05'")
         conn.execute("UPDATE establishment_type SET base_score = 30 WHERE code = 'guesthouse_hotel'")
     summary = establishments.rescore(db, high_score=40, medium_score=25)
     assert summary.classes == {"high": 3, "medium": 0, "low": 1}
@@ -281,17 +281,17 @@ def test_village_distances_by_hand(db, tmp_path):
 
 def test_catalogue_installed_once_and_checked(db):
     assert rows(db, "SELECT count(*) FROM establishment_type") == [(12,)]
-    assert rows(db, "SELECT count(*) FROM place_rule") == [(12,)]
+    assert rows(db, "SELECT count(*) FROM establishment_rule") == [(12,)]
     with sqlite3.connect(db) as conn:
         assert catalogue.install(conn) == (0, 0)       # never over a specialist's table
-        conn.execute("UPDATE place_rule SET enabled = 2 WHERE code = 'P01'")
-        with pytest.raises(catalogue.CatalogueError, match="place_rule P01: enabled"):
+        conn.execute("UPDATE establishment_rule SET enabled = 2 WHERE code = 'P01'")
+        with pytest.raises(catalogue.CatalogueError, match="establishment_rule P01: enabled"):
             catalogue.read_rules(conn)
-        conn.execute("UPDATE place_rule SET enabled = 1, condition = 'x; DROP TABLE village' "
+        conn.execute("UPDATE establishment_rule SET enabled = 1, condition = 'x; DROP TABLE village' "
                      "WHERE code = 'P01'")
         with pytest.raises(catalogue.CatalogueError, match="without ';'"):
             catalogue.read_rules(conn)
-        conn.execute("UPDATE place_rule SET condition = 'fid IN (SELECT fid FROM village)' "
+        conn.execute("UPDATE establishment_rule SET condition = 'fid IN (SELECT fid FROM village)' "
                      "WHERE code = 'P01'")
         with pytest.raises(catalogue.CatalogueError, match="no such table"):
             catalogue.read_rules(conn)

@@ -7,8 +7,14 @@ from it. Upgrading adds missing tables and columns and never drops or rewrites a
 from dataclasses import dataclass, field
 
 from . import gpkg
+from .errors import CoreError
 
-SCHEMA_VERSION = 2
+
+SCHEMA_VERSION = 3     # 3: place_rule renamed establishment_rule (one word per concept)
+
+
+class SchemaError(CoreError):
+    """The database's schema cannot be used by this plugin."""
 
 
 @dataclass(frozen=True)
@@ -351,7 +357,8 @@ TABLES = (
           "utm48n or village."),
         C("location_approximate", "BOOLEAN", "1 when placed at its village for want of a usable "
           "coordinate."),
-        C("risk_score", "REAL", "Score from the configurable place rules (place_rule)."), _CLASS,
+        C("risk_score", "REAL", "Score from the configurable establishment rules "
+          "(establishment_rule)."), _CLASS,
         C("risk_reasons", "TEXT", "Why it scored so, in words."),
         C("import_run_id", "INTEGER", "fid of the import_run of the survey file; empty for a place "
           "added by hand."),
@@ -362,7 +369,7 @@ TABLES = (
         C("name_en", "TEXT", "Name in English."), C("name_th", "TEXT", "Name in Thai."),
         C("base_score", "REAL", "Points every place of this kind starts with."),
     ), unique=(("code",),)),
-    Table("place_rule", "Configurable rules that score establishments (sin space).", (
+    Table("establishment_rule", "Configurable rules that score establishments (sin space).", (
         C("code", "TEXT", "Rule id, e.g. P01.", "NOT NULL"),
         C("condition", "TEXT", "SQL condition on the establishment's columns."),
         C("points", "REAL", "Points added when the condition holds."),
@@ -507,8 +514,14 @@ def _existing_columns(conn, table):
     return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
 
 
+# Tables renamed by a schema version: old name -> new name. An upgrade renames them in place
+# (rows, indexes and the GeoPackage's records of the table follow).
+RENAMED_TABLES = {"place_rule": "establishment_rule"}
+
+
 def apply_schema(conn, tables=None, version=None):
-    """Create missing tables and columns, refresh their documentation, record the version.
+    """Create missing tables and columns, rename tables a later version renamed, refresh their
+    documentation, record the version.
 
     Runs inside the caller's transaction. Returns the version found before (None for a new file).
     Existing rows are never touched; a database newer than this plugin is refused.
@@ -518,8 +531,9 @@ def apply_schema(conn, tables=None, version=None):
     gpkg.init_container(conn)
     found = stored_version(conn)
     if found is not None and found > version:
-        raise ValueError(f"this database has schema version {found}, newer than this plugin's "
-                         f"{version}: update the plugin before opening it")
+        raise SchemaError("this database has schema version {}, newer than this plugin's {}: "
+                          "update the plugin before opening it", found, version)
+    _rename_tables(conn)
     for table in tables:
         existing = _existing_columns(conn, table.name)
         if not existing:
@@ -540,6 +554,17 @@ def apply_schema(conn, tables=None, version=None):
             [(table.name, c.name, c.name, c.name, c.doc) for c in table.all_columns])
     set_info(conn, "schema_version", str(version))
     return found
+
+
+def _rename_tables(conn):
+    for old, new in RENAMED_TABLES.items():
+        if not _existing_columns(conn, old) or _existing_columns(conn, new):
+            continue
+        conn.execute(f'ALTER TABLE "{old}" RENAME TO "{new}"')
+        for table in ("gpkg_contents", "gpkg_data_columns", "gpkg_extensions"):
+            conn.execute(f"DELETE FROM {table} WHERE table_name = ?", (old,))  # registered anew
+        if _existing_columns(conn, "layer_styles"):
+            conn.execute("UPDATE layer_styles SET f_table_name = ? WHERE f_table_name = ?", (new, old))
 
 
 def stored_version(conn):

@@ -1265,11 +1265,11 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
             <location filename="../../processing_algorithms/import_sin_space.py" />
             <source>Imports a survey or registry of establishments (CSV, XLSX, ODS, DBF or any layer GDAL reads) into the establishment layer: name, type, licence, workers, minors and foreign workers seen, complaints, inspections, rescues, linked cases, survey date (B.E. or C.E.) and the owners' and customers' answers (columns owner_… and customer_…, stored as JSON).
 Coordinates: latitude/longitude in decimal degrees, a coordinates cell in degrees-minutes-seconds (18°47'20.5"N 98°59'10.2"E) or decimal degrees, UTM 47N/48N (utm_easting, utm_northing, utm_zone), or only a village_code (placed at the village, flagged approximate). A point outside the province or a coordinate that cannot be read rejects the row unless a village code can place it.
-Every place is scored: its type's base score plus the points of the enabled place rules that hold (tables establishment_type and place_rule, editable); high and medium from the two cut-points. Every village gets the distance to the nearest high-risk place and border crossing. Run without an input file to re-score after editing the rules or types.
+Every establishment is scored: its type's base score plus the points of the enabled establishment rules that hold (tables establishment_type and establishment_rule, editable); high and medium from the two cut-points. Every village gets the distance to the nearest high-risk place and border crossing. Run without an input file to re-score after editing the rules or types.
 As with agency files: rows read = accepted + rejected (rejected_row, import_run), a file imported before is refused, an error or cancel leaves the database as it was.</source>
             <translation>นำเข้าผลสำรวจหรือทะเบียนสถานประกอบการ (CSV, XLSX, ODS, DBF หรือชั้นข้อมูลใดที่ GDAL อ่านได้) ลงชั้นข้อมูล establishment: ชื่อ ประเภท ใบอนุญาต จำนวนคนทำงาน เด็กและแรงงานต่างชาติที่พบ เรื่องร้องเรียน การตรวจ การช่วยเหลือ คดีที่เกี่ยวข้อง วันที่สำรวจ (พ.ศ. หรือ ค.ศ.) และคำตอบของเจ้าของและลูกค้า (คอลัมน์ owner_… และ customer_… เก็บเป็น JSON)
 พิกัด: ละติจูด/ลองจิจูดเป็นองศาทศนิยม ช่องพิกัดแบบองศา-ลิปดา-ฟิลิปดา (18°47'20.5"N 98°59'10.2"E) หรือองศาทศนิยม UTM 47N/48N (utm_easting, utm_northing, utm_zone) หรือเพียง village_code (วางที่หมู่บ้าน และระบุว่าเป็นตำแหน่งโดยประมาณ) จุดที่อยู่นอกจังหวัดหรือพิกัดที่อ่านไม่ได้ทำให้แถวถูกปฏิเสธ เว้นแต่รหัสหมู่บ้านจะระบุตำแหน่งได้
-ทุกสถานที่ได้รับคะแนน: คะแนนฐานของประเภท บวกคะแนนของกฎสถานที่ที่เปิดใช้และเป็นจริง (ตาราง establishment_type และ place_rule แก้ไขได้) ระดับสูงและปานกลางตามจุดตัดทั้งสอง ทุกหมู่บ้านได้ระยะทางถึงสถานที่เสี่ยงสูงและจุดผ่านแดนที่ใกล้ที่สุด เรียกใช้โดยไม่มีไฟล์นำเข้าเพื่อคำนวณคะแนนใหม่หลังแก้ไขกฎหรือประเภท
+ทุกสถานประกอบการได้รับคะแนน: คะแนนฐานของประเภท บวกคะแนนของเกณฑ์ให้คะแนนสถานประกอบการที่เปิดใช้และเป็นจริง (ตาราง establishment_type และ establishment_rule แก้ไขได้) ระดับสูงและปานกลางตามจุดตัดทั้งสอง ทุกหมู่บ้านได้ระยะทางถึงสถานที่เสี่ยงสูงและจุดผ่านแดนที่ใกล้ที่สุด เรียกใช้โดยไม่มีไฟล์นำเข้าเพื่อคำนวณคะแนนใหม่หลังแก้ไขกฎหรือประเภท
 เช่นเดียวกับไฟล์ของหน่วยงาน: แถวที่อ่าน = แถวที่รับ + แถวที่ปฏิเสธ (rejected_row, import_run) ไฟล์ที่เคยนำเข้าแล้วจะไม่รับซ้ำ หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม</translation>
         </message>
         <message>
@@ -2126,9 +2126,14 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ตัวชี้วัดที่เปิดใช้ทุกตัวมีน้ำหนัก 0: ไม่มีอะไรให้ประเมิน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/schema.py" />
+            <source>this database has schema version {}, newer than this plugin's {}: update the plugin before opening it</source>
+            <translation>ฐานข้อมูลนี้มีโครงสร้างรุ่น {} ใหม่กว่ารุ่น {} ของปลั๊กอินนี้: โปรดปรับรุ่นปลั๊กอินก่อนเปิด</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
-            <source>the database lacks the place_rule table: upgrade it with trafficking:createdatabase first</source>
-            <translation>ฐานข้อมูลไม่มีตาราง place_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+            <source>the database lacks the establishment_rule table: upgrade it with trafficking:createdatabase first</source>
+            <translation>ฐานข้อมูลไม่มีตาราง establishment_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
@@ -2162,12 +2167,26 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation type="obsolete">ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
         </message>
         <message>
+            <source>Imports a survey or registry of establishments (CSV, XLSX, ODS, DBF or any layer GDAL reads) into the establishment layer: name, type, licence, workers, minors and foreign workers seen, complaints, inspections, rescues, linked cases, survey date (B.E. or C.E.) and the owners' and customers' answers (columns owner_… and customer_…, stored as JSON).
+Coordinates: latitude/longitude in decimal degrees, a coordinates cell in degrees-minutes-seconds (18°47'20.5"N 98°59'10.2"E) or decimal degrees, UTM 47N/48N (utm_easting, utm_northing, utm_zone), or only a village_code (placed at the village, flagged approximate). A point outside the province or a coordinate that cannot be read rejects the row unless a village code can place it.
+Every place is scored: its type's base score plus the points of the enabled place rules that hold (tables establishment_type and place_rule, editable); high and medium from the two cut-points. Every village gets the distance to the nearest high-risk place and border crossing. Run without an input file to re-score after editing the rules or types.
+As with agency files: rows read = accepted + rejected (rejected_row, import_run), a file imported before is refused, an error or cancel leaves the database as it was.</source>
+            <translation type="obsolete">นำเข้าผลสำรวจหรือทะเบียนสถานประกอบการ (CSV, XLSX, ODS, DBF หรือชั้นข้อมูลใดที่ GDAL อ่านได้) ลงชั้นข้อมูล establishment: ชื่อ ประเภท ใบอนุญาต จำนวนคนทำงาน เด็กและแรงงานต่างชาติที่พบ เรื่องร้องเรียน การตรวจ การช่วยเหลือ คดีที่เกี่ยวข้อง วันที่สำรวจ (พ.ศ. หรือ ค.ศ.) และคำตอบของเจ้าของและลูกค้า (คอลัมน์ owner_… และ customer_… เก็บเป็น JSON)
+พิกัด: ละติจูด/ลองจิจูดเป็นองศาทศนิยม ช่องพิกัดแบบองศา-ลิปดา-ฟิลิปดา (18°47'20.5"N 98°59'10.2"E) หรือองศาทศนิยม UTM 47N/48N (utm_easting, utm_northing, utm_zone) หรือเพียง village_code (วางที่หมู่บ้าน และระบุว่าเป็นตำแหน่งโดยประมาณ) จุดที่อยู่นอกจังหวัดหรือพิกัดที่อ่านไม่ได้ทำให้แถวถูกปฏิเสธ เว้นแต่รหัสหมู่บ้านจะระบุตำแหน่งได้
+ทุกสถานที่ได้รับคะแนน: คะแนนฐานของประเภท บวกคะแนนของกฎสถานที่ที่เปิดใช้และเป็นจริง (ตาราง establishment_type และ place_rule แก้ไขได้) ระดับสูงและปานกลางตามจุดตัดทั้งสอง ทุกหมู่บ้านได้ระยะทางถึงสถานที่เสี่ยงสูงและจุดผ่านแดนที่ใกล้ที่สุด เรียกใช้โดยไม่มีไฟล์นำเข้าเพื่อคำนวณคะแนนใหม่หลังแก้ไขกฎหรือประเภท
+เช่นเดียวกับไฟล์ของหน่วยงาน: แถวที่อ่าน = แถวที่รับ + แถวที่ปฏิเสธ (rejected_row, import_run) ไฟล์ที่เคยนำเข้าแล้วจะไม่รับซ้ำ หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม</translation>
+        </message>
+        <message>
             <source>Programme monitoring left out: {}</source>
             <translation type="obsolete">ไม่ได้รวมการติดตามโครงการ: {}</translation>
         </message>
         <message>
             <source>Reading layer {} through GDAL ({} rows)…</source>
             <translation type="obsolete">กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
+        </message>
+        <message>
+            <source>the database lacks the place_rule table: upgrade it with trafficking:createdatabase first</source>
+            <translation type="obsolete">ฐานข้อมูลไม่มีตาราง place_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
         </message>
         <message>
             <source>{} could not be read ({}).</source>

@@ -61,7 +61,7 @@ GROUPS = (
         ("risk_breakdown", "ความเสี่ยงตามอายุ เพศ ภูมิลำเนา / Risk by age, sex, home town", False),
         ("indicator", "ตัวชี้วัด / Indicators", False),
         ("establishment_type", "ประเภทสถานที่ / Establishment types", False),
-        ("place_rule", "เกณฑ์ให้คะแนนสถานที่ / Place rules", False))),
+        ("establishment_rule", "เกณฑ์ให้คะแนนสถานประกอบการ / Establishment rules", False))),
 )
 RISK_BY_YEAR = ("risk_village", "risk_subdistrict", "risk_district", "risk_change_subdistrict",
                 "risk_change_district")

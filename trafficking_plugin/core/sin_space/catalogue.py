@@ -1,7 +1,7 @@
-"""Place risk as data: establishment types and place rules, shipped as YAML, edited as tables.
+"""Place risk as data: establishment types and establishment rules, shipped as YAML, edited as tables.
 
-``install`` copies ``establishment_types.yaml`` and ``place_rules.yaml`` into the empty
-``establishment_type`` and ``place_rule`` tables (as ``indicators.install`` does for the indicator
+``install`` copies ``establishment_types.yaml`` and ``establishment_rules.yaml`` into the empty
+``establishment_type`` and ``establishment_rule`` tables (as ``indicators.install`` does for the indicator
 catalogue); afterwards the tables are the truth and ``read_types`` / ``read_rules`` check them
 before every scoring, so a typo stops with the table, code and column at fault.
 """
@@ -14,7 +14,7 @@ from ..shipped_data import data_path, read_yaml
 from ..errors import CoreError
 
 TYPES_PATH = data_path("establishment_types.yaml")
-RULES_PATH = data_path("place_rules.yaml")
+RULES_PATH = data_path("establishment_rules.yaml")
 TYPE_KEYS = ("code", "name_en", "name_th", "base_score")
 RULE_KEYS = ("code", "condition", "points", "reason_en", "reason_th", "enabled")
 _TYPE_CODE = re.compile(r"[a-z][a-z0-9_]*")
@@ -27,7 +27,7 @@ class CatalogueError(CoreError):
 
 
 @dataclass(frozen=True)
-class PlaceType:
+class EstablishmentType:
     code: str
     name_en: str
     name_th: str
@@ -35,7 +35,7 @@ class PlaceType:
 
 
 @dataclass(frozen=True)
-class PlaceRule:
+class EstablishmentRule:
     code: str
     condition: str
     points: float
@@ -70,9 +70,9 @@ def install(conn, types_path=TYPES_PATH, rules_path=RULES_PATH):
                          "VALUES (?, ?, ?, ?)",
                          [(t.code, t.name_en, t.name_th, t.base_score) for t in types])
         added[0] = len(types)
-    if not conn.execute("SELECT count(*) FROM place_rule").fetchone()[0]:
+    if not conn.execute("SELECT count(*) FROM establishment_rule").fetchone()[0]:
         rules = load_rules(rules_path)
-        conn.executemany("INSERT INTO place_rule (code, condition, points, reason_en, reason_th, "
+        conn.executemany("INSERT INTO establishment_rule (code, condition, points, reason_en, reason_th, "
                          "enabled) VALUES (?, ?, ?, ?, ?, ?)",
                          [(r.code, r.condition, r.points, r.reason_en, r.reason_th, int(r.enabled))
                           for r in rules])
@@ -81,7 +81,7 @@ def install(conn, types_path=TYPES_PATH, rules_path=RULES_PATH):
 
 
 def read_types(conn):
-    """The establishment_type table as {code: PlaceType}, checked."""
+    """The establishment_type table as {code: EstablishmentType}, checked."""
     types = {}
     for fid, *values in conn.execute(f"SELECT fid, {', '.join(TYPE_KEYS)} FROM establishment_type "
                                      "ORDER BY fid"):
@@ -97,28 +97,28 @@ def read_types(conn):
 
 
 def read_rules(conn):
-    """The enabled rows of the place_rule table, in table order, checked and compiled."""
+    """The enabled rows of the establishment_rule table, in table order, checked and compiled."""
     rules = []
-    for fid, *values in conn.execute(f"SELECT fid, {', '.join(RULE_KEYS)} FROM place_rule "
+    for fid, *values in conn.execute(f"SELECT fid, {', '.join(RULE_KEYS)} FROM establishment_rule "
                                      "ORDER BY fid"):
         item = dict(zip(RULE_KEYS, values))
-        label = f"place_rule {item['code'] or f'row fid {fid}'}"
+        label = f"establishment_rule {item['code'] or f'row fid {fid}'}"
         if item["enabled"] not in (0, 1):
             raise CatalogueError(f"{label}: enabled must be 0 or 1, not {item['enabled']!r}: "
-                                 f"{_HINT.format('place_rule')}")
+                                 f"{_HINT.format('establishment_rule')}")
         if not item["enabled"]:
             continue      # a broken rule may be parked disabled
         item["enabled"] = True
         rules.append(_rule(item, lambda key, problem, label=label:
-                           f"{label}: {key}: {problem}: {_HINT.format('place_rule')}",
+                           f"{label}: {key}: {problem}: {_HINT.format('establishment_rule')}",
                            documented=False))
     codes = [r.code for r in rules]
     for code in codes:
         if codes.count(code) > 1:
-            raise CatalogueError(f"place_rule {code}: code: used by two enabled rows: "
-                                 f"{_HINT.format('place_rule')}")
-    _compile(rules, lambda code, problem: f"place_rule {code}: condition: {problem}: "
-                                          f"{_HINT.format('place_rule')}")
+            raise CatalogueError(f"establishment_rule {code}: code: used by two enabled rows: "
+                                 f"{_HINT.format('establishment_rule')}")
+    _compile(rules, lambda code, problem: f"establishment_rule {code}: condition: {problem}: "
+                                          f"{_HINT.format('establishment_rule')}")
     return rules
 
 
@@ -163,7 +163,7 @@ def _type(item, error, documented=True):
             raise CatalogueError(error(key, "must be a non-empty text"))
     if not _number(item["base_score"]):
         raise CatalogueError(error("base_score", f"{item['base_score']!r} must be a number"))
-    return PlaceType(code, item["name_en"], item["name_th"], float(item["base_score"]))
+    return EstablishmentType(code, item["name_en"], item["name_th"], float(item["base_score"]))
 
 
 def _rule(item, error, documented=True):
@@ -188,7 +188,7 @@ def _rule(item, error, documented=True):
         if not isinstance(value, str) or (documented and not value.strip()):
             raise CatalogueError(error(key, "must be a non-empty text"))
         reasons[key] = value.strip()
-    return PlaceRule(code, condition, float(item["points"]), reasons["reason_en"] or code,
+    return EstablishmentRule(code, condition, float(item["points"]), reasons["reason_en"] or code,
                      reasons["reason_th"], item["enabled"])
 
 

@@ -5,7 +5,7 @@ duplicate refusal, rejected_row, accounting, encodings) with a step that, in the
 transaction, places every staged row (coordinates or village), moves rows that cannot be placed
 to rejected_row, writes the establishments, re-scores every place and writes each village's
 distance to the nearest high-risk place and border crossing. ``rescore`` does the last two
-alone, after a specialist edits the place rules or types. docs/sin_space.md tells the story.
+alone, after a specialist edits the establishment rules or types. docs/sin_space.md tells the story.
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ class _Placer:
 
     def _check_database(self):
         names = {n for (n,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        missing = [t for t in ("establishment", "establishment_type", "place_rule") if t not in names]
+        missing = [t for t in ("establishment", "establishment_type", "establishment_rule") if t not in names]
         if missing:
             raise import_file.ImportFailed(f"the database lacks the table(s) {', '.join(missing)}: "
                                         "upgrade it with trafficking:createdatabase first")
@@ -279,8 +279,8 @@ def score_and_measure(conn, high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, fe
     transaction). Returns a summary with counts per class and a message."""
     feedback = feedback or NullFeedback()
     _check_cuts(high_score, medium_score)
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'place_rule'").fetchone():
-        raise SinSpaceError("the database lacks the place_rule table: upgrade it with "
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'establishment_rule'").fetchone():
+        raise SinSpaceError("the database lacks the establishment_rule table: upgrade it with "
                             "trafficking:createdatabase first")
     catalogue.install(conn)
     try:
