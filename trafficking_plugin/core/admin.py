@@ -1,5 +1,10 @@
 """DOPA administrative codes: normalising them, checking a province, loading units into the database."""
+from __future__ import annotations
+
 import re
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from . import gpkg
 
@@ -7,7 +12,7 @@ ADMIN_TABLES = ("province", "district", "subdistrict", "village")
 LEVEL_DIGITS = {"province": 2, "district": 4, "subdistrict": 6, "village": 8}
 
 
-def normalise_code(value, digits):
+def normalise_code(value: object, digits: int) -> str | None:
     """A DOPA code as a string of ``digits`` digits, or None.
 
     Accepts integers, strings with spaces and HDX P-codes ("TH500101"); a code that loses a leading
@@ -20,7 +25,7 @@ def normalise_code(value, digits):
     return text if re.fullmatch(rf"\d{{{digits}}}", text) else None
 
 
-def nearest_codes(code, valid_codes, count=5):
+def nearest_codes(code: Any, valid_codes: Iterable[str], count: int = 5) -> list[str]:
     """The valid codes closest to ``code`` (numerically, then by shared leading digits)."""
     valid = sorted(set(valid_codes))
     if not valid:
@@ -32,14 +37,16 @@ def nearest_codes(code, valid_codes, count=5):
     return sorted(valid, key=lambda c: (abs(int(c) - target), c))[:count]
 
 
-def province_not_found_message(code, valid_codes, names=None):
+def province_not_found_message(code: Any, valid_codes: Iterable[str],
+                               names: Mapping[str, str] | None = None) -> str:
     names = names or {}
     near = ", ".join(f"{c} {names.get(c, '')}".strip() for c in nearest_codes(code, valid_codes))
     return (f"Province code '{code}' is not in the boundary layer. Nearest valid codes: {near}. "
             f"Use the 2-digit DOPA code, e.g. 50 for Chiang Mai.")
 
 
-def insert_units(conn, table, rows):
+def insert_units(conn: sqlite3.Connection, table: str,
+                 rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
     """Add admin units (dicts of column values plus ``wkb`` and ``bbox``) whose code is new.
 
     Rows already in the table are kept as they are, so an upgrade never rewrites a user's edits.

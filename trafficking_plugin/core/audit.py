@@ -6,11 +6,16 @@ functions can still write. "Who" is read from ``database_info`` (key ``audit_use
 plugin sets to the operating-system user when it opens a database for editing; without it the
 triggers write 'unknown'. docs/network.md explains the limits.
 """
+from __future__ import annotations
+
 import contextlib
 import getpass
 import sqlite3
+from collections.abc import Iterable
+from typing import Any
 
 from . import database
+from .database import PathLike
 
 AUDITED_TABLES = ("organization", "network_member", "case", "case_event", "case_perpetrator",
                   "case_support")
@@ -25,7 +30,7 @@ _INSERT = ('INSERT INTO audit_log (changed_at, changed_by, table_name, record_id
            'old_value, new_value)')
 
 
-def current_user():
+def current_user() -> str:
     """The operating-system user, or 'unknown' where the system cannot say (no login name)."""
     try:
         return getpass.getuser() or UNKNOWN_USER
@@ -33,14 +38,14 @@ def current_user():
         return UNKNOWN_USER
 
 
-def set_user(conn, user=None):
+def set_user(conn: sqlite3.Connection, user: str | None = None) -> None:
     """Record who edits from now on (the OS user by default); the triggers read it."""
     conn.execute("INSERT INTO database_info (key, value) VALUES (?, ?)"
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  (USER_KEY, user or current_user()))
 
 
-def mark_editor(path, user=None):
+def mark_editor(path: PathLike, user: str | None = None) -> bool:
     """Write who edits into the GeoPackage at ``path`` (``set_user``) before a client commits an
     edit; False when the file cannot be written. The triggers record the edit anyway."""
     try:
@@ -72,7 +77,7 @@ def _field_rows(columns, old, new):
     return " UNION ALL ".join(parts)
 
 
-def trigger_sql(conn, table):
+def trigger_sql(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     """{trigger name: CREATE TRIGGER statement} for one audited table, for its current columns."""
     columns = _columns(conn, table)
     t = f'"{table}"'
@@ -109,7 +114,7 @@ APPEND_ONLY = {
 }
 
 
-def install(conn, tables=AUDITED_TABLES):
+def install(conn: sqlite3.Connection, tables: Iterable[str] = AUDITED_TABLES) -> list[str]:
     """(Re)create the audit triggers inside the caller's transaction; returns their names.
 
     Dropped and created again on every upgrade, so columns an upgrade added are audited too.
@@ -124,7 +129,7 @@ def install(conn, tables=AUDITED_TABLES):
     return sorted(statements)
 
 
-def history(conn, table, record_id):
+def history(conn: sqlite3.Connection, table: str, record_id: int) -> list[dict[str, Any]]:
     """Audit rows of one record, oldest first, as dicts."""
     cursor = conn.execute(
         "SELECT changed_at, changed_by, action, field, old_value, new_value FROM audit_log"

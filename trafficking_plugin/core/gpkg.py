@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from collections.abc import Sequence
 
 GPKG_APPLICATION_ID = 0x47504B47   # "GPKG"
 GPKG_USER_VERSION = 10300          # GeoPackage 1.3
@@ -53,7 +54,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
 
 
-def init_container(conn):
+def init_container(conn: sqlite3.Connection) -> None:
     """Make the file a GeoPackage: application id, version, the mandatory metadata tables."""
     conn.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
@@ -74,11 +75,13 @@ def init_container(conn):
         " 'http://www.geopackage.org/spec/#extension_schema', 'read-write')")
 
 
-def is_geopackage(conn):
+def is_geopackage(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
 
 
-def register_table(conn, table, description, geometry_type=None, geometry_column="geom", srs_id=4326):
+def register_table(conn: sqlite3.Connection, table: str, description: str,
+                   geometry_type: str | None = None, geometry_column: str = "geom",
+                   srs_id: int = 4326) -> None:
     """List a table in gpkg_contents (and gpkg_geometry_columns when spatial) so QGIS shows it."""
     data_type = "features" if geometry_type else "attributes"
     conn.execute(
@@ -90,7 +93,8 @@ def register_table(conn, table, description, geometry_type=None, geometry_column
                      (table, geometry_column, geometry_type, srs_id))
 
 
-def create_spatial_index(conn, table, column="geom", key="fid"):
+def create_spatial_index(conn: sqlite3.Connection, table: str, column: str = "geom",
+                         key: str = "fid") -> None:
     """The GeoPackage R-tree extension (spec annex F.3): virtual table, filled, kept by triggers."""
     rtree = f"rtree_{table}_{column}"
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
@@ -126,7 +130,7 @@ def create_spatial_index(conn, table, column="geom", key="fid"):
                  " 'http://www.geopackage.org/spec/#extension_rtree', 'write-only')", (table, column))
 
 
-def update_extent(conn, table, column="geom"):
+def update_extent(conn: sqlite3.Connection, table: str, column: str = "geom") -> None:
     """Store the layer's bounding box in gpkg_contents (QGIS uses it for 'zoom to layer')."""
     row = conn.execute(f'SELECT MIN(ST_MinX("{column}")), MIN(ST_MinY("{column}")), '
                        f'MAX(ST_MaxX("{column}")), MAX(ST_MaxY("{column}")) FROM "{table}"').fetchone()
@@ -134,7 +138,8 @@ def update_extent(conn, table, column="geom"):
                  " last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name=?", (*row, table))
 
 
-def geometry_blob(wkb, bbox, srs_id=4326):
+def geometry_blob(wkb: bytes | bytearray | memoryview, bbox: Sequence[float],
+                  srs_id: int = 4326) -> bytes:
     """A GeoPackage geometry: 'GP' header with an xy envelope, then little-endian ISO WKB.
 
     ``bbox`` is (min_x, min_y, max_x, max_y)."""

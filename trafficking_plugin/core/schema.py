@@ -4,6 +4,10 @@ The tables are a public interface (GIS specialists open and query them), so ever
 its documentation here; `docs/schema.md` and the GeoPackage's own `gpkg_data_columns` are made
 from it. Upgrading adds missing tables and columns and never drops or rewrites a user's rows.
 """
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import gpkg
@@ -29,12 +33,13 @@ class Column:
 class Table:
     name: str
     doc: str
-    columns: tuple
-    geometry: str = None   # GeoPackage geometry type name, e.g. MULTIPOLYGON or POINT
-    unique: tuple = field(default_factory=tuple)   # column groups that identify a row
+    columns: tuple[Column, ...]
+    geometry: str | None = None   # GeoPackage geometry type name, e.g. MULTIPOLYGON or POINT
+    # column groups that identify a row
+    unique: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
     @property
-    def all_columns(self):
+    def all_columns(self) -> tuple[Column, ...]:
         fid = Column("fid", "INTEGER", "Row id kept by the GeoPackage; not meaningful outside this file.",
                      "PRIMARY KEY AUTOINCREMENT")
         geom = (Column("geom", self.geometry, "Geometry in EPSG:4326 (longitude, latitude)."),) \
@@ -519,7 +524,8 @@ def _existing_columns(conn, table):
 RENAMED_TABLES = {"place_rule": "establishment_rule"}
 
 
-def apply_schema(conn, tables=None, version=None):
+def apply_schema(conn: sqlite3.Connection, tables: Iterable[Table] | None = None,
+                 version: int | None = None) -> int | None:
     """Create missing tables and columns, rename tables a later version renamed, refresh their
     documentation, record the version.
 
@@ -567,24 +573,24 @@ def _rename_tables(conn):
             conn.execute("UPDATE layer_styles SET f_table_name = ? WHERE f_table_name = ?", (new, old))
 
 
-def stored_version(conn):
+def stored_version(conn: sqlite3.Connection) -> int | None:
     if not _existing_columns(conn, "database_info"):
         return None
     row = conn.execute("SELECT value FROM database_info WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else None
 
 
-def set_info(conn, key, value):
+def set_info(conn: sqlite3.Connection, key: str, value: str) -> None:
     conn.execute("INSERT INTO database_info (key, value) VALUES (?, ?)"
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def get_info(conn, key):
+def get_info(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM database_info WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def markdown():
+def markdown() -> str:
     """The schema as Markdown, for docs/schema.md (a test keeps that file current)."""
     lines = ["# The province GeoPackage", "",
              "Generated from `trafficking_plugin/core/schema.py` by `make docs`; do not edit by hand.",

@@ -6,10 +6,14 @@ one set of rules. Picklist values are IOM's HTCDS v2.0 value names, shipped in `
 (CC BY 4.0; no IOM endorsement). Multi-select values are stored space separated (HTCDS value names
 hold no spaces). No Qt here.
 """
+from __future__ import annotations
+
 import functools
 import re
+from collections.abc import Container, Mapping
+from typing import Any
 
-from ..database import reading
+from ..database import PathLike, reading
 from ..errors import CoreError
 from ..ingest import pseudonym, thai_id
 from ..ingest.validate import THAI_DIGITS, parse_date
@@ -67,17 +71,17 @@ class CaseError(CoreError):
 
 
 @functools.lru_cache(maxsize=1)
-def htcds():
+def htcds() -> dict[str, Any]:
     """The shipped HTCDS field list: {'fields': {name: {type, label_en, label_th, values, ...}}, ...}."""
     return read_yaml(HTCDS_PATH)
 
 
-def picklist(field):
+def picklist(field: str) -> list[str]:
     """The value names of an HTCDS picklist field, in the standard's order."""
     return [v["name"] for v in htcds()["fields"][field].get("values", ())]
 
 
-def value_label(field, value, language="en"):
+def value_label(field: str, value: str, language: str = "en") -> str:
     """The English or Thai label of a picklist value (the value itself when unknown)."""
     for v in htcds()["fields"][field].get("values", ()):
         if v["name"] == value:
@@ -85,12 +89,12 @@ def value_label(field, value, language="en"):
     return value
 
 
-def field_label(field, language="en"):
+def field_label(field: str, language: str = "en") -> str:
     entry = htcds()["fields"][field]
     return entry["label_th" if language == "th" else "label_en"]
 
 
-def split_values(text):
+def split_values(text: object) -> list[str]:
     """A multi-select cell (space, comma or ';' separated) as a list of values."""
     return [v for v in re.split(r"[\s,;]+", str(text or "")) if v]
 
@@ -112,7 +116,7 @@ def _check_picklists(record, picklists, problems):
                                 f"(one of: {', '.join(picklist(field)[:4])}, …)")
 
 
-def normalise_date(value):
+def normalise_date(value: object) -> tuple[str | None, str | None]:
     """(ISO date, None) from yyyy-mm-dd or dd/mm/yyyy in either era (B.E. years converted), or
     (None, reason); blank gives (None, None)."""
     if _blank(value):
@@ -146,7 +150,7 @@ def _check_free_text(record, columns, problems):
             problems[column] = "looks like it holds a personal ID: IDs go only in the victim's ID box"
 
 
-def validate_case(record):
+def validate_case(record: Mapping[str, Any]) -> dict[str, str]:
     """{column: message} of what is wrong with a ``case`` record (empty when it can be saved)."""
     problems = {}
     _check_picklists(record, CASE_PICKLISTS, problems)
@@ -166,12 +170,12 @@ def validate_case(record):
     return problems
 
 
-def in_thailand(lon, lat):
+def in_thailand(lon: float, lat: float) -> bool:
     x0, y0, x1, y1 = THAILAND_BBOX
     return x0 <= lon <= x1 and y0 <= lat <= y1
 
 
-def validate_event(event, village_codes):
+def validate_event(event: Mapping[str, Any], village_codes: Container[str]) -> dict[str, str]:
     """{column: message} for a ``case_event`` record. Its place is a village code of the database,
     or a point (``lon``/``lat``), or, abroad, a country and a place name."""
     problems = {}
@@ -201,7 +205,7 @@ def validate_event(event, village_codes):
     return problems
 
 
-def validate_perpetrator(row):
+def validate_perpetrator(row: Mapping[str, Any]) -> dict[str, str]:
     problems = {}
     _check_picklists(row, PERPETRATOR_PICKLISTS, problems)
     if not _blank(row.get("sex")) and row["sex"] not in SEXES:
@@ -211,7 +215,7 @@ def validate_perpetrator(row):
     return problems
 
 
-def validate_support(row):
+def validate_support(row: Mapping[str, Any]) -> dict[str, str]:
     problems = {}
     _check_picklists(row, SUPPORT_PICKLISTS, problems)
     _check_dates(row, ("planned_end_date", "actual_end_date"), problems)
@@ -219,7 +223,7 @@ def validate_support(row):
     return problems
 
 
-def village_codes(database):
+def village_codes(database: PathLike) -> set[str]:
     """The set of village codes in a province GeoPackage."""
     with reading(database) as conn:
         return {row[0] for row in conn.execute("SELECT code FROM village")}
@@ -227,7 +231,7 @@ def village_codes(database):
 
 # --- the victim's pseudonym -------------------------------------------------------------------
 
-def parse_victim_id(raw):
+def parse_victim_id(raw: object) -> tuple[str, str]:
     """(id_kind, normalised ID) of a typed Thai ID or G code; raises CaseError with a masked ID."""
     normal = thai_id.normalize_id(str(raw).translate(THAI_DIGITS))
     if thai_id.is_valid_thai_id(normal):
@@ -239,7 +243,7 @@ def parse_victim_id(raw):
                     "(G and 12 digits)")
 
 
-def case_key_for(identity_path, raw_id=None):
+def case_key_for(identity_path: PathLike, raw_id: str | None = None) -> tuple[str, str, str | None]:
     """(case_key, id_kind, normalised ID): the person_key of the victim's ID with the province
     secret, so the case links to ``person``; without an ID a random key of the same form
     (32 letters a-p) and id_kind 'none'. Nothing is written here but the secret on first use."""
@@ -250,7 +254,8 @@ def case_key_for(identity_path, raw_id=None):
     return keyer(normal), kind, normal
 
 
-def record_identity(identity_path, case_key, id_kind, normalised_id, case_fid=0):
+def record_identity(identity_path: PathLike, case_key: str, id_kind: str, normalised_id: str | None,
+                    case_fid: int = 0) -> bool:
     """The raw ID into the identity file's person_identity (source 'case'), once per key. Called
     after the case is committed; import_run_id 0 marks a row that came from no import."""
     if not normalised_id:
@@ -265,7 +270,8 @@ def _quote(text):
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def list_filter(text="", status="", exploitation="", year=None):
+def list_filter(text: str = "", status: str = "", exploitation: str = "",
+                year: int | None = None) -> str:
     """A QGIS expression selecting cases for the dock's list: ``text`` in the key, story or tags,
     a cas_Status value, a vic_TypeOfExploitation value, and the year recorded (Common Era).
     Empty parts select everything; returns '' when nothing is asked."""

@@ -8,12 +8,16 @@ Files: ``<stem>_cases.csv``, ``<stem>_events.csv``, ``<stem>_perpetrators.csv``,
 ``<stem>_support_plans.csv`` and ``<stem>.json``. Multi-select values are ';' separated, as in
 HTCDS's picklist cells. Attribution: HTCDS by IOM, CC BY 4.0; IOM does not endorse this export.
 """
+from __future__ import annotations
+
 import csv
 import json
 import sqlite3
 import struct
+from collections.abc import Sequence
+from typing import Any
 
-from ..database import reading
+from ..database import PathLike, reading
 from ..errors import CoreError
 from . import case_records
 
@@ -51,7 +55,7 @@ ATTRIBUTION = ("Field names and picklists: Human Trafficking Case Data Standard 
 class HtcdsExportError(CoreError):
     """Values that do not fit the standard; ``problems`` lists (case_id, field, message)."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: Sequence[tuple[str, str, str]]) -> None:
         lines = [f"case {key}: {field}: {message}" for key, field, message in problems[:20]]
         more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__("values outside HTCDS v2.0:\n" + "\n".join(lines) + more)
@@ -98,7 +102,7 @@ def _check(key, field, value, problems):
         problems.append((key, field, f"'{value}' is not an age in years"))
 
 
-def collect(database):
+def collect(database: PathLike) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
     """The cases of a province GeoPackage as HTCDS records: a list of dicts with ``case_id``, the
     HTCDS case fields, and ``events``, ``perpetrators``, ``support_plans`` lists; with the problems
     found, as (case_id, field, message)."""
@@ -170,7 +174,7 @@ def _support(key, row, problems):
     return out
 
 
-def export_cases(database, stem):
+def export_cases(database: PathLike, stem: PathLike) -> list[str]:
     """Write the HTCDS CSV files and JSON beside ``stem`` (a path without extension); returns the
     list of files written. Raises HtcdsExportError, writing nothing, when a value does not fit."""
     records, problems = collect(database)

@@ -8,7 +8,9 @@ is one place. docs/analysis.md describes every output.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..database import PathLike, reading
 from ..errors import CoreError
@@ -154,13 +156,13 @@ def _count_place(places, event):
     place["cases"] += 1
 
 
-def age_band(age):
+def age_band(age: int | str | None) -> str:
     if age is None or age == "":
         return UNKNOWN
     return next((name for name, lo, hi in AGE_BANDS if lo <= int(age) <= hi), UNKNOWN)
 
 
-def breakdown(cases):
+def breakdown(cases: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows ``{dimension, value, cases, share}``: cases by each of DIMENSIONS (``year`` must be
     set on each case). Multi-valued fields count a case under each value, so their shares may
     add up to more than 1."""

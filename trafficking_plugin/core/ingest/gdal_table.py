@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 from .readers import ReadError
@@ -101,7 +102,7 @@ class LayerTable:
     def fraction(self) -> float:
         return self._done / max(self.count, 1)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[list[Any], str | None]]:
         yield list(self.header), None
         self._layer.ResetReading()
         for feature in self._layer:

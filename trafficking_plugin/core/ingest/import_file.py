@@ -25,7 +25,7 @@ from ..errors import CoreError
 from ..feedback import Canceled, Feedback, NullFeedback, check_canceled
 from ..shipped_data import plugin_version
 from . import gdal_table, pseudonym, readers, thai_id
-from .spec import ID_TYPES, find_file_kind, load_spec
+from .spec import ID_TYPES, FileSpec, Spec, find_file_kind, load_spec
 from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
 
 # SQLite page cache of each database file during an import, in KiB. The temporary row hashes
@@ -109,7 +109,7 @@ def file_sha256(path: PathLike) -> str:
     return digest.hexdigest()
 
 
-def staging_table(spec, file_spec):
+def staging_table(spec: Spec, file_spec: FileSpec) -> schema.Table:
     """The schema.Table of a file kind's staging table, made from its spec."""
     column = schema.Column
     columns = [column("import_run_id", "INTEGER", "fid of the import_run that staged the row.", "NOT NULL"),

@@ -12,6 +12,8 @@ import hashlib
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterable
+from typing import Protocol
 
 from .. import database
 from ..database import PathLike
@@ -33,13 +35,13 @@ class IdentityError(CoreError):
     """The identity file is missing, is not one, or does not belong to the database."""
 
 
-def default_identity_path(database):
+def default_identity_path(database: PathLike) -> str:
     """``<database stem>.identity.sqlite`` in the database's folder."""
     stem, _ = os.path.splitext(str(database))
     return stem + ".identity.sqlite"
 
 
-def load_secret(identity_path):
+def load_secret(identity_path: PathLike) -> bytes:
     """The province secret from the identity file, made (random, 256 bits) on first use."""
     with contextlib.closing(database.connect(identity_path)) as conn:
         conn.execute("BEGIN IMMEDIATE")
@@ -53,12 +55,12 @@ def load_secret(identity_path):
     return bytes.fromhex(row[0])
 
 
-def drop_key_index(conn, schema="main"):
+def drop_key_index(conn: sqlite3.Connection, schema: str = "main") -> None:
     """Drop the person_key index before appending many rows (inside the caller's transaction)."""
     conn.execute(f'DROP INDEX IF EXISTS "{schema}".{_KEY_INDEX}')
 
 
-def index_identity(conn):
+def index_identity(conn: sqlite3.Connection) -> bool:
     """Build the person_key index if an import dropped it; False when the file is read-only
     (the look-ups then scan the table: slower, the same answers)."""
     try:
@@ -94,12 +96,20 @@ def record_identity(identity_path: PathLike, key: str, source: str, id_kind: str
     return not found
 
 
-def person_key(secret, normalised_id):
+def person_key(secret: bytes, normalised_id: str) -> str:
     """The keyed pseudonym of a normalised ID: 32 letters a-p (128 bits)."""
     return person_keyer(secret)(normalised_id)
 
 
-def person_keyer(secret):
+class PersonKeyer(Protocol):
+    """What ``person_keyer`` returns: the key of one normalised ID, ``many`` for a list of them."""
+
+    def __call__(self, normalised_id: str) -> str: ...
+
+    def many(self, normalised_ids: Iterable[str]) -> list[str]: ...
+
+
+def person_keyer(secret: bytes) -> PersonKeyer:
     """``person_key`` with the secret bound; its ``many(ids)`` keys a list of IDs at once.
 
     HMAC-SHA256 as RFC 2104 defines it, H((K ^ opad) || H((K ^ ipad) || ID)), from the two

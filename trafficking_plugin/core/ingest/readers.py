@@ -6,14 +6,22 @@ them) and, when part of the row could not be decoded, a reason for rejecting it.
 at a time so memory stays flat however large the file is (ODS excepted: odfpy reads whole files).
 The format is told from the file's first bytes, not its name.
 """
+from __future__ import annotations
+
 import codecs
 import csv
 import os
 import struct
 import zipfile
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
+from ..database import PathLike
 from ..errors import CoreError
 from . import xlsx
+
+if TYPE_CHECKING:
+    from .gdal_table import LayerTable
 
 ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp874")
 _DELIMITERS = (",", "\t", ";", "|")
@@ -30,21 +38,23 @@ class ReadError(CoreError):
 class TableFile:
     """Rows of one table file; ``fraction()`` tells how far reading has got (0..1)."""
 
-    def __init__(self, path, file_format, encoding, rows, fraction, close):
+    def __init__(self, path: PathLike, file_format: str, encoding: str | None,
+                 rows: Iterator[tuple[list[Any], str | None]], fraction: Callable[[], float],
+                 close: Callable[[], None]) -> None:
         self.path, self.format, self.encoding = path, file_format, encoding
         self._rows, self.fraction, self.close = rows, fraction, close
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[list[Any], str | None]]:
         return self._rows
 
-    def __enter__(self):
+    def __enter__(self) -> TableFile:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def sniff_format(path):
+def sniff_format(path: PathLike) -> str:
     """csv, xlsx, ods, dbf, gdal (a database or old workbook GDAL reads), or a ReadError naming
     what the file really is."""
     with open(path, "rb") as handle:
@@ -77,7 +87,8 @@ def sniff_format(path):
     return "csv"
 
 
-def open_table(path, encoding="auto", point_columns=False):
+def open_table(path: PathLike, encoding: str = "auto",
+               point_columns: bool = False) -> TableFile | LayerTable:
     """A TableFile for ``path``; ``encoding`` applies to text and DBF files (see ENCODINGS).
 
     ``path`` may name a layer of a multi-layer file (``file.gpkg|layername=x``); a table the
@@ -97,7 +108,7 @@ def open_table(path, encoding="auto", point_columns=False):
         path, encoding)
 
 
-def choose_encoding(head):
+def choose_encoding(head: bytes) -> str:
     """The encoding of a text file from its first bytes: BOM, else UTF-8 if it decodes, else TIS-620."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"

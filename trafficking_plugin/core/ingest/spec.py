@@ -4,11 +4,15 @@ A spec is data a GIS specialist can edit (docs/import.md has the format and a wo
 Loading checks it thoroughly, so a typo in a spec stops with the file and key at fault instead of
 a confusing failure half-way through an import.
 """
+from __future__ import annotations
+
 import fnmatch
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..database import PathLike
 from ..shipped_data import SPECS_DIR, read_yaml
 from ..errors import CoreError
 
@@ -48,7 +52,7 @@ class ColumnSpec:
     required: bool = False
     identity: bool = False  # a name: goes to the identity file, never to the GeoPackage
     calendar: str = "auto"
-    formats: tuple = DATE_FORMATS
+    formats: tuple[str, ...] = DATE_FORMATS
     not_after_data_year: bool = False
     doc: str = ""
 
@@ -58,20 +62,20 @@ class FileSpec:
     kind: str
     doc: str
     name_pattern: str      # a hint (fnmatch, case-insensitive) when headers fit several kinds
-    match_columns: tuple   # headers that identify this kind of file
-    columns: tuple         # ColumnSpec, in the spec's order
+    match_columns: tuple[str, ...]   # headers that identify this kind of file
+    columns: tuple[ColumnSpec, ...]   # ColumnSpec, in the spec's order
 
     @property
-    def id_column(self):
+    def id_column(self) -> ColumnSpec | None:
         return next((c for c in self.columns if c.type in ID_TYPES), None)
 
     @property
-    def staged_columns(self):
+    def staged_columns(self) -> tuple[ColumnSpec, ...]:
         """Columns whose values are stored in staging (IDs become person_key, names leave)."""
         return tuple(c for c in self.columns if not c.identity and c.type not in ID_TYPES)
 
     @property
-    def identity_columns(self):
+    def identity_columns(self) -> tuple[ColumnSpec, ...]:
         return tuple(c for c in self.columns if c.identity)
 
 
@@ -80,19 +84,19 @@ class Spec:
     source: str
     doc: str
     path: str
-    files: dict            # kind -> FileSpec
-    codes: tuple           # CodeRule: default code tables of the crosswalk, not read by import
+    files: dict[str, FileSpec]   # kind -> FileSpec
+    codes: tuple[CodeRule, ...]   # CodeRule: default code tables of the crosswalk, not read by import
 
-    def staging_table(self, kind):
+    def staging_table(self, kind: str) -> str:
         return f"staging_{self.source}_{kind}"
 
 
-def shipped_sources():
+def shipped_sources() -> list[str]:
     """Source ids of the specs shipped with the plugin, sorted."""
     return sorted(path.stem for path in SPECS_DIR.glob("*.yaml"))
 
 
-def load_spec(source_or_path):
+def load_spec(source_or_path: PathLike) -> Spec:
     """A shipped spec by source id (e.g. ``health``) or any spec file by path."""
     path = source_or_path
     if not str(path).endswith((".yaml", ".yml")):
@@ -218,7 +222,8 @@ def _parse_column(fail, key, name, col):
                       tuple(formats), flags["not_after_data_year"], str(col.get("doc", "")))
 
 
-def find_file_kind(spec, header, file_name):
+def find_file_kind(spec: Spec, header: Iterable[str],
+                   file_name: str) -> tuple[FileSpec | None, list[str]]:
     """The FileSpec whose identifying columns are all in ``header``; the name pattern breaks ties.
 
     Returns (FileSpec or None, missing columns of the closest kind) so the caller can say what

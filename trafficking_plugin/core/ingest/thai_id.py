@@ -16,9 +16,15 @@ digits with the 2-digit province code and a 10-digit serial.
 Everything here is public so that import and validation code checks IDs exactly as the sample
 data generator made them.
 """
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 _WEIGHTS = np.arange(13, 1, -1)          # weight of digit i (1-based) is 14 - i
 _THAI_ID = re.compile(r"[0-9]{13}")          # ASCII digits only: \d would take Thai or full-width ones
@@ -26,12 +32,12 @@ _G_CODE = re.compile(r"G[0-9]{12}")
 _SEPARATORS = re.compile(r"[\s\-]")      # people write IDs as 1-2345-67890-12-1 or with spaces
 
 
-def normalize_id(text):
+def normalize_id(text: object) -> str:
     """The ID without the dashes and spaces people type; upper-case (for G codes)."""
     return _SEPARATORS.sub("", str(text)).upper()
 
 
-def check_digit(first12):
+def check_digit(first12: str) -> int:
     """Check digit of the first 12 digits of a Thai ID (a string of 12 digits)."""
     if not re.fullmatch(r"[0-9]{12}", first12):
         raise ValueError(f"need 12 digits, got {first12!r}")
@@ -39,18 +45,18 @@ def check_digit(first12):
     return (11 - total % 11) % 10
 
 
-def is_valid_thai_id(text):
+def is_valid_thai_id(text: object) -> bool:
     """True for a 13-digit Thai ID whose check digit is right (dashes and spaces are ignored)."""
     s = normalize_id(text)
     return bool(_THAI_ID.fullmatch(s)) and check_digit(s[:12]) == int(s[12])
 
 
-def is_g_code(text):
+def is_g_code(text: object) -> bool:
     """True for a G code as we define it: "G" and 12 digits (dashes and spaces are ignored)."""
     return bool(_G_CODE.fullmatch(normalize_id(text)))
 
 
-def check_digits(first12):
+def check_digits(first12: ArrayLike) -> np.ndarray:
     """Vectorised check digits: ``first12`` is an integer array of shape (n, 12), one digit a cell."""
     first12 = np.asarray(first12)
     total = np.zeros(len(first12), dtype=np.int64)
@@ -59,7 +65,7 @@ def check_digits(first12):
     return (11 - total % 11) % 10
 
 
-def valid_thai_id_mask(ids):
+def valid_thai_id_mask(ids: ArrayLike) -> np.ndarray:
     """Boolean array: which of ``ids`` (any iterable of strings) are valid Thai IDs.
 
     Strings are taken as they are (no separators removed), as validation of a column needs.
@@ -74,7 +80,8 @@ def valid_thai_id_mask(ids):
     return mask
 
 
-def generate_thai_ids(rng, person_types, office_codes):
+def generate_thai_ids(rng: np.random.Generator, person_types: ArrayLike,
+                      office_codes: ArrayLike) -> np.ndarray:
     """Unique valid Thai IDs (array of 13-character strings), one for each person.
 
     ``person_types``: digit 0-8 per person; ``office_codes``: 4-digit registration office
@@ -99,7 +106,7 @@ def generate_thai_ids(rng, person_types, office_codes):
     return _digit_text(first12 * 10 + check_digits(_digit_matrix(first12, 12)), 13)
 
 
-def generate_g_codes(rng, n, province_code):
+def generate_g_codes(rng: np.random.Generator, n: int, province_code: int | str) -> np.ndarray:
     """``n`` unique G codes: "G", the 2-digit province code and a random 10-digit serial."""
     serials = rng.choice(10_000_000_000, size=n, replace=False)
     return np.char.add("G", _digit_text(int(province_code) * 10_000_000_000 + serials, 12))

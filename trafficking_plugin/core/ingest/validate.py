@@ -4,13 +4,18 @@ Every parser returns ``(value, reason)``: the value to stage, or ``None`` and a 
 the row. Codes are kept as found (the crosswalk maps them); only their form is normalised
 (Thai digits to ASCII, surrounding spaces trimmed).
 """
+from __future__ import annotations
+
 import calendar
 import datetime
 import math
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from ..thai_calendar import BE_OFFSET
 from . import thai_id
+from .spec import ColumnSpec
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 SPREADSHEET_ERRORS = {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!",
@@ -29,7 +34,7 @@ _DATE_PATTERNS = {
 }
 
 
-def cell_text(value):
+def cell_text(value: object) -> str:
     """A cell as text: None -> '', whole floats without '.0', dates as ISO yyyy-mm-dd."""
     if value is None:
         return ""
@@ -46,18 +51,18 @@ def cell_text(value):
     return str(value)
 
 
-def mask_ids_in(text):
+def mask_ids_in(text: str) -> str:
     """``text`` with every ID-like run (13 digits, or G and 12 digits) masked."""
     return _ID_LIKE.sub(lambda m: mask_id(m.group()), text)
 
 
-def mask_id(text):
+def mask_id(text: object) -> str:
     """An ID with all but its last 4 characters hidden, for messages and rejected_row."""
     text = str(text).strip()
     return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
-def parse_id(raw, kind):
+def parse_id(raw: str, kind: str) -> tuple[tuple[str, str] | None, str | None]:
     """(id_kind, normalised ID) or (None, reason): ``kind`` is thai_id or person_id (G codes too)."""
     if len(raw) == 13 and raw.isascii() and raw.isdigit():     # the common case, quickly
         normal = raw
@@ -76,7 +81,8 @@ def parse_id(raw, kind):
     return None, f"ID {mask_id(normal)} is not {expected}"
 
 
-def parse_value(column, cell, data_year):
+def parse_value(column: ColumnSpec, cell: Any,
+                data_year: int) -> tuple[str | int | float | None, str | None]:
     """Parse a cell (text, number or date as the reader gave it) for a non-ID ColumnSpec.
 
     A blank cell gives (None, None)."""
@@ -147,7 +153,7 @@ def _era_year(year, era, text):
     return ce, None
 
 
-def parse_year(text, era, not_after=None):
+def parse_year(text: str, era: str, not_after: int | None = None) -> tuple[int | None, str | None]:
     if not re.fullmatch(r"\d{4}", text):
         return None, f"'{_short(text)}' is not a 4-digit year"
     ce, reason = _era_year(int(text), era, text)
@@ -158,7 +164,8 @@ def parse_year(text, era, not_after=None):
     return ce, None
 
 
-def parse_date(text, era, formats, not_after=None):
+def parse_date(text: str, era: str, formats: Sequence[str],
+               not_after: int | None = None) -> tuple[str | None, str | None]:
     """An ISO date (C.E.) from any of ``formats``; B.E. years converted before the leap-year test."""
     for name in formats:
         match = _DATE_PATTERNS[name].fullmatch(text)

@@ -8,11 +8,16 @@ numbers in a date format as datetimes (serial days, 1900 or 1904 system). Rows a
 gaps filled as openpyxl does: to the sheet's ``<dimension>`` when it has one, else to the row's
 last cell. Spec: ECMA-376 Part 1, 18.3 (worksheets), 18.4 (shared strings), 18.8.30 (numFmt).
 """
+from __future__ import annotations
+
 import datetime
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 from xml.etree.ElementTree import iterparse, parse
+from ..database import PathLike
 from ..errors import CoreError
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -35,7 +40,7 @@ class XlsxError(CoreError):
 class Sheet:
     """Rows (lists of values) of a workbook's first worksheet; ``fraction()`` tells progress."""
 
-    def __init__(self, path):
+    def __init__(self, path: PathLike) -> None:
         self._archive = zipfile.ZipFile(path)
         try:
             sheet_path, strings_path, date1904 = self._parts()
@@ -67,15 +72,15 @@ class Sheet:
         date1904 = properties is not None and properties.get("date1904") in ("1", "true")
         return sheet_path, strings[0] if strings else None, date1904
 
-    def fraction(self):
+    def fraction(self) -> float:
         return min(self._stream.tell() / self._size, 1.0) if self._stream else 0.0
 
-    def close(self):
+    def close(self) -> None:
         if self._stream:
             self._stream.close()
         self._archive.close()
 
-    def rows(self):
+    def rows(self) -> Iterator[list[Any]]:
         """The sheet's rows in order, empty rows included, as lists of values."""
         self._stream = _CountingReader(self._archive.open(self._sheet_path))
         events = iterparse(self._stream, events=("start", "end"))

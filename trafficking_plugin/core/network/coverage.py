@@ -105,7 +105,7 @@ def _words(why, km, max_km, nearest):
     return "; ".join(words)
 
 
-def distance_km(a, b):
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lon, lat) points in kilometres (haversine)."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
     h = (math.sin((lat2 - lat1) / 2) ** 2

@@ -4,10 +4,14 @@ Plain Python for the Network dock (and any script): the dock hands records here 
 organization / network_member columns and gets back what to fix, field by field. Messages are
 English templates with named arguments; the dock translates them with tr() before formatting.
 """
-import re
-from dataclasses import dataclass, field
+from __future__ import annotations
 
-from ..database import reading
+import re
+from collections.abc import Callable, Collection, Container, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..database import PathLike, reading
 from ..shipped_data import data_path, read_yaml
 
 TYPES_PATH = data_path("network_types.yaml")
@@ -26,22 +30,22 @@ FIELDS = {
 class Message:
     """An English template and its arguments: ``tr(text).format(**args)`` in the dock."""
     text: str
-    args: dict = field(default_factory=dict)
+    args: dict[str, Any] = field(default_factory=dict)
 
-    def format(self, translate=lambda text: text):
+    def format(self, translate: Callable[[str], str] = lambda text: text) -> str:
         return translate(self.text).format(**self.args)
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    types: tuple        # dicts: code, name_en, name_th, htcds
-    languages: tuple    # dicts: name_en, name_th, highland
+    types: tuple[dict[str, Any], ...]        # dicts: code, name_en, name_th, htcds
+    languages: tuple[dict[str, Any], ...]    # dicts: name_en, name_th, highland
 
-    def type_codes(self):
+    def type_codes(self) -> list[str]:
         return [t["code"] for t in self.types]
 
 
-def load_catalogue(path=TYPES_PATH):
+def load_catalogue(path: PathLike = TYPES_PATH) -> Catalogue:
     """The shipped organisation types and languages (network_types.yaml)."""
     doc = read_yaml(path)
     for item in doc["types"]:
@@ -75,7 +79,7 @@ def _national_digits(text):
     return "0" + (rest[1:] if rest.startswith("0") else rest)
 
 
-def phone_e164(text):
+def phone_e164(text: str | None) -> str | None:
     """E.164 form of one Thai phone number (081-234-5678 -> +66812345678, 053-112233 ->
     +6653112233), or None when it is not a valid Thai mobile or landline number."""
     digits = _national_digits(text or "")
@@ -84,7 +88,7 @@ def phone_e164(text):
     return None
 
 
-def phone_local(e164):
+def phone_local(e164: str) -> str:
     """The usual Thai writing of an E.164 number: 081-234-5678, 02-123-4567, 053-112233."""
     digits = "0" + e164[3:]
     if _MOBILE.match(digits):
@@ -94,12 +98,12 @@ def phone_local(e164):
     return f"{digits[:3]}-{digits[3:]}"
 
 
-def split_list(text):
+def split_list(text: str | None) -> list[str]:
     """Items of a comma / semicolon separated text, stripped, empty ones left out."""
     return [item.strip() for item in re.split(r"[,;]", text or "") if item.strip()]
 
 
-def phones_e164(text):
+def phones_e164(text: str | None) -> tuple[list[str], list[str]]:
     """(E.164 numbers, bad items) of a field holding one or more numbers separated by , or ;."""
     good, bad = [], []
     for item in split_list(text):
@@ -108,7 +112,7 @@ def phones_e164(text):
     return good, bad
 
 
-def area_codes(text):
+def area_codes(text: str | None) -> list[str]:
     """Codes of an areas field: separated by spaces or commas."""
     return [code for code in re.split(r"[\s,;]+", (text or "").strip()) if code]
 
@@ -117,7 +121,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LINE_ID = re.compile(r"^@?[a-z0-9._\-]{4,20}$")   # LINE: 4-20 of a-z 0-9 . - _ ; @ for official
 
 
-def problems(kind, record, known_areas, type_codes=(), organization_ids=None):
+def problems(kind: str, record: Mapping[str, Any], known_areas: Container[str],
+             type_codes: Collection[str] = (),
+             organization_ids: Container[object] | None = None) -> dict[str, Message]:
     """{field: Message} for each field of ``record`` (a dict of the layer's columns) to fix.
 
     ``known_areas`` holds the district and sub-district codes of the database."""
@@ -152,7 +158,7 @@ def problems(kind, record, known_areas, type_codes=(), organization_ids=None):
     return found
 
 
-def normalised(record):
+def normalised(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record as stored: phones in local writing and E.164, areas and lists tidied."""
     out = dict(record)
     if "phone" in out:
@@ -171,13 +177,14 @@ def normalised(record):
     return out
 
 
-def covers(areas_text, code):
+def covers(areas_text: str | None, code: str) -> bool:
     """Whether an areas field reaches ``code``: the same unit, a district holding it, or (for a
     district) one of its sub-districts."""
     return any(a == code or code.startswith(a) or a.startswith(code) for a in area_codes(areas_text))
 
 
-def matches(record, text="", area="", specialisation="", type_code=""):
+def matches(record: Mapping[str, Any], text: str = "", area: str = "", specialisation: str = "",
+            type_code: str = "") -> bool:
     """Whether a record passes the dock's filters (all optional, case-insensitive)."""
     if type_code and record.get("type") != type_code:
         return False
@@ -191,14 +198,14 @@ def matches(record, text="", area="", specialisation="", type_code=""):
     return True
 
 
-def known_areas(path):
+def known_areas(path: PathLike) -> dict[str, str]:
     """{code: Thai name} of the database's districts and sub-districts (read-only connection)."""
     with reading(path) as conn:
         return dict(conn.execute("SELECT code, name_th FROM district UNION ALL "
                                  "SELECT code, name_th FROM subdistrict ORDER BY 1"))
 
 
-def organisation_names(path):
+def organisation_names(path: PathLike) -> list[tuple[int, str]]:
     """[(fid, name)] of the database's organisations, by name (read-only connection)."""
     with reading(path) as conn:
         return [(fid, name) for fid, name in conn.execute(

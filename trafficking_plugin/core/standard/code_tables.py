@@ -4,7 +4,11 @@ The specs ship default code tables; ``load_defaults`` adds the rows a database l
 touches a row already there, so a specialist's additions and edits in QGIS's attribute table
 survive. The crosswalk reads the table, not the specs: the table is the truth.
 """
+from __future__ import annotations
+
 import re
+import sqlite3
+from collections.abc import Iterable
 
 from ..ingest.spec import load_spec, shipped_sources
 
@@ -12,12 +16,12 @@ _SPACE_OR_DOT = re.compile(r"[\s.]+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def normalise(code):
+def normalise(code: object) -> str:
     """A code as compared: no spaces or dots, upper case (``J06.9`` = ``J069``, ``ป. 1`` = ``ป.1``)."""
     return _SPACE_OR_DOT.sub("", str(code)).upper() if code is not None else ""
 
 
-def load_defaults(conn, sources=None):
+def load_defaults(conn: sqlite3.Connection, sources: Iterable[str] | None = None) -> int:
     """Add the shipped specs' code-table rows missing from ``crosswalk``; returns how many.
 
     A row is missing when no row has its source, field, match and agency code: a row a user
@@ -42,7 +46,7 @@ def load_defaults(conn, sources=None):
 class CodeTable:
     """The crosswalk rows of one source and field, ready to map codes."""
 
-    def __init__(self, rows):
+    def __init__(self, rows: Iterable[tuple[str | None, str, str]]) -> None:
         # rows: (match, agency_code, standard_code) in fid order
         self.exact, self.rules = {}, []
         for match, agency_code, standard_code in rows:
@@ -60,7 +64,7 @@ class CodeTable:
         # The most specific rule wins: the longest prefix, the range whose ends share most.
         self.rules.sort(key=lambda r: (-r[0], r[1]))
 
-    def lookup(self, code):
+    def lookup(self, code: object) -> str | None:
         """The standard value of an agency code, or None when no row maps it."""
         code = normalise(code)
         if not code:
@@ -75,7 +79,7 @@ class CodeTable:
         return None
 
 
-def code_table(conn, source, field):
+def code_table(conn: sqlite3.Connection, source: str, field: str) -> CodeTable:
     return CodeTable(conn.execute(
         "SELECT match, agency_code, standard_code FROM crosswalk WHERE source = ? AND field = ? "
         "AND agency_code IS NOT NULL AND standard_code IS NOT NULL ORDER BY fid", (source, field)))

@@ -4,6 +4,10 @@ Records of the same ID share a person_key (the same keyed pseudonym), so linking
 guess. Where sources disagree, the first source in ``PRECEDENCE`` that has a value wins, field by
 field; the place (village, sub-district, district) comes whole from one record.
 """
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
 
 # Health registers every resident with a checked birth date and home; schools check birth
 # certificates; the BMN survey visits the home; welfare cases are told at a desk.
@@ -17,7 +21,7 @@ _VALUES = ("sex", "birth_date", "nationality", "ethnicity", "residence", "id_kin
            "home_town", "marital_status", "household_no")
 
 
-def create_records(conn):
+def create_records(conn: sqlite3.Connection) -> None:
     """The temporary table each source adds its persons' records to (``RECORD_COLUMNS``).
     ``incomplete`` (1 when a field of _VALUES is empty) is stored with the record, so that
     build_persons can sort narrow rows (a generated column: SQLite 3.31 or later)."""
@@ -26,12 +30,12 @@ def create_records(conn):
                  f"incomplete INTEGER GENERATED ALWAYS AS ({incomplete}) STORED)")
 
 
-def record_insert(columns):
+def record_insert(columns: Iterable[str]) -> str:
     """``INSERT INTO temp.person_record`` of the given columns (plus the source's rank)."""
     return f"INSERT INTO temp.person_record ({', '.join(columns)}, rank) "
 
 
-def rank_sql(source):
+def rank_sql(source: str) -> str:
     return str(PRECEDENCE.index(source) + 1 if source in PRECEDENCE else len(PRECEDENCE) + 1)
 
 
@@ -50,7 +54,7 @@ def _first(column):
             f"{_ORDER_WIDTH + 1})")
 
 
-def build_persons(conn, data_year):
+def build_persons(conn: sqlite3.Connection, data_year: int) -> int:
     """Write one ``person`` row per person_key of the records; returns how many.
 
     Most persons' first record (nearly always health's) has every field, so the fields are

@@ -6,7 +6,10 @@ one (a tambon moved to a new district, Galyani Vadhana's from Mae Chaem), a tamb
 in the province is accepted. Spelling variants come from ``crosswalk`` rows (field
 ``subdistrict_name``, match exact, standard code a sub-district code), which win over names.
 """
+from __future__ import annotations
+
 import re
+import sqlite3
 
 from .code_tables import code_table
 
@@ -15,7 +18,7 @@ _PREFIX = re.compile(r"^(ตำบล|ต\.|แขวง|อำเภอ|อ\.|�
 _SPACE = re.compile(r"\s+")
 
 
-def normalise_name(name):
+def normalise_name(name: str | None) -> str:
     """A place name as compared: no spaces, no administrative prefix."""
     text = _SPACE.sub("", name or "")
     return _PREFIX.sub("", text)
@@ -24,7 +27,7 @@ def normalise_name(name):
 class PlaceNames:
     """Resolves (tambon name, district name) pairs against one database's sub-districts."""
 
-    def __init__(self, conn, source):
+    def __init__(self, conn: sqlite3.Connection, source: str) -> None:
         self.by_name = {}                       # tambon name -> [(code, district name)]
         self.codes = set()
         for code, name, district in conn.execute(
@@ -34,7 +37,7 @@ class PlaceNames:
             self.by_name.setdefault(normalise_name(name), []).append((code, normalise_name(district)))
         self.variants = code_table(conn, source, TAMBON_FIELD)
 
-    def resolve(self, tambon, district):
+    def resolve(self, tambon: str | None, district: str | None) -> str | None:
         """The sub-district code, or None when the names match no unit of this database."""
         tambon, district = normalise_name(tambon), normalise_name(district)
         if not tambon:
