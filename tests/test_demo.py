@@ -6,6 +6,8 @@ import sys
 import pytest
 from conftest import REPO, needs_shared
 
+pytestmark = pytest.mark.slow   # the whole demo at SCALE 0.1: not in the quick lane
+
 
 def run_demo(tmp_path, *extra):
     out = tmp_path / "demo"

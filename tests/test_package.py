@@ -10,6 +10,8 @@ import zipfile
 import pytest
 from conftest import PLUGIN_NAME, REPO
 
+pytestmark = pytest.mark.slow   # builds the ZIP and starts qgis_process: not in the quick lane
+
 SCRIPT = REPO / "scripts" / "package.py"
 _spec = importlib.util.spec_from_file_location("package_script", SCRIPT)
 package = importlib.util.module_from_spec(_spec)

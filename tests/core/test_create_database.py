@@ -2,14 +2,12 @@
 import contextlib
 import hashlib
 import struct
-from pathlib import Path
 
 import pytest
-from conftest import CancelAfter
+from conftest import CancelAfter, REPO
 from trafficking_db.trafficking_plugin.core import create_database, database, gpkg, schema
 from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
-REPO = Path(__file__).resolve().parents[1]
 
 
 def square(x, y, size=1.0):

@@ -21,6 +21,8 @@ from trafficking_db.trafficking_plugin.core.risk import risk_index
 from trafficking_db.trafficking_plugin.outputs.project import LAYOUT_GROUP, build_project
 from trafficking_db.trafficking_plugin.outputs.risk_report_layout import MAP
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 YEAR = 2024
 HIGH_RED = (204, 51, 17)   # styles/risk_subdistrict.qml, class high
 # Groups and their tables, top to bottom (what a GIS specialist sees in the Layers panel).

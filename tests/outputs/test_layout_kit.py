@@ -12,6 +12,8 @@ from qgis.PyQt.QtGui import QColor, QImage
 from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.outputs.layout_kit import render_risk_map
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 DPI = 100
 YEAR = 2024
 # The styles' colours (styles/risk_*.qml).

@@ -3,12 +3,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 import yaml
 from trafficking_db.trafficking_plugin.core import create_database, schema
 from trafficking_db.trafficking_plugin.core.risk import indicators
 from trafficking_db.trafficking_plugin.core.risk.facts import FACT_COLUMNS
 
-REPO = Path(__file__).resolve().parents[1]
 CODES = [f"I{n:02d}" for n in range(1, 29)]
 
 

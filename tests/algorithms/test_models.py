@@ -176,6 +176,7 @@ def test_late_agency_file_imports_crosswalks_and_scores(run_algorithm, files, tm
 
 
 @pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="needs qgis_process.bin")
+@pytest.mark.slow   # qgis_process in a fresh profile
 def test_qgis_process_runs_the_model_in_a_fresh_profile(files, yearly_run, tmp_path):
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -198,6 +199,7 @@ def test_qgis_process_runs_the_model_in_a_fresh_profile(files, yearly_run, tmp_p
     assert assert_yearly_update_done(db, reports) == outcome(yearly_run[0])
 
 
+@pytest.mark.slow   # the batch dialog
 def test_batch_dialog_runs_the_model_for_two_databases(qgis_iface, provider, files, yearly_run,
                                                        tmp_path):
     """QGIS's own batch dialog (Toolbox > right click > Execute as Batch Process), two rows filled

@@ -5,13 +5,12 @@ import gzip
 import hashlib
 import io
 import json
-from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import copy_database, needs_shared, tambon_layer_uri
+from conftest import SHARED, copy_database, needs_shared, tambon_layer_uri
 from trafficking_db.trafficking_plugin.core import geography
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.sample import generator
@@ -29,7 +28,7 @@ from trafficking_db.trafficking_plugin.sample.population import (
 SCALE = 0.005                 # 9,000 persons: every file and fault kind, in about a second
 DATA_YEAR = 2024
 BE = 543
-SHARED_CODES = Path(__file__).resolve().parents[2] / "shared" / "data" / "codes"
+SHARED_CODES = SHARED / "data" / "codes"
 KONGVUT = SHARED_CODES / "th_admin_codes_kongvut.csv"
 
 # An old tambon list for the synthetic province in the kongvut format: it spells 500102 with an

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
-from test_imagery_chips import NAIP, OUTSIDE, PLACES, make_province, needs_naip, utm_of
+from builders import NAIP, OUTSIDE, PLACES, needs_naip, utm_of
+from builders import imagery_province as make_province
 
 pytestmark = needs_naip
 

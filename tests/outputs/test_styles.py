@@ -10,6 +10,8 @@ from trafficking_db.trafficking_plugin.outputs import styles
 from trafficking_db.trafficking_plugin.core import schema
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 CLASS_LABELS = {"high": "สูง / High", "medium": "ปานกลาง / Medium", "low": "ต่ำ / Low",
                 None: "ไม่ได้ประเมิน / Not scored"}
 CHANGE_VALUES = {"worse", "better", "same", "new", None}

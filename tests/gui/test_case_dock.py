@@ -1,37 +1,25 @@
 """The Lessons-learned dock on a real province GeoPackage: add, validate, commit, undo, refuse,
 10,000 cases, and the victim's ID kept out of the case tables."""
 import contextlib
-import json
 import sqlite3
 
 import pytest
 from qgis.PyQt.QtCore import Qt
 
+from builders import write_villages
 from conftest import province_units
 from trafficking_db.trafficking_plugin.core.cases import case_records
 from trafficking_db.trafficking_plugin.core import create_database, database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.gui.case_dock import BATCH, CaseDock
 
+pytestmark = pytest.mark.slow   # dock widgets: not in the quick lane
+
 def _valid_thai_id():
     """A made-up Thai ID with a right check digit."""
     from trafficking_db.trafficking_plugin.core.ingest import thai_id
     first12 = "110170000000"
     return first12 + str(thai_id.check_digit(first12))
-
-
-def write_villages(subdistricts, path):
-    """Two villages per sub-district, at its square's corner (as a sample's villages.geojson)."""
-    features = []
-    for s in subdistricts:
-        x, y = s.polygons[0][0][0]
-        for moo in (1, 2):
-            features.append({"type": "Feature", "geometry": {"type": "Point",
-                                                             "coordinates": [x + 0.01 * moo, y + 0.01]},
-                             "properties": {"village_code": f"{s.code}{moo:02d}", "subdistrict_code": s.code,
-                                            "village_name_th": f"บ้านทดสอบ {moo}", "moo": moo}})
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-    return [f["properties"]["village_code"] for f in features]
 
 
 @pytest.fixture()

@@ -16,6 +16,8 @@ from trafficking_db.trafficking_plugin.core.feedback import Canceled
 
 from conftest import CancelAfter, copy_database
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 
 @pytest.fixture(scope="module")
 def scored(imported_sample, tmp_path_factory):

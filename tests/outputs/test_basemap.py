@@ -9,6 +9,8 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 from trafficking_db.trafficking_plugin.outputs import basemap
 from trafficking_db.trafficking_plugin.gui.basemap_dialog import BasemapDialog
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 HTTPS = "https://tiles.example.com/imagery/{z}/{x}/{y}.jpg?key=abc&style=sat"
 
 

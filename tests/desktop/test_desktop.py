@@ -24,6 +24,7 @@ def profile_env(tmp_path):
 
 
 @pytest.mark.desktop
+@pytest.mark.slow
 @pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
 def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
     env = profile_env(tmp_path)
@@ -59,6 +60,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
 
 
 @pytest.mark.desktop
+@pytest.mark.slow
 @pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
 @pytest.mark.parametrize("algorithm, done_message", [
     ("crosswalk", "Crosswalk of data year 2024"),

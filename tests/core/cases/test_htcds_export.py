@@ -9,7 +9,7 @@ import struct
 import pytest
 
 from conftest import SHARED, province_units
-from test_case_dock import write_villages
+from builders import write_villages
 from trafficking_db.trafficking_plugin.core.cases import case_records, htcds_export
 from trafficking_db.trafficking_plugin.core import create_database, database, gpkg
 from trafficking_db.trafficking_plugin.sample import synthetic_province

@@ -5,15 +5,15 @@ import sqlite3
 import pytest
 from qgis.core import QgsVectorLayer
 from trafficking_db.trafficking_plugin.core.cases import routes as case_routes
-from trafficking_db.trafficking_plugin.core import create_database, database
-from trafficking_db.trafficking_plugin.sample import synthetic_province
+from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.risk import indicators
 from trafficking_db.trafficking_plugin.core.risk.facts import build_facts
 from trafficking_db.trafficking_plugin.sample.network import point_blob
 
-from conftest import CancelAfter, province_units
+from builders import V1, V2
+from builders import village_province as make_province
+from conftest import CancelAfter
 
-V1, V2 = "50010101", "50020101"
 MAE_SAI = ("Mae Sai", "TH", 99.879, 20.429)
 BUS = ("Mo Chit bus terminal", "TH", 100.553, 13.812)
 BANGKOK = ("Bangkok", "TH", 100.523, 13.736)
@@ -37,17 +37,6 @@ CASES = [
 ]
 
 
-def make_province(path):
-    """A province database of the built-in synthetic sub-districts and two villages."""
-    create_database.create_or_upgrade(path, "50", province_units(synthetic_province.synthetic_province()))
-    with contextlib.closing(database.connect(path)) as conn:
-        conn.execute("BEGIN")
-        for code, x, y in ((V1, 98.82, 18.62), (V2, 98.92, 18.62)):
-            conn.execute("INSERT INTO village (geom, code, name_th, moo, subdistrict_code, "
-                         "district_code, province_code) VALUES (?, ?, ?, 1, ?, ?, '50')",
-                         (point_blob(x, y), code, f"บ้าน{code}", code[:6], code[:4]))
-        conn.execute("COMMIT")
-    return path
 
 
 @pytest.fixture()

@@ -12,6 +12,8 @@ from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.network import directory
 from trafficking_db.trafficking_plugin.gui.network_dock import NetworkDock
 
+pytestmark = pytest.mark.slow   # dock widgets: not in the quick lane
+
 
 @pytest.fixture()
 def db(tmp_path):

@@ -13,6 +13,8 @@ from trafficking_db.trafficking_plugin.core.feedback import Canceled
 from conftest import CancelAfter, copy_database
 from conftest_postgis import postgis_server  # noqa: F401 (the session fixture)
 
+pytestmark = pytest.mark.slow   # a throwaway PostGIS server: not in the quick lane
+
 YEAR = 2024
 DB = "national"
 

@@ -18,6 +18,8 @@ from trafficking_db.trafficking_plugin.outputs import styles
 from trafficking_db.trafficking_plugin.core import database, gpkg
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 
+pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
+
 TYPES = ("karaoke", "massage_spa", "guesthouse_hotel", "brothel_front", "fishing_port_boat",
          "seafood_processing", "construction_camp", "factory", "plantation", "domestic_work_agency",
          "border_crossing", "bus_terminal")

@@ -7,56 +7,17 @@ at pixel corners, so a chip's grid (local UTM 14N, WGS 84) falls on the source's
 import contextlib
 import re
 import resource
-import struct
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SHARED
+from builders import NAIP, ORIGIN, OUTSIDE, PIXEL, PLACES, lonlat_of, needs_naip, utm_of
+from builders import imagery_province as make_province
 
-from trafficking_db.trafficking_plugin.core import create_database, database, gpkg
 from trafficking_db.trafficking_plugin.core.sin_space import imagery, imagery_footprints
 from trafficking_db.trafficking_plugin.core.sin_space.imagery_establishments import places_from_database
 
-NAIP = SHARED / "data" / "imagery" / "naip_m_4709963_se_14_1_20200831.tif"
-needs_naip = pytest.mark.skipif(not NAIP.exists(), reason="../shared/data/imagery is not beside the checkout")
 pytestmark = needs_naip
-ORIGIN, PIXEL = (485899.0, 5209246.0), 5.0
-# name, type, risk class, reasons, (column, row) of the pixel corner the place stands on
-PLACES = (
-    ("คาราโอเกะริมทาง", "karaoke", "high", "เด็กอายุต่ำกว่า 18 ปีทำงาน; minors observed", (467, 361)),
-    ("ร้านนวดสปา", "massage_spa", "medium", "ไม่มีใบอนุญาต; unlicensed", (200, 200)),
-    ("ท่าเรือประมง", "fishing_port", "low", "", (800, 600)),
-    ("โรงแรมชายขอบ", "guesthouse", "high", "near the imagery's left edge", (10, 361)),
-)
-OUTSIDE = ("ด่านแม่สาย", "border_crossing", "high", "Mae Sai, Chiang Rai: not on this image",
-           (99.8790, 20.4270))
-
-
-def utm_of(column, row):
-    return ORIGIN[0] + column * PIXEL, ORIGIN[1] - row * PIXEL
-
-
-def lonlat_of(column, row):
-    from rasterio.warp import transform
-    (lon,), (lat,) = transform("EPSG:26914", "EPSG:4326", *[[v] for v in utm_of(column, row)])
-    return lon, lat
-
-
-def make_province(path):
-    """A province database holding the NAIP places and one in Thailand, outside the image."""
-    create_database.create_or_upgrade(path, "50", {})
-    rows = [(name, kind, cls, why, lonlat_of(*pixel)) for name, kind, cls, why, pixel in PLACES]
-    rows.append(OUTSIDE)
-    with contextlib.closing(database.connect(path)) as conn:
-        conn.execute("BEGIN")
-        for i, (name, kind, cls, why, (lon, lat)) in enumerate(rows):
-            blob = gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, lon, lat), (lon, lat, lon, lat))
-            conn.execute("INSERT INTO establishment (geom, name, type, risk_class, risk_score, "
-                         "risk_reasons, survey_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (blob, name, kind, cls, 9.5 - i, why, f"2024-0{i + 1}-15"))
-        conn.execute("COMMIT")
-    return path
 
 
 @pytest.fixture(scope="module")

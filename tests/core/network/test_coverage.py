@@ -14,7 +14,7 @@ from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.core.network import coverage
 from trafficking_db.trafficking_plugin.sample.network import point_blob
 
-from test_case_routes import make_province
+from builders import village_province as make_province
 
 STEP_KM = 5.27
 RISK = {"500101": "high", "500102": "high", "500201": "high", "500202": "medium", "500103": "low"}
