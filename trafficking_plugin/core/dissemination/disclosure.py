@@ -32,19 +32,22 @@ and every parent = sum-of-children relation with the other dimensions held fixed
   feasible range is an interval, never a single value.
 - Rounding (optional, to a base such as 5) is applied to published cells after suppression.
 """
+from __future__ import annotations
+
 import heapq
 import itertools
+from collections.abc import Collection, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..feedback import NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled
 
 
 class Dimension:
     """A tree of nodes: ``parents`` maps each node to its parent, the root to None."""
 
-    def __init__(self, name, parents):
+    def __init__(self, name: str, parents: Mapping[Hashable, Hashable | None]) -> None:
         self.name = name
         self.parents = dict(parents)
         roots = [n for n, p in self.parents.items() if p is None]
@@ -59,10 +62,10 @@ class Dimension:
                 self.children.setdefault(parent, []).append(node)
 
     @property
-    def nodes(self):
+    def nodes(self) -> list[Hashable]:
         return list(self.parents)
 
-    def lineage(self, node):
+    def lineage(self, node: Hashable) -> Iterator[Hashable]:
         """The node and its ancestors up to the root."""
         while node is not None:
             yield node
@@ -78,21 +81,21 @@ class Protected:
     k: int = 11
     rounding: int = 1
 
-    def published(self, cell):
+    def published(self, cell: tuple) -> int | None:
         """The published count of a cell (rounded to the base), or None when suppressed."""
         if cell in self.hidden:
             return None
         return round_to_base(self.values[cell], self.rounding)
 
 
-def round_to_base(value, base):
+def round_to_base(value: int, base: int) -> int:
     """``value`` to the nearest multiple of ``base`` (halves up); base 1 leaves it as it is."""
     if base <= 1:
         return value
     return int(base * ((2 * value + base) // (2 * base)))
 
 
-def cube_values(dimensions, counts):
+def cube_values(dimensions: Sequence[Dimension], counts: Mapping[tuple, int]) -> dict[tuple, int]:
     """Every cell of the cube with its count, from ``counts`` {(node per dimension): persons} at
     any nodes (usually leaves): each count is added to every combination of its nodes' lineages."""
     values = dict.fromkeys(itertools.product(*(d.nodes for d in dimensions)), 0)
@@ -102,7 +105,7 @@ def cube_values(dimensions, counts):
     return values
 
 
-def equations(dimensions):
+def equations(dimensions: Sequence[Dimension]) -> list[tuple[tuple, list[tuple]]]:
     """Every parent = sum-of-children relation of the cube: a list of (parent cell, [children])."""
     found = []
     for i, dim in enumerate(dimensions):
@@ -115,8 +118,9 @@ def equations(dimensions):
     return found
 
 
-def protect(dimensions, counts, k=11, rounding=1, feedback=None, attribute=None, dominance=None,
-            block=None):
+def protect(dimensions: Sequence[Dimension], counts: Mapping[tuple, int], k: int = 11,
+            rounding: int = 1, feedback: Feedback | None = None, attribute: str | None = None,
+            dominance: float | None = None, block: int | None = None) -> Protected:
     """Primary and secondary suppression of the cube of ``counts``; returns ``Protected``.
 
     ``attribute`` names the dimension whose classes must not be given away for a whole group and
@@ -278,7 +282,9 @@ def _complement_near(eqs, by_cell, cell, values, hidden):
 BLOCK_CELLS = 1500   # hidden cells per block: an SVD of that size takes about a second
 
 
-def determined_cells(eqs, values, hidden, dimensions=None, block=BLOCK_CELLS):
+def determined_cells(eqs: Sequence[Sequence[tuple]], values: Mapping[tuple, int],
+                     hidden: Collection[tuple], dimensions: Sequence[Dimension] | None = None,
+                     block: int = BLOCK_CELLS) -> set[tuple]:
     """Hidden cells that no witness shows free: exactly the cells the equations and the published
     cells fix when all hidden cells fit in one block (always so without ``dimensions``)."""
     del values   # the published values only move the right-hand side, not what is determined
@@ -287,7 +293,9 @@ def determined_cells(eqs, values, hidden, dimensions=None, block=BLOCK_CELLS):
     return unproven_cells(dimensions, eqs, hidden, set(), block=block)
 
 
-def unproven_cells(dimensions, eqs, hidden, witnessed, block=BLOCK_CELLS, feedback=None):
+def unproven_cells(dimensions: Sequence[Dimension] | None, eqs: Sequence[Sequence[tuple]],
+                   hidden: Collection[tuple], witnessed: set[tuple], block: int = BLOCK_CELLS,
+                   feedback: Feedback | None = None) -> set[tuple]:
     """Hidden cells not in ``witnessed`` that no block's null space frees; ``witnessed`` grows by
     every cell freed. Blocks, from the bottom of the largest dimension up: a node's whole subtree
     when its hidden cells fit in ``block``, else runs of its children's subtrees (with the node);

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import database
 from ..database import PathLike
@@ -25,6 +26,9 @@ from ..shipped_data import plugin_version, style_path
 from ..wkb import wkb_of
 from . import national_schema as ns
 
+if TYPE_CHECKING:
+    import psycopg2.extensions
+
 BATCH = 5000
 _LOCK_KEY = 0x7472_6166   # pg_advisory_xact_lock key of publications ("traf")
 
@@ -33,7 +37,7 @@ class NationalError(CoreError):
     """A publication could not be made; the national database is unchanged."""
 
 
-def describe(params):
+def describe(params: dict) -> str:
     """The connection in words, for logs: never the password."""
     if params.get("service"):
         where = f"service {params['service']}"
@@ -43,7 +47,7 @@ def describe(params):
     return f"{where}, database {name}, user {user}"
 
 
-def connect(params):
+def connect(params: dict) -> psycopg2.extensions.connection:
     import psycopg2
     clean = {k: v for k, v in params.items() if v not in (None, "")}
     try:

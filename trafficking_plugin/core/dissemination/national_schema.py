@@ -7,9 +7,12 @@ primary key, a btree index on (province_code, data_year) and a GiST index on ``g
 never staging, provenance, crosswalk or audit tables, never the network's people or the cases
 (docs/national.md gives the reasons).
 """
+from __future__ import annotations
+
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from ..schema import TABLES_BY_NAME
+from ..schema import TABLES_BY_NAME, Column, Table
 
 
 @dataclass(frozen=True)
@@ -19,21 +22,21 @@ class Published:
     doc: str = ""
 
     @property
-    def source(self):
+    def source(self) -> Table:
         return TABLES_BY_NAME[self.table]
 
     @property
-    def columns(self):
+    def columns(self) -> tuple[Column, ...]:
         """The province table's columns that go national (no fid, geom, province_code)."""
         skip = {"fid", "geom", "province_code"} | set(self.withheld)
         return tuple(c for c in self.source.all_columns if c.name not in skip)
 
     @property
-    def geometry(self):
+    def geometry(self) -> str | None:
         return self.source.geometry
 
     @property
-    def by_year(self):
+    def by_year(self) -> bool:
         """True when the province table has data_year: only that year's rows are published.
         Tables without it (admin, establishments, organisations) are a snapshot stamped with the
         published year."""
@@ -63,16 +66,16 @@ KEY_COLUMNS = ("province_code", "data_year")
 VIEWS = (("risk_by_province", None), ("risk_by_district", "geom"))
 
 
-def ident(*names):
+def ident(*names: str) -> str:
     """A quoted, dotted SQL identifier."""
     return ".".join('"' + n.replace('"', '""') + '"' for n in names)
 
 
-def pg_type(column):
+def pg_type(column: Column) -> str:
     return PG_TYPES.get(column.type, "text")
 
 
-def create_table_sql(schema, published):
+def create_table_sql(schema: str, published: Published) -> list[str]:
     table = ident(schema, published.table)
     columns = ["id bigserial PRIMARY KEY", "province_code text NOT NULL", "data_year integer NOT NULL"]
     columns += [f"{ident(c.name)} {pg_type(c)}" + (" NOT NULL" if "NOT NULL" in c.constraint else "")
@@ -87,14 +90,14 @@ def create_table_sql(schema, published):
     return statements
 
 
-def add_columns_sql(schema, published, existing):
+def add_columns_sql(schema: str, published: Published, existing: Collection[str]) -> list[str]:
     """ALTER statements adding the columns a newer plugin publishes and the table lacks."""
     table = ident(schema, published.table)
     return [f"ALTER TABLE {table} ADD COLUMN {ident(c.name)} {pg_type(c)}"
             for c in published.columns if c.name not in existing]
 
 
-def index_sql(schema, published):
+def index_sql(schema: str, published: Published) -> list[str]:
     name = published.table
     statements = [f"CREATE INDEX IF NOT EXISTS {ident(name + '_key_idx')} ON {ident(schema, name)} "
                   "(province_code, data_year)"]
@@ -110,7 +113,7 @@ PUBLICATION_SQL = """CREATE TABLE IF NOT EXISTS {table} (
   source_file text, plugin_version text, row_counts jsonb)"""
 
 
-def view_sql(schema):
+def view_sql(schema: str) -> list[str]:
     """The national roll-ups, dropped and made again (their columns may change with the plugin)."""
     s = ident(schema)
     return [

@@ -212,7 +212,8 @@ def _rows(protected, areas, level, note):
     return rows
 
 
-def protection_note(k, rounding, year, run, database, dominance=None):
+def protection_note(k: int, rounding: int, year: int, run: tuple[str, str, str] | None,
+                    database: PathLike, dominance: float | None = None) -> str:
     """One line saying exactly how the figures were protected, for every output."""
     dominated = (f"where {dominance:.0%} or more of a group's persons are in one risk class, the "
                  f"group's high, medium and low counts are suppressed, zeros included, so that no "
@@ -227,7 +228,8 @@ def protection_note(k, rounding, year, run, database, dominance=None):
             f"risk_person of {os.path.basename(str(database))}{method}. k = 11 is CTDC's practice.")
 
 
-def readme_text(note, tables, level, by_age_band, by_sex):
+def readme_text(note: str, tables: dict[str, list[dict]], level: str, by_age_band: bool,
+                by_sex: bool) -> str:
     breakdown = ", ".join(["area"] + (["age band"] if by_age_band else [])
                           + (["sex"] if by_sex else []))
     lines = [

@@ -3,9 +3,12 @@
 matplotlib is imported when a chart is drawn, so the plugin loads without it; Thai labels use the
 Loma font (fonts-thai-tlwg) when installed, else any font matplotlib finds with Thai glyphs.
 """
+from __future__ import annotations
+
 import os
 
-from .report_tables import AGE_BANDS, SEX_TH, SEXES
+from .report_tables import AGE_BANDS, SEX_TH, SEXES, Report
+from ..database import PathLike
 from ..errors import CoreError
 
 THAI_FONT_FILES = ("/usr/share/fonts/truetype/tlwg/Loma.ttf",
@@ -26,7 +29,7 @@ def _thai_font():
     return "DejaVu Sans"
 
 
-def age_sex_chart(report, png_path, dpi=150):
+def age_sex_chart(report: Report, png_path: PathLike, dpi: int = 150) -> PathLike:
     """Bars of persons at high risk by age band, one per sex, with their share of the band's
     scored persons written above; returns ``png_path``."""
     try:

@@ -1,13 +1,18 @@
 """The risk reports as HTML: one self-contained page per report (province.html, district_XXXX.html)
 with its map and chart as PNG files beside it, and index.html linking them."""
-import html
+from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
+from ..database import PathLike
 from .report_tables import (
     AGE_BANDS,
     CLASS_EN,
     CLASS_TH,
     SEX_TH,
     SEXES,
+    Report,
     drivers_text,
     number,
     percent,
@@ -21,11 +26,12 @@ font-size:90%}th{background:#eee}td.n{text-align:right}.cls{color:#fff;padding:0
 .restricted{color:#b00020}img{max-width:100%}"""
 
 
-def report_file(report):
+def report_file(report: Report) -> str:
     return "province.html" if report.level == "province" else f"district_{report.code}.html"
 
 
-def write_report_html(report, path, map_png, chart_png, attribution=""):
+def write_report_html(report: Report, path: PathLike, map_png: str, chart_png: str,
+                      attribution: str = "") -> PathLike:
     e = html.escape
     parts = [f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'>"
              f"<title>{e(report.title_th)} {report.year_th()}</title><style>{STYLE}</style></head><body>",
@@ -53,7 +59,7 @@ def write_report_html(report, path, map_png, chart_png, attribution=""):
     return path
 
 
-def write_index_html(reports, path):
+def write_index_html(reports: Sequence[Report], path: PathLike) -> PathLike:
     e = html.escape
     items = "".join(f"<li><a href='{report_file(r)}'>{e(r.title_th)} / {e(r.title_en)}</a></li>"
                     for r in reports)

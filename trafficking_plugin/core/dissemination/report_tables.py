@@ -4,13 +4,16 @@ province and one per district, read from the scored tables of a data year. No QG
 Every figure is an aggregate of risk_subdistrict, risk_district, risk_breakdown or risk_person:
 no person_key or any other person-level value leaves this module.
 """
+from __future__ import annotations
+
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import thai_calendar
-from ..database import reading
+from ..database import PathLike, reading
 from ..errors import CoreError
-from ..feedback import NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled
 
 CLASS_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ", None: "ไม่ได้ประเมิน"}
 CLASS_EN = {"high": "high", "medium": "medium", "low": "low", None: "not scored"}
@@ -52,7 +55,7 @@ class Trend:
     previous_persons_high: int | None
 
     @property
-    def change(self):
+    def change(self) -> str:
         """worse, better, same or new (no earlier class)."""
         order = {"low": 0, "medium": 1, "high": 2}
         if self.previous_class not in order or self.risk_class not in order:
@@ -61,7 +64,7 @@ class Trend:
         return "worse" if diff > 0 else "better" if diff < 0 else "same"
 
     @property
-    def share_change_points(self):
+    def share_change_points(self) -> float | None:
         if self.share_high is None or self.previous_share_high is None:
             return None
         return 100 * (self.share_high - self.previous_share_high)
@@ -90,33 +93,34 @@ class Report:
     subdistrict_rows: list = field(default_factory=list)   # the province report: all sub-districts
     buddhist_era: bool = True   # how years are shown (thai_calendar.shown_year); data stay C.E.
 
-    def year_th(self, year=None):
+    def year_th(self, year: int | None = None) -> str:
         """'พ.ศ. 2567' or 'ค.ศ. 2024' for the report's year (or another)."""
         return thai_calendar.year_th(self.year if year is None else year, self.buddhist_era)
 
-    def year_en(self, year=None):
+    def year_en(self, year: int | None = None) -> str:
         """'B.E. 2567' or '2024'."""
         return thai_calendar.year_en(self.year if year is None else year, self.buddhist_era)
 
     @property
-    def row_unit_th(self):
+    def row_unit_th(self) -> str:
         return "อำเภอ" if self.level == "province" else "ตำบล"
 
     @property
-    def row_unit_en(self):
+    def row_unit_en(self) -> str:
         return "Districts" if self.level == "province" else "Sub-districts"
 
     @property
-    def title_th(self):
+    def title_th(self) -> str:
         return f"จังหวัด{self.name_th}" if self.level == "province" else f"อำเภอ{self.name_th}"
 
     @property
-    def title_en(self):
+    def title_en(self) -> str:
         return (f"{self.name_en} province" if self.level == "province"
                 else f"{self.name_en} district")
 
 
-def load_reports(database, data_year, feedback=None, buddhist_era=True):
+def load_reports(database: PathLike, data_year: int, feedback: Feedback | None = None,
+                 buddhist_era: bool = True) -> list[Report]:
     """[province report, district reports in code order] for ``data_year`` (C.E.); years are
     shown in the Buddhist era unless ``buddhist_era`` is False."""
     feedback = feedback or NullFeedback()
@@ -301,19 +305,19 @@ def _trend_row(now, then):
                  then.persons_high if then else None)
 
 
-def percent(value, digits=1):
+def percent(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{100 * value:.{digits}f} %"
 
 
-def number(value, digits=2):
+def number(value: float | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def drivers_text(drivers, english=False):
+def drivers_text(drivers: Iterable[tuple[str, str, str]], english: bool = False) -> str:
     return "; ".join(f"{c} {th}" + (f" ({en})" if english else "") for c, th, en in drivers) or "-"
 
 
-def indicator_lines(report):
+def indicator_lines(report: Report) -> list[str]:
     """The indicator section as text lines (Thai / English), for the PDF page."""
     lines = []
     for code, th, en, at3, at3_high, is_driver in report.indicators:
@@ -323,7 +327,7 @@ def indicator_lines(report):
     return lines
 
 
-def trend_lines(report, limit=None):
+def trend_lines(report: Report, limit: int | None = None) -> list[str]:
     """The trend section as text lines, for the PDF page."""
     if report.previous_year is None:
         return ["ไม่มีปีก่อนหน้าที่ประเมินแล้ว / No earlier year scored"]
@@ -342,7 +346,7 @@ def trend_lines(report, limit=None):
     return lines
 
 
-def breakdown_rows(database, data_year, dimension):
+def breakdown_rows(database: PathLike, data_year: int, dimension: str) -> list[tuple]:
     """risk_breakdown rows of ``dimension`` for the workbook, with area names."""
     with reading(database) as conn:
         names = {}
@@ -359,7 +363,7 @@ def breakdown_rows(database, data_year, dimension):
         return out
 
 
-def area_table_rows(database, data_year, unit):
+def area_table_rows(database: PathLike, data_year: int, unit: str) -> list[tuple]:
     """risk_subdistrict or risk_district rows of the year for the workbook."""
     with reading(database) as conn:
         return list(conn.execute(

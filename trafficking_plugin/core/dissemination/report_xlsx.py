@@ -1,5 +1,8 @@
 """The risk report's tables as one XLSX workbook (openpyxl): by age band x sex, by home town,
 by sub-district and by district, for the province, every district and every sub-district."""
+from __future__ import annotations
+
+from ..database import PathLike
 from .report_tables import area_table_rows, breakdown_rows
 
 SHEETS = {
@@ -16,7 +19,7 @@ SHEETS = {
 }
 
 
-def write_workbook(database, data_year, path):
+def write_workbook(database: PathLike, data_year: int, path: PathLike) -> PathLike:
     """Write the four sheets; returns ``path``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

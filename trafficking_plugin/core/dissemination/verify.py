@@ -5,13 +5,16 @@ warning: look at it; info), what to do, and up to EXAMPLES example rows a clerk 
 agency file and row number, a village or district code, an indicator code. Never a raw ID, a
 name or a pseudonym. The database is only read. docs/verify.md lists the checks.
 """
+from __future__ import annotations
+
 import csv
 import html
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..database import reading
-from ..feedback import NullFeedback, check_canceled
+from ..database import PathLike, reading
+from ..feedback import Feedback, NullFeedback, check_canceled
 from ..errors import CoreError
 from ..thai_calendar import year_with_be
 
@@ -38,12 +41,13 @@ class Finding:
     note: str = ""
 
     @property
-    def status(self):
+    def status(self) -> str:
         return "skipped" if self.note and not self.count else ("ok" if not self.count else self.severity)
 
 
-def verify(database, data_year, coverage_threshold=COVERAGE_THRESHOLD, persons_jump=PERSONS_JUMP,
-           share_high_jump=SHARE_HIGH_JUMP, feedback=None):
+def verify(database: PathLike, data_year: int, coverage_threshold: float = COVERAGE_THRESHOLD,
+           persons_jump: float = PERSONS_JUMP, share_high_jump: float = SHARE_HIGH_JUMP,
+           feedback: Feedback | None = None) -> list[Finding]:
     """Every check on ``data_year`` (Common Era); a list of Finding in report order."""
     feedback = feedback or NullFeedback()
     year = data_year
@@ -278,7 +282,8 @@ def _district_jumps(conn, year, persons_jump, share_jump):
 
 # The report.
 
-def write_report(findings, folder, data_year, database_name=""):
+def write_report(findings: Sequence[Finding], folder: PathLike, data_year: int,
+                 database_name: str = "") -> dict[str, str]:
     """verify_<year>.html, verify_<year>_summary.csv, verify_<year>_examples.csv and
     verify_<year>.xlsx in ``folder``; returns their paths. Written beside, then renamed, so a
     failure leaves no half-written report."""
@@ -362,7 +367,7 @@ def _html(findings, year, database_name):
     return "".join(parts)
 
 
-def summary_lines(findings):
+def summary_lines(findings: Iterable[Finding]) -> list[str]:
     return [f"{f.status.upper():8} {f.title}: {f.count}" + (f" ({f.note})" if f.note else "")
             + (f"; e.g. {f.examples[0]['where']}: {f.examples[0]['detail']}" if f.examples else "")
             for f in findings]

@@ -4,9 +4,14 @@ QGIS's Python on Debian has no openpyxl, so the public export writes the workboo
 content types, relationships, the workbook and one worksheet per sheet, text as inline strings
 (ECMA-376 Part 1, 18.3.1.53 ``is``; 18.2.27 ``workbook``; Open Packaging Conventions, Part 2).
 """
+from __future__ import annotations
+
 import re
 import zipfile
+from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape
+
+from ..database import PathLike
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -42,7 +47,7 @@ def _sheet(rows):
     return f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>{body}</sheetData></worksheet>'
 
 
-def write_workbook(path, sheets):
+def write_workbook(path: PathLike, sheets: Mapping[str, Iterable[Iterable[object]]]) -> None:
     """Write ``sheets`` ({name: rows}, in order) as an XLSX workbook at ``path``."""
     names = []
     for name in sheets:

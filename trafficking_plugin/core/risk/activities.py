@@ -44,7 +44,7 @@ class ActivitySummary(import_file.StepResult):
     unknown_organizations: list[str] = field(default_factory=list)   # not in the directory
 
 
-def kind_code(text):
+def kind_code(text: str | None) -> str | None:
     """The kind code of a written kind (code, English or Thai word), or None."""
     return _KIND_WORDS.get(" ".join(str(text or "").replace("_", " ").split()).casefold()) \
         or _KIND_WORDS.get(str(text or "").strip().casefold())

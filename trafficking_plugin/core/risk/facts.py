@@ -4,6 +4,9 @@ Built in SQL from ``person`` and the standard sector tables into a temporary tab
 plain SQLite conditions and memory stays flat at provincial scale. docs/risk_index.md documents
 every fact; keep the two in step.
 """
+from __future__ import annotations
+
+import sqlite3
 
 CONDITIONS = ("hiv", "mental_health", "substance_use", "violence_injury", "pregnancy",
               "teen_pregnancy", "extreme_poverty", "acculturation_difficulty",
@@ -47,7 +50,7 @@ def _flag_max(column, value):
     return f"max({column} = '{value}')"
 
 
-def build_facts(conn, year):
+def build_facts(conn: sqlite3.Connection, year: int) -> int:
     """Fill ``temp.person_facts`` for data ``year``; returns its row count.
 
     Temporary tables only: the caller's transaction and the database are untouched.
@@ -148,7 +151,7 @@ def build_facts(conn, year):
     return conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
 
 
-def age_sql(year, birth_date):
+def age_sql(year: int, birth_date: str) -> str:
     """SQL of the completed years on 1 July of ``year`` (one less when the birthday comes later)."""
     return (f"(CASE WHEN {birth_date} IS NOT NULL THEN {int(year)} - CAST(substr({birth_date}, 1, 4) "
             f"AS INTEGER) - (substr({birth_date}, 6, 5) > '07-01') END)")

@@ -5,6 +5,8 @@ once; after that the table is the catalogue, edited by specialists in QGIS, and 
 checks it before every scoring so a typo stops with the indicator and field at fault.
 docs/risk_index.md says how rules are read; docs/indicators.md (``markdown()``) lists them.
 """
+from __future__ import annotations
+
 import hashlib
 import json
 import re
@@ -12,6 +14,7 @@ import sqlite3
 from dataclasses import astuple, dataclass
 
 from .. import database, schema
+from ..database import PathLike
 from ..shipped_data import data_path, read_yaml
 from .facts import FACT_COLUMNS
 from ..errors import CoreError
@@ -47,7 +50,7 @@ class Indicator:
     source: str
 
 
-def load(path=CATALOGUE_PATH):
+def load(path: PathLike = CATALOGUE_PATH) -> tuple[str, list[Indicator]]:
     """(version, [Indicator]) of a catalogue file, checked; raises IndicatorError."""
     where = str(path)
     doc = read_yaml(path, IndicatorError)
@@ -77,7 +80,7 @@ def load(path=CATALOGUE_PATH):
     return version, catalogue
 
 
-def install(conn, path=CATALOGUE_PATH):
+def install(conn: sqlite3.Connection, path: PathLike = CATALOGUE_PATH) -> int:
     """Insert the shipped catalogue into an empty ``indicator`` table; returns rows inserted.
 
     A table with any row is left alone: it is the specialists' catalogue now, and an upgrade
@@ -93,7 +96,7 @@ def install(conn, path=CATALOGUE_PATH):
     return len(catalogue)
 
 
-def read_enabled(conn):
+def read_enabled(conn: sqlite3.Connection) -> list[Indicator]:
     """The enabled rows of the ``indicator`` table as Indicators, in table order, checked.
 
     Every row's ``enabled`` is checked; the rest only for enabled rows (a broken rule may be
@@ -120,7 +123,7 @@ def read_enabled(conn):
     return catalogue
 
 
-def catalogue_version(conn, path=CATALOGUE_PATH):
+def catalogue_version(conn: sqlite3.Connection, path: PathLike = CATALOGUE_PATH) -> str:
     """The version to store with every score: which rules made it.
 
     The shipped version while the enabled rows score exactly as shipped (same codes, rules,
@@ -135,7 +138,7 @@ def catalogue_version(conn, path=CATALOGUE_PATH):
     return f"{version}+local.{digest[:8]}"
 
 
-def markdown(path=CATALOGUE_PATH):
+def markdown(path: PathLike = CATALOGUE_PATH) -> str:
     """docs/indicators.md: the shipped catalogue as Markdown (a test keeps that file current)."""
     version, catalogue = load(path)
     lines = [

@@ -4,9 +4,16 @@
 observed. Unobserved indicators are left out of every sum (never taken as low risk); a person
 observed on fewer than ``min_coverage`` indicators is counted but not scored.
 """
+from __future__ import annotations
+
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 METHODS = ("mean", "alkire_foster", "percentile")
 CLASSES = ("high", "medium", "low")
@@ -27,7 +34,8 @@ class Scored:
     drivers: list            # per person: up to three indicator codes, space separated
 
 
-def score(scores, weights, codes, method="mean", cutoffs=None, min_coverage=1):
+def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: str = "mean",
+          cutoffs: tuple[float, float] | None = None, min_coverage: int = 1) -> Scored:
     """Index, class and drivers of every person; see the module docstring.
 
     Works through the persons in chunks so memory stays near the size of ``scores`` itself."""
@@ -84,7 +92,7 @@ def _rank_table(scores):
     return table
 
 
-def percent_rank(values, mask):
+def percent_rank(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Percentile rank (0..1) of ``values`` among those where ``mask``; NaN elsewhere."""
     out = np.full(values.shape, np.nan)
     chosen = np.round(values[mask], _DIGITS)
@@ -96,7 +104,8 @@ def percent_rank(values, mask):
     return out
 
 
-def drivers(scores, weights, codes, top=3):
+def drivers(scores: np.ndarray, weights: np.ndarray, codes: Sequence[str],
+            top: int = 3) -> list[str | None]:
     """The indicators that raise each person's score most: weight x (score - 1), largest first,
     ties in catalogue order; only scores of 2 or 3 drive."""
     contribution = np.where(scores >= 2, (scores.astype(float) - 1) * weights, 0.0)
@@ -116,7 +125,8 @@ def drivers(scores, weights, codes, top=3):
     return out
 
 
-def af_summary(af_share, scored, k=DEFAULT_AF_K):
+def af_summary(af_share: np.ndarray, scored: np.ndarray,
+               k: float = DEFAULT_AF_K) -> tuple[float, float, float] | tuple[None, None, None]:
     """Alkire-Foster H (headcount ratio), A (intensity) and M0 = H x A of the persons scored."""
     shares = af_share[scored]
     if shares.size == 0:

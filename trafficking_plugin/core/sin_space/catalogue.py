@@ -5,11 +5,14 @@
 catalogue); afterwards the tables are the truth and ``read_types`` / ``read_rules`` check them
 before every scoring, so a typo stops with the table, code and column at fault.
 """
+from __future__ import annotations
+
 import re
 import sqlite3
 from dataclasses import dataclass
 
 from .. import database, schema
+from ..database import PathLike
 from ..shipped_data import data_path, read_yaml
 from ..errors import CoreError
 
@@ -44,13 +47,13 @@ class EstablishmentRule:
     enabled: bool = True
 
 
-def load_types(path=TYPES_PATH):
+def load_types(path: PathLike = TYPES_PATH) -> list[EstablishmentType]:
     items = _load(path, "types", TYPE_KEYS)
     return [_type(item, lambda key, problem, item=item: f"{path}: type {item.get('code')}: "
                   f"{key}: {problem}") for item in items]
 
 
-def load_rules(path=RULES_PATH):
+def load_rules(path: PathLike = RULES_PATH) -> list[EstablishmentRule]:
     items = _load(path, "rules", RULE_KEYS)
     rules = [_rule(item, lambda key, problem, item=item: f"{path}: rule {item.get('code')}: "
                    f"{key}: {problem}") for item in items]
@@ -58,7 +61,8 @@ def load_rules(path=RULES_PATH):
     return rules
 
 
-def install(conn, types_path=TYPES_PATH, rules_path=RULES_PATH):
+def install(conn: sqlite3.Connection, types_path: PathLike = TYPES_PATH,
+            rules_path: PathLike = RULES_PATH) -> tuple[int, int]:
     """The shipped types and rules into empty tables; returns (types added, rules added).
 
     A table with any row is left alone: it is the specialists' catalogue now. Runs inside the
@@ -80,7 +84,7 @@ def install(conn, types_path=TYPES_PATH, rules_path=RULES_PATH):
     return tuple(added)
 
 
-def read_types(conn):
+def read_types(conn: sqlite3.Connection) -> dict[str, EstablishmentType]:
     """The establishment_type table as {code: EstablishmentType}, checked."""
     types = {}
     for fid, *values in conn.execute(f"SELECT fid, {', '.join(TYPE_KEYS)} FROM establishment_type "
@@ -96,7 +100,7 @@ def read_types(conn):
     return types
 
 
-def read_rules(conn):
+def read_rules(conn: sqlite3.Connection) -> list[EstablishmentRule]:
     """The enabled rows of the establishment_rule table, in table order, checked and compiled."""
     rules = []
     for fid, *values in conn.execute(f"SELECT fid, {', '.join(RULE_KEYS)} FROM establishment_rule "
@@ -122,7 +126,7 @@ def read_rules(conn):
     return rules
 
 
-def type_lookup(types):
+def type_lookup(types: dict[str, EstablishmentType]) -> dict[str, str]:
     """{normalised code, English or Thai name: code} for recognising what a survey wrote."""
     lookup = {}
     for t in types.values():
@@ -132,7 +136,7 @@ def type_lookup(types):
     return lookup
 
 
-def normalise_type(text):
+def normalise_type(text: str) -> str:
     """Case, spaces, hyphens and slashes do not matter: 'Massage Spa' = 'massage_spa'."""
     return re.sub(r"[\s\-/]+", "_", str(text).strip().casefold()).strip("_")
 

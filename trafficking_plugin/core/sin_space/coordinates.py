@@ -4,6 +4,8 @@ geometry the sin-space import needs (GeoPackage points, the province test, great
 Pure Python and numpy: the import runs without QGIS or PROJ. Every parser returns
 ``((lon, lat), None)`` or ``(None, reason)``, the reason worded for the clerk who typed it.
 """
+from __future__ import annotations
+
 import math
 import re
 import struct
@@ -11,6 +13,7 @@ import struct
 import numpy as np
 
 from .. import gpkg
+from ..wkb import Polygons
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 EARTH_RADIUS_KM = 6371.0088        # mean Earth radius (IUGG), for great-circle distances
@@ -23,7 +26,7 @@ _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([NSEW])|([°º˚'′’‘\"″“�
 _ZONE = re.compile(r"(\d{2})\s*([C-X])?", re.IGNORECASE)
 
 
-def parse_pair(text):
+def parse_pair(text: str) -> tuple[tuple[float, float], str, None] | tuple[None, None, str]:
     """A point from one cell holding latitude and longitude: DMS (18°47'20.5"N 98°59'10.2"E,
     symbols optional, hemisphere before or after, Thai digits) or decimal degrees (18.789, 98.986).
 
@@ -126,7 +129,7 @@ def _degrees(numbers, raw):
     return degrees + sum(v / 60 ** i for i, v in enumerate(numbers[1:], 1)), None
 
 
-def parse_degrees(lat, lon):
+def parse_degrees(lat: float, lon: float) -> tuple[tuple[float, float], str, None] | tuple[None, None, str]:
     """A point from decimal-degree latitude and longitude (numbers)."""
     return _checked(float(lon), float(lat), f"{lat}, {lon}", "decimal_degrees")
 
@@ -140,7 +143,7 @@ def _checked(lon, lat, raw, kind):
     return (lon, lat), kind, None
 
 
-def parse_zone(text):
+def parse_zone(text: str) -> tuple[int, None] | tuple[None, str]:
     """47 or 48 from '47', '47N', '47 Q', '๔๗', or (None, reason)."""
     raw = str(text).strip()
     match = _ZONE.fullmatch(raw.translate(THAI_DIGITS))
@@ -154,7 +157,8 @@ def parse_zone(text):
     return zone, None
 
 
-def parse_utm(easting, northing, zone_text):
+def parse_utm(easting: float, northing: float,
+              zone_text: str) -> tuple[tuple[float, float], str, None] | tuple[None, None, str]:
     """A point from UTM easting and northing (metres, WGS 84) in zone 47N or 48N."""
     zone, reason = parse_zone(zone_text)
     if reason:
@@ -169,7 +173,7 @@ def parse_utm(easting, northing, zone_text):
     return (lon, lat), f"utm{zone}n", None
 
 
-def utm_to_lonlat(easting, northing, zone):
+def utm_to_lonlat(easting: float, northing: float, zone: int) -> tuple[float, float]:
     """WGS 84 / UTM zone ``zone``N (EPSG:326zz) to (lon, lat) in degrees.
 
     The inverse transverse Mercator by Krüger's series to the 6th order of n (Karney 2011,
@@ -207,7 +211,7 @@ def utm_to_lonlat(easting, northing, zone):
     return math.degrees(lon), math.degrees(math.atan(tau))
 
 
-def lonlat_to_utm(lon, lat, zone=None):
+def lonlat_to_utm(lon: float, lat: float, zone: int | None = None) -> tuple[float, float, int]:
     """(easting, northing, zone) of a point in WGS 84 / UTM zone ``zone``N (default: the zone
     the longitude falls in), by Krüger's series to the 6th order of n (Karney 2011)."""
     zone = zone or int((lon + 180) // 6) + 1
@@ -236,7 +240,7 @@ def lonlat_to_utm(lon, lat, zone=None):
 
 # -- GeoPackage geometry ----------------------------------------------------------------------
 
-def point_blob(lon, lat):
+def point_blob(lon: float, lat: float) -> bytes:
     """A GeoPackage point geometry in EPSG:4326."""
     return gpkg.geometry_blob(struct.pack("<BI2d", 1, 1, lon, lat), (lon, lat, lon, lat))
 
@@ -244,7 +248,7 @@ def point_blob(lon, lat):
 class Boundary:
     """The province's outline: is a point inside, or within ``tolerance_km`` of its edge?"""
 
-    def __init__(self, polygons):
+    def __init__(self, polygons: Polygons) -> None:
         starts, ends = [], []
         for polygon in polygons:
             for ring in polygon:
@@ -253,7 +257,7 @@ class Boundary:
         self.a = np.concatenate(starts)
         self.b = np.concatenate(ends)
 
-    def inside(self, lon, lat):
+    def inside(self, lon: float, lat: float) -> bool:
         """Even-odd rule over every ring (holes are outside)."""
         (x1, y1), (x2, y2) = self.a.T, self.b.T
         crosses = ((y1 > lat) != (y2 > lat))
@@ -261,7 +265,7 @@ class Boundary:
             at_x = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
         return bool(np.count_nonzero(crosses & (lon < at_x)) % 2)
 
-    def km_outside(self, lon, lat):
+    def km_outside(self, lon: float, lat: float) -> float:
         """0 inside, else the distance in km to the nearest edge (local flat approximation)."""
         if self.inside(lon, lat):
             return 0.0
@@ -276,7 +280,8 @@ class Boundary:
         return float(np.sqrt((nearest ** 2).sum(axis=1)).min())
 
 
-def great_circle_km(lon1, lat1, lon2, lat2):
+def great_circle_km(lon1: float | np.ndarray, lat1: float | np.ndarray, lon2: float | np.ndarray,
+                    lat2: float | np.ndarray) -> float | np.ndarray:
     """Haversine distance in km; arrays broadcast (e.g. villages x places)."""
     lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2))
     h = (np.sin((lat2 - lat1) / 2) ** 2

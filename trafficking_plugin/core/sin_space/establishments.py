@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sqlite3
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -274,7 +275,9 @@ def _check_cuts(high_score, medium_score):
                             f"({medium_score:g})")
 
 
-def score_and_measure(conn, high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, feedback=None):
+def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
+                      medium_score: float = MEDIUM_SCORE,
+                      feedback: Feedback | None = None) -> ScoreSummary:
     """Score every establishment, list unknown types, write the village distances (caller's
     transaction). Returns a summary with counts per class and a message."""
     feedback = feedback or NullFeedback()
@@ -317,7 +320,7 @@ def score_and_measure(conn, high_score=HIGH_SCORE, medium_score=MEDIUM_SCORE, fe
     return ScoreSummary(len(places), counts, villages, message, (high_score, medium_score))
 
 
-def list_unknown_types(conn, types):
+def list_unknown_types(conn: sqlite3.Connection, types: dict[str, catalogue.EstablishmentType]) -> None:
     """unmapped_code rows (source sin_space, field type) for the types not in the catalogue,
     rebuilt at every scoring. data_year stays empty: the layer is not kept per data year, and the
     crosswalk, which rebuilds a year's unmapped codes, must not remove these."""
@@ -330,7 +333,7 @@ def list_unknown_types(conn, types):
         f"({', '.join('?' * len(known))}) GROUP BY type ORDER BY type", known)
 
 
-def village_distances(conn, feedback=None):
+def village_distances(conn: sqlite3.Connection, feedback: Feedback | None = None) -> int:
     """km_to_risky_place and km_to_border_crossing of every village (great-circle km to the
     nearest establishment of class high / of type border_crossing; NULL when there is none).
     Returns the number of villages."""

@@ -10,12 +10,17 @@ imagery, marked by nodata or alpha), ``outside`` (its centre is outside the imag
 ``no_imagery`` (inside the extent but nothing but nodata around it: no chip) or ``no_location``.
 Needs rasterio and numpy; no QGIS.
 """
+from __future__ import annotations
+
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..feedback import NullFeedback, check_canceled
+from ..database import PathLike
+from ..feedback import Feedback, NullFeedback, check_canceled
 from ..shipped_data import style_path
 from ..errors import CoreError
 
@@ -38,7 +43,7 @@ class Place:
     attributes: dict = field(default_factory=dict)
 
 
-def utm_epsg(lon, lat):
+def utm_epsg(lon: float, lat: float) -> int:
     """EPSG code of the WGS 84 / UTM zone holding the point (326xx north, 327xx south).
 
     The plain 6-degree zones: the Norway and Svalbard exceptions are not applied."""
@@ -46,7 +51,7 @@ def utm_epsg(lon, lat):
     return (32600 if lat >= 0 else 32700) + zone
 
 
-def parse_bands(text, band_count=None):
+def parse_bands(text: str, band_count: int | None = None) -> tuple[int, ...]:
     """'1,2,3' -> (1, 2, 3): the bands shown as red, green and blue."""
     try:
         bands = tuple(int(part) for part in str(text).replace(" ", "").split(","))
@@ -61,8 +66,9 @@ def parse_bands(text, band_count=None):
     return bands
 
 
-def extract_chips(imagery, places, folder, radius_m=250.0, bands=(1, 2, 3), resampling="bilinear",
-                  feedback=None):
+def extract_chips(imagery: PathLike, places: Sequence[Place], folder: PathLike, radius_m: float = 250.0,
+                  bands: Sequence[int] = (1, 2, 3), resampling: str = "bilinear",
+                  feedback: Feedback | None = None) -> dict[str, Any]:
     """Write one COG chip (and its QML style) per place into ``folder``.
 
     Returns {"imagery", "source_crs", "radius_m", "bands", "rows"}: one row per place, in the
@@ -199,7 +205,8 @@ def _chip_statistics(path, bands, alpha_band):
     return coverage, stretch
 
 
-def write_style(path, bands, stretch, alpha_band=-1):
+def write_style(path: PathLike, bands: Sequence[int], stretch: dict[int, tuple[float, float]],
+                alpha_band: int = -1) -> PathLike:
     """The chip's QML: true colour from ``bands`` with each band's own contrast stretch. QGIS loads
     a QML of the raster's own name as its default style."""
     from string import Template

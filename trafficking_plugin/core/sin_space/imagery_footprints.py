@@ -1,10 +1,14 @@
 """The chips' GeoPackage: ``chip_footprint`` (one polygon per chip) and ``chip_report`` (one point
 per place, whatever became of it), both in EPSG:4326 like ``establishment``."""
+from __future__ import annotations
+
 import os
 import struct
 from pathlib import Path
+from typing import Any
 
 from .. import database, gpkg
+from ..database import PathLike
 from .imagery_establishments import PLACE_FIELDS
 
 FOOTPRINTS_NAME = "chip_footprints.gpkg"
@@ -18,7 +22,7 @@ FOOTPRINT_COLUMNS = _PLACE_COLUMNS + (
 REPORT_COLUMNS = _PLACE_COLUMNS + (("status", "TEXT"), ("reason", "TEXT"), ("chip_path", "TEXT"))
 
 
-def write_footprints(result, path):
+def write_footprints(result: dict[str, Any], path: PathLike) -> Path:
     """Write (replace) the GeoPackage of a run of ``imagery.extract_chips``; returns its path."""
     path = Path(path)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
