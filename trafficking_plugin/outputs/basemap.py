@@ -5,6 +5,8 @@ reads for "XYZ Tiles" (QGIS 3.22 src/providers/wms/qgsxyzconnection.cpp), so it 
 the plugin remembers the last one; and a layer is added below the project's other layers, so
 establishments and villages stay visible on top of the imagery.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from qgis.core import QgsDataSourceUri, QgsProject, QgsRasterLayer, QgsSettings
@@ -16,7 +18,7 @@ SCHEMES = ("http", "https", "file")
 MAX_ZOOM = 30
 
 
-def tr(text):
+def tr(text: str) -> str:
     return QCoreApplication.translate("TraffickingBasemap", text)
 
 
@@ -29,7 +31,7 @@ class Basemap:
     attribution: str = ""
 
 
-def problems(basemap):
+def problems(basemap: Basemap) -> dict[str, str]:
     """{field: message} for each field of ``basemap`` a user must fix; empty when it can be saved."""
     found = {}
     name = basemap.name.strip()
@@ -53,7 +55,7 @@ def problems(basemap):
     return found
 
 
-def save_connection(basemap):
+def save_connection(basemap: Basemap) -> None:
     """Write ``basemap`` as the XYZ connection of its name (replacing one of that name) and
     remember it as the plugin's last basemap."""
     if problems(basemap):
@@ -69,7 +71,7 @@ def save_connection(basemap):
     settings.setValue(f"{PLUGIN_GROUP}/attribution/{basemap.name.strip()}", basemap.attribution)
 
 
-def connection(name):
+def connection(name: str) -> Basemap | None:
     """The saved XYZ connection ``name`` as a Basemap, or None."""
     settings = QgsSettings()
     if not settings.contains(f"{XYZ_GROUP}/{name}/url"):
@@ -80,13 +82,13 @@ def connection(name):
                    settings.value(f"{PLUGIN_GROUP}/attribution/{name}", "") or "")
 
 
-def last_basemap():
+def last_basemap() -> Basemap | None:
     """The basemap the user saved last through the plugin, if its connection still exists."""
     name = QgsSettings().value(f"{PLUGIN_GROUP}/last", "")
     return connection(name) if name else None
 
 
-def remove_connection(name):
+def remove_connection(name: str) -> None:
     """Remove the XYZ connection ``name`` (and the plugin's memory of it)."""
     settings = QgsSettings()
     settings.remove(f"{XYZ_GROUP}/{name}")
@@ -95,7 +97,7 @@ def remove_connection(name):
         settings.remove(f"{PLUGIN_GROUP}/last")
 
 
-def layer_uri(basemap):
+def layer_uri(basemap: Basemap) -> str:
     """The raster data source QGIS builds for an XYZ connection: type=xyz&url=...&zmax=...&zmin=..."""
     uri = QgsDataSourceUri()
     uri.setParam("type", "xyz")
@@ -105,7 +107,7 @@ def layer_uri(basemap):
     return bytes(uri.encodedUri()).decode("utf-8")
 
 
-def add_to_project(basemap, project=None):
+def add_to_project(basemap: Basemap, project: QgsProject | None = None) -> QgsRasterLayer:
     """Add ``basemap`` as a layer at the bottom of ``project``'s layer tree; returns the layer."""
     project = project or QgsProject.instance()
     layer = QgsRasterLayer(layer_uri(basemap), basemap.name.strip(), "wms")
@@ -122,7 +124,7 @@ def add_to_project(basemap, project=None):
     return layer
 
 
-def save_and_add(basemap, project=None):
+def save_and_add(basemap: Basemap, project: QgsProject | None = None) -> QgsRasterLayer:
     """What the dialog's OK does: save the connection, then add it to the project."""
     save_connection(basemap)
     return add_to_project(basemap, project)

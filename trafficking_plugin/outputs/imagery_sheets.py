@@ -6,8 +6,11 @@ footprint's ``chip_epsg`` and ``chip_layer``) with the place ringed, a scale bar
 and the place's attributes in Thai and English. Rendered headless like layout_kit's maps, whose
 label, scale-bar and north-arrow helpers it reuses.
 """
+from __future__ import annotations
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsFeedback,
     QgsLayoutExporter,
     QgsLayoutItemMap,
     QgsLayoutObject,
@@ -23,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
+from ..core.database import PathLike
 from ..core.errors import CoreError
 from .layout_kit import add_label, add_map, add_north_arrow, add_scale_bar
 
@@ -50,7 +54,7 @@ _ATTRIBUTES = "\n".join((
 ))
 
 
-def tr(text):
+def tr(text: str) -> str:
     """Messages shown by the algorithms that call this module, in their translation context."""
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
@@ -59,8 +63,10 @@ class SheetError(CoreError):
     """The sheets cannot be made; the message says why."""
 
 
-def render_surveillance_sheets(footprints, pdf_path, title="", attribution="", dpi=150,
-                               preview_png=None, feedback=None):
+def render_surveillance_sheets(footprints: PathLike, pdf_path: PathLike, title: str = "",
+                               attribution: str = "", dpi: int = 150,
+                               preview_png: PathLike | None = None,
+                               feedback: QgsFeedback | None = None) -> int:
     """Write one PDF with a page per chip of the ``footprints`` GeoPackage, in place order; with
     ``preview_png``, also the first page as a PNG. Returns the number of pages."""
     project = QgsProject()

@@ -5,11 +5,15 @@ and an inset of the first district (the provincial seat, Mueang) where villages 
 ``render_risk_map``: the sub-districts coloured by risk class for one data year, high-risk villages
 marked, and an inset of the district with the most persons at high risk.
 """
+from __future__ import annotations
+
 import math
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
+    QgsLayout,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -19,6 +23,7 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLegendStyle,
+    QgsMapLayer,
     QgsPathResolver,
     QgsPrintLayout,
     QgsProject,
@@ -33,6 +38,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core.database import PathLike
 from ..core.thai_calendar import BE_OFFSET
 from .styles import style_path, styled_tables
 
@@ -43,7 +49,8 @@ RISK_CLASSES = ("high", "medium", "low")
 MAIN_MAP = (8, 20, 185, 182)   # x, y, width, height in mm on the A4 landscape page
 
 
-def render_province_map(database, png_path, attribution="", dpi=150, project_path=None):
+def render_province_map(database: PathLike, png_path: PathLike, attribution: str = "", dpi: int = 150,
+                        project_path: PathLike | None = None) -> PathLike:
     """Write the map as a PNG; with ``project_path``, also a QGIS project holding the layers and
     the layout, for opening the same map in QGIS."""
     project = QgsProject()
@@ -51,7 +58,7 @@ def render_province_map(database, png_path, attribution="", dpi=150, project_pat
     return _export(project, layout, png_path, dpi, project_path)
 
 
-def province_layout(project, database, attribution=""):
+def province_layout(project: QgsProject, database: PathLike, attribution: str = "") -> QgsPrintLayout:
     """The province map's print layout, built into ``project`` (with the layers it draws)."""
     layers = {t: open_layer(project, database, t, LEGEND_NAMES[t]) for t in reversed(LAYER_ORDER)}
     ordered = [layers[t] for t in LAYER_ORDER]
@@ -75,7 +82,8 @@ def province_layout(project, database, attribution=""):
     return layout
 
 
-def render_risk_map(database, data_year, png_path, attribution="", dpi=150, project_path=None):
+def render_risk_map(database: PathLike, data_year: int, png_path: PathLike, attribution: str = "",
+                    dpi: int = 150, project_path: PathLike | None = None) -> PathLike:
     """Write the risk map of ``data_year`` (C.E. or B.E.) as a PNG; with ``project_path``, also a
     QGIS project holding the layers and the layout.
 
@@ -86,7 +94,8 @@ def render_risk_map(database, data_year, png_path, attribution="", dpi=150, proj
     return _export(project, layout, png_path, dpi, project_path)
 
 
-def risk_layout(project, database, data_year, attribution=""):
+def risk_layout(project: QgsProject, database: PathLike, data_year: int,
+                attribution: str = "") -> QgsPrintLayout:
     """The risk map's print layout for ``data_year``, built into ``project`` (with its layers)."""
     year = int(data_year)
     of_year = f'"data_year" = {year}'
@@ -152,7 +161,8 @@ def _risk_summary(risk):
     return counts, focus if high_persons.get(focus) else None
 
 
-def open_layer(project, database, table, name, subset=None):
+def open_layer(project: QgsProject, database: PathLike, table: str, name: str,
+               subset: str | None = None) -> QgsVectorLayer:
     """A layer of the database with its default style stored in the GeoPackage, or the plugin's
     QML when the file has none (a database made before the style existed)."""
     # The filter goes in the URI: set later with setSubsetString, GDAL 3.6 failed to open the
@@ -167,7 +177,7 @@ def open_layer(project, database, table, name, subset=None):
     return layer
 
 
-def restyle_as_category(layer, styled, value):
+def restyle_as_category(layer: QgsVectorLayer, styled: QgsVectorLayer, value: str | None) -> None:
     """Draw ``layer`` with the symbol of ``styled``'s category for ``value`` (None: not scored);
     a layer the user restyled without that category keeps its own style."""
     categories = styled.renderer().categories() if hasattr(styled.renderer(), "categories") else []
@@ -177,7 +187,8 @@ def restyle_as_category(layer, styled, value):
             return
 
 
-def a4_layout(project, province_layer, province):
+def a4_layout(project: QgsProject, province_layer: QgsVectorLayer,
+              province: QgsFeature) -> tuple[QgsPrintLayout, QgsCoordinateTransform]:
     """One A4 landscape page in a metric map CRS (the province's UTM zone) so shapes are true and
     the scale bars read in km; returns the layout and the transform from the layers' CRS."""
     centre = province.geometry().centroid().asPoint()
@@ -207,7 +218,9 @@ def _inset(layout, layers, to_map, district, height):
     return item
 
 
-def add_map(layout, layers, crs, x, y, width, height, extent, item_id):
+def add_map(layout: QgsLayout, layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
+            x: float, y: float, width: float, height: float, extent: QgsRectangle,
+            item_id: str) -> QgsLayoutItemMap:
     item = QgsLayoutItemMap(layout)
     item.setId(item_id)   # the name QGIS shows in the layout's items
     item.attemptSetSceneRect(_rect(x, y, width, height))
@@ -222,7 +235,8 @@ def add_map(layout, layers, crs, x, y, width, height, extent, item_id):
     return item
 
 
-def add_label(layout, text, size, x, y, width, height, bold=False):
+def add_label(layout: QgsLayout, text: str, size: int, x: float, y: float, width: float, height: float,
+              bold: bool = False) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     font = QFont(THAI_FONT, size)
@@ -234,7 +248,8 @@ def add_label(layout, text, size, x, y, width, height, bold=False):
     return label
 
 
-def add_legend(layout, map_item, title, y):
+def add_legend(layout: QgsLayout, map_item: QgsLayoutItemMap, title: str,
+               y: float) -> QgsLayoutItemLegend:
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(map_item)
     legend.setTitle(title)
@@ -248,7 +263,8 @@ def add_legend(layout, map_item, title, y):
     return legend
 
 
-def add_scale_bar(layout, map_item, x, y):
+def add_scale_bar(layout: QgsLayout, map_item: QgsLayoutItemMap, x: float,
+                  y: float) -> QgsLayoutItemScaleBar:
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
@@ -266,7 +282,7 @@ def add_scale_bar(layout, map_item, x, y):
     return bar
 
 
-def add_north_arrow(layout, x, y):
+def add_north_arrow(layout: QgsLayout, x: float, y: float) -> None:
     # The map is not rotated and UTM grid north is within 2 degrees of true north here.
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg",

@@ -30,11 +30,13 @@ from qgis.core import (
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsMemoryProviderUtils,
+    QgsPrintLayout,
     QgsProject,
     QgsProperty,
     QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, QVariant
@@ -45,6 +47,7 @@ from ..core.errors import CoreError
 from ..core.feedback import Feedback
 from ..core.dissemination.report_tables import (
     CLASS_TH,
+    Report,
     drivers_text,
     indicator_lines,
     number,
@@ -79,7 +82,7 @@ COLUMNS = (("รหัส", "code", 11), ("ชื่อ", "name", 20), ("ปร�
 CELL_MARGIN = 0.8
 
 
-def tr(text):
+def tr(text: str) -> str:
     """Messages shown by the algorithms that call this module, in their translation context."""
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
@@ -88,8 +91,11 @@ class LayoutError(CoreError):
     """The PDF cannot be made; the message says why."""
 
 
-def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attribution="",
-                      dpi=150, page_png=None, feedback=None):
+def render_report_pdf(database: PathLike, reports: list[Report], pdf_path: PathLike,
+                      charts: dict[str, PathLike], map_pngs: dict[str, PathLike] | None = None,
+                      attribution: str = "", dpi: int = 150,
+                      page_png: tuple[int, PathLike] | None = None,
+                      feedback: QgsFeedback | None = None) -> int:
     """Write one PDF, a page per report in ``reports`` (province first); ``charts``: {code:
     chart PNG path}; ``map_pngs``: {code: path} to write each page's map as a PNG (for the
     HTML); ``page_png``: (page index, path) to also write one whole page as a PNG.
@@ -116,7 +122,7 @@ def render_report_pdf(database, reports, pdf_path, charts, map_pngs=None, attrib
     return areas.featureCount()
 
 
-def report_layers(project, database, year):
+def report_layers(project: QgsProject, database: PathLike, year: int) -> dict[str, QgsVectorLayer]:
     """The layers a report page draws, opened from ``database`` into ``project``, filtered to
     ``year`` (C.E.) and restyled for the report: {province, risk_village, district,
     risk_subdistrict, subdistrict}, top to bottom."""
@@ -136,7 +142,9 @@ def report_layers(project, database, year):
             "risk_subdistrict": risk, "subdistrict": underlay}
 
 
-def report_layout(project, layers, areas, rows, year, attribution=""):
+def report_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], areas: QgsVectorLayer,
+                  rows: QgsVectorLayer, year: int,
+                  attribution: str = "") -> tuple[QgsPrintLayout, QgsLayoutItemMap]:
     """The reports' atlas layout over ``layers`` (report_layers), built in ``project``.
 
     ``areas`` is the coverage, one polygon per page with the fields page, level, code, title_th,
@@ -371,7 +379,7 @@ class ReportFiles:
 
 
 def write_reports(database: PathLike, data_year: int, folder: PathLike, attribution: str = "",
-                  dpi: int = 150, page_png: PathLike | None = None,
+                  dpi: int = 150, page_png: tuple[int, PathLike] | None = None,
                   feedback: Feedback | None = None, buddhist_era: bool = True) -> ReportFiles:
     """Every output of trafficking:riskreport for ``data_year`` (Common Era) in ``folder``
     (docs/reports.md). ``feedback`` gets progress; its cancel stops between steps. Years in

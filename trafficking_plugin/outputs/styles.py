@@ -3,18 +3,28 @@
 Each table with a QML in styles/ gets it saved to the GeoPackage's layer_styles as the default, so
 any QGIS that opens the file shows the layer styled (DESIGN.md: styles travel inside the file).
 """
+from __future__ import annotations
+
 import contextlib
 import os
+from collections.abc import Callable, Sequence
 
-from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils, QgsVectorLayer
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import admin, database
+from ..core.database import PathLike
+from ..core.feedback import Feedback
 from ..core.shipped_data import STYLES_DIR
 
 
-def tr(text):
+def tr(text: str) -> str:
     """The algorithms' translation context: these messages reach the user in an algorithm's log."""
     return QCoreApplication.translate("TraffickingAlgorithm", text)
 
@@ -37,11 +47,12 @@ EXTRA_STYLES = {
 }
 
 
-def style_path(table):
+def style_path(table: str) -> str:
     return os.path.join(STYLES_DIR, f"{table}.qml")
 
 
-def save_default_styles(path, tables, feedback=None):
+def save_default_styles(path: PathLike, tables: Sequence[str],
+                        feedback: Feedback | None = None) -> list[str]:
     """Store the QML of each of ``tables`` as its default style in the GeoPackage at ``path``.
 
     A layer that already has a style keeps it: an upgrade or a new scoring must not undo a user's
@@ -88,7 +99,7 @@ def _save_extra_styles(path, table, feedback):
             _report(feedback, tr("Style {} for {} not saved: {}").format(name, table, error))
 
 
-def styled_tables(path):
+def styled_tables(path: PathLike) -> set[str]:
     """The tables that have a style (the plugin's or a user's) stored in the GeoPackage at ``path``."""
     with contextlib.closing(database.connect(path, read_only=True)) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
@@ -106,7 +117,7 @@ def _import_qml(layer, qml_path):
     return layer.importNamedStyle(document)
 
 
-def style_names(path, table):
+def style_names(path: PathLike, table: str) -> set[str]:
     """The names of the styles stored for ``table`` in the GeoPackage at ``path``."""
     with contextlib.closing(database.connect(path, read_only=True)) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'layer_styles'").fetchone():
@@ -129,13 +140,14 @@ class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-def qml_style(stem):
+def qml_style(stem: str) -> Callable[[QgsVectorLayer], bool]:
     """A style function (layer -> True when styled) that applies styles/<stem>.qml."""
     path = os.path.join(STYLES_DIR, f"{stem}.qml")
     return lambda layer: _import_qml(layer, path)[0]
 
 
-def style_output_on_load(context, dest, name, apply):
+def style_output_on_load(context: QgsProcessingContext, dest: str, name: str,
+                         apply: Callable[[QgsVectorLayer], bool]) -> None:
     """Have QGIS apply ``apply(layer)`` to output ``dest`` when it loads it on completion; one
     post-processor per style ``name``."""
     if context.willLoadLayerOnCompletion(dest):
@@ -145,7 +157,8 @@ def style_output_on_load(context, dest, name, apply):
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(post)
 
 
-def store_output_style(context, dest, name, description, apply, feedback):
+def store_output_style(context: QgsProcessingContext, dest: str | None, name: str, description: str,
+                       apply: Callable[[QgsVectorLayer], bool], feedback: Feedback | None) -> None:
     """Store the style as the default of output ``dest`` when it is a GeoPackage layer, so any
     QGIS that opens the file shows it styled. Call from postProcessAlgorithm (the file is closed)."""
     if not dest or ".gpkg" not in dest.lower():

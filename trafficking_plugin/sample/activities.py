@@ -10,14 +10,18 @@ organisations by name from the sample network directory, and a few planted fault
 code not in the province, a negative number of participants, a row copied twice) that the import
 must reject. ``trafficking:importactivities`` loads it. docs/sample_data.md describes the file.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
 from ..core.thai_calendar import BE_OFFSET
-from .common import date_parts, random_dates
+from .common import Stage, date_parts, random_dates
 from .files import write_csv
-from .population import HIGHLAND, HIGHLAND_CITIZEN, HIGHLAND_STATELESS
+from .population import HIGHLAND, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, SyntheticProvince
 
 PATH = "activities/activities.csv"
 COLUMNS = ["activity_no", "activity_date", "village_code", "kind", "topic", "organization",
@@ -41,12 +45,13 @@ THAI_KIND_SHARE = 0.2
 FAULTS = ("unknown_village", "negative_participants", "duplicate_row")
 
 
-def per_year(villages):
+def per_year(villages: int) -> int:
     """Activities a year: about one for every three villages, 12 to 300."""
     return int(min(300, max(12, villages // 3)))
 
 
-def write_activities(rng, province, truth, orgs, out_dir, stage):
+def write_activities(rng: np.random.Generator, province: SyntheticProvince, truth: dict[str, np.ndarray],
+                     orgs: list[dict[str, str]], out_dir: PathLike, stage: Stage) -> dict[str, Any]:
     """activities/activities.csv; returns the manifest entry."""
     villages = province.villages
     n_villages = villages.code.size
@@ -81,7 +86,8 @@ def write_activities(rng, province, truth, orgs, out_dir, stage):
             "synthetic": "activities move from the north to the south over the three years"}
 
 
-def village_weights(province, truth):
+def village_weights(province: SyntheticProvince,
+                    truth: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(north, lowland, risk): three ways of choosing villages, as probabilities over them, that
     SHIFT mixes year by year. North favours the northernmost villages; lowland is any town or
     lowland village. Risk aims at the risk the scoring will find: a sub-district is classed high

@@ -9,21 +9,25 @@ victim's raw (synthetic) ID like any agency export; ``load_sample`` pseudonymise
 database's secret, so no raw ID or name reaches the case tables. docs/sample_data.md describes
 the files.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
 from ..core import gpkg
 from ..core import database
+from ..core.database import PathLike
 from ..core.errors import CoreError
-from ..core.feedback import NullFeedback, check_canceled
+from ..core.feedback import Feedback, NullFeedback, check_canceled
 from ..core.ingest import pseudonym
 from ..core.ingest.pseudonym import default_identity_path, load_secret, person_keyer
 from ..core.ingest.thai_id import normalize_id
-from .common import completed_years, random_dates, weighted_sample
+from .common import Stage, completed_years, random_dates, weighted_sample
 from .files import write_csv
 from .network import load_network, point_blob, read_rows
-from .population import FEMALE, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MIGRANT, TOWN
+from .population import FEMALE, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MIGRANT, TOWN, SyntheticProvince
 
 CASES = 300                    # "a few hundred", whatever the scale (fewer in a tiny sample)
 NO_ID_SHARE = 0.1              # victims who gave no ID: the case gets a random key
@@ -150,7 +154,8 @@ SUPPORT = {"SexualExploitation": "SexualExploitationRehabilitation",
            "ForcedMarriage": "SexualExploitationRehabilitation"}
 
 
-def write_cases(rng, province, truth, orgs, out_dir, stage):
+def write_cases(rng: np.random.Generator, province: SyntheticProvince, truth: dict[str, np.ndarray],
+                orgs: list[dict[str, str]], out_dir: PathLike, stage: Stage) -> dict[str, Any]:
     """cases/*.csv and truth/case_victims.csv; returns the manifest entry."""
     victims = _victims(rng, province, truth)
     stage.step(0.1)
@@ -316,7 +321,8 @@ class SampleLoadError(CoreError):
     """The sample cannot be loaded as asked; the message says what to do."""
 
 
-def load_sample(database_path, folder, identity_path=None, feedback=None):
+def load_sample(database_path: PathLike, folder: PathLike, identity_path: PathLike | None = None,
+                feedback: Feedback | None = None) -> dict[str, int]:
     """Insert the sample network (folder/network) and cases (folder/cases) into ``database``.
 
     Case keys are the victims' person_keys (the database's secret, from its identity file), so a

@@ -6,17 +6,21 @@ villages has a primary school (kindergarten to ป.6); every four sub-districts 
 a secondary school (ม.1-ม.6). School codes are 10 digits like the basic-education commission's,
 but made up.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
 from ..core.ingest.thai_id import generate_g_codes
 from ..core.thai_calendar import BE_OFFSET
 from . import faults as faults
-from .common import choose, completed_years, date_parts, fixed_text, weighted_sample
+from .common import Stage, choose, completed_years, date_parts, fixed_text, weighted_sample
 from .faults import FaultPlan
 from .files import file_entry, write_xlsx
-from .population import HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES
+from .population import HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, SyntheticProvince
 
 SOURCE = "education"
 PUPILS_AT_SCALE_1 = 215_000          # Chiang Mai's enrolment records (issue 2)
@@ -33,7 +37,8 @@ COLUMNS = ["รหัสโรงเรียน", "ชื่อโรงเร�
 SHEET_TITLE = "นักเรียน"
 
 
-def write_education(rng, province, out_dir, stage, n_pupils):
+def write_education(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike, stage: Stage,
+                    n_pupils: int) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """Write education/school_roster.xlsx: ``n_pupils`` pupils (fewer if children are fewer).
 
     Returns (manifest entry, truth columns per person).

@@ -6,13 +6,17 @@ debt, which is no BMN indicator, as a province's own survey might. Two UTF-8 CSV
 byte-order mark (Excel opens them with Thai intact). Migrant workers' households and town
 quarters are mostly not surveyed.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
 from ..core.thai_calendar import BE_OFFSET
 from . import faults as faults
-from .common import choose, date_parts, random_dates, weighted_sample
+from .common import Stage, choose, date_parts, random_dates, weighted_sample
 from .education import STATUSES, STUDYING
 from .faults import FaultPlan
 from .files import file_entry, write_csv
@@ -27,6 +31,7 @@ from .population import (
     PRENAMES,
     RELATIONS,
     TOWN,
+    SyntheticProvince,
 )
 
 SOURCE = "family_welfare"
@@ -83,7 +88,9 @@ MEMBER_COLUMNS = ["household_id", "member_no", "citizen_id", "prename", "first_n
                   "sex", "birth_year", "relation", "occupation", "education"]
 
 
-def write_family_welfare(rng, province, out_dir, stage, n_households, school):
+def write_family_welfare(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                         stage: Stage, n_households: int,
+                         school: dict[str, np.ndarray]) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
     """Write family_welfare/bmn_households.csv and bmn_members.csv; return (entries, truth).
 
     ``school``: the education truth (in_school, school_status per person).

@@ -4,6 +4,10 @@ Each file applies the kinds that fit its columns (see docs/sample_data.md). A ki
 file is ``round(rate * rows it can apply to)``, at least one so that small samples still exercise
 every check. Faulty rows are disjoint, so re-checking a file finds exactly the counted faults.
 """
+from __future__ import annotations
+
+from collections.abc import Sequence
+
 import numpy as np
 
 from .common import fixed_text
@@ -41,7 +45,7 @@ _IMPOSSIBLE_DAY_MONTH = [(31, 2), (30, 2), (31, 4), (31, 6), (31, 9), (31, 11), 
                          (15, 13)]
 
 
-def fault_count(kind, n_eligible):
+def fault_count(kind: str, n_eligible: int) -> int:
     """How many of ``n_eligible`` rows get fault ``kind``."""
     if n_eligible == 0 or FAULT_RATES[kind] == 0:
         return 0
@@ -55,7 +59,7 @@ class FaultPlan:
     ``duplicate`` picks rows to write twice. Rows are never reused across kinds.
     """
 
-    def __init__(self, rng, n_rows):
+    def __init__(self, rng: np.random.Generator, n_rows: int) -> None:
         self.rng = rng
         self.n_rows = n_rows
         self.counts = {}
@@ -63,7 +67,7 @@ class FaultPlan:
         self.duplicates = np.empty(0, dtype=np.int64)
         self._free = rng.permutation(n_rows)      # rows still clean, in random order
 
-    def take(self, kind, eligible=None):
+    def take(self, kind: str, eligible: np.ndarray | None = None) -> np.ndarray:
         """Sorted rows that get fault ``kind``, drawn from the ``eligible`` ones (boolean array)."""
         free = self._free if eligible is None else self._free[eligible[self._free]]
         rows = free[:fault_count(kind, free.size)]
@@ -71,7 +75,7 @@ class FaultPlan:
         self.counts[kind] = self.counts.get(kind, 0) + rows.size
         return np.sort(rows)
 
-    def replace(self, column, rows, values):
+    def replace(self, column: str, rows: np.ndarray, values: Sequence[str] | np.ndarray) -> None:
         """Write ``values`` into ``column`` at ``rows`` instead of the clean values."""
         old_rows, old_values = self.cells.get(column, (np.empty(0, dtype=np.int64), []))
         all_rows = np.concatenate([old_rows, rows])
@@ -79,11 +83,11 @@ class FaultPlan:
         order = np.argsort(all_rows, kind="stable")
         self.cells[column] = (all_rows[order], [all_values[i] for i in order])
 
-    def duplicate(self):
+    def duplicate(self) -> None:
         self.duplicates = self.take("duplicate_row")
 
 
-def bad_check_digits(rng, ids):
+def bad_check_digits(rng: np.random.Generator, ids: np.ndarray) -> list[str]:
     """The IDs with their last digit changed to another digit."""
     ids = np.asarray(ids, dtype="U13")
     last = ids.astype("S13").view(np.uint8).reshape(-1, 13)[:, 12] - ord("0")
@@ -91,7 +95,7 @@ def bad_check_digits(rng, ids):
     return [i[:12] + str(d) for i, d in zip(ids.tolist(), wrong.tolist())]
 
 
-def impossible_dates(rng, years, style):
+def impossible_dates(rng: np.random.Generator, years: np.ndarray, style: str) -> list[str]:
     """Dates that are no calendar day, keeping the given years; ``style`` as in ``format_dates``."""
     pick = rng.integers(0, len(_IMPOSSIBLE_DAY_MONTH), size=len(years))
     day = np.array([_IMPOSSIBLE_DAY_MONTH[i][0] for i in pick])
@@ -99,13 +103,14 @@ def impossible_dates(rng, years, style):
     return format_dates(years, month, day, style).tolist()
 
 
-def shifted_years(years, month, day, shift, style):
+def shifted_years(years: np.ndarray, month: np.ndarray, day: np.ndarray, shift: int | np.ndarray,
+                  style: str) -> list[str]:
     """Valid dates with the year moved by ``shift`` (29 February becomes the 28th)."""
     day = np.where((month == 2) & (day == 29), 28, day)
     return format_dates(np.asarray(years) + shift, month, day, style).tolist()
 
 
-def format_dates(year, month, day, style):
+def format_dates(year: np.ndarray, month: np.ndarray, day: np.ndarray, style: str) -> np.ndarray:
     """Dates as text: "yyyymmdd" (health, Common Era) or "dd/mm/yyyy" (the others, any era)."""
     n = len(year)
     if style == "yyyymmdd":

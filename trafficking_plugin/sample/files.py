@@ -5,6 +5,8 @@ header column) so that a 1.8-million-row file never sits in memory as Python str
 The file's ``FaultPlan`` is applied on the way out. Same inputs give the same bytes: no
 timestamps in gzip headers, XLSX properties or zip entries.
 """
+from __future__ import annotations
+
 import contextlib
 import csv
 import datetime
@@ -13,8 +15,14 @@ import io
 import os
 import shutil
 import zipfile
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
+
+from ..core.database import PathLike
+from .common import Stage
+from .faults import FaultPlan
 
 CHUNK_ROWS = 50_000
 LINE_END = "\r\n"                         # RFC 4180, and what the agencies' Windows tools write
@@ -22,14 +30,17 @@ FIXED_TIME = datetime.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)          # earliest time a zip entry can carry
 
 
-def file_entry(relative_path, source, file_format, encoding, rows, header, plan):
+def file_entry(relative_path: str, source: str, file_format: str, encoding: str, rows: int,
+               header: Sequence[str], plan: FaultPlan) -> dict[str, Any]:
     """The manifest's description of one written file."""
     return {"path": relative_path, "source": source, "format": file_format,
             "encoding": encoding, "rows": rows, "columns": list(header),
             "faults": dict(sorted(plan.counts.items()))}
 
 
-def write_csv(path, header, n_rows, render, plan, stage, encoding="utf-8"):
+def write_csv(path: str, header: Sequence[str], n_rows: int,
+              render: Callable[[np.ndarray], Sequence[np.ndarray | Sequence[Any]]],
+              plan: FaultPlan | None, stage: Stage, encoding: str = "utf-8") -> int:
     """Write a CSV (gzip-compressed when ``path`` ends in .gz); return the number of data rows.
 
     ``plan``: the file's FaultPlan, or None to write the rows as rendered. ``encoding`` is a
@@ -52,7 +63,9 @@ def write_csv(path, header, n_rows, render, plan, stage, encoding="utf-8"):
     return written
 
 
-def write_xlsx(path, sheet_title, header, n_rows, render, plan, stage):
+def write_xlsx(path: PathLike, sheet_title: str, header: Sequence[str], n_rows: int,
+               render: Callable[[np.ndarray], Sequence[np.ndarray | Sequence[Any]]],
+               plan: FaultPlan | None, stage: Stage) -> int:
     """Write a one-sheet XLSX of text cells; return the number of data rows."""
     from openpyxl import Workbook  # only the education export needs it
     os.makedirs(os.path.dirname(path), exist_ok=True)

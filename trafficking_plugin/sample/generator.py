@@ -6,12 +6,18 @@ population in them (``population``), then writes what each agency would have exp
 (``health``, ``education``, ``human_security``, ``family_welfare``)
 with realistic faults (``sample_faults``). docs/sample_data.md describes every file.
 """
+from __future__ import annotations
+
 import json
 import os
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from ..core.feedback import NullFeedback
+from ..core.database import PathLike
+from ..core.feedback import Feedback, NullFeedback
+from ..core.geography import Subdistrict
 from .activities import write_activities
 from .cases import write_cases
 from .common import Stage
@@ -31,6 +37,7 @@ from .population import (
     PRENAMES,
     RELATIONS,
     THAI,
+    Population,
     SyntheticProvince,
     make_population,
     make_villages,
@@ -55,8 +62,9 @@ PERSONAS = ("high", "medium", "low")      # expected risk class of a plain profi
 CASE_COLUMNS = ["case_no", "person_no", "problem"]
 
 
-def generate_sample_data(subdistricts, out_dir, scale=1.0, seed=1, data_year=2024, old_codes=None,
-                         feedback=None):
+def generate_sample_data(subdistricts: Sequence[Subdistrict], out_dir: PathLike, scale: float = 1.0,
+                         seed: int = 1, data_year: int = 2024, old_codes: PathLike | None = None,
+                         feedback: Feedback | None = None) -> dict[str, Any]:
     """Write a synthetic province's agency files into ``out_dir``; return the manifest (a dict).
 
     ``subdistricts``: ``geography.Subdistrict`` records of one province. ``scale``: 1.0 gives
@@ -179,7 +187,7 @@ def _write_villages(path, villages, subdistricts):
         f.write("\n")
 
 
-def personas(pop, truth):
+def personas(pop: Population, truth: dict[str, np.ndarray]) -> np.ndarray:
     """Each person's persona: the risk class a plain true profile makes obvious ("" for most).
 
     high: a stateless highland girl of 13-17 with an ID (records link), out of school, in a poor

@@ -6,16 +6,20 @@ CID 13 digits, SEX 1/2, dates yyyymmdd in Common Era, NATION and RACE as ``cnati
 TAMBON/AMPUR/CHANGWAT as two digits each, ICD-10 codes without the dot. Each sub-district has
 one health unit (HOSPCODE); PID and HID are that unit's own person and house numbers.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
 from ..core.thai_calendar import BE_OFFSET
 from . import faults as faults
-from .common import date_parts, fixed_text, random_dates
+from .common import Stage, date_parts, fixed_text, random_dates
 from .faults import FaultPlan
 from .files import file_entry, write_csv
-from .population import HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, TOWN
+from .population import HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, TOWN, SyntheticProvince
 
 SOURCE = "health"
 
@@ -55,7 +59,8 @@ HOME_COLUMNS = ["HOSPCODE", "HID", "HOUSE_ID", "HOUSE", "VILLAGE", "TAMBON", "AM
 DIAGNOSIS_COLUMNS = ["HOSPCODE", "PID", "SEQ", "DATE_SERV", "DIAGTYPE", "DIAGCODE", "D_UPDATE"]
 
 
-def write_health(rng, province, out_dir, stage):
+def write_health(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                 stage: Stage) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
     """Write health/PERSON.csv, HOME.csv and DIAGNOSIS_OPD.csv; return (manifest entries, truth)."""
     pop = province.population
     sub = province.person_subdistrict()

@@ -5,17 +5,23 @@ export names places in Thai words, not codes, and staff type them freely: prefix
 and for sub-districts that were renamed or moved to a new district, the old spelling or the old
 district. People from vulnerable groups come to the office far more often than others.
 """
+from __future__ import annotations
+
 import csv
 import os
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
+from ..core.geography import Subdistrict
 from ..core.thai_calendar import BE_OFFSET
 from . import faults as faults
-from .common import choose, completed_years, date_parts, fixed_text, random_dates
+from .common import Stage, choose, completed_years, date_parts, fixed_text, random_dates
 from .faults import FaultPlan
 from .files import file_entry, write_csv
-from .population import FEMALE, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES_SHORT
+from .population import FEMALE, HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES_SHORT, SyntheticProvince
 
 SOURCE = "human_security"
 CASES_AT_SCALE_1 = 22_000            # Chiang Mai's welfare cases a year (issue 2)
@@ -46,7 +52,7 @@ _NAME_VARIANTS = [("ต.{}", "{}"), ("ตำบล{}", "{}"), ("ตำบล {}"
                   (" {}", "{}  ")]
 
 
-def old_place_names(subdistricts, old_codes):
+def old_place_names(subdistricts: Sequence[Subdistrict], old_codes: PathLike) -> dict[str, tuple[str, str]]:
     """Old names of the given sub-districts from a tambon code list (kongvut format).
 
     Returns {sub-district code: (tambon name, district name)} for each sub-district whose name the
@@ -89,7 +95,10 @@ def _one_letter_apart(a, b):
     return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
-def write_human_security(rng, province, out_dir, stage, n_cases, old_names, dropout):
+def write_human_security(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                         stage: Stage, n_cases: int, old_names: dict[str, tuple[str, str]],
+                         dropout: np.ndarray) -> tuple[dict[str, Any], dict[str, np.ndarray],
+                                                       dict[str, np.ndarray]]:
     """Write human_security/welfare_cases.csv; return (entry, truth counts, case truth rows).
 
     ``old_names`` from ``old_place_names`` (may be empty); ``dropout``: persons who left school.

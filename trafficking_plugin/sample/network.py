@@ -10,15 +10,21 @@ sample's name lists. Village volunteers cover only some sub-districts, so the co
 
 ``load_network`` inserts the files into a province database (used by ``cases.load_sample``).
 """
+from __future__ import annotations
+
 import csv
 import os
+import sqlite3
+from typing import Any
 
 import numpy as np
 
 from ..core import gpkg
+from ..core.database import PathLike
+from .common import Stage
 from .files import write_csv
 from .names import THAI_FEMALE, THAI_MALE, THAI_SURNAMES
-from .population import TOWN
+from .population import TOWN, SyntheticProvince
 
 ORGANIZATION_COLUMNS = [
     "org_no", "name", "name_en", "type", "phone", "phone_e164", "email", "line_id", "address",
@@ -45,7 +51,8 @@ HIGHLAND_LANGUAGES = ["akha", "lahu", "karen", "hmong", "lisu", "mien"]
 _LANDLINE = {"56": "054"}       # Phayao; the other northern provinces use 053
 
 
-def write_network(rng, province, out_dir, stage):
+def write_network(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                  stage: Stage) -> tuple[dict[str, Any], list[dict[str, str]]]:
     """network/organizations.csv and network/members.csv; returns the manifest entry and the
     organisations (dicts of ORGANIZATION_COLUMNS) for the cases to refer to."""
     orgs = _organizations(rng, province)
@@ -189,7 +196,7 @@ def _district_name(subs, code):
     return next((s.district_name_th for s in subs if s.district_code == code), code)
 
 
-def point_blob(lon, lat):
+def point_blob(lon: str | float | None, lat: str | float | None) -> bytes | None:
     """A GeoPackage point (EPSG:4326) of text or numbers; None when either is empty."""
     if lon in (None, "") or lat in (None, ""):
         return None
@@ -198,7 +205,7 @@ def point_blob(lon, lat):
                               (x, y, x, y))
 
 
-def read_rows(path):
+def read_rows(path: PathLike) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
@@ -209,7 +216,7 @@ _MEMBER_FIELDS = ["name", "role", "phone", "phone_e164", "email", "line_id", "ad
                   "mandate", "specialisations", "limitations", "languages", "availability"]
 
 
-def load_network(conn, folder):
+def load_network(conn: sqlite3.Connection, folder: PathLike) -> dict[str, int]:
     """Insert the sample's organisations and members; returns {org_no: organization fid}."""
     fids = {}
     for row in read_rows(os.path.join(folder, ORGANIZATIONS_PATH)):

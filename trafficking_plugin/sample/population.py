@@ -6,11 +6,15 @@ Thailand and chosen for the demo, not measured: about 80 % Thai citizens, 12 % h
 minorities (a quarter of them without Thai registration) and 7 % migrant workers from Myanmar,
 Laos and Cambodia.
 """
+from __future__ import annotations
+
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..core.feedback import check_canceled
+from ..core.feedback import Feedback, check_canceled
+from ..core.geography import Subdistrict
 from ..core.ingest.thai_id import generate_thai_ids
 from . import names as names
 from .common import choose, completed_years, fixed_text
@@ -122,14 +126,14 @@ class Population:
     away_for_work: np.ndarray # registered here but living elsewhere (TYPEAREA 2 in health)
 
     @property
-    def size(self):
+    def size(self) -> int:
         return self.sex.size
 
-    def age(self, on=None):
+    def age(self, on: np.ndarray | np.datetime64 | None = None) -> np.ndarray:
         """Completed years on ``on`` (default: the reference date)."""
         return completed_years(self.birth, self.ref_date if on is None else on)
 
-    def poor(self):
+    def poor(self) -> np.ndarray:
         """Persons whose household income is under the BMN poverty line."""
         return self.hh_income[self.household] < POVERTY_LINE_BAHT
 
@@ -143,12 +147,12 @@ class SyntheticProvince:
     data_year: int            # Common Era
     province_code: str
 
-    def person_subdistrict(self):
+    def person_subdistrict(self) -> np.ndarray:
         """Index into ``subdistricts`` of every person's sub-district."""
         return self.villages.subdistrict[self.population.hh_village[self.population.household]]
 
 
-def points_in_polygon(lon, lat, polygons):
+def points_in_polygon(lon: np.ndarray, lat: np.ndarray, polygons: list) -> np.ndarray:
     """Even-odd test of points against every ring of every polygon (holes count as outside)."""
     inside = np.zeros(np.shape(lon), dtype=bool)
     x, y = np.asarray(lon)[:, None], np.asarray(lat)[:, None]
@@ -165,7 +169,8 @@ def points_in_polygon(lon, lat, polygons):
     return inside
 
 
-def random_points_in_polygons(rng, polygons, n, max_rounds=1000):
+def random_points_in_polygons(rng: np.random.Generator, polygons: list, n: int,
+                              max_rounds: int = 1000) -> tuple[np.ndarray, np.ndarray]:
     """``n`` points drawn uniformly inside ``polygons`` by rejection sampling in their bounding box."""
     coords = np.vstack([np.asarray(ring, dtype=float) for polygon in polygons for ring in polygon])
     (x0, y0), (x1, y1) = coords.min(axis=0), coords.max(axis=0)
@@ -180,7 +185,8 @@ def random_points_in_polygons(rng, polygons, n, max_rounds=1000):
     raise ValueError("polygon has (almost) no area: cannot place points inside it")
 
 
-def make_villages(rng, subdistricts, feedback):
+def make_villages(rng: np.random.Generator, subdistricts: Sequence[Subdistrict],
+                  feedback: Feedback) -> Villages:
     """About ten villages a sub-district (5-15), as points inside it, with codes and Thai names."""
     counts = rng.integers(5, 16, size=len(subdistricts))
     lon, lat = [], []
@@ -210,7 +216,8 @@ def make_villages(rng, subdistricts, feedback):
         kind=kind, lon=lon, lat=lat)
 
 
-def village_kind_shares(subdistricts, subdistrict, lon, lat):
+def village_kind_shares(subdistricts: Sequence[Subdistrict], subdistrict: np.ndarray, lon: np.ndarray,
+                        lat: np.ndarray) -> np.ndarray:
     """P(lowland, highland, town) of each village (rows), from where it lies; no randomness.
 
     Town: in district PP01 (Mueang, the capital's) likely near its centre, elsewhere 5 %.
@@ -242,7 +249,8 @@ def _is_chiang_mai(subdistricts):
     return subdistricts[0].province_code == "50" and len(districts & set(CHIANG_MAI_HIGHLAND_SHARE)) >= 10
 
 
-def make_population(rng, n_persons, villages, subdistricts, data_year, feedback):
+def make_population(rng: np.random.Generator, n_persons: int, villages: Villages,
+                    subdistricts: Sequence[Subdistrict], data_year: int, feedback: Feedback) -> Population:
     """``n_persons`` persons in households, placed in villages; see the module docstring."""
     ref_date = np.datetime64(f"{data_year}-07-01")
     hh_kind, hh_size = _household_sizes(rng, n_persons)

@@ -6,14 +6,19 @@ Places are synthetic: no row describes a real business. The border crossings are
 points of real crossings (Mae Sai, Chiang Khong, Chiang Saen, Mae Sot); a province without one
 of them gets points on its own boundary instead.
 """
+from __future__ import annotations
+
 import os
+from typing import Any
 
 import numpy as np
 
+from ..core.database import PathLike
 from ..core.sin_space.coordinates import lonlat_to_utm
 from ..core.thai_calendar import BE_OFFSET
+from .common import Stage
 from .files import write_csv
-from .population import TOWN, points_in_polygon
+from .population import TOWN, SyntheticProvince, points_in_polygon
 
 PLACES_AT_SCALE_1 = 500        # surveyed places in a province of Chiang Mai's size
 MIN_PLACES = 40                # so a small sample still has every location kind and fault
@@ -59,7 +64,8 @@ FORMAT_SHARE = [0.4, 0.25, 0.2, 0.15]
 _KM_DEG = 1 / 111.32           # degrees of latitude per km
 
 
-def write_sin_space(rng, province, out_dir, stage, scale):
+def write_sin_space(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike, stage: Stage,
+                    scale: float) -> dict[str, Any]:
     """sin_space/establishments.csv and truth/establishments.csv; returns the manifest entry."""
     villages, polygons = province.villages, [p for s in province.subdistricts for p in s.polygons]
     n = max(MIN_PLACES, round(PLACES_AT_SCALE_1 * scale))

@@ -1,5 +1,10 @@
 """A small synthetic province, for demos and tests when no real boundaries are at hand,
 and sub-districts as GeoJSON in the field names of the OCHA/RTSD layer in ../shared."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from ..core.geography import Subdistrict
 
 # A made-up province for demos and tests without ../shared: 3 districts x 4 sub-districts on a
@@ -16,7 +21,8 @@ _SYNTHETIC_EN = [
 ]
 
 
-def synthetic_province(province_code="50", origin=(98.8, 18.6), cell=0.05):
+def synthetic_province(province_code: str = "50", origin: tuple[float, float] = (98.8, 18.6),
+                       cell: float = 0.05) -> list[Subdistrict]:
     """Sub-districts of a small fictitious province with the given 2-digit code.
 
     Codes follow DOPA's pattern (province + district + sub-district); the polygons are squares of
@@ -38,7 +44,7 @@ def synthetic_province(province_code="50", origin=(98.8, 18.6), cell=0.05):
     return units
 
 
-def to_geojson(subdistricts):
+def to_geojson(subdistricts: Iterable[Subdistrict]) -> dict[str, Any]:
     """Sub-districts as a GeoJSON FeatureCollection (dict) with the field names of the OCHA/RTSD
     layer in ../shared, so the algorithms' default field parameters read it unchanged."""
     features = []
