@@ -4,7 +4,7 @@ description below.
     .venv/bin/python scripts/build_models.py [--output-dir trafficking_plugin/data/models]
 
 The .model3 files are generated, never edited by hand: change this script and run it again, then
-commit both (tests/test_models.py checks that the committed files are what it writes). A model's
+commit both (tests/algorithms/test_models.py checks that the committed files are what it writes). A model's
 file name gives its algorithm id: yearly_update.model3 -> trafficking:yearlyupdate
 (processing_algorithms/provider.py). Run it where QGIS's Python is importable (the project's .venv).
 """

@@ -138,3 +138,57 @@ def test_the_rules_catch_an_arrow_running_up(tmp_path):
     found = list(imports(bad, "trafficking_plugin.core.bad"))
     assert room_of(found[0][0] + ".styles") == "outputs" not in MAY_IMPORT["core"]
     assert found[1][1] == ["_envelope"]
+
+
+TYPED_ROOMS = ("core", "outputs", "sample")
+
+
+@pytest.mark.parametrize("path, module", [(p, m) for p, m in MODULES if room_of(m) in TYPED_ROOMS],
+                         ids=[m for p, m in MODULES if room_of(m) in TYPED_ROOMS])
+def test_public_functions_carry_type_hints(path, module):
+    """Every public function and public method of core, outputs and sample is annotated."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    missing = []
+
+    def check(function, owner=""):
+        if function.name.startswith("_") and function.name != "__init__":
+            return
+        arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+        unannotated = [a.arg for a in arguments if a.annotation is None and a.arg not in ("self", "cls")]
+        unannotated += [f"*{a.arg}" for a in (function.args.vararg, function.args.kwarg)
+                        if a is not None and a.annotation is None]
+        if unannotated or (function.returns is None and function.name != "__init__"):
+            missing.append(f"{owner}{function.name} ({', '.join(unannotated) or 'return'})")
+
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            check(node)
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    check(item, f"{node.name}.")
+    assert not missing, f"{path.relative_to(REPO)}: no type hints on " + "; ".join(missing)
+
+
+def test_tests_use_public_names_only():
+    """Tests go through the public functions, so that a module's insides can change freely."""
+    found = []
+    for path in sorted((REPO / "tests").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE):
+                modules.update(a.asname or a.name for a in node.names)
+        for node in ast.walk(tree):
+            private = None
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in modules and node.attr.startswith("_") \
+                    and not node.attr.startswith("__"):
+                private = f"{node.value.id}.{node.attr}"
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "setattr" \
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                    and str(node.args[1].value).startswith("_"):
+                private = f"setattr(..., {node.args[1].value!r})"
+            if private and path.name != "test_architecture.py":
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: {private}")
+    assert not found, "\n".join(found)

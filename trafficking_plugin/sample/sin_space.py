@@ -105,7 +105,7 @@ def write_sin_space(rng: np.random.Generator, province: SyntheticProvince, out_d
 def _places(rng, province, polygons, n):
     """Setting, anchor village, true point and type of every place."""
     villages = province.villages
-    crossings = _crossings(rng, province, polygons)
+    crossings = border_crossings(rng, province, polygons)
     settings, anchors, points, types = [], [], [], []
 
     def nearest_village(lon, lat):
@@ -171,7 +171,8 @@ def _inside_near(rng, centre, spread_km, polygons, tries=50):
     return None
 
 
-def _crossings(rng, province, polygons):
+def border_crossings(rng: np.random.Generator, province: Any,
+                     polygons: list) -> list[tuple[float, float]]:
     """Points of the province's border crossings: the known ones that lie in it (moved inward
     onto its land when the simplified boundary leaves them just outside), else three points on
     its boundary (its northern-, western- and easternmost corners, moved 300 m inward)."""

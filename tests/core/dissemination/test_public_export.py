@@ -395,9 +395,9 @@ def test_subdistrict_export_checked_in_blocks_leaves_nothing_recoverable(scored)
     from trafficking_db.trafficking_plugin.core.dissemination import public_export
     _, db = scored
     with sqlite3.connect(db) as conn:
-        areas = public_export._areas(conn, "subdistrict")
-        counts, _ = public_export._counts(conn, 2024, "subdistrict", True, True)
-    dims = public_export._dimensions(areas, counts, True, True)
+        areas = public_export.read_areas(conn, "subdistrict")
+        counts, _ = public_export.read_counts(conn, 2024, "subdistrict", True, True)
+    dims = public_export.cube_dimensions(areas, counts, True, True)
     protected = disclosure.protect(dims, counts, k=11, attribute="risk_class", dominance=0.9,
                                    block=150)
     per_subdistrict = {}
@@ -407,5 +407,6 @@ def test_subdistrict_export_checked_in_blocks_leaves_nothing_recoverable(scored)
     assert len(protected.hidden) > 4 * 150 and min(per_subdistrict.values()) >= 5
     assert "dominance" in protected.hidden.values()
     rows = [{c: "" if v is None else str(v) for c, v in row.items()}
-            for level in public_export.LEVELS for row in public_export._rows(protected, areas, level, "")]
+            for level in public_export.LEVELS
+            for row in public_export.table_rows(protected, areas, level, "")]
     assert attack(rows) == set()

@@ -347,9 +347,9 @@ def test_sample_crossings_of_chiang_rai_and_boundary_points_elsewhere():
     class Province:
         province_code = "57"
     square = [[[(99.7, 20.0), (100.5, 20.0), (100.5, 20.5), (99.7, 20.5), (99.7, 20.0)]]]
-    found = sin_space._crossings(np.random.default_rng(1), Province(), square)
+    found = sin_space.border_crossings(np.random.default_rng(1), Province(), square)
     # Mae Sai, Chiang Khong, Chiang Saen
     assert found == [(99.879, 20.429), (100.405, 20.264), (100.083, 20.275)]
     Province.province_code = "50"
-    corners = sin_space._crossings(np.random.default_rng(1), Province(), square)
+    corners = sin_space.border_crossings(np.random.default_rng(1), Province(), square)
     assert corners and all(99.7 < x < 100.5 and 20.0 < y < 20.5 for x, y in corners)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,18 +76,18 @@ def export(database: PathLike, data_year: int, folder: PathLike, level: str = "s
         raise PublicExportError(f"{folder} is the province database or would overwrite it: the "
                                 "public export goes to a folder of its own. Choose another folder.")
     with reading(database) as conn:
-        areas = _areas(conn, level)
-        counts, run = _counts(conn, year, level, by_age_band, by_sex)
+        areas = read_areas(conn, level)
+        counts, run = read_counts(conn, year, level, by_age_band, by_sex)
     if not counts:
         raise PublicExportError(f"{database} has no scored person for data year {year}: run "
                                 "trafficking:scoreriskindex for the year first.")
     check_canceled(feedback)
-    dimensions = _dimensions(areas, counts, by_age_band, by_sex)
+    dimensions = cube_dimensions(areas, counts, by_age_band, by_sex)
     feedback.pushInfo(f"Protecting {len(counts)} groups of persons with k = {k}…")
     protected = disclosure.protect(dimensions, counts, k=k, rounding=rounding, feedback=feedback,
                                    attribute="risk_class", dominance=dominance)
     note = protection_note(k, rounding, year, run, database, dominance)
-    tables = {lvl: _rows(protected, areas, lvl, note) for lvl in LEVELS[:LEVELS.index(level) + 1]}
+    tables = {lvl: table_rows(protected, areas, lvl, note) for lvl in LEVELS[:LEVELS.index(level) + 1]}
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for lvl, rows in tables.items():
@@ -111,7 +112,7 @@ def export(database: PathLike, data_year: int, folder: PathLike, level: str = "s
                          sum(v == "dominance" for v in protected.hidden.values()), note, protected)
 
 
-def _areas(conn, level):
+def read_areas(conn: sqlite3.Connection, level: str) -> dict[tuple[str, str], tuple]:
     """{(level, code): (name_th, name_en, district_code)} of the province's units to ``level``."""
     areas = {}
     for lvl in LEVELS[:LEVELS.index(level) + 1]:
@@ -124,7 +125,8 @@ def _areas(conn, level):
     return areas
 
 
-def _counts(conn, year, level, by_age_band, by_sex):
+def read_counts(conn: sqlite3.Connection, year: int, level: str, by_age_band: bool,
+                by_sex: bool) -> tuple[dict[tuple, int], tuple | None]:
     """{(area node, [age band], [sex], class): persons scored} and the scoring run's facts."""
     run = conn.execute("SELECT method, catalogue_version, scored_at FROM risk_run WHERE "
                        "data_year = ? ORDER BY scored_at DESC LIMIT 1", (year,)).fetchone()
@@ -148,7 +150,8 @@ def _area_leaf(level, district, subdistrict):
     return ("subdistrict", subdistrict or f"{UNKNOWN}-{district[1]}")
 
 
-def _dimensions(areas, counts, by_age_band, by_sex):
+def cube_dimensions(areas: dict[tuple[str, str], tuple], counts: dict[tuple, int],
+                    by_age_band: bool, by_sex: bool) -> list[disclosure.Dimension]:
     """The cube's trees: area (province > districts > sub-districts, with 'unknown' places where
     persons have none), [age band], [sex], and risk class (persons scored > high, medium, low)."""
     area = {("province", ALL): None}
@@ -180,7 +183,8 @@ def _dimensions(areas, counts, by_age_band, by_sex):
     return dims
 
 
-def _rows(protected, areas, level, note):
+def table_rows(protected: disclosure.Protected, areas: dict[tuple[str, str], tuple], level: str,
+               note: str) -> list[dict]:
     """The published rows of one area level: one per area x age band x sex, margins included."""
     dims = protected.dimensions
     names = {d.name: d for d in dims}

@@ -26,7 +26,7 @@ from ..feedback import Canceled, Feedback, NullFeedback, check_canceled
 from ..shipped_data import plugin_version
 from . import gdal_table, pseudonym, readers, thai_id
 from .spec import ID_TYPES, FileSpec, Spec, find_file_kind, load_spec
-from .validate import SPREADSHEET_ERRORS, cell_text, mask_id, mask_ids_in, parse_id, parse_value
+from .validate import Rejection, cell_text, check_cell, mask_ids_in
 
 # SQLite page cache of each database file during an import, in KiB. The temporary row hashes
 # are filled in random order, which SQLite's default 2 MiB cache turns into file reads and
@@ -392,27 +392,17 @@ class _Column:
         return list(map(convert, cells)) if convert and not self.col.identity else list(cells)
 
     def _outcome(self, cell):
-        col = self.col
-        raw = cell if cell.__class__ is str else cell_text(cell)
-        if raw[:1] == "#" and raw.strip() in SPREADSHEET_ERRORS:
-            return _Reject(col.column, raw, f"the cell holds the spreadsheet error {raw.strip()} "
-                           "instead of a value")
-        if col.required and not raw.strip():
-            return _Reject(col.column, "", "required value is empty")
-        if self.is_id:
-            parsed, why = parse_id(raw, col.type)
-            if why:
-                return _Reject(col.column, mask_id(raw), why)
-            kind, raw_id = parsed
-            if not raw_id:
-                return _NO_ID
-            if kind != "thai_id":
-                return (self.person_key(raw_id), kind, None, None, raw_id)
-            return (self.person_key(raw_id), kind, int(raw_id[0]), raw_id[1:5], raw_id)
-        if col.identity:
-            return raw
-        value, why = parse_value(col, cell, self.data_year)
-        return _Reject(col.column, raw, why) if why else value
+        outcome = check_cell(self.col, cell, self.data_year)
+        if outcome.__class__ is Rejection:
+            return _Reject(self.col.column, outcome.value, outcome.reason)
+        if not self.is_id:
+            return outcome
+        kind, raw_id = outcome
+        if not raw_id:
+            return _NO_ID
+        if kind != "thai_id":
+            return (self.person_key(raw_id), kind, None, None, raw_id)
+        return (self.person_key(raw_id), kind, int(raw_id[0]), raw_id[1:5], raw_id)
 
 
 class _Writer:

@@ -215,14 +215,14 @@ def _after_first_line(encoding):
     return "utf-8" if encoding == "utf-8-sig" else encoding
 
 
-_BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 20
 
 
 def _blocks(handle):
-    """The file in blocks of about _BLOCK_BYTES that end at a line break (or at the end)."""
+    """The file in blocks of about BLOCK_BYTES that end at a line break (or at the end)."""
     rest = b""
     while True:
-        data = handle.read(_BLOCK_BYTES)
+        data = handle.read(BLOCK_BYTES)
         if not data:
             if rest:
                 yield rest

@@ -11,10 +11,12 @@ import datetime
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..thai_calendar import BE_OFFSET
 from . import thai_id
+from .spec import ID_TYPES
 from .spec import ColumnSpec
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -197,3 +199,28 @@ def parse_date(text: str, era: str, formats: Sequence[str],
         return day.isoformat(), None
     wanted = " or ".join(formats)
     return None, f"'{_short(text)}' is not a date ({wanted})"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a cell rejects its row: the cell as rejected_row shows it (IDs masked), the reason."""
+    value: str
+    reason: str
+
+
+def check_cell(column: ColumnSpec, cell: Any, data_year: int) -> Any:
+    """Every check of one cell, the rules the import applies (its fast paths give the same):
+    a Rejection, or the value to stage. For an ID column the value is (id_kind, normalised ID),
+    ("none", "") for a blank; for an identifying column (a name) the text as written."""
+    raw = cell if cell.__class__ is str else cell_text(cell)
+    if raw[:1] == "#" and raw.strip() in SPREADSHEET_ERRORS:
+        return Rejection(raw, f"the cell holds the spreadsheet error {raw.strip()} instead of a value")
+    if column.required and not raw.strip():
+        return Rejection("", "required value is empty")
+    if column.type in ID_TYPES:
+        parsed, why = parse_id(raw, column.type)
+        return Rejection(mask_id(raw), why) if why else parsed
+    if column.identity:
+        return raw
+    value, why = parse_value(column, cell, data_year)
+    return Rejection(raw, why) if why else value
