@@ -5,6 +5,7 @@ Fixtures live in conftest.py; these are plain functions, imported as ``from buil
 import contextlib
 import json
 import struct
+import subprocess
 
 import pytest
 from conftest import SHARED, province_units
@@ -81,3 +82,14 @@ def imagery_province(path):
                          (blob, name, kind, cls, 9.5 - i, why, f"2024-0{i + 1}-15"))
         conn.execute("COMMIT")
     return path
+
+
+def geopackage_problems(path):
+    """What GDAL's GeoPackage validator (validate_gpkg.py, Debian's python3-gdal) says of a file:
+    [] when it is valid."""
+    done = subprocess.run(["/usr/bin/python3", "-m", "osgeo_utils.samples.validate_gpkg", "-k",
+                           str(path)], capture_output=True, text=True, check=False)
+    if "No module named" in done.stderr:
+        pytest.skip("GDAL's Python utilities (python3-gdal) are not installed")
+    return [line for line in (done.stdout + done.stderr).splitlines() if line.strip()] + \
+        ([f"exit {done.returncode}"] if done.returncode else [])

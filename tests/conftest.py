@@ -142,6 +142,20 @@ def imported_sample(tmp_path_factory):
     return folder / "files", manifest, db
 
 
+@pytest.fixture(scope="session")
+def scored_sample(imported_sample, tmp_path_factory):
+    """A copy of imported_sample's database, crosswalked and scored for 2024; (files, db).
+    Tests that change it work on a copy of their own."""
+    from trafficking_db.trafficking_plugin.core.risk import risk_index
+    from trafficking_db.trafficking_plugin.core.standard import crosswalk
+
+    files, _, db = imported_sample
+    db = copy_database(db, tmp_path_factory.mktemp("scored_sample"))
+    crosswalk.run_crosswalk(db, 2024)
+    risk_index.score_risk_index(db, 2024)
+    return files, db
+
+
 def copy_database(db, folder):
     """A copy of a database and its identity file in ``folder``."""
     import shutil

@@ -44,7 +44,13 @@ CREATE TABLE IF NOT EXISTS gpkg_data_columns (
   table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT,
   mime_type TEXT, constraint_name TEXT,
   CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name));
+CREATE TABLE IF NOT EXISTS gpkg_data_column_constraints (
+  constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, value TEXT, min NUMERIC,
+  min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT,
+  CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));
 """
+# The schema extension (GeoPackage 1.3, annex F.2) names both of its tables, once each.
+_SCHEMA_TABLES = ("gpkg_data_columns", "gpkg_data_column_constraints")
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -70,9 +76,13 @@ def init_container(conn: sqlite3.Connection) -> None:
          "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
     ]
     conn.executemany("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)", srs)
-    conn.execute(
-        "INSERT OR IGNORE INTO gpkg_extensions VALUES ('gpkg_data_columns', NULL, 'gpkg_schema',"
-        " 'http://www.geopackage.org/spec/#extension_schema', 'read-write')")
+    # A NULL column_name makes the UNIQUE constraint let copies in (NULL is never equal to
+    # NULL): earlier versions added a row on every upgrade, so the rows are written anew.
+    conn.execute("DELETE FROM gpkg_extensions WHERE extension_name = 'gpkg_schema'")
+    conn.executemany(
+        "INSERT INTO gpkg_extensions VALUES (?, NULL, 'gpkg_schema', "
+        "'http://www.geopackage.org/spec/#extension_schema', 'read-write')",
+        [(table,) for table in _SCHEMA_TABLES])
 
 
 def is_geopackage(conn: sqlite3.Connection) -> bool:

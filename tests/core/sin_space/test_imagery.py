@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import geopackage_problems as validator_problems
 from builders import NAIP, ORIGIN, OUTSIDE, PIXEL, PLACES, lonlat_of, needs_naip, utm_of
 from builders import imagery_province as make_province
 
@@ -107,6 +108,7 @@ def test_footprints_and_report(chipped):
                              "ORDER BY place_fid").fetchall()
     assert len(chips) == 4 and all(Path(c[0]).exists() and c[1] == 32614 and c[2] == 100 for c in chips)
     assert chips[0][3] == "high"
+    assert validator_problems(path) == []
 
 
 def test_band_order_goes_into_the_style(province, tmp_path, qgis_app):
