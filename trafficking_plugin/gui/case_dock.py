@@ -501,10 +501,10 @@ class CaseDock(QgsDockWidget):
             record[column] = case_records.normalise_date(record[column])[0]
         typed = self.victim_id.text().strip()
         if typed:
-            self._identity = case_records.case_key_for(self.identity_path, typed)
+            self._identity = case_records.case_key_for(self.database, typed, self.identity_path)
             self.case_key = self._identity[0]
         elif not self.case_key:
-            self.case_key = case_records.case_key_for(self.identity_path)[0]
+            self.case_key = case_records.case_key_for(self.database)[0]
         record["case_key"] = self.case_key
         children = {table: [self._normalised(table, r) for r in rows]
                     for table, rows in self.children().items()}
@@ -543,7 +543,8 @@ class CaseDock(QgsDockWidget):
             return False
         if identity and identity[2]:
             # The raw ID only into the identity file, once the case exists.
-            case_records.record_identity(self.identity_path, identity[0], identity[1], identity[2], self.fid)
+            case_records.record_identity(self.database, identity[0], identity[1], identity[2], self.fid,
+                                         self.identity_path)
         self._identity = None
         self.victim_id.clear()
         self.apply_filter()

@@ -2066,6 +2066,46 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่มีตาราง audit_log: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} is the province database itself: the identity file is a file of its own, beside it ({})</source>
+            <translation>{} คือฐานข้อมูลจังหวัดเอง: แฟ้มข้อมูลระบุตัวตนเป็นไฟล์แยกต่างหากที่อยู่ข้างกัน ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} is not this database's identity file ({}): it was made for another database (another province's, or an older copy). Give the identity file written beside this database.</source>
+            <translation>{} ไม่ใช่แฟ้มข้อมูลระบุตัวตนของฐานข้อมูลนี้ ({}): แฟ้มนี้สร้างขึ้นสำหรับฐานข้อมูลอื่น (ของจังหวัดอื่น หรือสำเนาเก่า) โปรดระบุแฟ้มข้อมูลระบุตัวตนที่เขียนไว้ข้างฐานข้อมูลนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} holds none of the persons of {}: it is not this database's identity file. Give the identity file written beside this database.</source>
+            <translation>{} ไม่มีบุคคลใดของ {}: ไม่ใช่แฟ้มข้อมูลระบุตัวตนของฐานข้อมูลนี้ โปรดระบุแฟ้มข้อมูลระบุตัวตนที่เขียนไว้ข้างฐานข้อมูลนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} holds no province secret: it is not an identity file</source>
+            <translation>{} ไม่มีรหัสลับของจังหวัด: ไม่ใช่แฟ้มข้อมูลระบุตัวตน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>the identity file {} does not exist, but {} was imported with one: give that file (a new one would give every person a second pseudonym)</source>
+            <translation>ไม่มีแฟ้มข้อมูลระบุตัวตน {} แต่ {} นำเข้าข้อมูลโดยใช้แฟ้มข้อมูลระบุตัวตนแล้ว: โปรดระบุแฟ้มนั้น (แฟ้มใหม่จะทำให้ทุกคนมีรหัสแทนตัวบุคคลชุดที่สอง)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>the identity file {} does not exist: give the &lt;database&gt;.identity.sqlite written beside the database by the imports</source>
+            <translation>ไม่มีแฟ้มข้อมูลระบุตัวตน {}: โปรดระบุ &lt;database&gt;.identity.sqlite ที่การนำเข้าเขียนไว้ข้างฐานข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} is not an identity file ({})</source>
+            <translation>{} ไม่ใช่แฟ้มข้อมูลระบุตัวตน ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
+            <source>{} is not an identity file (it lacks the person_identity table)</source>
+            <translation>{} ไม่ใช่แฟ้มข้อมูลระบุตัวตน (ไม่มีตาราง person_identity)</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>the file is empty (0 bytes): export it again from the agency's system</source>
             <translation>ไฟล์ว่างเปล่า (0 ไบต์): โปรดส่งออกใหม่จากระบบของหน่วยงาน</translation>

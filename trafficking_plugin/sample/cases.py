@@ -22,7 +22,7 @@ from ..core.database import PathLike
 from ..core.errors import CoreError
 from ..core.feedback import Feedback, NullFeedback, check_canceled
 from ..core.ingest import pseudonym
-from ..core.ingest.pseudonym import default_identity_path, load_secret, person_keyer
+from ..core.ingest.pseudonym import person_keyer
 from ..core.ingest.thai_id import normalize_id
 from .common import Stage, completed_years, random_dates, weighted_sample
 from .files import write_csv
@@ -334,9 +334,11 @@ def load_sample(database_path: PathLike, folder: PathLike, identity_path: PathLi
             if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
                 raise SampleLoadError(f"{database_path} already has rows in {table}: load the sample "
                                       "network and cases into a database without them")
-        key = person_keyer(load_secret(identity_path or default_identity_path(database_path)))
+        _path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
+        key = person_keyer(secret)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            pseudonym.bind(conn, secret)
             orgs = load_network(conn, folder)
             feedback.setProgress(20)
             counts = _load_cases(conn, folder, key, orgs, feedback)

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from conftest import SHARED
+from trafficking_db.trafficking_plugin.core import create_database
 from trafficking_db.trafficking_plugin.core.cases import case_records
 from trafficking_db.trafficking_plugin.core.ingest import pseudonym, thai_id
 
@@ -114,30 +115,34 @@ def test_perpetrators_and_support_plans_are_checked_against_their_picklists():
 
 
 def test_the_case_key_is_the_person_key_of_the_normalised_id(tmp_path):
+    db = tmp_path / "province_50.gpkg"
+    create_database.create_or_upgrade(db, "50", {})
     identity = tmp_path / "province_50.identity.sqlite"
     raw = _thai_id()
     typed = f" {raw[0]}-{raw[1:5]}-{raw[5:10]}-{raw[10:12]}-{raw[12]} "      # as written on the card
-    key, kind, normal = case_records.case_key_for(identity, typed)
+    key, kind, normal = case_records.case_key_for(db, typed)
     assert (kind, normal) == ("thai_id", raw)
     assert key == pseudonym.person_key(pseudonym.load_secret(identity), raw)
-    g_key, g_kind, g_normal = case_records.case_key_for(identity, "g 1234 5678 9012")
+    g_key, g_kind, g_normal = case_records.case_key_for(db, "g 1234 5678 9012")
     assert (g_kind, g_normal) == ("g_code", "G123456789012") and g_key != key
     with pytest.raises(case_records.CaseError) as error:
-        case_records.case_key_for(identity, raw[:12] + str((int(raw[12]) + 1) % 10))
+        case_records.case_key_for(db, raw[:12] + str((int(raw[12]) + 1) % 10))
     assert "check digit" in str(error.value) and raw[:9] not in str(error.value)   # masked
-    random_key, random_kind, nothing = case_records.case_key_for(identity)
+    random_key, random_kind, nothing = case_records.case_key_for(db)
     assert random_kind == "none" and nothing is None
     assert len(random_key) == len(key) == 32 and set(random_key) <= set("abcdefghijklmnop")
-    assert random_key != case_records.case_key_for(identity)[0]
+    assert random_key != case_records.case_key_for(db)[0]
 
 
 def test_the_raw_id_is_recorded_once_in_the_identity_file(tmp_path):
+    db = tmp_path / "province_50.gpkg"
+    create_database.create_or_upgrade(db, "50", {})
     identity = tmp_path / "province_50.identity.sqlite"
     raw = _thai_id()
-    key, kind, normal = case_records.case_key_for(identity, raw)
-    assert case_records.record_identity(identity, key, kind, normal, case_fid=7)
-    assert not case_records.record_identity(identity, key, kind, normal, case_fid=7)
-    assert not case_records.record_identity(identity, "x" * 32, "none", None)
+    key, kind, normal = case_records.case_key_for(db, raw)
+    assert case_records.record_identity(db, key, kind, normal, case_fid=7)
+    assert not case_records.record_identity(db, key, kind, normal, case_fid=7)
+    assert not case_records.record_identity(db, "x" * 32, "none", None)
     with contextlib.closing(sqlite3.connect(identity)) as conn:
         assert conn.execute("SELECT person_key, source, id_kind, raw_id, row_number "
                             "FROM person_identity").fetchall() == [(key, "case", "thai_id", raw, 7)]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Container, Mapping
 from typing import Any
 
-from ..database import PathLike, reading
+from ..database import PathLike, reading, run_in_transaction
 from ..errors import CoreError
 from ..ingest import pseudonym, thai_id
 from ..ingest.validate import THAI_DIGITS, parse_date
@@ -243,25 +243,32 @@ def parse_victim_id(raw: object) -> tuple[str, str]:
                     "(G and 12 digits)")
 
 
-def case_key_for(identity_path: PathLike, raw_id: str | None = None) -> tuple[str, str, str | None]:
-    """(case_key, id_kind, normalised ID): the person_key of the victim's ID with the province
-    secret, so the case links to ``person``; without an ID a random key of the same form
-    (32 letters a-p) and id_kind 'none'. Nothing is written here but the secret on first use."""
+def case_key_for(database_path: PathLike, raw_id: str | None = None,
+                 identity_path: PathLike | None = None) -> tuple[str, str, str | None]:
+    """(case_key, id_kind, normalised ID): the person_key of the victim's ID with the secret of
+    the database's identity file, so the case links to ``person``; without an ID a random key of
+    the same form (32 letters a-p) and id_kind 'none'. Nothing is written here but the identity
+    file and its secret on first use; a file that belongs to another database is refused."""
     if _blank(raw_id):
         return pseudonym.random_key(), "none", None
     kind, normal = parse_victim_id(raw_id)
-    keyer = pseudonym.person_keyer(pseudonym.load_secret(identity_path))
-    return keyer(normal), kind, normal
+    with reading(database_path) as conn:
+        _path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
+    return pseudonym.person_keyer(secret)(normal), kind, normal
 
 
-def record_identity(identity_path: PathLike, case_key: str, id_kind: str, normalised_id: str | None,
-                    case_fid: int = 0) -> bool:
+def record_identity(database_path: PathLike, case_key: str, id_kind: str,
+                    normalised_id: str | None, case_fid: int = 0,
+                    identity_path: PathLike | None = None) -> bool:
     """The raw ID into the identity file's person_identity (source 'case'), once per key. Called
-    after the case is committed; import_run_id 0 marks a row that came from no import."""
+    after the case is committed; import_run_id 0 marks a row that came from no import. The
+    database then keeps the identity file's fingerprint, as after an import."""
     if not normalised_id:
         return False
-    return pseudonym.record_identity(identity_path, case_key, "case", id_kind, normalised_id,
-                                     case_fid)
+    with reading(database_path) as conn:
+        path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
+    run_in_transaction(database_path, None, lambda conn: pseudonym.bind(conn, secret))
+    return pseudonym.record_identity(path, case_key, "case", id_kind, normalised_id, case_fid)
 
 
 # --- the dock's list -----------------------------------------------------------------------------

@@ -151,15 +151,21 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
             run["run_id"] = _record_run(conn, run, "duplicate")
             feedback.pushInfo(run["message"])
             return _summary(run, "duplicate")
-        identity_path = identity_path or pseudonym.default_identity_path(database_path)
-        secret = pseudonym.load_secret(identity_path)
-        conn.execute("ATTACH DATABASE ? AS identity", (str(identity_path),))
+        identity_path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
+        identity = database.connect(identity_path)
         try:
-            return _import_in_transaction(conn, run, open_rows, spec, secret, feedback,
+            # A crash between the two files' commits left identities of a run that did not
+            # succeed: they go before anything new is written (the run number may come again).
+            pseudonym.repair(identity, pseudonym.succeeded_runs(conn))
+            return _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedback,
                                           after_staging)
         except BaseException as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            for each in (identity, conn):
+                if each.in_transaction:
+                    each.execute("ROLLBACK")
+            if run.get("run_id") is not None:        # committed to the identity file already
+                identity.execute("DELETE FROM person_identity WHERE import_run_id = ?",
+                                 (run["run_id"],))
             status = "canceled" if isinstance(error, Canceled) else "failed"
             counted = run["rows_read"]
             run.update(rows_read=0, rows_staged=0, rows_rejected=0)
@@ -170,13 +176,22 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
             if isinstance(error, (readers.ReadError, ImportFailed)):
                 raise ImportFailed(f"{file_name}: {error}") from None
             raise
+        finally:
+            identity.close()
 
 
-def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_staging=None):
+def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedback,
+                           after_staging=None):
+    """Stage the file. The identity file commits first, then the database: a crash between the
+    two leaves identities of a run the database does not know, which the next import removes
+    (pseudonym.repair), and never a succeeded run without its identities."""
     for schema_name, kib in SQLITE_CACHE_KIB.items():
-        conn.execute(f"PRAGMA {schema_name}.cache_size = -{kib}")
+        (identity if schema_name == "identity" else conn).execute(
+            f"PRAGMA {'main' if schema_name == 'identity' else schema_name}.cache_size = -{kib}")
     conn.execute("BEGIN IMMEDIATE")
-    pseudonym.drop_key_index(conn, "identity")
+    identity.execute("BEGIN IMMEDIATE")
+    pseudonym.drop_key_index(identity)
+    pseudonym.bind(conn, secret)
     run["run_id"] = run_id = _insert_run(conn, run, "running")
     with open_rows() as table:
         rows = iter(table)
@@ -185,8 +200,8 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target])
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
-        writer = _Writer(conn, run, spec, file_spec, target, positions, len(header), secret,
-                         table.format in _TEXT_FORMATS)
+        writer = _Writer(conn, identity, run, spec, file_spec, target, positions, len(header),
+                         secret, table.format in _TEXT_FORMATS)
         chunk, blank, read = [], 0, 0
         try:
             for cells, problem in rows:
@@ -230,6 +245,7 @@ def _import_in_transaction(conn, run, open_rows, spec, secret, feedback, after_s
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
                  (run["finished_at"], run["rows_read"], run["rows_staged"], run["rows_rejected"],
                   run["message"], run_id))
+    identity.execute("COMMIT")
     conn.execute("COMMIT")
     feedback.pushInfo(run["message"])
     return _summary(run, "succeeded", kind=file_spec.kind, staging_table=target.name,
@@ -409,8 +425,9 @@ class _Writer:
     """Validates chunks of rows column by column and writes them to staging, rejected_row and
     the identity file."""
 
-    def __init__(self, conn, run, spec, file_spec, target, positions, width, secret, text_only):
-        self.conn, self.run, self.spec = conn, run, spec
+    def __init__(self, conn, identity, run, spec, file_spec, target, positions, width, secret,
+                 text_only):
+        self.conn, self.identity, self.run, self.spec = conn, identity, run, spec
         self.width, self.text_only = width, text_only
         self.columns = [_Column(col, position, run["data_year"], secret)
                         for col, position in zip(file_spec.columns, positions)]
@@ -447,8 +464,8 @@ class _Writer:
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
-        self.conn.executemany("INSERT INTO identity.person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
-                              identities)
+        self.identity.executemany("INSERT INTO person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  identities)
 
     def _shape_problem(self, cells):
         """Why a row with too many or too few cells is rejected, or None."""

@@ -13,6 +13,7 @@ the crosswalk and the scoring rebuild a data year as a whole, so the summary say
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -91,18 +92,35 @@ def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "
             raise WithdrawError("{} has no audit_log table: upgrade it with "
                                 "trafficking:createdatabase first", database_path)
         has_identity = os.path.isfile(identity_path)
-        if has_identity:      # before BEGIN: SQLite cannot attach inside a transaction
-            conn.execute("ATTACH DATABASE ? AS identity", (identity_path,))
+        if has_identity:       # refuse another database's file before anything changes
+            pseudonym.bound_secret(conn, database_path, identity_path, create=False)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            summary = _withdraw(conn, run_id, file_name, reason, has_identity,
-                                user or audit.current_user(), feedback)
+            summary = _withdraw(conn, run_id, file_name, reason, user or audit.current_user(),
+                                feedback)
             check_canceled(feedback)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        if has_identity:
+            # After the database's commit: a crash in between leaves identities of a withdrawn
+            # run, which the next import or withdrawal removes (pseudonym.repair).
+            with contextlib.closing(database.connect(identity_path)) as identity:
+                identity.execute("BEGIN IMMEDIATE")
+                summary.identities_deleted = identity.execute(
+                    "DELETE FROM person_identity WHERE import_run_id = ?",
+                    (summary.run_id,)).rowcount
+                pseudonym.repair(identity, pseudonym.succeeded_runs(conn))
+                identity.execute("COMMIT")
+    summary.message = (
+        f"Import run {summary.run_id} ({summary.file_name}, {summary.source}, data year "
+        f"{summary.data_year}) withdrawn: "
+        + (", ".join(f"{n} rows from {t}" for t, n in sorted(summary.rows_deleted.items()))
+           or "no rows")
+        + f" deleted, {summary.identities_deleted} identities removed; its rejected rows are kept. "
+        "The same file can be imported again.")
     if not has_identity:
         summary.next_steps.insert(0, f"No identity file at {identity_path}: no identities "
                                   "were removed (give the identity file if it is elsewhere).")
@@ -144,7 +162,7 @@ def _listing(conn):
         "(no succeeded import in this database)"
 
 
-def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
+def _withdraw(conn, run_id, file_name, reason, user, feedback):
     run = _find_run(conn, run_id, file_name)
     status, fid = run["status"], run["fid"]
     if status == WITHDRAWN:
@@ -157,8 +175,6 @@ def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
     staging = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'staging_*' "
         "ORDER BY name")]
-    if has_identity:
-        _check_identity_belongs(conn, fid, staging)
     direct = DIRECT_TABLES.get(run["source"])
     for table in staging + ([direct] if direct else []):
         check_canceled(feedback)
@@ -167,10 +183,6 @@ def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
         count = conn.execute(f'DELETE FROM "{table}" WHERE import_run_id = ?', (fid,)).rowcount
         if count:
             deleted[table] = count
-    identities = 0
-    if has_identity:
-        identities = conn.execute("DELETE FROM identity.person_identity WHERE import_run_id = ?",
-                                  (fid,)).rowcount
     when = now_utc()
     message = (f"withdrawn {when} by {user}: {reason} (staged rows deleted: "
                f"{sum(deleted.values())}; rejected_row entries kept). Before: {run['message']}")
@@ -184,33 +196,8 @@ def _withdraw(conn, run_id, file_name, reason, has_identity, user, feedback):
          (when, user, fid, "message", run["message"], message)])
     if run["source"] == "sin_space" and deleted.get("establishment"):
         _remeasure_places(conn, feedback)
-    year = run["data_year"]
-    message = (f"Import run {fid} ({run['file_name']}, {run['source']}, data year {year}) "
-               "withdrawn: " + (", ".join(f"{n} rows from {t}" for t, n in sorted(deleted.items()))
-                                or "no rows")
-               + f" deleted, {identities} identities removed; its rejected rows are kept. The same "
-               "file can be imported again.")
-    return WithdrawSummary(fid, run["source"], run["file_name"], year, deleted, identities, when,
-                           user, message, _next_steps(conn, run))
-
-
-def _check_identity_belongs(conn, fid, staging):
-    """Refuse an identity file whose rows of run ``fid`` are not this run's persons (another
-    province's file, whose run numbers mean other imports): their rows must not be deleted."""
-    keys = [k for (k,) in conn.execute("SELECT person_key FROM identity.person_identity WHERE "
-                                       "import_run_id = ? AND person_key IS NOT NULL LIMIT 50",
-                                       (fid,))]
-    if not keys:
-        return
-    marks = ", ".join("?" * len(keys))
-    for table in staging:
-        if "person_key" in {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')} and \
-                conn.execute(f'SELECT 1 FROM "{table}" WHERE import_run_id = ? AND person_key IN '
-                             f"({marks}) LIMIT 1", (fid, *keys)).fetchone():
-            return
-    raise WithdrawError(f"the identity file's rows of import run {fid} are not the persons that "
-                        "run staged: it is not this database's identity file (another province's, "
-                        "or an older copy?). Give the identity file written beside this database.")
+    return WithdrawSummary(fid, run["source"], run["file_name"], run["data_year"], deleted, 0,
+                           when, user, next_steps=_next_steps(conn, run))
 
 
 def _remeasure_places(conn, feedback):

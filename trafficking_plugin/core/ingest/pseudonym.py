@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
+import json
 import os
 import secrets
 import sqlite3
 from collections.abc import Iterable
 from typing import Protocol
 
-from .. import database
+from .. import database, schema
 from ..database import PathLike
 from ..errors import CoreError
 
@@ -41,9 +43,26 @@ def default_identity_path(database: PathLike) -> str:
     return stem + ".identity.sqlite"
 
 
+FINGERPRINT_KEY = "identity_fingerprint"      # database_info: which identity file is this one's
+_FINGERPRINT_LABEL = b"trafficking_db: the identity file of this province database"
+CASE_RUN = 0          # import_run_id of identities that came from no import (case victims)
+
+
+def fingerprint(secret: bytes) -> str:
+    """What the database keeps of its identity file's secret: a keyed hash that tells the right
+    file from another without revealing the secret."""
+    return hmac.new(secret, _FINGERPRINT_LABEL, hashlib.sha256).hexdigest()[:32]
+
+
 def load_secret(identity_path: PathLike) -> bytes:
-    """The province secret from the identity file, made (random, 256 bits) on first use."""
-    with contextlib.closing(database.connect(identity_path)) as conn:
+    """The secret of an identity file, made (random, 256 bits) with the file on first use. A new
+    file is made readable by its owner only; an older one is narrowed to that."""
+    path = str(identity_path)
+    if not os.path.exists(path):
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    _owner_only(path)
+    with contextlib.closing(database.connect(path)) as conn:
         conn.execute("BEGIN IMMEDIATE")
         for statement in _DDL:
             conn.execute(statement)
@@ -53,6 +72,102 @@ def load_secret(identity_path: PathLike) -> bytes:
             conn.execute("INSERT INTO secret VALUES (?, datetime('now'))", row)
         conn.execute("COMMIT")
     return bytes.fromhex(row[0])
+
+
+def bound_secret(conn: sqlite3.Connection, database_path: PathLike,
+                 identity_path: PathLike | None = None, create: bool = True) -> tuple[str, bytes]:
+    """(path, secret) of the identity file that belongs to the database open at ``conn``.
+
+    A database keeps its identity file's fingerprint (``bind``): any other file is refused, and so
+    is a missing one once the database has persons, since a new secret would give every person a
+    second pseudonym. A database of an earlier version, without a fingerprint, must share persons
+    with the file. The database file itself is never taken as its identity file."""
+    from ..files import same_file
+    path = str(identity_path or default_identity_path(database_path))
+    if same_file(path, str(database_path)):
+        raise IdentityError("{} is the province database itself: the identity file is a file of "
+                            "its own, beside it ({})", path, default_identity_path(database_path))
+    stored = schema.get_info(conn, FINGERPRINT_KEY)
+    if not os.path.isfile(path):
+        if stored or _has_persons(conn):
+            raise IdentityError("the identity file {} does not exist, but {} was imported with one: "
+                                "give that file (a new one would give every person a second "
+                                "pseudonym)", path, database_path)
+        if not create:
+            raise IdentityError("the identity file {} does not exist: give the "
+                                "<database>.identity.sqlite written beside the database by the "
+                                "imports", path)
+    try:
+        secret = load_secret(path) if create else _read_secret(path)
+    except sqlite3.DatabaseError as error:
+        raise IdentityError("{} is not an identity file ({})", path, error) from None
+    if stored and stored != fingerprint(secret):
+        raise IdentityError("{} is not this database's identity file ({}): it was made for "
+                            "another database (another province's, or an older copy). Give the "
+                            "identity file written beside this database.", path, database_path)
+    if not stored and _has_persons(conn) and not _shares_persons(conn, path):
+        raise IdentityError("{} holds none of the persons of {}: it is not this database's "
+                            "identity file. Give the identity file written beside this database.",
+                            path, database_path)
+    return path, secret
+
+
+def bind(conn: sqlite3.Connection, secret: bytes) -> None:
+    """Record the identity file's fingerprint in the database (the caller's transaction)."""
+    if not schema.get_info(conn, FINGERPRINT_KEY):
+        schema.set_info(conn, FINGERPRINT_KEY, fingerprint(secret))
+
+
+def repair(identity: sqlite3.Connection, succeeded_runs: Iterable[int]) -> int:
+    """Remove identities of imports that did not succeed: what a crash between the identity
+    file's commit and the database's left behind (in WAL mode the two files do not commit as
+    one), and what a withdrawn import's identities became. Returns the rows removed."""
+    runs = json.dumps(sorted(set(succeeded_runs)))
+    return identity.execute(
+        "DELETE FROM person_identity WHERE import_run_id <> ? AND import_run_id NOT IN "
+        "(SELECT value FROM json_each(?))", (CASE_RUN, runs)).rowcount
+
+
+def succeeded_runs(conn: sqlite3.Connection) -> list[int]:
+    """The import runs whose identities belong in the identity file."""
+    return [fid for (fid,) in conn.execute("SELECT fid FROM import_run WHERE status = 'succeeded'")]
+
+
+def _read_secret(path: str) -> bytes:
+    with contextlib.closing(database.connect(path, read_only=True)) as conn:
+        row = conn.execute("SELECT key FROM secret").fetchone()
+    if row is None:
+        raise IdentityError("{} holds no province secret: it is not an identity file", path)
+    return bytes.fromhex(row[0])
+
+
+def _owner_only(path: str) -> None:
+    """Narrow an identity file the user owns to owner-only (0600)."""
+    with contextlib.suppress(OSError):
+        if os.stat(path).st_uid == os.getuid() and os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o600)
+
+
+def _has_persons(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM import_run WHERE status = 'succeeded' AND rows_staged > 0 "
+                        "LIMIT 1").fetchone() is not None
+
+
+def _shares_persons(conn: sqlite3.Connection, path: str) -> bool:
+    """True when the identity file holds persons the database staged (a database made before
+    fingerprints: the file is checked by its contents)."""
+    keys = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                 "GLOB 'staging_*'"):
+        if "person_key" in {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}:
+            keys += [k for (k,) in conn.execute(f'SELECT person_key FROM "{table}" WHERE '
+                                                "person_key IS NOT NULL LIMIT 20")]
+    if not keys:
+        return True
+    with contextlib.closing(database.connect(path, read_only=True)) as identity:
+        return identity.execute(
+            f"SELECT 1 FROM person_identity WHERE person_key IN ({', '.join('?' * len(keys))}) "
+            "LIMIT 1", keys).fetchone() is not None
 
 
 def drop_key_index(conn: sqlite3.Connection, schema: str = "main") -> None:
@@ -146,25 +261,20 @@ def _keyed_states(secret):
             hashlib.sha256(bytes(b ^ 0x5C for b in secret)))
 
 
-def open_identity(identity_path: PathLike) -> tuple[sqlite3.Connection, bytes]:
-    """A read-only connection to an identity file and its secret, or IdentityError."""
-    path = os.path.abspath(str(identity_path))
-    if not os.path.isfile(path):
-        raise IdentityError(f"the identity file {path} does not exist: give the "
-                           "<database>.identity.sqlite written beside the database by the imports")
-    conn = database.connect(path, read_only=True)
+def open_identity(conn: sqlite3.Connection, database_path: PathLike,
+                  identity_path: PathLike) -> tuple[sqlite3.Connection, bytes]:
+    """A read-only connection to the identity file of the database open at ``conn``, and its
+    secret; IdentityError for a missing file or one that belongs elsewhere (bound_secret)."""
+    path, secret = bound_secret(conn, database_path, identity_path, create=False)
+    identity = database.connect(path, read_only=True)
     try:
-        secret = conn.execute("SELECT key FROM secret").fetchone()
-        conn.execute("SELECT person_key, raw_id, names FROM person_identity LIMIT 1")
+        identity.execute("SELECT person_key, raw_id, names FROM person_identity LIMIT 1")
     except sqlite3.DatabaseError:
-        conn.close()
-        raise IdentityError(f"{path} is not an identity file (it lacks the secret and "
-                           "person_identity tables)") from None
-    if secret is None:
-        conn.close()
-        raise IdentityError(f"{path} holds no province secret: it is not this database's identity file")
+        identity.close()
+        raise IdentityError("{} is not an identity file (it lacks the person_identity table)",
+                            path) from None
     # The look-ups are by person_key: its index, when an import dropped it, is built first
     # through a short read-write connection that changes no data.
     with contextlib.closing(database.connect(path)) as writer:
         index_identity(writer)
-    return conn, bytes.fromhex(secret[0])
+    return identity, secret

@@ -18,7 +18,7 @@ from ..database import PathLike, reading
 from ..errors import CoreError
 from ..feedback import Feedback, NullFeedback, check_canceled
 from ..files import output_file, same_file
-from ..ingest.pseudonym import default_identity_path, open_identity, person_keyer
+from ..ingest.pseudonym import CASE_RUN, default_identity_path, open_identity, person_keyer
 from ..thai_calendar import year_with_be
 from . import monitoring
 
@@ -210,7 +210,7 @@ def _why(codes, scores, names, language):
 
 def _resolve(conn, year, persons, identity_path, database, messages, feedback):
     """Add name, address and address_source to ``persons`` from the identity file."""
-    identity, secret = open_identity(identity_path)
+    identity, secret = open_identity(conn, database, identity_path)
     try:
         keys = sorted({p["person_key"] for p in persons})
         rows = []
@@ -225,6 +225,8 @@ def _resolve(conn, year, persons, identity_path, database, messages, feedback):
     _check_belongs(rows, keys, secret, identity_path, database)
     feedback.setProgress(60)
     run_years = dict(conn.execute("SELECT fid, data_year FROM import_run WHERE status = 'succeeded'"))
+    # Identities of runs that did not succeed (left by a crash, or withdrawn) name nobody here.
+    rows = [r for r in rows if r[4] in run_years or r[4] == CASE_RUN]
     houses = _house_numbers(conn, rows, run_years)
     feedback.setProgress(90)
 
