@@ -55,6 +55,9 @@ class CreateDatabase(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.VILLAGE_NAME_FIELD, self.tr("Village Thai name field"),
             defaultValue="village_name_th", parentLayerParameterName=self.VILLAGES, optional=True))
+        self.add_identity_parameter(self.tr("Identity file (an upgrade of a database made before "
+                                            "schema 4 moves birth dates and house numbers into "
+                                            "it; default beside the database)"))
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -76,7 +79,8 @@ class CreateDatabase(TraffickingAlgorithm):
                                                  {u.code for u, _ in units})
             steps.setCurrentStep(3)
             steps.pushInfo(self.tr("Writing {}…").format(path))
-            return create_database.create_or_upgrade(path, province, rows, steps)
+            return create_database.create_or_upgrade(
+                path, province, rows, steps, self.optional_file(parameters, "IDENTITY", context))
 
         summary = self.run_core(build, where=path)
         styles.save_default_styles(path, styles.DEFAULT_STYLED_LAYERS, steps)

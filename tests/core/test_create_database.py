@@ -1,6 +1,7 @@
 """The province database without QGIS: schema, GeoPackage container, R-tree, all-or-nothing."""
 import contextlib
 import hashlib
+import json
 import struct
 
 import pytest
@@ -113,3 +114,74 @@ def test_upgrade_renames_place_rule_to_establishment_rule_keeping_rows(tmp_path)
         contents = {r[0] for r in conn.execute("SELECT table_name FROM gpkg_contents")}
         assert "establishment_rule" in contents and "place_rule" not in contents
         assert not conn.execute("SELECT 1 FROM gpkg_data_columns WHERE table_name = 'place_rule'").fetchone()
+
+
+MEMBERS = ("household_id,member_no,citizen_id,prename,first_name,last_name,sex,birth_year,relation,"
+           "occupation,education\n"
+           "50010101-00001,1,{id},นาย,สมชาย,ใจดี,ชาย,2520,หัวหน้าครัวเรือน,เกษตรกรรม,ประถมศึกษา\n"
+           "50010101-00001,2,,นาง,,,หญิง,2525,คู่สมรส,เกษตรกรรม,ประถมศึกษา\n")
+HOUSEHOLDS = ("household_id,house_code,house_no,village_code,survey_date,members,income_per_person\n"
+              "50010101-00001,50011234567,77/913,50010101,15/03/2567,2,45000\n")
+
+
+def _as_schema_3(path):
+    """Turn a database of today into one as versions before schema 4 left it: birth years and
+    house numbers staged in the database, not in its identity file."""
+    from trafficking_db.trafficking_plugin.core.ingest import pseudonym
+    identity = pseudonym.default_identity_path(path)
+    with contextlib.closing(database.connect(path)) as conn, \
+            contextlib.closing(database.connect(identity)) as keep:
+        conn.execute("ALTER TABLE staging_family_welfare_member ADD COLUMN birth_year INTEGER")
+        conn.execute("UPDATE staging_family_welfare_member SET birth_year = 2024 - age")
+        conn.execute("ALTER TABLE staging_family_welfare_member DROP COLUMN age")
+        conn.execute("ALTER TABLE staging_family_welfare_household ADD COLUMN house_no TEXT")
+        conn.execute("UPDATE staging_family_welfare_household SET house_no = '77/913'")
+        conn.execute("ALTER TABLE person ADD COLUMN birth_date DATE")
+        conn.execute("UPDATE database_info SET value = '3' WHERE key = 'schema_version'")
+        conn.commit()
+        keep.execute("UPDATE person_identity SET names = json_remove(names, '$.birth_year', "
+                     "'$.house_no')")
+        keep.execute("DELETE FROM person_identity WHERE json_extract(names, '$.prename') IS NULL")
+        keep.commit()
+    return identity
+
+
+def _identity_values(identity):
+    with contextlib.closing(database.connect(identity)) as conn:
+        return sorted((run, row, names) for run, row, names in conn.execute(
+            "SELECT import_run_id, row_number, names FROM person_identity"))
+
+
+def test_upgrade_moves_birth_years_and_house_numbers_to_the_identity_file(tmp_path):
+    """Schema 4 keeps no identifying value in the database: an upgrade of an older one moves its
+    staged birth years and house numbers to the identity file (a row without an ID or a name
+    gains an identity row), keeps the ages, and leaves no copy in the file's free pages."""
+    from trafficking_db.trafficking_plugin.core.ingest import import_file, thai_id
+    from trafficking_db.trafficking_plugin.core.standard import crosswalk
+    path = tmp_path / "old.gpkg"
+    create_database.create_or_upgrade(path, "50", units())
+    raw_id = "350000000001" + str(thai_id.check_digit("350000000001"))
+    (tmp_path / "members.csv").write_text(MEMBERS.format(id=raw_id), encoding="utf-8")
+    (tmp_path / "households.csv").write_text(HOUSEHOLDS, encoding="utf-8")
+    for name in ("members.csv", "households.csv"):
+        assert not import_file.import_file(path, tmp_path / name, "family_welfare",
+                                           2024).rows_rejected
+    today = _identity_values(pseudonym_path := _as_schema_3(path))
+    assert all("birth_year" not in names for _, _, names in today)
+    # Another step than the upgrade refuses to drop them.
+    with pytest.raises(schema.SchemaError, match="Create or upgrade province database"):
+        crosswalk.run_crosswalk(path, 2024)
+    summary = create_database.create_or_upgrade(path, "50", units())
+    assert summary.previous_schema_version == 3
+    with contextlib.closing(database.connect(path)) as conn:
+        for table in ("person", "staging_family_welfare_member", "staging_family_welfare_household"):
+            columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            assert not columns & set(schema.IDENTIFYING_COLUMNS), table
+        assert conn.execute("SELECT group_concat(age) FROM staging_family_welfare_member").fetchone() \
+            == ("47,42",)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    moved = {(row, json.loads(names).get("birth_year"), json.loads(names).get("house_no"))
+             for _, row, names in _identity_values(pseudonym_path)}
+    assert moved == {(1, 1977, None), (2, 1982, None), (1, None, "77/913")}
+    assert b"77/913" not in path.read_bytes()
+    crosswalk.run_crosswalk(path, 2024)          # and the steps after it run again

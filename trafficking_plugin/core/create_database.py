@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import admin, audit, database, gpkg, schema
 from .database import DatabaseError, PathLike, now_utc
 from .feedback import Feedback, NullFeedback, check_canceled
+from .ingest import pseudonym
 from .risk import indicators
 from .shipped_data import plugin_version
 from .sin_space import catalogue
@@ -38,25 +39,37 @@ class CreateSummary:
 
 
 def create_or_upgrade(path: PathLike, province_code: str, units: dict[str, list[dict]],
-                      feedback: Feedback | None = None) -> CreateSummary:
+                      feedback: Feedback | None = None,
+                      identity_path: PathLike | None = None) -> CreateSummary:
     """Build the schema, add the shipped specs' missing code-table rows to ``crosswalk``, write the
     indicator catalogue into an empty ``indicator`` table and load admin units; on an existing
     database, upgrade it in place.
 
     ``units`` maps each of ADMIN_TABLES to rows for ``admin.insert_units``. Everything happens in
     one transaction: on any error (or cancel) the file is left as it was, and a file this call
-    created is removed.
+    created is removed. Birth dates and house numbers an earlier version kept in the database
+    move to its identity file (``identity_path``, default beside the database), which commits
+    first: a crash in between leaves them in both, and the next upgrade merges them again.
     """
     feedback = feedback or NullFeedback()
     existed = os.path.exists(path)
     conn = database.connect(path)
     summary = CreateSummary(str(path), province_code)
+    identity = []          # the identity file's connection, opened when an upgrade needs it
+
+    def keep(moved):
+        if not identity:
+            found, _ = pseudonym.bound_secret(conn, path, identity_path, create=False)
+            identity.append(database.connect(found))
+            identity[0].execute("BEGIN IMMEDIATE")
+        pseudonym.keep_identifying(identity[0], moved)
+
     try:
         if existed and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] \
                 and not gpkg.is_geopackage(conn):
             raise DatabaseError("{} exists and is not a GeoPackage: choose another file name", path)
         conn.execute("BEGIN IMMEDIATE")
-        summary.previous_schema_version = schema.apply_schema(conn)
+        summary.previous_schema_version = schema.apply_schema(conn, keep_identifying=keep)
         summary.crosswalk_defaults_added = code_tables.load_defaults(conn)
         # The shipped catalogue only into an empty table: specialists' edits survive upgrades.
         summary.indicators_added = indicators.install(conn)
@@ -78,19 +91,28 @@ def create_or_upgrade(path: PathLike, province_code: str, units: dict[str, list[
             rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             summary.units[table] = UnitCounts(rows, added, kept)
             feedback.setProgress(100 * (step + 1) / len(admin.ADMIN_TABLES))
+        for each in identity:
+            each.execute("COMMIT")
         conn.execute("COMMIT")
     except sqlite3.Error as error:
-        _undo(conn, path, existed)
+        _undo(conn, path, existed, identity)
         raise database.unwritable(path, error) from None
     except BaseException:
-        _undo(conn, path, existed)
+        _undo(conn, path, existed, identity)
         raise
+    for each in identity:
+        each.close()
     conn.close()
     return summary
 
 
-def _undo(conn: sqlite3.Connection, path: PathLike, existed: bool) -> None:
+def _undo(conn: sqlite3.Connection, path: PathLike, existed: bool,
+          identity: list[sqlite3.Connection]) -> None:
     """Roll back, and remove a file this call created."""
+    for each in identity:
+        if each.in_transaction:
+            each.execute("ROLLBACK")
+        each.close()
     if conn.in_transaction:
         conn.execute("ROLLBACK")
     conn.close()

@@ -2,19 +2,22 @@
 
 The tables are a public interface (GIS specialists open and query them), so every column carries
 its documentation here; `docs/schema.md` and the GeoPackage's own `gpkg_data_columns` are made
-from it. Upgrading adds missing tables and columns and never drops or rewrites a user's rows.
+from it. Upgrading adds missing tables and columns and never drops or rewrites a user's rows,
+with one exception: identifying values (birth dates, house numbers) that versions before schema
+4 kept move to the identity file, leaving the ages they give.
 """
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import gpkg
 from .errors import CoreError
 
 
-SCHEMA_VERSION = 3     # 3: place_rule renamed establishment_rule (one word per concept)
+SCHEMA_VERSION = 4     # 3: place_rule renamed establishment_rule (one word per concept)
+# 4: no identifying value in the database: ages instead of birth dates, no house numbers
 
 
 class SchemaError(CoreError):
@@ -63,6 +66,8 @@ _CLASS = C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the
 _AREAS = C("areas", "TEXT", "District and sub-district codes covered, separated by spaces.")
 _SEX = C("sex", "TEXT", "male, female or unknown.")
 # Every row of a standard sector table says where it came from (docs/standard.md).
+_AGE = C("age", "INTEGER", "Age in whole years on 1 July of the data year (the birth date stays "
+         "in the identity file).")
 _PROVENANCE = (C("import_run_id", "INTEGER", "fid of the import_run that staged the source row.", "NOT NULL"),
                C("row_number", "INTEGER", "Row number of the source row in its file.", "NOT NULL"))
 _LINK = C("person_key", "TEXT", "Keyed pseudonym of the person (as in person); empty when the "
@@ -200,7 +205,7 @@ TABLES = (
     Table("person", "One row per pseudonymised person and data year, linked across agencies.", (
         _PERSON, _YEAR,
         C("sex", "TEXT", "male, female or unknown."),
-        C("birth_date", "DATE", "Date of birth (Common Era)."),
+        _AGE,
         _VILL, _SUBD, _DIST,
         C("sources", "TEXT", "Agency source ids that hold a record of this person, space separated."),
         C("linked", "BOOLEAN", "1 when the person has a linkable ID (13-digit ID or G code)."),
@@ -235,7 +240,7 @@ TABLES = (
         C("school_year", "INTEGER", "School year (Common Era)."),
         C("grade_level", "TEXT", "kindergarten_1-3, primary_1-6 or secondary_1-6."),
         C("school_status", "TEXT", "studying, moved, dropped_out, suspended, struck_off or graduated."),
-        _SEX, C("birth_date", "DATE", "Date of birth (Common Era)."),
+        _SEX, _AGE,
         _VILL, _SUBD, _DIST,
     ) + _PROVENANCE),
     Table("welfare_case", "Cases received by the social development and human security office.", (
@@ -268,7 +273,8 @@ TABLES = (
           "private_employee."),
         C("education", "TEXT", "Highest level: none, pre_primary, primary, lower_secondary, "
           "upper_secondary, diploma or bachelor_or_higher."),
-        _SEX, C("birth_year", "INTEGER", "Year of birth (Common Era)."),
+        _SEX, C("age", "INTEGER", "Age in the data year (from the year of birth, which stays in "
+                 "the identity file)."),
     ) + _PROVENANCE),
     Table("indicator", "The catalogue of vulnerability indicators and their scoring rules.", (
         C("code", "TEXT", "Indicator id, e.g. I01.", "NOT NULL"),
@@ -519,18 +525,28 @@ def _existing_columns(conn, table):
     return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
 
 
+# Columns that identify a person, which schema 4 took out of the database (their values live in
+# the identity file): an upgrade turns a birth date or year into the age and drops the rest.
+IDENTIFYING_COLUMNS = ("birth_date", "birth_year", "house_no", "latitude", "longitude")
+# The tables of persons that held them: the standard person tables and the staging tables of the
+# agencies' person files (an establishment's coordinates, in sin space's, identify nobody).
+_PERSON_TABLES = ("person", "school_enrolment", "household_member", "staging_health_*",
+                  "staging_education_*", "staging_family_welfare_*", "staging_human_security_*")
+
 # Tables renamed by a schema version: old name -> new name. An upgrade renames them in place
 # (rows, indexes and the GeoPackage's records of the table follow).
 RENAMED_TABLES = {"place_rule": "establishment_rule"}
 
 
 def apply_schema(conn: sqlite3.Connection, tables: Iterable[Table] | None = None,
-                 version: int | None = None) -> int | None:
+                 version: int | None = None,
+                 keep_identifying: IdentifyingKeeper | None = None) -> int | None:
     """Create missing tables and columns, rename tables a later version renamed, refresh their
     documentation, record the version.
 
     Runs inside the caller's transaction. Returns the version found before (None for a new file).
-    Existing rows are never touched; a database newer than this plugin is refused.
+    Existing rows are kept; identifying values of an earlier version go to ``keep_identifying``
+    (without one, SchemaError); a database newer than this plugin is refused.
     """
     tables = TABLES if tables is None else tables
     version = SCHEMA_VERSION if version is None else version
@@ -540,6 +556,7 @@ def apply_schema(conn: sqlite3.Connection, tables: Iterable[Table] | None = None
         raise SchemaError("this database has schema version {}, newer than this plugin's {}: "
                           "update the plugin before opening it", found, version)
     _rename_tables(conn)
+    _purge_identifying(conn, keep_identifying)
     for table in tables:
         existing = _existing_columns(conn, table.name)
         if not existing:
@@ -571,6 +588,62 @@ def _rename_tables(conn):
             conn.execute(f"DELETE FROM {table} WHERE table_name = ?", (old,))  # registered anew
         if _existing_columns(conn, "layer_styles"):
             conn.execute("UPDATE layer_styles SET f_table_name = ? WHERE f_table_name = ?", (new, old))
+
+
+# keep(rows): receives (source, import_run_id, row_number, values as JSON) of the staged rows
+# whose identifying values an upgrade takes out of the database, for the identity file.
+IdentifyingKeeper = Callable[[list[tuple[str, int, int, str]]], None]
+
+
+def _purge_identifying(conn, keep):
+    """Schema 4: ages instead of birth dates and years, and no house numbers or house points, in
+    every table that still has them (person, the sector tables, the staging tables). The staged
+    values go to ``keep`` first (the identity file); without one they are refused, not lost."""
+    tables = [t for (t,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (" +
+        " OR ".join("name GLOB ?" for _ in _PERSON_TABLES) + ")", _PERSON_TABLES)]
+    for table in tables:
+        columns = _existing_columns(conn, table)
+        found = [c for c in IDENTIFYING_COLUMNS if c in columns]
+        if not found:
+            continue
+        if table.startswith("staging_"):
+            _keep_staged(conn, table, found, keep)
+        year = ("data_year" if "data_year" in columns else
+                "(SELECT r.data_year FROM import_run r WHERE r.fid = import_run_id)")
+        if "age" not in columns and {"birth_date", "birth_year"} & set(found):
+            conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "age" INTEGER')
+            if "birth_date" in found:
+                age = (f"{year} - CAST(substr(birth_date, 1, 4) AS INTEGER) - "
+                       "(substr(birth_date, 6, 5) > '07-01')")
+                conn.execute(f'UPDATE "{table}" SET age = {age} WHERE birth_date IS NOT NULL')
+            else:
+                conn.execute(f'UPDATE "{table}" SET age = {year} - birth_year '
+                             "WHERE birth_year IS NOT NULL")
+        # The dropped values must not linger in free pages of the file either.
+        conn.execute("PRAGMA secure_delete = ON")
+        for column in found:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+            conn.execute("DELETE FROM gpkg_data_columns WHERE table_name = ? AND column_name = ?",
+                         (table, column))
+    if _existing_columns(conn, "indicator"):      # the catalogue names the fields it reads
+        conn.execute("UPDATE indicator SET fields = replace(replace(fields, 'person.birth_date', "
+                     "'person.age'), 'household_member.birth_year', 'household_member.age')")
+
+
+def _keep_staged(conn, table, found, keep):
+    pairs = ", ".join(f"'{c}', s.\"{c}\"" for c in found)
+    rows = conn.execute(
+        f"SELECT r.source, s.import_run_id, s.row_number, json_object({pairs}) FROM \"{table}\" s "
+        f"JOIN import_run r ON r.fid = s.import_run_id WHERE "
+        + " OR ".join(f's."{c}" IS NOT NULL' for c in found)).fetchall()
+    if not rows:
+        return
+    if keep is None:
+        raise SchemaError("this database holds birth dates or house numbers ({}), as versions "
+                          "before schema 4 kept them: upgrade it with 'Create or upgrade province "
+                          "database' first, which moves them to the identity file", table)
+    keep(rows)
 
 
 def stored_version(conn: sqlite3.Connection) -> int | None:

@@ -816,6 +816,11 @@ Defaults for the field names match the OCHA/RTSD sub-district layer (tambon_code
         </message>
         <message>
             <location filename="../../processing_algorithms/create_database.py" />
+            <source>Identity file (an upgrade of a database made before schema 4 moves birth dates and house numbers into it; default beside the database)</source>
+            <translation>แฟ้มข้อมูลระบุตัวตน (การปรับรุ่นฐานข้อมูลที่สร้างก่อนโครงสร้างรุ่น 4 จะย้ายวันเกิดและบ้านเลขที่ไปไว้ในแฟ้มนี้ ค่าเริ่มต้นคือแฟ้มข้างฐานข้อมูล)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/create_database.py" />
             <source>Summary</source>
             <translation>สรุป</translation>
         </message>
@@ -2047,6 +2052,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{}: {} of {} rows rejected, so nothing was imported (the commonest reason, {} rows: {}). Is it the right file, encoding and source? Every reason is in rejected_row (run {}); correct the file and import it again.</source>
+            <translation>{}: ปฏิเสธ {} จาก {} แถว จึงไม่ได้นำเข้าข้อมูลใดเลย (เหตุผลที่พบบ่อยที่สุด {} แถว: {}) ไฟล์ การเข้ารหัส และแหล่งข้อมูลถูกต้องหรือไม่? เหตุผลทั้งหมดอยู่ใน rejected_row (รอบที่ {}) โปรดแก้ไขไฟล์แล้วนำเข้าอีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
             <source>{} is not a file: choose the agency's export file</source>
             <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ส่งออกของหน่วยงาน</translation>
         </message>
@@ -2127,8 +2137,18 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the file does not start with a UTF-16 byte-order mark, so it is not UTF-16 text: import it with the encoding auto</source>
+            <translation>ไฟล์ไม่ได้ขึ้นต้นด้วยเครื่องหมายลำดับไบต์ UTF-16 จึงไม่ใช่ข้อความ UTF-16: โปรดนำเข้าโดยเลือกการเข้ารหัส auto</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
             <translation>การอ่าน ODS ต้องใช้ odfpy (แพ็กเกจ Debian python3-odf): โปรดติดตั้ง หรือบันทึกแผ่นงานเป็น XLSX หรือ CSV</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the DBF file's list of fields is cut short (a damaged or truncated file): export it again from the agency's system</source>
+            <translation>รายการเขตข้อมูลของไฟล์ DBF ขาดหาย (ไฟล์เสียหายหรือไม่ครบ): โปรดส่งออกใหม่จากระบบของหน่วยงาน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
@@ -2169,6 +2189,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/schema.py" />
             <source>this database has schema version {}, newer than this plugin's {}: update the plugin before opening it</source>
             <translation>ฐานข้อมูลนี้มีโครงสร้างรุ่น {} ใหม่กว่ารุ่น {} ของปลั๊กอินนี้: โปรดปรับรุ่นปลั๊กอินก่อนเปิด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/schema.py" />
+            <source>this database holds birth dates or house numbers ({}), as versions before schema 4 kept them: upgrade it with 'Create or upgrade province database' first, which moves them to the identity file</source>
+            <translation>ฐานข้อมูลนี้ยังเก็บวันเกิดหรือบ้านเลขที่ ({}) ตามที่รุ่นก่อนโครงสร้างรุ่น 4 เคยเก็บไว้: โปรดปรับรุ่นด้วย 'สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด' ก่อน ซึ่งจะย้ายข้อมูลเหล่านี้ไปไว้ในแฟ้มข้อมูลระบุตัวตน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />

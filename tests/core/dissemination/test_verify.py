@@ -47,8 +47,8 @@ def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
         planted_key = conn.execute("SELECT person_key FROM person WHERE fid = ?",
                                    (fids[0],)).fetchone()[0]
         conn.execute("UPDATE person SET village_code = NULL WHERE fid = ?", (fids[0],))
-        conn.execute("UPDATE person SET birth_date = '2030-01-01' WHERE fid = ?", (fids[1],))
-        conn.execute("UPDATE person SET birth_date = '1900-05-05' WHERE fid = ?", (fids[2],))
+        conn.execute("UPDATE person SET age = -6 WHERE fid = ?", (fids[1],))
+        conn.execute("UPDATE person SET age = 124 WHERE fid = ?", (fids[2],))
         for table in ("household", "school_enrolment"):
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "fid"]
             conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
@@ -77,7 +77,8 @@ def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
     for check, n in planted.items():
         assert found[check].count == before[check].count + n, check
     assert [e["where"] for e in found["district_jumps"].examples][0].startswith(f"district {district}")
-    assert any("born 2030-01-01" in e["detail"] for e in found["impossible_ages"].examples)
+    assert any("age -6" in e["detail"] and "born after the data year" in e["detail"]
+               for e in found["impossible_ages"].examples)
     assert all(found[c].severity == "error" for c in ("persons_without_village", "impossible_ages"))
     assert result["ERRORS"] >= 4 and result["PROBLEMS"] == sum(f.count for f in found.values())
     # The report: HTML, CSV and XLSX; row references, never the pseudonym.

@@ -2,6 +2,7 @@
 import contextlib
 import csv
 import gzip
+import json
 import os
 import re
 import shutil
@@ -9,7 +10,7 @@ import sqlite3
 
 import pytest
 from conftest import CancelAfter
-from trafficking_db.trafficking_plugin.core import create_database, database
+from trafficking_db.trafficking_plugin.core import create_database, database, schema
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.ingest import import_file, pseudonym, spec, validate
 from trafficking_db.trafficking_plugin.sample import generator
@@ -94,15 +95,20 @@ def test_codes_are_stored_as_found_and_dates_in_the_common_era(imported):
     db, _, _ = imported
     nations = {n for (n,) in query(db, "SELECT nationality FROM staging_health_person")}
     assert "099" in nations and "99" in nations      # leading-zero loss is the crosswalk's to map
-    births = query(db, "SELECT min(birth_date), max(birth_date) FROM staging_education_roster")[0]
-    assert "2000-01-01" < births[0] < births[1] < "2025-01-01"
-    years = query(db, "SELECT min(birth_year), max(birth_year) FROM staging_family_welfare_member")[0]
-    assert 1900 < years[0] < years[1] <= 2024
+    # Birth dates and years stay in the identity file; staging holds the age on 1 July.
+    ages = query(db, "SELECT min(age), max(age) FROM staging_education_roster")[0]
+    assert -1 <= ages[0] < ages[1] < 25
+    ages = query(db, "SELECT min(age), max(age) FROM staging_family_welfare_member")[0]
+    assert 0 <= ages[0] < ages[1] < 124
+    births = [json.loads(n).get("birth_date") for (n,) in query(
+        pseudonym.default_identity_path(db), "SELECT names FROM person_identity")]
+    births = sorted(b for b in births if b)
+    assert "1900-01-01" < births[0] < births[-1] < "2025-01-01"
     kinds = dict(query(db, "SELECT id_kind, count(*) FROM staging_education_roster GROUP BY id_kind"))
     assert kinds.get("g_code", 0) > 0 and kinds["thai_id"] > 0
 
 
-def test_no_raw_id_or_name_in_the_geopackage(imported, sample):
+def test_no_raw_id_name_birth_date_or_house_number_in_the_geopackage(imported, sample):
     db, _, _ = imported
     files, _ = sample
     with gzip.open(files / "truth" / "persons.csv.gz", "rt", encoding="utf-8") as handle:
@@ -115,6 +121,8 @@ def test_no_raw_id_or_name_in_the_geopackage(imported, sample):
                                              "AND name <> 'gpkg_spatial_ref_sys'")]
         cells = 0
         for table in tables:
+            columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            assert not columns & set(schema.IDENTIFYING_COLUMNS), table
             for row in conn.execute(f'SELECT * FROM "{table}"'):
                 for value in row:
                     if isinstance(value, str):
@@ -126,6 +134,23 @@ def test_no_raw_id_or_name_in_the_geopackage(imported, sample):
     identity = pseudonym.default_identity_path(db)
     held = {n for (n,) in query(identity, "SELECT names FROM person_identity")}
     assert any(truth[1]["first_name"] in n for n in held)
+
+
+def test_rejected_birth_years_are_withheld_and_kept_in_the_identity_file(imported):
+    """A mistyped birth year rejects its row; rejected_row names the field and the kind of
+    mistake but neither the value nor a year from it; the identity file keeps the value."""
+    db, _, _ = imported
+    rows = query(db, "SELECT import_run_id, row_number, value, reason FROM rejected_row "
+                     "WHERE field = 'birth_year'")
+    assert len(rows) >= 5 and any("looks like a" in r[3] for r in rows)
+    for _, _, value, reason in rows:
+        assert value == import_file.WITHHELD
+        assert not set(re.findall(r"\d{3,}", reason)) - {"2024", "2567"}, reason
+    kept = dict(((run, row), value) for run, row, value in query(
+        pseudonym.default_identity_path(db), "SELECT import_run_id, row_number, value FROM "
+        "rejected_value WHERE field = 'birth_year'"))
+    assert set(kept) == {(r[0], r[1]) for r in rows}
+    assert all(re.fullmatch(r"[0-9]{4}", v) for v in kept.values())
 
 
 def test_home_town_is_staged_from_the_raw_id(imported):
@@ -308,7 +333,9 @@ def test_custom_identity_path(sample, tmp_path):
     ("source: x\nfiles: {a: {match: {columns: [D]}, columns: {C: {field: f}}}}", "files.a.match.columns",
      "D not among"),
     ("source: x\nfiles: {a: {columns: {C: {field: f, identity: true, type: date}}}}",
-     "files.a.columns.C.identity", "only text"),
+     "files.a.columns.C.identity", "needs staged_as: age"),
+    ("source: x\nfiles: {a: {columns: {C: {field: f, type: date, staged_as: age}}}}",
+     "files.a.columns.C.staged_as", "only 'age'"),
     ("source: x\nfile: {}", "file", "unknown key"),
     ("source: x\nfiles: {a: {columns: {C: {field: home_town}}}}", "files.a.columns.C.field", "reserved"),
     ("source: [x", "", "not valid YAML"),

@@ -13,7 +13,15 @@ KNOWN_VALID = ["1234567890121", "3509900012348", "0000000000060"]
 @pytest.mark.parametrize("valid", KNOWN_VALID)
 def test_check_digit_of_hand_worked_ids(valid):
     assert thai_id.check_digit(valid[:12]) == int(valid[12])
-    assert thai_id.is_valid_thai_id(valid)
+    # 1234567890121 and 0000000000060 are placeholders clerks type: right check digit, no person.
+    assert thai_id.is_valid_thai_id(valid) == (valid == "3509900012348")
+
+
+@pytest.mark.parametrize("text", ["1111111111119", "1234567890121", "9876543210989", "3000000000013",
+                                  "0000000000060"])
+def test_placeholders_are_no_ids(text):
+    assert thai_id.check_digit(text[:12]) == int(text[12]) and thai_id.is_placeholder(text)
+    assert not thai_id.is_valid_thai_id(text) and not thai_id.valid_thai_id_mask([text])[0]
 
 
 @pytest.mark.parametrize("text", ["1234567890122", "3509900012341", "123456789012", "12345678901211",
@@ -23,7 +31,7 @@ def test_invalid_ids_are_refused(text):
 
 
 def test_separators_are_ignored_when_validating():
-    assert thai_id.is_valid_thai_id("1-2345-67890-12-1")
+    assert thai_id.is_valid_thai_id("3-5099-00012-34-8")
     assert thai_id.is_valid_thai_id(" 3 5099 00012 34 8 ")
     assert thai_id.normalize_id("g-50-1234567890") == "G501234567890"
 

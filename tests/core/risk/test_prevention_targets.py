@@ -41,7 +41,7 @@ def scored(imported_sample, tmp_path_factory):
         conn.execute(
             "INSERT INTO risk_person (person_key, data_year, age, age_band, sex, village_code, "
             "subdistrict_code, district_code, coverage, risk_index, risk_class) SELECT person_key, "
-            "data_year, 2024 - CAST(substr(birth_date, 1, 4) AS INTEGER), 'unknown', sex, "
+            "data_year, age, 'unknown', sex, "
             "village_code, subdistrict_code, district_code, 10, 1.2, 'low' FROM person "
             "WHERE data_year = 2024")
         counts = conn.execute("SELECT village_code, count(*) FROM risk_person WHERE village_code "

@@ -33,12 +33,12 @@ CATALOGUE = [
      "age BETWEEN 6 AND 14 AND school_status IS NOT NULL", 2.0),
     ("A03", "dx_violence_injury = 1 OR hh_other_violence > 0", "0", "dx_violence_injury = 0", 1.0),
 ]
-PERSONS = [  # key, nationality, birth date, village, sources, school status, violence
-    ("p1", "thai", "2014-01-15", V1, "health education", "studying", False),
-    ("p2", "no_status", "2013-09-01", V1, "health", None, True),   # 10 on 1 July 2024
-    ("p3", "myanmar", "1994-03-03", V2, "health", None, False),
-    ("p4", "thai", "2016-05-05", V2, "health education", "moved", True),
-    ("p5", None, "1984-02-02", V1, "family_welfare", None, False),
+PERSONS = [  # key, nationality, age on 1 July 2024, village, sources, school status, violence
+    ("p1", "thai", 10, V1, "health education", "studying", False),
+    ("p2", "no_status", 10, V1, "health", None, True),
+    ("p3", "myanmar", 30, V2, "health", None, False),
+    ("p4", "thai", 8, V2, "health education", "moved", True),
+    ("p5", None, 40, V1, "family_welfare", None, False),
 ]
 
 
@@ -64,12 +64,12 @@ def _build(path, persons=PERSONS, year=YEAR):
         for source in ("health", "education", "family_welfare"):
             conn.execute("INSERT INTO import_run (source, file_name, data_year, status) "
                          "VALUES (?, 'hand', ?, 'succeeded')", (source, year))
-        for key, nationality, birth, village, sources, status, violence in persons:
+        for key, nationality, age, village, sources, status, violence in persons:
             conn.execute(
-                "INSERT INTO person (person_key, data_year, sex, birth_date, village_code, "
+                "INSERT INTO person (person_key, data_year, sex, age, village_code, "
                 "subdistrict_code, district_code, sources, linked, nationality, id_kind) "
                 "VALUES (?, ?, 'female', ?, ?, ?, ?, ?, 1, ?, 'thai_id')",
-                (key, year, birth, village, village[:6], village[:4], sources, nationality))
+                (key, year, age, village, village[:6], village[:4], sources, nationality))
             if status:
                 conn.execute("INSERT INTO school_enrolment (person_key, data_year, school_status, "
                              "import_run_id, row_number) VALUES (?, ?, ?, 1, 1)", (key, year, status))
@@ -164,8 +164,8 @@ def test_rescoring_replaces_and_second_year_gives_change(province):
     assert conn.execute("SELECT count(*) FROM risk_person").fetchone()[0] == 5
     conn.close()
     # 2025: P2 and P4 are better off (at school, no violence): V1 and V2 shift.
-    later = [(k, n, b, v, s, "studying" if st else st, False) for k, n, b, v, s, st, _ in PERSONS]
-    later[1] = ("p2", "thai", "2013-09-01", V1, "health education", "studying", False)
+    later = [(k, n, a + 1, v, s, "studying" if st else st, False) for k, n, a, v, s, st, _ in PERSONS]
+    later[1] = ("p2", "thai", 11, V1, "health education", "studying", False)
     _build(province, later, 2025)
     risk_index.score_risk_index(province, 2025, risk_index.Options(
         min_coverage=1, high_cutoff=2.0, medium_cutoff=1.5))        # B.E. 2568 = 2025

@@ -121,15 +121,14 @@ def _without_village(conn, year):
 
 
 def _impossible_ages(conn, year):
-    """Born after the data year (a negative age), or older than MAX_AGE on 1 July."""
+    """Born after the data year (an age below zero), or older than MAX_AGE on 1 July."""
     reference = f"{year}-07-01"
     rows = conn.execute(
-        "SELECT fid, person_key, birth_date FROM person WHERE data_year = ? AND birth_date IS NOT "
-        "NULL AND (birth_date > ? OR birth_date < date(?, ?)) ORDER BY fid",
-        (year, f"{year}-12-31", reference, f"-{MAX_AGE + 1} years")).fetchall()
+        "SELECT fid, person_key, age FROM person WHERE data_year = ? AND age IS NOT NULL AND "
+        "(age < -1 OR age > ?) ORDER BY fid", (year, MAX_AGE)).fetchall()
     examples = _person_examples(conn, year, rows, lambda r: (
-        f"born {r[2]}: after the data year {year}" if r[2] > f"{year}-12-31"
-        else f"born {r[2]}: older than {MAX_AGE} on {reference}"))
+        f"age {r[2]} on {reference}: born after the data year {year}" if r[2] < 0
+        else f"age {r[2]}: older than {MAX_AGE} on {reference}"))
     count = len(rows)
     if "welfare_case" in _tables(conn):
         cases = conn.execute(

@@ -65,6 +65,7 @@ class LayerTable:
 
     format = "gdal"
     encoding = None
+    multiline: frozenset[int] = frozenset()      # as readers.TableFile (cells are never lines)
 
     def __init__(self, path: str, point_columns: bool = False) -> None:
         from osgeo import ogr, osr

@@ -26,7 +26,7 @@ from ..feedback import Canceled, Feedback, NullFeedback, check_canceled
 from ..shipped_data import plugin_version
 from . import gdal_table, pseudonym, readers, thai_id
 from .spec import ID_TYPES, FileSpec, Spec, find_file_kind, load_spec
-from .validate import Rejection, cell_text, check_cell, mask_ids_in
+from .validate import Rejection, age_on_reference, cell_text, check_cell, mask_ids_in
 
 # SQLite page cache of each database file during an import, in KiB. The temporary row hashes
 # are filled in random order, which SQLite's default 2 MiB cache turns into file reads and
@@ -34,6 +34,9 @@ from .validate import Rejection, cell_text, check_cell, mask_ids_in
 # with the file.
 SQLITE_CACHE_KIB = {"main": 32768, "identity": 2048, "temp": 32768}
 _SEPARATOR = "\x1f"        # between a row's cells when hashed: the ASCII unit separator
+# rejected_row.value of an identifying column (a name, a birth date): the value itself is kept
+# in the identity file's rejected_value, where authorised staff can fix the file by it.
+WITHHELD = "(withheld: an identifying value; see rejected_value in the identity file)"
 CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
 _TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
 HEADER_SEARCH_ROWS = 10    # title rows above the header (merged cells) are skipped up to here
@@ -43,6 +46,18 @@ _SQL_TYPES = {"text": "TEXT", "code": "TEXT", "integer": "INTEGER", "year": "INT
 
 class ImportFailed(CoreError):
     """The file cannot be imported as it is; the message says why and what to do."""
+
+
+class RejectedFile(ImportFailed):
+    """Every row, or most of a file, was rejected: nothing is staged, the run is recorded with
+    status rejected and its reasons in rejected_row, and the corrected file may come again."""
+
+
+# A file whose rows are mostly rejected is a wrong file, encoding or delimiter, not a file with
+# a few bad rows: over this share (from REJECTED_FROM_ROWS rows on), or every row, nothing is
+# staged.
+REJECTED_SHARE = 0.5
+REJECTED_FROM_ROWS = 20
 
 
 @dataclass
@@ -60,7 +75,7 @@ AfterStaging = Callable[[sqlite3.Connection, dict, str, Feedback], StepResult]
 class ImportSummary:
     """One import run, as recorded in import_run."""
     run_id: int | None
-    status: str                # succeeded, duplicate, failed or canceled
+    status: str                # succeeded, duplicate, failed or canceled (rejected: RejectedFile)
     source: str
     file_name: str
     data_year: int
@@ -126,6 +141,11 @@ def staging_table(spec: Spec, file_spec: FileSpec) -> schema.Table:
                    "office that registered it (the home town); empty for G codes and rows without an ID."),
         ]
     for col in file_spec.staged_columns:
+        if col.staged_as == "age":
+            columns.append(column("age", "INTEGER", "Age in whole years on 1 July of the data year, "
+                                  f"from column {col.column} (the date itself is kept in the "
+                                  "identity file, never here)."))
+            continue
         doc = col.doc or col.field.replace("_", " ").capitalize() + "."
         note = " Code as found in the file (mapped by the crosswalk)." if col.type == "code" else ""
         era = " Common Era (ISO yyyy-mm-dd)." if col.type == "date" else ""
@@ -156,9 +176,11 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
         try:
             # A crash between the two files' commits left identities of a run that did not
             # succeed: they go before anything new is written (the run number may come again).
-            pseudonym.repair(identity, pseudonym.succeeded_runs(conn))
+            pseudonym.repair(identity, conn)
             return _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedback,
                                           after_staging)
+        except RejectedFile:
+            raise                                    # recorded and committed as rejected
         except BaseException as error:
             for each in (identity, conn):
                 if each.in_transaction:
@@ -197,8 +219,11 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
         rows = iter(table)
         file_spec, positions, header = _read_header(rows, spec, run["file_name"], feedback)
         feedback.setProgress(1)        # under way: the header is read
+        table.multiline = frozenset(p for c, p in zip(file_spec.columns, positions)
+                                    if c.multiline and p is not None)
         target = staging_table(spec, file_spec)
-        schema.apply_schema(conn, tables=[target])
+        schema.apply_schema(conn, tables=[target], keep_identifying=lambda moved:
+                            pseudonym.keep_identifying(identity, moved))
         conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
         writer = _Writer(conn, identity, run, spec, file_spec, target, positions, len(header),
                          secret, table.format in _TEXT_FORMATS)
@@ -215,7 +240,11 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
                     blank += 1                # an empty line is not a data row
                     continue
                 read += 1
-                chunk.append((read, cells, problem, hash(text)))
+                if text.count(_SEPARATOR) == len(cells) - 1:
+                    digest = hash(text)
+                else:                         # a cell holds the separator: hash cell by cell
+                    digest = hash(tuple(cell_text(c) for c in cells))
+                chunk.append((read, cells, problem, digest))
                 if len(chunk) == CHUNK_ROWS:
                     check_canceled(feedback)
                     writer.write(chunk)
@@ -226,6 +255,9 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
         check_canceled(feedback)
         writer.write(chunk)
     conn.execute("DROP TABLE temp.seen_row")
+    if _mostly_rejected(run):
+        _reject_file(conn, identity, run, target.name)
+    elsewhere = _other_province(conn, target, run_id)
     # A step that must land with the staged rows or not at all (same transaction).
     step = after_staging(conn, run, target.name, feedback) if after_staging else None
     if step is not None:
@@ -240,6 +272,9 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
         run["message"] += f"; {blank} empty lines skipped"
     if step is not None and step.message:
         run["message"] += f"; {step.message}"
+    if elsewhere:
+        run["message"] += f"; {elsewhere}"
+        feedback.reportError(elsewhere, False)
     run["finished_at"] = now_utc()
     conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
@@ -250,6 +285,69 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
     feedback.pushInfo(run["message"])
     return _summary(run, "succeeded", kind=file_spec.kind, staging_table=target.name,
                     unlinked=unlinked, empty_lines=blank, step=step)
+
+
+# Where a staged row says which province it is from: the expression of its 2-digit code.
+_PROVINCE_OF = {"village_code": "substr(trim(village_code), 1, 2)",
+                "changwat_no": "substr('0' || trim(changwat_no), -2)"}
+
+
+def _other_province(conn, target, run_id):
+    """A warning when most staged rows name another province than the database's (a file of
+    the wrong province places nobody), else None."""
+    province = schema.get_info(conn, "province_code")
+    names = {c.name for c in target.all_columns}
+    if not province:
+        return None
+    if "province_name" in names:
+        row = conn.execute("SELECT name_th FROM province WHERE code = ?", (province,)).fetchone()
+        if not row:
+            return None
+        code = ("CASE WHEN replace(replace(trim(province_name), 'จังหวัด', ''), 'จ.', '') = "
+                f"'{row[0].replace(chr(39), '')}' THEN '{province}' ELSE trim(province_name) END")
+    else:
+        code = next((sql for column, sql in _PROVINCE_OF.items() if column in names), None)
+        if code is None:
+            return None
+    counts = conn.execute(
+        f'SELECT {code} AS p, count(*) FROM "{target.name}" WHERE import_run_id = ? AND {code} '
+        "<> '' GROUP BY p ORDER BY 2 DESC", (run_id,)).fetchall()
+    total = sum(n for _, n in counts)
+    others = [(p, n) for p, n in counts if p != province]
+    if not total or sum(n for _, n in others) * 2 <= total:
+        return None
+    return (f"warning: {sum(n for _, n in others)} of {total} staged rows are of another "
+            f"province than this database's {province} (most of them {others[0][0]}): is it "
+            "the right province's file? Rows of another province have no place here; withdraw "
+            "the import if it is not")
+
+
+def _mostly_rejected(run):
+    read, rejected = run["rows_read"], run["rows_rejected"]
+    return read > 0 and (rejected == read or
+                         (read >= REJECTED_FROM_ROWS and rejected > REJECTED_SHARE * read))
+
+
+def _reject_file(conn, identity, run, table):
+    """Take back the run's staged rows, keep its rejections, record it as rejected and commit."""
+    run_id = run["run_id"]
+    conn.execute(f'DELETE FROM "{table}" WHERE import_run_id = ?', (run_id,))
+    identity.execute("DELETE FROM person_identity WHERE import_run_id = ?", (run_id,))
+    reason, count = conn.execute(
+        "SELECT reason, count(*) FROM rejected_row WHERE import_run_id = ? GROUP BY reason "
+        "ORDER BY 2 DESC, 1 LIMIT 1", (run_id,)).fetchone()
+    error = RejectedFile("{}: {} of {} rows rejected, so nothing was imported (the commonest "
+                         "reason, {} rows: {}). Is it the right file, encoding and source? Every "
+                         "reason is in rejected_row (run {}); correct the file and import it "
+                         "again.", run["file_name"], run["rows_rejected"], run["rows_read"],
+                         count, reason, run_id)
+    run["message"] = str(error)
+    conn.execute("UPDATE import_run SET status = 'rejected', finished_at = ?, rows_read = ?, "
+                 "rows_staged = 0, rows_rejected = ?, message = ? WHERE fid = ?",
+                 (now_utc(), run["rows_read"], run["rows_rejected"], run["message"], run_id))
+    identity.execute("COMMIT")
+    conn.execute("COMMIT")
+    raise error
 
 
 def _summary(run: dict, status: str, **more) -> ImportSummary:
@@ -398,14 +496,15 @@ class _Column:
     def _plain(self, cells):
         """The outcomes of a chunk of text cells that all have the plainest form of their type
         (checked with one regular expression over the joined column), else None."""
-        pattern = _PLAIN.get("identity" if self.col.identity else self.col.type)
-        if pattern is None or (self.col.identity and self.col.required):
-            return None
+        names = self.col.identity and self.col.type == "text"     # identifying text: as found
+        pattern = _PLAIN.get("identity" if names else self.col.type)
+        if pattern is None or (names and self.col.required) or self.col.range:
+            return None                       # a range is checked cell by cell
         joined = "\n".join(cells)
         if joined.count("\n") != len(cells) - 1 or not pattern.fullmatch(joined):
             return None                       # a cell holds a line break, or one is not plain
         convert = _PLAIN_CONVERT.get(self.col.type)
-        return list(map(convert, cells)) if convert and not self.col.identity else list(cells)
+        return list(map(convert, cells)) if convert and not names else list(cells)
 
     def _outcome(self, cell):
         outcome = check_cell(self.col, cell, self.data_year)
@@ -434,8 +533,10 @@ class _Writer:
         self.needed = max((p + 1 for p in positions if p is not None), default=0)
         self.has_id = file_spec.id_column is not None
         self.unlinked = 0
+        self.withheld = []           # identifying values of rejected rows, for the identity file
         names = [c.name for c in target.all_columns if c.name != "fid"]
-        self.insert_staged = (f'INSERT INTO "{target.name}" ({", ".join(names)}) '
+        quoted = ", ".join(f'"{name}"' for name in names)      # a field may be an SQL keyword
+        self.insert_staged = (f'INSERT INTO "{target.name}" ({quoted}) '
                               f'VALUES ({", ".join("?" * len(names))})')
         identity_fields = [c.col.field for c in self.columns if c.col.identity]
         # The names as json.dumps(dict, ensure_ascii=False) writes them, without a dict per row.
@@ -466,6 +567,9 @@ class _Writer:
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
         self.identity.executemany("INSERT INTO person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
                                   identities)
+        if self.withheld:
+            self.identity.executemany("INSERT INTO rejected_value VALUES (?, ?, ?, ?)", self.withheld)
+            self.withheld = []
 
     def _shape_problem(self, cells):
         """Why a row with too many or too few cells is rejected, or None."""
@@ -495,15 +599,23 @@ class _Writer:
             if rejects:
                 bad.update(i for i, o in enumerate(out) if o.__class__ is _Reject)
         for i in sorted(bad):
-            rejected[numbers[i]] = [(o.field, o.value, o.why) for o in (out[i] for out in outcomes)
-                                    if o.__class__ is _Reject]
+            rejected[numbers[i]] = [
+                (o.field, WITHHELD if column.col.identity else o.value, o.why)
+                for column, o in ((c, out[i]) for c, out in zip(self.columns, outcomes))
+                if o.__class__ is _Reject]
+            self.withheld += [(self.run["run_id"], numbers[i], column.col.field, out[i].value)
+                              for column, out in zip(self.columns, outcomes)
+                              if column.col.identity and out[i].__class__ is _Reject]
         ids = next((out for column, out in zip(self.columns, outcomes) if column.is_id), None)
         if ids and bad:                  # rows left out below; their ID outcome may be a _Reject
             ids = [_NO_ID if o.__class__ is _Reject else o for o in ids]
         ids = ids or [_NO_ID] * len(rows)
         names = [out for column, out in zip(self.columns, outcomes) if column.col.identity]
-        values = [out for column, out in zip(self.columns, outcomes)
-                  if not column.is_id and not column.col.identity]
+        year = self.run["data_year"]
+        values = [[age_on_reference(v, year) if v.__class__ is not _Reject else None for v in out]
+                  if column.col.staged_as == "age" else out
+                  for column, out in zip(self.columns, outcomes)
+                  if not column.is_id and (not column.col.identity or column.col.staged_as)]
         run_id = self.run["run_id"]
         keys = list(zip(*ids))[:4] if self.has_id else []
         staged = list(zip(repeat(run_id), numbers, *keys, *values))
@@ -523,9 +635,10 @@ class _Writer:
         has_id = self.has_id
         name_rows = list(zip(*names)) if names else [()] * len(numbers)
         return [(i, (key, source, kind if has_id else None, raw_id or None,
-                     self.names_json % tuple(map(_json_text, name_cells)), run_id, number))
+                     self.names_json % tuple(map(_json_value, name_cells)), run_id, number))
                 for i, ((key, kind, _type, _town, raw_id), name_cells, number)
-                in enumerate(zip(ids, name_rows, numbers)) if raw_id or any(name_cells)]
+                in enumerate(zip(ids, name_rows, numbers))
+                if raw_id or any(c not in (None, "") for c in name_cells)]
 
     def _duplicates(self, chunk):
         """Row number -> the earlier row it copies exactly, over the whole file so far.
@@ -568,3 +681,10 @@ def _record_run(conn, run, status):
     run_id = _insert_run(conn, run, status)
     conn.execute("COMMIT")
     return run_id
+
+
+def _json_value(value: object) -> str:
+    """A value as JSON text, for the identity file's values of a row."""
+    if value is None or value.__class__ is _Reject:
+        return "null"
+    return _json_text(value) if isinstance(value, str) else json.dumps(value)

@@ -112,7 +112,7 @@ def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "
                 summary.identities_deleted = identity.execute(
                     "DELETE FROM person_identity WHERE import_run_id = ?",
                     (summary.run_id,)).rowcount
-                pseudonym.repair(identity, pseudonym.succeeded_runs(conn))
+                pseudonym.repair(identity, conn)
                 identity.execute("COMMIT")
     summary.message = (
         f"Import run {summary.run_id} ({summary.file_name}, {summary.source}, data year "

@@ -26,6 +26,10 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS person_identity ("
     " person_key TEXT, source TEXT NOT NULL, id_kind TEXT, raw_id TEXT, names TEXT,"
     " import_run_id INTEGER NOT NULL, row_number INTEGER NOT NULL)",
+    # The identifying values of rejected rows (a misspelt birth date, a name in the wrong
+    # column): rejected_row in the database says "withheld"; staff fix the file by these.
+    "CREATE TABLE IF NOT EXISTS rejected_value (import_run_id INTEGER NOT NULL,"
+    " row_number INTEGER NOT NULL, field TEXT NOT NULL, value TEXT)",
 )
 # The index on person_key is built by the steps that look persons up (index_identity), not kept
 # up by the imports (drop_key_index): keys come in random order, and at Chiang Mai's volume
@@ -118,19 +122,42 @@ def bind(conn: sqlite3.Connection, secret: bytes) -> None:
         schema.set_info(conn, FINGERPRINT_KEY, fingerprint(secret))
 
 
-def repair(identity: sqlite3.Connection, succeeded_runs: Iterable[int]) -> int:
-    """Remove identities of imports that did not succeed: what a crash between the identity
-    file's commit and the database's left behind (in WAL mode the two files do not commit as
-    one), and what a withdrawn import's identities became. Returns the rows removed."""
-    runs = json.dumps(sorted(set(succeeded_runs)))
+def repair(identity: sqlite3.Connection, conn: sqlite3.Connection) -> int:
+    """Remove what the identity file holds for imports the database (``conn``) does not keep:
+    identities of runs that did not succeed (left by a crash between the identity file's commit
+    and the database's, which in WAL mode do not commit as one, or by a withdrawal) and the
+    rejected values of rows the database no longer lists. Returns the identities removed."""
+    for statement in _DDL:                # an identity file of an earlier version gains its tables
+        identity.execute(statement)
+    succeeded = [fid for (fid,) in conn.execute(
+        "SELECT fid FROM import_run WHERE status = 'succeeded'")]
+    listed = [run for (run,) in conn.execute("SELECT DISTINCT import_run_id FROM rejected_row")]
+    identity.execute("DELETE FROM rejected_value WHERE import_run_id NOT IN "
+                     "(SELECT value FROM json_each(?))", (json.dumps(listed),))
     return identity.execute(
         "DELETE FROM person_identity WHERE import_run_id <> ? AND import_run_id NOT IN "
-        "(SELECT value FROM json_each(?))", (CASE_RUN, runs)).rowcount
+        "(SELECT value FROM json_each(?))", (CASE_RUN, json.dumps(succeeded))).rowcount
 
 
-def succeeded_runs(conn: sqlite3.Connection) -> list[int]:
-    """The import runs whose identities belong in the identity file."""
-    return [fid for (fid,) in conn.execute("SELECT fid FROM import_run WHERE status = 'succeeded'")]
+def keep_identifying(identity: sqlite3.Connection, rows: list[tuple[str, int, int, str]]) -> None:
+    """Merge identifying values an earlier version staged in the database into the identity
+    file's rows, as an import of today writes them: (source, import_run_id, row_number, values
+    as JSON) each (schema.apply_schema's keeper; the caller's transaction)."""
+    for statement in _DDL:
+        identity.execute(statement)
+    identity.execute("CREATE TEMP TABLE moved (source TEXT, run INTEGER, row INTEGER, vals TEXT)")
+    identity.executemany("INSERT INTO temp.moved VALUES (?, ?, ?, ?)", rows)
+    identity.execute("CREATE INDEX temp.moved_row ON moved (run, row, source)")
+    identity.execute(
+        "UPDATE person_identity SET names = json_patch(coalesce(names, '{}'), m.vals) FROM "
+        "temp.moved m WHERE m.run = person_identity.import_run_id AND m.row = "
+        "person_identity.row_number AND m.source = person_identity.source")
+    # Rows without an ID or a name had no identity row: they gain one, as today's imports give.
+    identity.execute(
+        "INSERT INTO person_identity (source, names, import_run_id, row_number) SELECT source, "
+        "json_patch('{}', vals), run, row FROM temp.moved WHERE (run, row, source) NOT IN "
+        "(SELECT import_run_id, row_number, source FROM person_identity)")
+    identity.execute("DROP TABLE temp.moved")
 
 
 def _read_secret(path: str) -> bytes:

@@ -43,6 +43,9 @@ class TableFile:
                  close: Callable[[], None]) -> None:
         self.path, self.format, self.encoding = path, file_format, encoding
         self._rows, self.fraction, self.close = rows, fraction, close
+        # Positions of the columns whose cells may hold line breaks (set once the header is
+        # known; a text file's record spans lines only there).
+        self.multiline: frozenset[int] = frozenset()
 
     def __iter__(self) -> Iterator[tuple[list[Any], str | None]]:
         return self._rows
@@ -79,10 +82,13 @@ def sniff_format(path: PathLike) -> str:
     if head.startswith((b"%PDF", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8")):
         raise ReadError("the file is not a table (it is a PDF, image or compressed file): "
                         "export the data as CSV or XLSX")
-    if head[0] in _DBF_VERSIONS and len(head) >= 12:
+    if head[0] in _DBF_VERSIONS and len(head) >= 32:
+        # A dBase header: version, last update (YY MM DD), records, header and record lengths.
+        # A file cut short is still a DBF (the reader says where it ends).
+        month, day = head[2], head[3]
         records, header_len, record_len = struct.unpack_from("<IHH", head, 4)
-        if header_len >= 33 and record_len >= 1 and \
-                header_len + records * record_len <= size <= header_len + records * record_len + 1:
+        if 1 <= month <= 12 and 1 <= day <= 31 and header_len >= 33 and record_len >= 1 and \
+                size <= header_len + records * record_len + 1:
             return "dbf"
     return "csv"
 
@@ -130,6 +136,43 @@ def choose_encoding(head: bytes) -> str:
     return "cp874"
 
 
+# Physical lines one record may span when the spec allows line breaks in some of its columns
+# (free text); elsewhere a record is one line. A quote left open must not swallow the records
+# after it: past this, or with a line break in another column, the record is read again line
+# by line (rows_read then counts every physical line).
+MULTILINE_MAX_LINES = 100
+
+
+class _OpenQuote(Exception):
+    """The record being read runs over more lines than it may."""
+
+
+class _LineFeed:
+    """The decoded lines for csv.reader, keeping those of the record being read."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines, self.taken, self.limit = lines, [], 1
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        if len(self.taken) >= self.limit:
+            raise _OpenQuote
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+    def again(self, lines: list[str]) -> None:
+        """Give ``lines`` again before the rest of the file."""
+        self.lines = _chain_all(lines, self.lines)
+
+
+def _chain_all(first, rest):
+    yield from first
+    yield from rest
+
+
 def _open_text(path, encoding):
     handle = open(path, "rb")
     size = max(os.path.getsize(path), 1)
@@ -138,31 +181,73 @@ def _open_text(path, encoding):
         handle.seek(0)
     bad_lines = set()
     if encoding == "utf-16":
-        lines = codecs.getreader(encoding)(handle, errors="replace")
+        if handle.read(2) not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            handle.close()
+            raise ReadError("the file does not start with a UTF-16 byte-order mark, so it is not "
+                            "UTF-16 text: import it with the encoding auto")
+        handle.seek(0)
+        lines = _utf16_lines(handle)
     else:
         lines = _decoded_lines(handle, encoding, bad_lines)
     first = next(lines, "")
     delimiter = max(_DELIMITERS, key=first.count)
-    reader = csv.reader(_chain(first, lines), delimiter=delimiter, strict=False)
+    feed = _LineFeed(_chain(first, lines))
 
     def rows():
-        start = 0                     # the last line of the row before
-        try:                          # a csv.Error ends the file: no row after it is read
-            for cells in reader:
-                problem = None
-                if bad_lines:
-                    lines_of_row = range(start + 1, reader.line_num + 1)
-                    if any(n in bad_lines for n in lines_of_row):
-                        problem = (f"the row is not valid {encoding} text (mixed encodings in "
-                                   "one file?)")
-                        bad_lines.difference_update(lines_of_row)
-                start = reader.line_num
-                yield cells, problem
-        except csv.Error as error:
-            raise ReadError(f"line {reader.line_num}: {error} (an unclosed quote?)") from None
+        reader = csv.reader(feed, delimiter=delimiter, strict=False)
+        line = 0                      # physical lines before the record
+        width = None                  # the header's cells
+        while True:
+            allowed = table.multiline
+            feed.taken, feed.limit = [], MULTILINE_MAX_LINES if allowed else 1
+            try:
+                cells = next(reader)
+                broken = len(feed.taken) > 1 and (len(cells) != width or any(
+                    "\n" in c or "\r" in c for i, c in enumerate(cells) if i not in allowed))
+                width = width or len(cells)
+            except StopIteration:
+                return
+            except _OpenQuote:
+                broken = True
+            except csv.Error as error:
+                raise ReadError(f"line {line + 1}: {error}") from None
+            if broken:                # its first line alone is rejected, the rest read again
+                feed.again(feed.taken[1:])
+                reader = csv.reader(feed, delimiter=delimiter, strict=False)
+                line += 1
+                yield next(csv.reader(feed.taken[:1], delimiter=delimiter, strict=False), []), (
+                    f"line {line}: a quote opened in this line is not closed on it, and the "
+                    f"row would run on into the next lines (over other records): check the "
+                    f"quotes (\") of this line in the file")
+                continue
+            problem = None
+            if bad_lines:
+                lines_of_row = range(line + 1, line + len(feed.taken) + 1)
+                if any(n in bad_lines for n in lines_of_row):
+                    problem = f"the row is not valid {encoding} text (mixed encodings in one file?)"
+                    bad_lines.difference_update(lines_of_row)
+            line += len(feed.taken)
+            yield cells, problem
 
-    return TableFile(path, "csv", encoding, rows(), lambda: min(handle.tell() / size, 1.0),
-                     handle.close)
+    table = TableFile(path, "csv", encoding, rows(), lambda: min(handle.tell() / size, 1.0),
+                      handle.close)
+    return table
+
+
+def _utf16_lines(handle):
+    """Lines of a UTF-16 file ending at "\n" alone: U+2028, U+0085 and the other breaks that
+    str.splitlines knows are text inside a cell, not the end of a row."""
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    rest = ""
+    while True:
+        data = handle.read(BLOCK_BYTES)
+        parts = (rest + decoder.decode(data, final=not data)).split("\n")
+        rest = parts.pop()
+        yield from (part + "\n" for part in parts)
+        if not data:
+            if rest:
+                yield rest
+            return
 
 
 def _decoded_lines(handle, encoding, bad_lines):
@@ -286,6 +371,18 @@ def _open_ods(path, encoding):
     return TableFile(path, "ods", None, rows(), lambda: count[0] / total, lambda: None)
 
 
+def _utf8_cut_short(raw):
+    """The text of UTF-8 bytes whose last character the field's width cut (dropped), or None
+    when they are not UTF-8. Padding after the cut is spaces or NULs."""
+    body = raw.rstrip(b" \x00")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        text = decoder.decode(body, final=False)
+    except UnicodeDecodeError:
+        return None
+    return text if decoder.getstate()[0] else None
+
+
 def _open_dbf(path, encoding):
     """dBase III/IV tables: a fixed header, 32-byte field descriptors, fixed-width records."""
     handle = open(path, "rb")
@@ -296,6 +393,10 @@ def _open_dbf(path, encoding):
         descriptor = handle.read(32)
         if not descriptor or descriptor[0] == 0x0D:
             break
+        if len(descriptor) < 32 or handle.tell() > header_len:
+            handle.close()
+            raise ReadError("the DBF file's list of fields is cut short (a damaged or truncated "
+                            "file): export it again from the agency's system")
         name = descriptor[:11].split(b"\x00")[0].decode("ascii", "replace").strip()
         fields.append((name, chr(descriptor[11]), descriptor[16]))
     text_codec = "utf-8" if encoding in ("auto", "utf-8-sig") else encoding
@@ -305,6 +406,10 @@ def _open_dbf(path, encoding):
         try:
             return raw.decode(text_codec), None
         except UnicodeDecodeError:
+            if text_codec == "utf-8":
+                cut = _utf8_cut_short(raw)
+                if cut is not None:          # a Thai letter cut by the field's width
+                    return cut, None
             if encoding == "auto":
                 return raw.decode("cp874", errors="replace"), None   # DBF from Thai systems: TIS-620
             return raw.decode(text_codec, errors="replace"), f"the row is not valid {encoding} text"

@@ -50,11 +50,21 @@ class ColumnSpec:
     field: str             # the standard field name
     type: str
     required: bool = False
-    identity: bool = False  # a name: goes to the identity file, never to the GeoPackage
+    identity: bool = False  # identifying (a name, house number, birth date, place of a house):
+                            # the value goes to the identity file, never to the GeoPackage
+    staged_as: str | None = None   # "age": an identifying date or year is staged as the age
     calendar: str = "auto"
     formats: tuple[str, ...] = DATE_FORMATS
     not_after_data_year: bool = False
     doc: str = ""
+    multiline: bool = False        # free text whose cells may hold line breaks (CSV: a quoted
+                                   # record spans lines only in such columns)
+    range: tuple[float, float] | None = None   # plausible values of a number (an age: 0 to 120)
+
+    @property
+    def staged_field(self) -> str:
+        """The staging column of this column's value (a birth date's is its age)."""
+        return self.staged_as or self.field
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,10 @@ class FileSpec:
 
     @property
     def staged_columns(self) -> tuple[ColumnSpec, ...]:
-        """Columns whose values are stored in staging (IDs become person_key, names leave)."""
-        return tuple(c for c in self.columns if not c.identity and c.type not in ID_TYPES)
+        """Columns with a value in staging (IDs become person_key, identifying values leave; a
+        birth date stays only as the age it gives)."""
+        return tuple(c for c in self.columns
+                     if c.type not in ID_TYPES and (not c.identity or c.staged_as))
 
     @property
     def identity_columns(self) -> tuple[ColumnSpec, ...]:
@@ -135,7 +147,7 @@ def _parse(data, path):
             fail(f"{key}.columns", "needs the agency columns, each with field and type")
         parsed = tuple(_parse_column(fail, f"{key}.columns.{name}", str(name), col)
                        for name, col in columns.items())
-        fields = [c.field for c in parsed]
+        fields = [c.field for c in parsed] + [c.staged_field for c in parsed if c.staged_as]
         twice = sorted({f for f in fields if fields.count(f) > 1})
         if twice:
             fail(f"{key}.columns", f"field(s) {', '.join(twice)} given to more than one column")
@@ -189,8 +201,8 @@ def _parse_codes(fail, codes, staged_fields):
 def _parse_column(fail, key, name, col):
     if not isinstance(col, dict):
         fail(key, "needs field and type, e.g. {field: birth_date, type: date, calendar: be}")
-    unknown = set(col) - {"field", "type", "required", "identity", "calendar", "formats",
-                          "not_after_data_year", "doc"}
+    unknown = set(col) - {"field", "type", "required", "identity", "staged_as", "multiline",
+                          "range", "calendar", "formats", "not_after_data_year", "doc"}
     if unknown:
         fail(key, f"unknown key(s) {', '.join(sorted(unknown))}")
     field, kind = col.get("field"), col.get("type", "text")
@@ -212,14 +224,31 @@ def _parse_column(fail, key, name, col):
     bad = [f for f in formats if f not in DATE_FORMATS]
     if bad or not formats:
         fail(f"{key}.formats", f"date formats are some of {', '.join(DATE_FORMATS)}")
-    flags = {f: col.get(f, False) for f in ("required", "identity", "not_after_data_year")}
+    flags = {f: col.get(f, False)
+             for f in ("required", "identity", "not_after_data_year", "multiline")}
     for flag, value in flags.items():
         if not isinstance(value, bool):
             fail(f"{key}.{flag}", "must be true or false")
-    if flags["identity"] and kind != "text":
-        fail(f"{key}.identity", "only text columns (names) can be identity columns")
-    return ColumnSpec(name, field, kind, flags["required"], flags["identity"], calendar,
-                      tuple(formats), flags["not_after_data_year"], str(col.get("doc", "")))
+    staged_as = col.get("staged_as")
+    if flags["identity"] and kind not in ("text", "code", "number") and not staged_as:
+        fail(f"{key}.identity", "an identifying date or year needs staged_as: age (the age is "
+             "staged, the date goes to the identity file)")
+    if staged_as is not None and (staged_as != "age" or kind not in ("date", "year")
+                                  or not flags["identity"]):
+        fail(f"{key}.staged_as", "only 'age', for an identifying date or year (identity: true)")
+    if flags["multiline"] and kind != "text":
+        fail(f"{key}.multiline", "only text columns (free text such as notes) hold line breaks")
+    bounds = col.get("range")
+    if bounds is not None:
+        if kind not in ("integer", "number") or not isinstance(bounds, list) or len(bounds) != 2 \
+                or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds) \
+                or bounds[0] > bounds[1]:
+            fail(f"{key}.range", "a number column's lowest and highest plausible value, e.g. "
+                 "[0, 120]")
+        bounds = (float(bounds[0]), float(bounds[1]))
+    return ColumnSpec(name, field, kind, flags["required"], flags["identity"], staged_as, calendar,
+                      tuple(formats), flags["not_after_data_year"], str(col.get("doc", "")),
+                      flags["multiline"], bounds)
 
 
 def find_file_kind(spec: Spec, header: Iterable[str],

@@ -46,9 +46,11 @@ def check_digit(first12: str) -> int:
 
 
 def is_valid_thai_id(text: object) -> bool:
-    """True for a 13-digit Thai ID whose check digit is right (dashes and spaces are ignored)."""
+    """True for a 13-digit Thai ID whose check digit is right and that is no placeholder (dashes
+    and spaces are ignored)."""
     s = normalize_id(text)
-    return bool(_THAI_ID.fullmatch(s)) and check_digit(s[:12]) == int(s[12])
+    return bool(_THAI_ID.fullmatch(s)) and check_digit(s[:12]) == int(s[12]) \
+        and not is_placeholder(s)
 
 
 def is_g_code(text: object) -> bool:
@@ -65,8 +67,29 @@ def check_digits(first12: ArrayLike) -> np.ndarray:
     return (11 - total % 11) % 10
 
 
+# Placeholders clerks type when the ID is unknown, which pass the check digit: the same digit
+# twelve times (1111111111119), 1234567890121 and 9876543210987, and no registering office
+# (digits 2-5 zero). Taken as IDs they would make every such row one person.
+_SEQUENCES = np.array([[int(c) for c in "123456789012"], [int(c) for c in "987654321098"]])
+
+
+def _placeholders(digits: np.ndarray) -> np.ndarray:
+    first12 = digits[:, :12]
+    same = (first12 == first12[:, :1]).all(axis=1)
+    sequence = (first12[:, None, :] == _SEQUENCES[None, :, :]).all(axis=2).any(axis=1)
+    no_office = (digits[:, 1:5] == 0).all(axis=1)
+    return same | sequence | no_office
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a 13-digit ID that is a placeholder typed for an unknown ID."""
+    return bool(_THAI_ID.fullmatch(text)) and bool(
+        _placeholders(np.array([[int(c) for c in text]]))[0])
+
+
 def valid_thai_id_mask(ids: ArrayLike) -> np.ndarray:
-    """Boolean array: which of ``ids`` (any iterable of strings) are valid Thai IDs.
+    """Boolean array: which of ``ids`` (any iterable of strings) are valid Thai IDs (placeholders
+    are not).
 
     Strings are taken as they are (no separators removed), as validation of a column needs.
     """
@@ -76,7 +99,8 @@ def valid_thai_id_mask(ids: ArrayLike) -> np.ndarray:
         codes = ids[mask].astype("U13").view(np.uint32).reshape(-1, 13).astype(np.int64)
         digits = codes - ord("0")
         ascii_digits = ((digits >= 0) & (digits <= 9)).all(axis=1)
-        mask[mask] = ascii_digits & (check_digits(digits[:, :12]) == digits[:, 12])
+        mask[mask] = ascii_digits & (check_digits(digits[:, :12]) == digits[:, 12]) & \
+            ~_placeholders(np.where(ascii_digits[:, None], digits, 0))
     return mask
 
 

@@ -73,6 +73,10 @@ def parse_id(raw: str, kind: str) -> tuple[tuple[str, str] | None, str | None]:
     if not normal:
         return ("none", ""), None
     if len(normal) == 13 and normal.isascii() and normal.isdigit():
+        if thai_id.is_placeholder(normal):
+            return None, (f"ID {mask_id(normal)} is a placeholder, not a person's ID (one digit "
+                          "repeated, 1234…, or no registering office): leave the cell empty "
+                          "when the ID is not known")
         if thai_id.check_digit(normal[:12]) == int(normal[12]):
             return ("thai_id", normal), None
         return None, f"ID {mask_id(normal)} fails the check digit (a digit mistyped?)"
@@ -111,16 +115,16 @@ def parse_value(column: ColumnSpec, cell: Any,
                           "IDs belong only in the ID column")
         # Text is kept as written (spaces and spelling are the crosswalk's); codes trimmed.
         return (raw if kind == "text" else text), None
-    if kind == "integer":
-        number = _number(text)
-        if number is None or number != int(number):
-            return None, f"'{_short(raw)}' is not a whole number"
-        return int(number), None
-    if kind == "number":
+    if kind in ("integer", "number"):
         number = _number(text)
         if number is None:
-            return None, f"'{_short(raw)}' is not a number"
-        return number, None
+            return None, f"'{_short(raw)}' is not a number written in digits"
+        if kind == "integer" and number != int(number):
+            return None, f"'{_short(raw)}' is not a whole number"
+        if column.range and not column.range[0] <= number <= column.range[1]:
+            low, high = (f"{v:g}" for v in column.range)
+            return None, f"'{_short(raw)}' is outside the plausible range {low} to {high}"
+        return (int(number) if kind == "integer" else number), None
     if kind == "year":
         return parse_year(text, column.calendar, data_year if column.not_after_data_year else None)
     if kind == "date":
@@ -129,12 +133,17 @@ def parse_value(column: ColumnSpec, cell: Any,
     raise ValueError(f"unknown type {kind}")
 
 
+_NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|[-+]?\.[0-9]+")
+_LARGEST = 2 ** 53          # past this a float is not exact, and SQLite's integers end at 2**63
+
+
 def _number(text):
-    try:
-        value = float(text.replace(",", ""))    # 1,234.50 as people write it
-    except ValueError:
+    """A number as people write it (1,234.50), or None: no exponents (1e3 is a typing slip
+    more often than a number), no nan or inf, nothing beyond 2**53."""
+    if not _NUMBER.fullmatch(text):
         return None
-    return value if math.isfinite(value) else None
+    value = float(text.replace(",", ""))
+    return value if abs(value) < _LARGEST else None
 
 
 def _short(text, limit=40):
@@ -220,7 +229,30 @@ def check_cell(column: ColumnSpec, cell: Any, data_year: int) -> Any:
     if column.type in ID_TYPES:
         parsed, why = parse_id(raw, column.type)
         return Rejection(mask_id(raw), why) if why else parsed
-    if column.identity:
+    if column.identity and column.type == "text":
         return raw
     value, why = parse_value(column, cell, data_year)
+    if why and column.identity:          # a birth date: the reason must not repeat it either
+        why = withhold_values(why, data_year)
     return Rejection(raw, why) if why else value
+
+
+def withhold_values(reason: str, data_year: int) -> str:
+    """A reason without the values it quotes (the cell, its years), keeping the data year."""
+    keep = {str(data_year), str(data_year + BE_OFFSET)}
+    reason = re.sub(r"'[^']*'", "(withheld)", reason)
+    return re.sub(r"\d{3,}", lambda m: m.group() if m.group() in keep else "…", reason)
+
+
+AGE_REFERENCE = "07-01"     # ages are counted on 1 July of the data year (mid-year, as censuses do)
+
+
+def age_on_reference(value: str | int | None, data_year: int) -> int | None:
+    """Whole years on 1 July of ``data_year`` of a birth date (ISO text) or birth year (int; the
+    month unknown, the year's difference)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return data_year - value
+    text = str(value)
+    return data_year - int(text[:4]) - (text[5:10] > AGE_REFERENCE)

@@ -99,11 +99,11 @@ def build_facts(conn: sqlite3.Connection, year: int) -> int:
     def from_source(fact, expr, default="0"):
         return f"CASE WHEN {source_flag(fact)} THEN coalesce({expr}, {default}) END"
 
-    age = age_sql(year, "p.birth_date")
-    pregnancy_age = ("CASE WHEN d.first_pregnancy IS NOT NULL AND p.birth_date IS NOT NULL THEN "
-                     "CAST(substr(d.first_pregnancy, 1, 4) AS INTEGER) - CAST(substr(p.birth_date,"
-                     " 1, 4) AS INTEGER) - (substr(p.birth_date, 6, 5) > substr(d.first_pregnancy,"
-                     " 6, 5)) END")
+    age = "p.age"
+    # The database keeps ages on 1 July, not birth dates: the age at the first pregnancy is the
+    # age then, moved by the years between (within a year of the true age).
+    pregnancy_age = ("CASE WHEN d.first_pregnancy IS NOT NULL AND p.age IS NOT NULL THEN p.age - "
+                     f"({int(year)} - CAST(substr(d.first_pregnancy, 1, 4) AS INTEGER)) END")
     school = (f"CASE WHEN {source_flag('in_education')} IS NOT NULL THEN "
               "coalesce(s.school_status, CASE WHEN s.person_key IS NULL THEN 'not_enrolled' END) END")
     own = {"violence": "(coalesce(d.violence_injury, 0) OR coalesce(w.family_violence, 0))",
@@ -151,12 +151,6 @@ def build_facts(conn: sqlite3.Connection, year: int) -> int:
     return conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
 
 
-def age_sql(year: int, birth_date: str) -> str:
-    """SQL of the completed years on 1 July of ``year`` (one less when the birthday comes later)."""
-    return (f"(CASE WHEN {birth_date} IS NOT NULL THEN {int(year)} - CAST(substr({birth_date}, 1, 4) "
-            f"AS INTEGER) - (substr({birth_date}, 6, 5) > '07-01') END)")
-
-
 def _bmn(conn, year):
     """f_member: each person's row on a BMN roster; f_bmn_household: the household's facts."""
     conn.execute(
@@ -166,7 +160,7 @@ def _bmn(conn, year):
         (year,))
     conn.execute("CREATE UNIQUE INDEX temp.f_member_key ON f_member (person_key)")
     bmn = ", ".join(f"h.bmn{i:02d}" for i in range(1, 32))
-    working = (f"({year} - m.birth_year BETWEEN 18 AND 59 AND m.occupation IS NOT NULL "
+    working = ("(m.age BETWEEN 18 AND 59 AND m.occupation IS NOT NULL "
                "AND m.occupation NOT IN ('none', 'student'))")
     conn.execute(
         "CREATE TEMP TABLE f_bmn_household AS SELECT h.household_id, h.income_per_person, "
@@ -181,7 +175,7 @@ def _bmn(conn, year):
 
 def _households(conn, year):
     """f_house: counts over the persons of each health house (person.household_no)."""
-    age = age_sql(year, "p.birth_date")
+    age = "p.age"
     conn.execute(
         "CREATE TEMP TABLE f_house AS SELECT p.household_no, count(*) AS size, "
         f"sum({age} < 18) AS children, sum({age} BETWEEN 18 AND 59) AS adults, "

@@ -220,14 +220,15 @@ def _resolve(conn, year, persons, identity_path, database, messages, feedback):
                 "SELECT person_key, source, raw_id, names, import_run_id, row_number FROM "
                 f"person_identity WHERE person_key IN ({', '.join('?' * len(part))})", part)
             check_canceled(feedback)
+        _check_belongs(rows, keys, secret, identity_path, database)
+        feedback.setProgress(60)
+        run_years = dict(conn.execute("SELECT fid, data_year FROM import_run WHERE "
+                                      "status = 'succeeded'"))
+        # Identities of runs that did not succeed (left by a crash, or withdrawn) name nobody.
+        rows = [r for r in rows if r[4] in run_years or r[4] == CASE_RUN]
+        houses = _house_numbers(conn, identity, rows, run_years)
     finally:
         identity.close()
-    _check_belongs(rows, keys, secret, identity_path, database)
-    feedback.setProgress(60)
-    run_years = dict(conn.execute("SELECT fid, data_year FROM import_run WHERE status = 'succeeded'"))
-    # Identities of runs that did not succeed (left by a crash, or withdrawn) name nobody here.
-    rows = [r for r in rows if r[4] in run_years or r[4] == CASE_RUN]
-    houses = _house_numbers(conn, rows, run_years)
     feedback.setProgress(90)
 
     def preference(row):
@@ -295,70 +296,105 @@ def _pad2(value):
     return f"{int(text):02d}" if text.isdigit() and len(text) <= 2 else None
 
 
-def _house_numbers(conn, rows, run_years):
+def _house_numbers(conn, identity, rows, run_years):
     """(source, import_run_id, row_number) -> (house number, its village code, where from) for
-    the identity rows whose staged record leads to a house number."""
+    the identity rows whose record leads to a house number. House numbers are identifying: they
+    live in the identity file (by the row that gave them), villages in the staging tables."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (source TEXT, run INTEGER, row INTEGER, "
                  "PRIMARY KEY (source, run, row))")
     conn.execute("DELETE FROM temp.wanted")
     conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?, ?, ?)",
                      [(r[1], r[4], r[5]) for r in rows])
+    own = {(r[4], r[5]): _json_value(r[3], "house_no") for r in rows}
     found = {}
     try:
         if {"staging_health_person", "staging_health_home"} <= tables:
-            found.update(_health_houses(conn, run_years))
+            found.update(_health_houses(conn, identity, run_years))
         if "staging_education_roster" in tables:
-            for run, number, house, village in conn.execute(
-                    "SELECT s.import_run_id, s.row_number, s.house_no, s.village_code FROM "
+            for run, number, village in conn.execute(
+                    "SELECT s.import_run_id, s.row_number, s.village_code FROM "
                     "staging_education_roster s JOIN temp.wanted w ON w.source = 'education' AND "
                     "w.run = s.import_run_id AND w.row = s.row_number"):
-                if house and house.strip():
-                    found[("education", run, number)] = (house.strip(), village, "school roster")
+                if own.get((run, number)):
+                    found[("education", run, number)] = (own[(run, number)], village,
+                                                         "school roster")
         if {"staging_family_welfare_member", "staging_family_welfare_household"} <= tables:
-            found.update(_household_houses(conn, run_years))
+            found.update(_household_houses(conn, identity, run_years))
     finally:
         conn.execute("DROP TABLE temp.wanted")
     return found
 
 
-def _health_houses(conn, run_years):
+def _json_value(names_json, field):
+    try:
+        value = json.loads(names_json or "{}").get(field)
+    except ValueError:
+        return None
+    return str(value).strip() or None if value is not None else None
+
+
+def _houses_of(identity, pairs):
+    """(import_run_id, row_number) -> house number of staged rows, from the identity file."""
+    found = {}
+    pairs = sorted(set(pairs))
+    for start in range(0, len(pairs), _KEYS_PER_QUERY // 2):
+        part = pairs[start:start + _KEYS_PER_QUERY // 2]
+        where = " OR ".join("(import_run_id = ? AND row_number = ?)" for _ in part)
+        for run, number, names in identity.execute(
+                f"SELECT import_run_id, row_number, names FROM person_identity WHERE {where}",
+                [v for pair in part for v in pair]):
+            house = _json_value(names, "house_no")
+            if house:
+                found[(run, number)] = house
+    return found
+
+
+def _health_houses(conn, identity, run_years):
     """Health PERSON rows -> their HOME row (same hospcode and hid, a home file of the same data
-    year, the first staged as the crosswalk takes it)."""
+    year, the first staged as the crosswalk takes it) and its house number."""
     people = conn.execute(
         "SELECT s.import_run_id, s.row_number, s.hospcode, s.hid FROM staging_health_person s "
         "JOIN temp.wanted w ON w.source = 'health' AND w.run = s.import_run_id AND "
         "w.row = s.row_number").fetchall()
     wanted = {(p[2], p[3]) for p in people}
-    homes = {}
-    for run, hospcode, hid, house, changwat, ampur, tambon, moo in conn.execute(
-            "SELECT import_run_id, hospcode, hid, house_no, changwat_no, ampur_no, tambon_no, "
-            "village_no FROM staging_health_home ORDER BY fid"):
-        if (hospcode, hid) in wanted and house and house.strip():
+    homes = [(run, number, hospcode, hid, changwat, ampur, tambon, moo)
+             for run, number, hospcode, hid, changwat, ampur, tambon, moo in conn.execute(
+                 "SELECT import_run_id, row_number, hospcode, hid, changwat_no, ampur_no, "
+                 "tambon_no, village_no FROM staging_health_home ORDER BY fid")
+             if (hospcode, hid) in wanted]
+    numbers = _houses_of(identity, [(h[0], h[1]) for h in homes])
+    found_homes = {}
+    for run, number, hospcode, hid, changwat, ampur, tambon, moo in homes:
+        house = numbers.get((run, number))
+        if house:
             parts = [_pad2(v) for v in (changwat, ampur, tambon, moo)]
             village = "".join(parts) if all(parts) else None
-            homes.setdefault((run_years.get(run), hospcode, hid), (house.strip(), village))
+            found_homes.setdefault((run_years.get(run), hospcode, hid), (house, village))
     found = {}
     for run, number, hospcode, hid in people:
-        home = homes.get((run_years.get(run), hospcode, hid))
+        home = found_homes.get((run_years.get(run), hospcode, hid))
         if home:
             found[("health", run, number)] = (*home, "health home file")
     return found
 
 
-def _household_houses(conn, run_years):
-    """BMN member rows -> their household row (same household_id, a survey of the same year)."""
+def _household_houses(conn, identity, run_years):
+    """BMN member rows -> their household row (same household_id, a survey of the same year)
+    and its house number."""
     members = conn.execute(
         "SELECT s.import_run_id, s.row_number, s.household_id FROM staging_family_welfare_member s "
         "JOIN temp.wanted w ON w.source = 'family_welfare' AND w.run = s.import_run_id AND "
         "w.row = s.row_number").fetchall()
     wanted = {m[2] for m in members}
+    rows = [r for r in conn.execute(
+        "SELECT import_run_id, row_number, household_id, village_code FROM "
+        "staging_family_welfare_household ORDER BY fid") if r[2] in wanted]
+    numbers = _houses_of(identity, [(r[0], r[1]) for r in rows])
     households = {}
-    for run, household, house, village in conn.execute(
-            "SELECT import_run_id, household_id, house_no, village_code FROM "
-            "staging_family_welfare_household ORDER BY fid"):
-        if household in wanted and house and house.strip():
-            households.setdefault((run_years.get(run), household), (house.strip(), village))
+    for run, number, household, village in rows:
+        if numbers.get((run, number)):
+            households.setdefault((run_years.get(run), household), (numbers[(run, number)], village))
     return {("family_welfare", run, number): (*households[(run_years.get(run), household)],
                                               "BMN household")
             for run, number, household in members if (run_years.get(run), household) in households}

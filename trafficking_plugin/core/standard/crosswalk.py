@@ -237,7 +237,7 @@ class _Run:
                          f's.person_key, s.hid FROM "{person}" s WHERE {self._of_year()} ORDER BY s.fid')
             conn.execute(
                 linking.record_insert(linking.RECORD_COLUMNS) +
-                f"SELECT s.person_key, '{source}', {sex}, s.birth_date, h.village_code, "
+                f"SELECT s.person_key, '{source}', {sex}, s.age, h.village_code, "
                 f"h.subdistrict_code, h.district_code, {nationality}, {ethnicity}, {residence}, "
                 f"s.id_kind, s.person_type, {self._staged(person, 'home_town')}, {marital}, "
                 f"n.household_no, {linking.rank_sql(source)} FROM \"{person}\" s "
@@ -265,14 +265,14 @@ class _Run:
         self._home_places(source, table, "s.village_code")
         self.conn.execute(
             "INSERT INTO school_enrolment (person_key, data_year, school_code, school_year, "
-            "grade_level, school_status, sex, birth_date, village_code, subdistrict_code, "
+            "grade_level, school_status, sex, age, village_code, subdistrict_code, "
             "district_code, import_run_id, row_number) SELECT s.person_key, ?, s.school_code, "
-            f"s.school_year, {grade}, {status}, coalesce({sex}, 'unknown'), s.birth_date, "
+            f"s.school_year, {grade}, {status}, coalesce({sex}, 'unknown'), s.age, "
             "h.village_code, h.subdistrict_code, h.district_code, s.import_run_id, s.row_number "
             f'FROM "{table}" s JOIN temp.place_{table} h ON h.fid = s.fid ORDER BY s.fid',
             (self.year,))
         self._count("school_enrolment")
-        self._records(source, table, sex, "s.birth_date")
+        self._records(source, table, sex, "s.age")
 
     def _home_places(self, source, table, raw_village, raw_subdistrict=None):
         """temp.place_<table>: each staged row's resolved place, by staging fid."""
@@ -286,15 +286,15 @@ class _Run:
         self._places(f"place_{table}", "raw_village", "raw_subdistrict")
         self._unmapped_villages(source, f"place_{table}", table, "raw_village")
 
-    def _records(self, source, table, sex, birth_date="NULL", place=None):
+    def _records(self, source, table, sex, age="NULL", place=None):
         """Add the staged rows' linkable records to the person records; ``place`` joins the
         table (alias h) that holds each row's resolved place."""
         place = place or f"temp.place_{table} h ON h.fid = s.fid"
         self.conn.execute(
-            linking.record_insert(("person_key", "source", "sex", "birth_date", "village_code",
+            linking.record_insert(("person_key", "source", "sex", "age", "village_code",
                                    "subdistrict_code", "district_code", "id_kind", "person_type",
                                    "home_town")) +
-            f"SELECT s.person_key, '{source}', {sex}, {birth_date}, h.village_code, "
+            f"SELECT s.person_key, '{source}', {sex}, {age}, h.village_code, "
             "h.subdistrict_code, h.district_code, s.id_kind, s.person_type, "
             f"{self._staged(table, 'home_town')}, "
             f'{linking.rank_sql(source)} FROM "{table}" s LEFT JOIN {place} '
@@ -328,9 +328,9 @@ class _Run:
                 self._map(source, members, f) for f in ("sex", "relation", "occupation", "education"))
             conn.execute(
                 "INSERT INTO household_member (person_key, data_year, household_id, member_no, "
-                "relation, occupation, education, sex, birth_year, import_run_id, row_number) "
+                "relation, occupation, education, sex, age, import_run_id, row_number) "
                 f"SELECT s.person_key, ?, s.household_id, s.member_no, {relation}, {occupation}, "
-                f"{education}, coalesce({sex}, 'unknown'), s.birth_year, s.import_run_id, "
+                f"{education}, coalesce({sex}, 'unknown'), s.age, s.import_run_id, "
                 f's.row_number FROM "{members}" s WHERE {self._of_year()} ORDER BY s.fid', (year,))
             self._count("household_member")
             # A member lives where the household's survey found it.
@@ -387,8 +387,8 @@ class _Run:
             else:
                 place = ("(SELECT NULL AS village_code, NULL AS subdistrict_code, NULL AS "
                          "district_code) h ON 1")
-            birth = "s.birth_date" if "birth_date" in columns else "NULL"
-            self._records(source, table, mapped.get("sex", "NULL"), birth, place)
+            age = "s.age" if "age" in columns else "NULL"
+            self._records(source, table, mapped.get("sex", "NULL"), age, place)
 
     def _message(self):
         s = self.summary

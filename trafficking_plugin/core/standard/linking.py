@@ -14,10 +14,10 @@ from collections.abc import Iterable
 PRECEDENCE = ("health", "education", "family_welfare", "human_security")
 # household_no: the number the crosswalk gave the record's house (health's HOSPCODE + HID), never
 # the agency's own house number.
-RECORD_COLUMNS = ("person_key", "source", "sex", "birth_date", "village_code", "subdistrict_code",
+RECORD_COLUMNS = ("person_key", "source", "sex", "age", "village_code", "subdistrict_code",
                   "district_code", "nationality", "ethnicity", "residence", "id_kind",
                   "person_type", "home_town", "marital_status", "household_no")
-_VALUES = ("sex", "birth_date", "nationality", "ethnicity", "residence", "id_kind", "person_type",
+_VALUES = ("sex", "age", "nationality", "ethnicity", "residence", "id_kind", "person_type",
            "home_town", "marital_status", "household_no")
 
 
