@@ -79,9 +79,15 @@ def _area_summary(code_doc):
     """Columns shared by the risk summaries of villages, sub-districts and districts."""
     return (
         C("code", "TEXT", code_doc, "NOT NULL"), _NAME_TH, _YEAR,
-        C("persons", "INTEGER", "Persons of the data year living here (scored or not)."),
-        C("persons_scored", "INTEGER", "Persons observed on at least the minimum coverage, and scored."),
-        C("persons_unscored", "INTEGER", "Persons below the minimum coverage: counted, not scored."),
+        C("persons", "INTEGER", "Persons of the target population of the data year living here "
+          "(scored or not)."),
+        C("persons_scored", "INTEGER", "Persons observed on at least the minimum number of "
+          "dimensions, and scored."),
+        C("persons_unscored", "INTEGER", "Persons in the class not_enough_data (observed on fewer "
+          "dimensions than the minimum): counted, not scored, never low."),
+        C("persons_unlinked", "INTEGER", "Agency records of the target population placed here "
+          "that carry no ID, so link to no person: the most of any one agency (a lower bound on "
+          "the persons missing from persons)."),
         C("persons_high", "INTEGER", "Scored persons in the high class."),
         C("persons_medium", "INTEGER", "Scored persons in the medium class."),
         C("persons_low", "INTEGER", "Scored persons in the low class."),
@@ -202,6 +208,15 @@ TABLES = (
         C("standard_code", "TEXT", "Standard value it maps to."),
         C("note", "TEXT", "Why, and who added it."),
     )),
+    Table("person_unlinked", "Agency records of a data year without an ID, which link to no "
+          "person: counted by source, place, sex and age (the crosswalk writes them).", (
+        _YEAR,
+        C("source", "TEXT", "Agency source id."),
+        _VILL, _SUBD, _DIST,
+        C("sex", "TEXT", "male, female or unknown."),
+        C("age", "INTEGER", "Age in whole years on 1 July of the data year."),
+        C("records", "INTEGER", "Records of this source, place, sex and age without an ID."),
+    )),
     Table("person", "One row per pseudonymised person and data year, linked across agencies.", (
         _PERSON, _YEAR,
         C("sex", "TEXT", "male, female or unknown."),
@@ -291,6 +306,10 @@ TABLES = (
         C("rationale", "TEXT", "Why it signals vulnerability."),
         C("source", "TEXT", "Where the rationale comes from (citation)."),
         C("catalogue_version", "TEXT", "Version of the shipped catalogue this row came from."),
+        C("dimension", "TEXT", "The dimension the indicator belongs to (legal_status, education, "
+          "economic, family_care, place, events); empty: a dimension of its own."),
+        C("kind", "TEXT", "condition (scored 1-3 where observed) or flag (a rare event: adds risk "
+          "when raised, never counts when absent); empty: condition."),
     ), unique=(("code",),)),
     Table("risk_run", "One scoring of a data year: method, parameters and results.", (
         _YEAR,
@@ -310,11 +329,13 @@ TABLES = (
         C("home_town", "TEXT", "Home town: district office that registered the Thai ID (4 digits)."),
     ) + _SCORE_COLUMNS + (
         C("coverage", "INTEGER", "How many enabled indicators were observed for this person."),
-        C("risk_index", "REAL", "The index under the method used; empty when coverage is below "
-          "the minimum (the person is counted, not scored)."),
-        C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps); empty when "
-          "not scored."),
-        C("af_share", "REAL", "Weighted share of observed indicators scored 3 (Alkire-Foster c)."),
+        C("dimensions", "INTEGER", "How many dimensions were observed for this person."),
+        C("risk_index", "REAL", "The index under the method used; empty when fewer dimensions "
+          "than the minimum were observed (the person is counted, not scored)."),
+        C("risk_class", "TEXT", "high, medium or low (red, yellow, green on the maps), or "
+          "not_enough_data (grey) when fewer dimensions than the minimum were observed."),
+        C("af_share", "REAL", "Deprivation share (Alkire-Foster c): the weighted share of observed "
+          "dimensions at 3, plus raised flags."),
         C("drivers", "TEXT", "The (up to) three indicators that drove the score, by code."),
         C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
         C("catalogue_version", "TEXT", "Indicator catalogue version used."),

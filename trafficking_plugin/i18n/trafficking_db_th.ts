@@ -1732,14 +1732,16 @@ Years are shown in the Buddhist era (2567) or the Common Era (2024) as set in th
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Scores every person of the data year on the enabled indicators of the database's indicator table (1 to 3, 3 = most at risk; an indicator with no data stays empty and is never taken as low risk), combines them into an index and a class (high, medium, low: red, yellow, green), and sums persons up by village, sub-district and district.
-Methods: mean = the weighted mean score of the observed indicators, with fixed cut-points so years stay comparable; alkire_foster = the weighted share of indicators at 3, against the cutoff k; percentile = percentile ranks as in the CDC's Social Vulnerability Index (relative to this year's persons).
-Cut-points (high / medium) left empty take the method's defaults: {}; for alkire_foster the high cut-point is k. A person observed on fewer indicators than the minimum coverage is counted but not scored. Weights (e.g. I09=2, I10=0) override the indicator table for this run. A sub-district or district is high when at least the area high share of its scored persons are high (medium likewise); villages, being small, have their own shares.
+            <source>Scores every person of the target population (children and women by default, the centre's mandate) on the enabled indicators of the database's indicator table (1 to 3, 3 = most at risk; an indicator with no data stays empty and is never taken as low risk), combines them into an index and a class (high, medium, low: red, yellow, green; not enough data: grey), and sums persons up by village, sub-district and district.
+Indicators are grouped into dimensions that weigh the same, so a block of correlated indicators cannot dominate; rare events (flags) add risk when recorded and never count when absent. A person observed on fewer dimensions than the minimum is in the class not enough data: counted, never low.
+Methods: mean = the weighted mean over the dimensions, with fixed cut-points so years stay comparable; alkire_foster = the weighted share of deprivation (scores of 3), against the cutoff k; percentile = percentile ranks as in the CDC's Social Vulnerability Index (relative to this year's persons).
+Cut-points (high / medium) left empty take the method's defaults: {} (the Multidimensional Poverty Index's 1/3 and 1/5); for alkire_foster the high cut-point is k. Weights (e.g. I09=2, I10=0) override the indicator table for this run. A sub-district or district is high when its share of high-risk persons is at least the high ratio times the province's (medium likewise). Villages are ranked by their number of high-risk persons, the order of the work list: the top fraction is high, down to the medium fraction medium, so the map and the work list agree.
 Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (age band x sex, home town) and, when an earlier year was scored, risk_change_subdistrict and risk_change_district; the run and its parameters go to risk_run. Re-running replaces the year's results; an error or cancel leaves the database as it was. See docs/risk_index.md.</source>
-            <translation>ให้คะแนนทุกคนในปีข้อมูลตามตัวชี้วัดที่เปิดใช้ในตาราง indicator ของฐานข้อมูล (1 ถึง 3, 3 = เสี่ยงมากที่สุด; ตัวชี้วัดที่ไม่มีข้อมูลจะเว้นว่างและไม่ถือว่าเสี่ยงต่ำ) รวมเป็นดัชนีและระดับ (สูง ปานกลาง ต่ำ: แดง เหลือง เขียว) และสรุปจำนวนคนตามหมู่บ้าน ตำบล และอำเภอ
-วิธีการ: mean = ค่าเฉลี่ยถ่วงน้ำหนักของคะแนนตัวชี้วัดที่มีข้อมูล ใช้จุดตัดคงที่เพื่อให้เปรียบเทียบข้ามปีได้; alkire_foster = สัดส่วนถ่วงน้ำหนักของตัวชี้วัดที่ได้ 3 เทียบกับจุดตัด k; percentile = อันดับเปอร์เซ็นไทล์แบบดัชนีความเปราะบางทางสังคม (SVI) ของ CDC (เทียบกับคนในปีนี้)
-จุดตัด (สูง / ปานกลาง) ที่เว้นว่างใช้ค่าเริ่มต้นของวิธีการ: {}; สำหรับ alkire_foster จุดตัดระดับสูงคือ k คนที่มีข้อมูลตัวชี้วัดน้อยกว่าความครอบคลุมขั้นต่ำจะนับรวมแต่ไม่ให้คะแนน น้ำหนัก (เช่น I09=2, I10=0) ใช้แทนตาราง indicator ในการคำนวณครั้งนี้ ตำบลหรืออำเภอเป็นระดับสูงเมื่อผู้เสี่ยงสูงมีอย่างน้อยเท่าสัดส่วนเสี่ยงสูงของพื้นที่ในบรรดาคนที่ประเมิน (ระดับปานกลางทำนองเดียวกัน) หมู่บ้านซึ่งมีขนาดเล็กมีสัดส่วนของตนเอง
-เขียน risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (กลุ่มอายุ x เพศ ภูมิลำเนา) และเมื่อมีปีก่อนหน้าที่ประเมินแล้ว risk_change_subdistrict และ risk_change_district การคำนวณและพารามิเตอร์บันทึกใน risk_run การเรียกใช้ซ้ำจะแทนที่ผลของปีนั้น หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม ดู docs/risk_index.md</translation>
+            <translation>ประเมินทุกคนในประชากรเป้าหมาย (ค่าเริ่มต้นคือเด็กและผู้หญิง ตามภารกิจของศูนย์) ด้วยตัวชี้วัดที่เปิดใช้ในตาราง indicator ของฐานข้อมูล (1 ถึง 3, 3 = เสี่ยงที่สุด; ตัวชี้วัดที่ไม่มีข้อมูลจะว่างไว้และไม่ถือว่าเสี่ยงต่ำ) รวมเป็นดัชนีและระดับ (สูง ปานกลาง ต่ำ: แดง เหลือง เขียว; ข้อมูลไม่พอ: เทา) และสรุปรายหมู่บ้าน ตำบล และอำเภอ
+ตัวชี้วัดถูกจัดเป็นมิติที่มีน้ำหนักเท่ากัน เพื่อไม่ให้กลุ่มตัวชี้วัดที่สัมพันธ์กันครอบงำดัชนี; เหตุการณ์ที่พบไม่บ่อย (ธง) เพิ่มความเสี่ยงเมื่อมีการบันทึก และไม่ถูกนับเมื่อไม่มี บุคคลที่มีข้อมูลน้อยกว่าจำนวนมิติขั้นต่ำอยู่ในระดับข้อมูลไม่พอ: นับรวมไว้ แต่ไม่ถือว่าเสี่ยงต่ำ
+วิธี: mean = ค่าเฉลี่ยถ่วงน้ำหนักของมิติ พร้อมจุดตัดคงที่เพื่อให้เปรียบเทียบข้ามปีได้; alkire_foster = สัดส่วนถ่วงน้ำหนักของการขาดแคลน (คะแนน 3) เทียบกับจุดตัด k; percentile = อันดับเปอร์เซ็นไทล์แบบดัชนีความเปราะบางทางสังคมของ CDC (เทียบกับบุคคลในปีนี้)
+จุดตัด (สูง / ปานกลาง) ที่เว้นว่างใช้ค่าเริ่มต้นของแต่ละวิธี: {} (1/3 และ 1/5 ของดัชนีความยากจนหลายมิติ); สำหรับ alkire_foster จุดตัดระดับสูงคือ k น้ำหนัก (เช่น I09=2, I10=0) ใช้แทนตาราง indicator ในการประเมินครั้งนี้ ตำบลหรืออำเภออยู่ในระดับสูงเมื่อสัดส่วนผู้มีความเสี่ยงสูงอย่างน้อยเท่ากับอัตราส่วนระดับสูงคูณสัดส่วนของจังหวัด (ระดับปานกลางเช่นเดียวกัน) หมู่บ้านเรียงลำดับตามจำนวนผู้มีความเสี่ยงสูง ซึ่งเป็นลำดับเดียวกับรายการงาน: ส่วนบนสุดตามสัดส่วนที่กำหนดเป็นระดับสูง ถัดลงมาถึงสัดส่วนระดับปานกลางเป็นระดับปานกลาง แผนที่และรายการงานจึงสอดคล้องกัน
+เขียนตาราง risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (กลุ่มอายุ x เพศ, ภูมิลำเนา) และเมื่อเคยประเมินปีก่อนหน้า จะเขียน risk_change_subdistrict และ risk_change_district; การประเมินและพารามิเตอร์ทั้งหมดบันทึกใน risk_run การเรียกใช้ซ้ำจะแทนที่ผลของปีนั้น หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม ดู docs/risk_index.md</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
@@ -1763,8 +1765,23 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Minimum coverage (indicators observed)</source>
-            <translation>ความครอบคลุมขั้นต่ำ (จำนวนตัวชี้วัดที่มีข้อมูล)</translation>
+            <source>Minimum dimensions observed</source>
+            <translation>จำนวนมิติขั้นต่ำที่มีข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Target population</source>
+            <translation>ประชากรเป้าหมาย</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Children and women (the centre's mandate)</source>
+            <translation>เด็กและผู้หญิง (ตามภารกิจของศูนย์)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>All persons</source>
+            <translation>ทุกคน</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
@@ -1773,23 +1790,23 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Sub-district and district high share</source>
-            <translation>สัดส่วนเสี่ยงสูงของตำบลและอำเภอ</translation>
+            <source>Sub-district and district high: times the province's share of high-risk persons</source>
+            <translation>ตำบลและอำเภอระดับสูง: กี่เท่าของสัดส่วนผู้มีความเสี่ยงสูงของจังหวัด</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Sub-district and district medium share</source>
-            <translation>สัดส่วนเสี่ยงปานกลางของตำบลและอำเภอ</translation>
+            <source>Sub-district and district medium: times the province's share</source>
+            <translation>ตำบลและอำเภอระดับปานกลาง: กี่เท่าของสัดส่วนของจังหวัด</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Village high share</source>
-            <translation>สัดส่วนเสี่ยงสูงของหมู่บ้าน</translation>
+            <source>Villages high: top fraction by high-risk persons</source>
+            <translation>หมู่บ้านระดับสูง: สัดส่วนบนสุดตามจำนวนผู้มีความเสี่ยงสูง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Village medium share</source>
-            <translation>สัดส่วนเสี่ยงปานกลางของหมู่บ้าน</translation>
+            <source>Villages medium: down to this fraction</source>
+            <translation>หมู่บ้านระดับปานกลาง: ถัดลงมาจนถึงสัดส่วนนี้</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
@@ -2242,12 +2259,42 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
 เช่นเดียวกับไฟล์ของหน่วยงาน: แถวที่อ่าน = แถวที่รับ + แถวที่ปฏิเสธ (rejected_row, import_run) ไฟล์ที่เคยนำเข้าแล้วจะไม่รับซ้ำ หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม</translation>
         </message>
         <message>
+            <source>Minimum coverage (indicators observed)</source>
+            <translation type="obsolete">ความครอบคลุมขั้นต่ำ (จำนวนตัวชี้วัดที่มีข้อมูล)</translation>
+        </message>
+        <message>
             <source>Programme monitoring left out: {}</source>
             <translation type="obsolete">ไม่ได้รวมการติดตามโครงการ: {}</translation>
         </message>
         <message>
             <source>Reading layer {} through GDAL ({} rows)…</source>
             <translation type="obsolete">กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
+        </message>
+        <message>
+            <source>Scores every person of the data year on the enabled indicators of the database's indicator table (1 to 3, 3 = most at risk; an indicator with no data stays empty and is never taken as low risk), combines them into an index and a class (high, medium, low: red, yellow, green), and sums persons up by village, sub-district and district.
+Methods: mean = the weighted mean score of the observed indicators, with fixed cut-points so years stay comparable; alkire_foster = the weighted share of indicators at 3, against the cutoff k; percentile = percentile ranks as in the CDC's Social Vulnerability Index (relative to this year's persons).
+Cut-points (high / medium) left empty take the method's defaults: {}; for alkire_foster the high cut-point is k. A person observed on fewer indicators than the minimum coverage is counted but not scored. Weights (e.g. I09=2, I10=0) override the indicator table for this run. A sub-district or district is high when at least the area high share of its scored persons are high (medium likewise); villages, being small, have their own shares.
+Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (age band x sex, home town) and, when an earlier year was scored, risk_change_subdistrict and risk_change_district; the run and its parameters go to risk_run. Re-running replaces the year's results; an error or cancel leaves the database as it was. See docs/risk_index.md.</source>
+            <translation type="obsolete">ให้คะแนนทุกคนในปีข้อมูลตามตัวชี้วัดที่เปิดใช้ในตาราง indicator ของฐานข้อมูล (1 ถึง 3, 3 = เสี่ยงมากที่สุด; ตัวชี้วัดที่ไม่มีข้อมูลจะเว้นว่างและไม่ถือว่าเสี่ยงต่ำ) รวมเป็นดัชนีและระดับ (สูง ปานกลาง ต่ำ: แดง เหลือง เขียว) และสรุปจำนวนคนตามหมู่บ้าน ตำบล และอำเภอ
+วิธีการ: mean = ค่าเฉลี่ยถ่วงน้ำหนักของคะแนนตัวชี้วัดที่มีข้อมูล ใช้จุดตัดคงที่เพื่อให้เปรียบเทียบข้ามปีได้; alkire_foster = สัดส่วนถ่วงน้ำหนักของตัวชี้วัดที่ได้ 3 เทียบกับจุดตัด k; percentile = อันดับเปอร์เซ็นไทล์แบบดัชนีความเปราะบางทางสังคม (SVI) ของ CDC (เทียบกับคนในปีนี้)
+จุดตัด (สูง / ปานกลาง) ที่เว้นว่างใช้ค่าเริ่มต้นของวิธีการ: {}; สำหรับ alkire_foster จุดตัดระดับสูงคือ k คนที่มีข้อมูลตัวชี้วัดน้อยกว่าความครอบคลุมขั้นต่ำจะนับรวมแต่ไม่ให้คะแนน น้ำหนัก (เช่น I09=2, I10=0) ใช้แทนตาราง indicator ในการคำนวณครั้งนี้ ตำบลหรืออำเภอเป็นระดับสูงเมื่อผู้เสี่ยงสูงมีอย่างน้อยเท่าสัดส่วนเสี่ยงสูงของพื้นที่ในบรรดาคนที่ประเมิน (ระดับปานกลางทำนองเดียวกัน) หมู่บ้านซึ่งมีขนาดเล็กมีสัดส่วนของตนเอง
+เขียน risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (กลุ่มอายุ x เพศ ภูมิลำเนา) และเมื่อมีปีก่อนหน้าที่ประเมินแล้ว risk_change_subdistrict และ risk_change_district การคำนวณและพารามิเตอร์บันทึกใน risk_run การเรียกใช้ซ้ำจะแทนที่ผลของปีนั้น หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม ดู docs/risk_index.md</translation>
+        </message>
+        <message>
+            <source>Sub-district and district high share</source>
+            <translation type="obsolete">สัดส่วนเสี่ยงสูงของตำบลและอำเภอ</translation>
+        </message>
+        <message>
+            <source>Sub-district and district medium share</source>
+            <translation type="obsolete">สัดส่วนเสี่ยงปานกลางของตำบลและอำเภอ</translation>
+        </message>
+        <message>
+            <source>Village high share</source>
+            <translation type="obsolete">สัดส่วนเสี่ยงสูงของหมู่บ้าน</translation>
+        </message>
+        <message>
+            <source>Village medium share</source>
+            <translation type="obsolete">สัดส่วนเสี่ยงปานกลางของหมู่บ้าน</translation>
         </message>
         <message>
             <source>the database lacks the place_rule table: upgrade it with trafficking:createdatabase first</source>

@@ -162,11 +162,18 @@ def test_i20_rises_for_the_household_of_a_case_victim(tmp_path):
     before, victims = i20_scores(db)
     assert before == {"victim": 1, "sibling": 1, "neighbour": 1} and set(victims.values()) == {0}
     with contextlib.closing(database.connect(db)) as conn:
-        conn.execute("INSERT INTO \"case\" (case_key, exploitation_type) VALUES ('victim', "
-                     "'ForcedLabour')")
-        conn.execute("INSERT INTO \"case\" (case_key) VALUES ('nobody')")   # a random key
+        conn.execute("INSERT INTO \"case\" (case_key, exploitation_type, recorded_at) VALUES "
+                     "('victim', 'ForcedLabour', '2024-05-01T08:00:00Z')")
+        conn.execute("INSERT INTO \"case\" (case_key, recorded_at) VALUES ('nobody', "
+                     "'2024-05-01T08:00:00Z')")                  # a random key
+        # A case recorded after the data year is an outcome, not a fact of 2024.
+        conn.execute("INSERT INTO person (person_key, data_year, village_code, household_no, "
+                     "residence) VALUES ('later', 2024, ?, 8, 'lives_here_registered_here')", (V1,))
+        conn.execute("INSERT INTO \"case\" (case_key, recorded_at) VALUES ('later', "
+                     "'2025-02-01T08:00:00Z')")
     after, victims = i20_scores(db)
-    assert after == {"victim": 3, "sibling": 3, "neighbour": 1}
-    assert victims == {"victim": 1, "sibling": 0, "neighbour": 0}
+    # I20 is about the family: the sibling rises, the victim's own case never feeds her score.
+    assert after == {"victim": 1, "sibling": 3, "neighbour": 1, "later": 1}
+    assert victims == {"victim": 1, "sibling": 0, "neighbour": 0, "later": 0}
     with contextlib.closing(sqlite3.connect(db)) as conn:     # facts are temporary
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_facts'").fetchone()

@@ -230,7 +230,7 @@ def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm
     assert attack(rows) == set()
     with sqlite3.connect(db) as conn:   # the province total is the true one when published
         total = conn.execute("SELECT count(*) FROM risk_person WHERE data_year = 2024 AND "
-                             "risk_class IS NOT NULL").fetchone()[0]
+                             "risk_index IS NOT NULL").fetchone()[0]
     province = [r for r in rows if r["level"] == "province" and r["age_band"] == r["sex"] == "all"]
     assert province[0]["persons_scored"] == str(total)
 

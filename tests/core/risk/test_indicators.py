@@ -72,9 +72,12 @@ THAI_FARMER = person(      # 40, ordinary lowland household
 
 def test_shipped_catalogue_has_the_28_in_the_issues_order(shipped):
     version, catalogue = shipped
-    assert version == "2026.1"
+    assert version == "2027.1"
     assert [i.code for i in catalogue] == CODES
-    assert all(i.enabled for i in catalogue)
+    # Indicators without a real source among the agencies are parked, each saying why.
+    disabled = {i.code: i.rationale for i in catalogue if not i.enabled}
+    assert set(disabled) == {"I10", "I26", "I27"}
+    assert all(r.startswith("Disabled by default") for r in disabled.values())
     assert catalogue[0].name_en == "Legal status" and catalogue[27].unit == "community"
     assert catalogue[27].rule_1 == "km_to_risky_place IS NOT NULL OR km_to_border_crossing IS NOT NULL"
     assert len(CODES) == schema.INDICATOR_COUNT     # risk_person has a column for each
@@ -97,7 +100,7 @@ def test_no_data_leaves_every_indicator_unobserved(shipped):
 def test_stateless_highland_girl_out_of_school_scores_many_3s(shipped):
     got = scores([STATELESS_GIRL], shipped[1])[0]
     assert got == {
-        "I01": 3, "I02": 2, "I03": 3, "I04": 1, "I05": None, "I06": 3, "I07": 2, "I08": 3,
+        "I01": 3, "I02": 3, "I03": 3, "I04": 1, "I05": None, "I06": 3, "I07": 2, "I08": 3,
         "I09": 3, "I10": 1, "I11": 2, "I12": 2, "I13": 2, "I14": 1, "I15": 2, "I16": 3,
         "I17": 1, "I18": 1, "I19": 1, "I20": 2, "I21": 1, "I22": 1, "I23": 1, "I24": 2,
         "I25": 1, "I26": 2, "I27": 3, "I28": 2}
@@ -168,7 +171,7 @@ def write_yaml(tmp_path, edit):
     (lambda d: d["indicators"][3].update(code="I03"), r"indicator I03: code: used twice"),
     (lambda d: d["indicators"][3].pop("source"), r"indicator I04: missing source"),
     (lambda d: d["indicators"][3].update(colour="red"), r"indicator I04: unknown key colour"),
-    (lambda d: d.pop("version"), r"exactly `version` and `indicators`"),
+    (lambda d: d.pop("version"), r"exactly `version`, `dimensions` and `indicators`"),
 ])
 def test_broken_yaml_names_file_indicator_and_key(tmp_path, edit, message):
     path = write_yaml(tmp_path, edit)
@@ -190,7 +193,7 @@ def db():
 def test_install_fills_an_empty_table_once_and_never_overwrites(db, shipped):
     assert indicators.install(db) == 28
     assert db.execute("SELECT count(DISTINCT catalogue_version), min(catalogue_version), "
-                      "sum(enabled) FROM indicator").fetchone() == (1, "2026.1", 28)
+                      "sum(enabled) FROM indicator").fetchone() == (1, "2027.1", 25)
     db.execute("UPDATE indicator SET rule_3 = 'age < 10', weight = 2 WHERE code = 'I05'")
     db.execute("DELETE FROM indicator WHERE code = 'I06'")
     assert indicators.install(db) == 0
@@ -198,23 +201,27 @@ def test_install_fills_an_empty_table_once_and_never_overwrites(db, shipped):
         ("age < 10", 2)
     assert db.execute("SELECT count(*) FROM indicator").fetchone()[0] == 27
     assert [i for i in indicators.read_enabled(db) if i.code != "I05"] == \
-        [i for i in shipped[1] if i.code not in ("I05", "I06")]
+        [i for i in shipped[1] if i.code not in ("I05", "I06") and i.enabled]
 
 
 def test_catalogue_version_names_the_rules_that_scored(db):
     indicators.install(db)
-    assert indicators.catalogue_version(db) == "2026.1"
+    assert indicators.catalogue_version(db) == "2027.1"
     db.execute("UPDATE indicator SET name_en = 'Legal status (nationality)'")   # not a rule
-    assert indicators.catalogue_version(db) == "2026.1"
+    assert indicators.catalogue_version(db) == "2027.1"
     db.execute("UPDATE indicator SET rule_3 = 'age < 10' WHERE code = 'I05'")
     rule_edit = indicators.catalogue_version(db)
-    assert rule_edit.startswith("2026.1+local.") and len(rule_edit) == len("2026.1+local.") + 8
+    assert rule_edit.startswith("2027.1+local.") and len(rule_edit) == len("2027.1+local.") + 8
     db.execute("UPDATE indicator SET weight = 0.5 WHERE code = 'I01'")
     weight_edit = indicators.catalogue_version(db)
-    db.execute("UPDATE indicator SET enabled = 0 WHERE code = 'I27'")
+    db.execute("UPDATE indicator SET enabled = 0 WHERE code = 'I25'")
     disabled = indicators.catalogue_version(db)
-    assert len({rule_edit, weight_edit, disabled}) == 3
-    db.execute("UPDATE indicator SET enabled = 1 WHERE code = 'I27'")
+    db.execute("UPDATE indicator SET dimension = 'economic' WHERE code = 'I01'")
+    moved = indicators.catalogue_version(db)
+    assert len({rule_edit, weight_edit, disabled, moved}) == 4
+    db.execute("UPDATE indicator SET enabled = 1, dimension = 'legal_status' WHERE code IN "
+               "('I25', 'I01')")
+    db.execute("UPDATE indicator SET dimension = 'events' WHERE code = 'I25'")
     assert indicators.catalogue_version(db) == weight_edit        # same rows, same version
 
 
@@ -224,7 +231,8 @@ def test_catalogue_version_names_the_rules_that_scored(db):
     ("weight = -0.5 WHERE code = 'I08'", r"indicator I08: weight"),
     ("weight = NULL WHERE code = 'I08'", r"indicator I08: weight"),
     ("enabled = NULL WHERE code = 'I09'", r"indicator I09: enabled"),
-    ("code = 'i10' WHERE code = 'I10'", r"indicator i10: code"),
+    ("code = 'i11' WHERE code = 'I11'", r"indicator i11: code"),
+    ("kind = 'sometimes' WHERE code = 'I17'", r"indicator I17: kind"),
 ])
 def test_broken_table_row_names_code_and_field(db, update, message):
     indicators.install(db)
@@ -236,13 +244,16 @@ def test_broken_table_row_names_code_and_field(db, update, message):
 
 def test_disabled_rows_are_left_out_and_may_be_broken(db):
     indicators.install(db)
-    db.execute("UPDATE indicator SET enabled = 0, rule_3 = 'not sql at all' WHERE code = 'I27'")
+    db.execute("UPDATE indicator SET enabled = 0, rule_3 = 'not sql at all' WHERE code = 'I25'")
     db.execute("INSERT INTO indicator (code, name_en, name_th, unit, fields, rule_3, rule_2, "
                "rule_1, weight, enabled, rationale, source) VALUES ('LOCAL_01', 'Local', 'ท้องถิ่น', "
                "'person', 'person.sex', 'age > 90', 'age > 80', 'age IS NOT NULL', 0.5, 1, 'why', "
                "'where')")
-    codes = [i.code for i in indicators.read_enabled(db)]
-    assert "I27" not in codes and codes[-1] == "LOCAL_01" and len(codes) == 28
+    enabled = indicators.read_enabled(db)
+    codes = [i.code for i in enabled]
+    assert "I25" not in codes and codes[-1] == "LOCAL_01" and len(codes) == 25
+    # A row added without a dimension or kind is a condition and a dimension of its own.
+    assert (enabled[-1].dimension, enabled[-1].kind) == ("LOCAL_01", "condition")
 
 
 def test_create_database_writes_the_catalogue_once(tmp_path):

@@ -74,12 +74,14 @@ def scored(imported_sample, tmp_path_factory):
             "persons_high, share_high, mean_index, risk_class, drivers) SELECT v.geom, v.code, "
             "v.name_th, 2024, count(r.risk_index), sum(r.risk_class = 'high'), "
             "1.0 * sum(r.risk_class = 'high') / count(r.risk_index), avg(r.risk_index), "
-            "CASE WHEN sum(r.risk_class = 'high') > 0 THEN 'high' ELSE 'low' END, "
+            "CASE WHEN sum(r.risk_class = 'high') > 0 THEN 'high' ELSE 'medium' END, "
             "CASE WHEN sum(r.risk_class = 'high') > 0 THEN ? END FROM village v "
             "JOIN risk_person r ON r.village_code = v.code AND r.data_year = 2024 GROUP BY v.code",
             (HIGH_DRIVERS,))
+        green = conn.execute("SELECT min(code) FROM risk_village WHERE persons_high = 0").fetchone()[0]
+        conn.execute("UPDATE risk_village SET risk_class = 'low' WHERE code = ?", (green,))
         conn.execute("COMMIT")
-    plan = {"big": big, "small": small, "middle": middle,
+    plan = {"big": big, "small": small, "middle": middle, "green": green,
             # By hand: index descending, then person_key; medium fills small's fourth place.
             "persons": {big: [b[2], b[1], b[0], b[3]], small: [s[1], s[0], s[2], s[4]],
                         middle: [m[1], m[0], m[2]]}}
@@ -110,6 +112,7 @@ def test_villages_rank_by_high_count_then_share_and_persons_high_first(scored):
     sizes = {v["persons_scored"] for v in rest}
     assert min(sizes) < 10 <= max(sizes)               # averages both exact and noisy
     assert [v["code"] for v in rest] == sorted(v["code"] for v in rest)
+    assert plan["green"] not in [v["code"] for v in rest]     # the map's green is never listed
 
     persons = found.persons
     for village in villages[:3]:

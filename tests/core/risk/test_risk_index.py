@@ -96,7 +96,8 @@ def _persons(path, year=YEAR):
 
 
 def _score(path, **options):
-    options.setdefault("min_coverage", 1)
+    options.setdefault("min_dimensions", 1)
+    options.setdefault("target", "all")
     return risk_index.score_risk_index(path, YEAR, risk_index.Options(**options))
 
 
@@ -107,13 +108,13 @@ def test_mean_method_by_hand(province):
     assert persons["p2"] == (3, 3, 3, 3, 3.0, "high", 1.0, "A02 A01 A03")
     assert persons["p3"] == (2, None, 1, 2, 1.5, "medium", 0.0, "A01")
     assert persons["p4"] == (1, 2, 3, 3, 2.0, "high", 0.25, "A02 A03")
-    assert persons["p5"] == (None, None, None, 0, None, None, None, None)   # counted, not scored
+    assert persons["p5"] == (None, None, None, 0, None, "not_enough_data", None, None)   # counted
     assert (summary.persons, summary.scored, summary.high, summary.medium,
             summary.low) == (5, 4, 2, 1, 1)
 
 
 def test_alkire_foster_by_hand(province):
-    summary = _score(province, method="alkire_foster")     # k = 0.25, medium cut 0.1
+    summary = _score(province, method="alkire_foster", af_k=0.25, medium_cutoff=0.1)
     persons = _persons(province)
     assert [persons[p][4:6] for p in ("p1", "p2", "p3", "p4")] == [
         (0.0, "low"), (1.0, "high"), (0.0, "low"), (0.25, "high")]
@@ -139,13 +140,17 @@ def test_areas_by_hand(province):
         "SELECT code, persons, persons_scored, persons_unscored, persons_high, persons_medium, "
         "persons_low, share_high, mean_index, mean_coverage, af_h, af_a, af_m0, risk_class "
         "FROM risk_village WHERE data_year = ?", (YEAR,))}
+    # A village is classed by its rank in the count of high-risk persons (the work list's
+    # order): V1 and V2 tie with one each, so both are the top tenth.
     assert village[V1] == (3, 2, 1, 1, 0, 1, 0.5, 2.0, 3.0, 0.5, 1.0, 0.5, "high")
-    assert village[V2] == (2, 2, 0, 1, 1, 0, 0.5, 1.75, 2.5, 0.5, 0.25, 0.125, "high")
+    assert village[V2] == (2, 2, 0, 1, 1, 0, 0.5, 1.75, 2.5, 0.0, 0.0, 0.0, "high")   # k = 1/3
     sub = {r[0]: r[1:] for r in conn.execute(
         "SELECT code, persons, persons_scored, persons_high, mean_index, risk_class, geom IS NOT NULL "
         "FROM risk_subdistrict WHERE data_year = ?", (YEAR,))}
     assert len(sub) == 12                                  # every sub-district is on the map
-    assert sub["500101"] == (3, 2, 1, 2.0, "high", 1)
+    # Areas by their share of high-risk persons against the province's (2 of 4): 1/2 is 1.0
+    # times it, medium (high from 1.5 times).
+    assert sub["500101"] == (3, 2, 1, 2.0, "medium", 1)
     assert sub["500103"] == (0, 0, 0, None, None, 1)      # no persons: not scored, still drawn
     district = conn.execute("SELECT persons, persons_scored, persons_high FROM risk_district "
                             "WHERE code = '5001' AND data_year = ?", (YEAR,)).fetchone()
@@ -168,19 +173,19 @@ def test_rescoring_replaces_and_second_year_gives_change(province):
     later[1] = ("p2", "thai", 11, V1, "health education", "studying", False)
     _build(province, later, 2025)
     risk_index.score_risk_index(province, 2025, risk_index.Options(
-        min_coverage=1, high_cutoff=2.0, medium_cutoff=1.5))        # B.E. 2568 = 2025
+        min_dimensions=1, high_cutoff=2.0, medium_cutoff=1.5, target="all"))   # B.E. 2568
     conn = sqlite3.connect(province)
     change = conn.execute(
         "SELECT previous_year, previous_class, risk_class, class_change, share_high_change "
         "FROM risk_change_subdistrict WHERE code = '500101' AND data_year = 2025").fetchone()
-    assert change == (2024, "high", "low", "better", -50.0)
+    assert change == (2024, "medium", "low", "better", -50.0)
     conn.close()
 
 
 def test_error_and_cancel_leave_the_database_as_it_was(province):
     before = province.read_bytes()
     with pytest.raises(Canceled):
-        risk_index.score_risk_index(province, YEAR, risk_index.Options(min_coverage=1),
+        risk_index.score_risk_index(province, YEAR, risk_index.Options(min_dimensions=1),
                                     feedback=CancelAfter(3))
     assert province.read_bytes() == before
     conn = sqlite3.connect(province)
@@ -210,7 +215,7 @@ def test_methods_share_the_cutoff_rules():
     matrix = [[3, 1, 0], [2, 2, 2], [0, 0, 0]]
     result = scores.score(matrix, [1, 1, 1], ["X", "Y", "Z"], "mean", (2.0, 1.5), 2)
     assert result.coverage.tolist() == [2, 3, 0]
-    assert result.risk_class.tolist() == ["high", "high", None]     # 2.0 and 2.0: ties go up
+    assert result.risk_class.tolist() == ["high", "high", "not_enough_data"]   # ties go up
     assert result.drivers == ["X", "X Y Z", None]
     with pytest.raises(ValueError, match="method"):
         scores.score(matrix, [1, 1, 1], ["X", "Y", "Z"], "median")

@@ -134,7 +134,7 @@ def read_counts(conn: sqlite3.Connection, year: int, level: str, by_age_band: bo
     for district, subdistrict, age, sex, risk_class, persons in conn.execute(
             "SELECT district_code, subdistrict_code, coalesce(age_band, 'unknown'), "
             "coalesce(sex, 'unknown'), risk_class, count(*) FROM risk_person WHERE data_year = ? "
-            "AND risk_class IS NOT NULL GROUP BY 1, 2, 3, 4, 5", (year,)):
+            "AND risk_index IS NOT NULL GROUP BY 1, 2, 3, 4, 5", (year,)):
         key = (_area_leaf(level, district, subdistrict),) + ((age,) if by_age_band else ()) \
             + ((sex,) if by_sex else ()) + (risk_class,)
         counts[key] = counts.get(key, 0) + persons

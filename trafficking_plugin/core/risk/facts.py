@@ -87,7 +87,7 @@ def build_facts(conn: sqlite3.Connection, year: int) -> int:
     conn.execute("CREATE UNIQUE INDEX temp.f_wf_key ON f_wf (person_key)")
 
     _bmn(conn, year)
-    _case_victims(conn)
+    _case_victims(conn, year)
     _households(conn, year)
 
     def source_flag(fact):
@@ -194,12 +194,15 @@ def _households(conn, year):
     conn.execute("CREATE UNIQUE INDEX temp.f_house_no ON f_house (household_no)")
 
 
-def _case_victims(conn):
-    """f_case: the person_keys that are a lessons-learned case's victim (case_key links them;
-    a case without an ID has a random key that matches no one). Cases of any year count."""
+def _case_victims(conn, year):
+    """f_case: the person_keys that are the victim of a lessons-learned case known by the end of
+    the data year (referred, else recorded, in it or before; case_key links them, and a case
+    without an ID has a random key that matches no one). A later case is an outcome the index
+    is validated against, never an input of it; a case without a date is left out likewise."""
     has_cases = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case'").fetchone()
-    source = 'SELECT DISTINCT case_key FROM "case" WHERE case_key IS NOT NULL' if has_cases \
-        else "SELECT NULL WHERE 0"
+    source = ('SELECT DISTINCT case_key FROM "case" WHERE case_key IS NOT NULL AND '
+              "CAST(substr(coalesce(incoming_referral_date, recorded_at), 1, 4) AS INTEGER) "
+              f"<= {int(year)}") if has_cases else "SELECT NULL WHERE 0"
     conn.execute("CREATE TEMP TABLE f_case (person_key TEXT PRIMARY KEY)")
     conn.execute(f"INSERT INTO temp.f_case {source}")

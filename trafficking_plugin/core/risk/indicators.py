@@ -20,11 +20,14 @@ from .facts import FACT_COLUMNS
 from ..errors import CoreError
 
 CATALOGUE_PATH = data_path("indicators.yaml")
-KEYS = ("code", "name_en", "name_th", "unit", "fields", "rule_3", "rule_2", "rule_1", "weight",
-        "enabled", "rationale", "source")
+KEYS = ("code", "name_en", "name_th", "unit", "dimension", "kind", "fields", "rule_3", "rule_2",
+        "rule_1", "weight", "enabled", "rationale", "source")
 TEXT_KEYS = ("name_en", "name_th", "rationale", "source")
 RULES = ("rule_3", "rule_2", "rule_1")
 UNITS = ("person", "household", "community")
+KINDS = ("condition", "flag")
+FLAG_DIMENSION = "events"      # the group of the flags: its weight scales what they add
+DIMENSION_KEYS = ("code", "name_en", "name_th", "weight")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,15}")
 _FIELD = re.compile(r"([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)")
 _TABLE_HINT = "fix it in the indicator table (its attribute table in QGIS)"
@@ -35,11 +38,23 @@ class IndicatorError(CoreError):
 
 
 @dataclass(frozen=True)
+class Dimension:
+    """A block of the index: its conditions combine into one score, each block weighs ``weight``."""
+    code: str
+    name_en: str
+    name_th: str
+    weight: float
+
+
+@dataclass(frozen=True)
 class Indicator:
     code: str
     name_en: str
     name_th: str
     unit: str
+    dimension: str       # a Dimension's code; an indicator a specialist added without one is a
+                         # dimension of its own
+    kind: str            # condition or flag (docs/risk_index.md)
     fields: str
     rule_3: str
     rule_2: str
@@ -52,10 +67,22 @@ class Indicator:
 
 def load(path: PathLike = CATALOGUE_PATH) -> tuple[str, list[Indicator]]:
     """(version, [Indicator]) of a catalogue file, checked; raises IndicatorError."""
+    version, _dimensions, catalogue = _load(path)
+    return version, catalogue
+
+
+def load_dimensions(path: PathLike = CATALOGUE_PATH) -> list[Dimension]:
+    """The dimensions of a catalogue file, checked."""
+    return _load(path)[1]
+
+
+def _load(path):
     where = str(path)
     doc = read_yaml(path, IndicatorError)
-    if not isinstance(doc, dict) or set(doc) != {"version", "indicators"}:
-        raise IndicatorError(f"{where}: the file must hold exactly `version` and `indicators`")
+    if not isinstance(doc, dict) or set(doc) != {"version", "dimensions", "indicators"}:
+        raise IndicatorError(f"{where}: the file must hold exactly `version`, `dimensions` and "
+                             "`indicators`")
+    dimensions = _dimensions(doc["dimensions"], where)
     version = doc["version"]
     if not isinstance(version, str) or not version.strip():
         raise IndicatorError(f"{where}: version must be a non-empty text, e.g. \"2026.1\"")
@@ -77,7 +104,29 @@ def load(path: PathLike = CATALOGUE_PATH) -> tuple[str, list[Indicator]]:
                                 f"{where}: {label}: {key}: {problem}"))
     _check_unique(catalogue, lambda code: f"{where}: indicator {code}: code: used twice")
     _compile(catalogue, lambda code, key, problem: f"{where}: indicator {code}: {key}: {problem}")
-    return version, catalogue
+    known = {d.code for d in dimensions}
+    for i in catalogue:
+        if i.dimension not in known:
+            raise IndicatorError(f"{where}: indicator {i.code}: dimension: {i.dimension!r} is not "
+                                 f"one of the dimensions ({', '.join(sorted(known))})")
+    return version, dimensions, catalogue
+
+
+def _dimensions(items, where):
+    if not isinstance(items, list) or not items:
+        raise IndicatorError(f"{where}: dimensions must be a non-empty list")
+    out = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or set(item) != set(DIMENSION_KEYS):
+            raise IndicatorError(f"{where}: dimension #{n}: must be a mapping of "
+                                 f"{', '.join(DIMENSION_KEYS)}")
+        weight = item["weight"]
+        if not isinstance(item["code"], str) or not item["code"] or isinstance(weight, bool) \
+                or not isinstance(weight, (int, float)) or weight < 0:
+            raise IndicatorError(f"{where}: dimension #{n}: needs a code and a weight of 0 or more")
+        out.append(Dimension(item["code"], str(item["name_en"]), str(item["name_th"]),
+                             float(weight)))
+    return out
 
 
 def install(conn: sqlite3.Connection, path: PathLike = CATALOGUE_PATH) -> int:
@@ -86,9 +135,13 @@ def install(conn: sqlite3.Connection, path: PathLike = CATALOGUE_PATH) -> int:
     A table with any row is left alone: it is the specialists' catalogue now, and an upgrade
     must never overwrite their edits. Runs inside the caller's transaction.
     """
-    if conn.execute("SELECT count(*) FROM indicator").fetchone()[0]:
-        return 0
     version, catalogue = load(path)
+    if conn.execute("SELECT count(*) FROM indicator").fetchone()[0]:
+        # A catalogue of an earlier version has no dimensions: the shipped indicators gain
+        # theirs (a new column, so no edit of the specialists' is overwritten).
+        conn.executemany("UPDATE indicator SET dimension = ?, kind = ? WHERE code = ? AND "
+                         "dimension IS NULL", [(i.dimension, i.kind, i.code) for i in catalogue])
+        return 0
     conn.executemany(
         f"INSERT INTO indicator ({', '.join(KEYS)}, catalogue_version) "
         f"VALUES ({', '.join('?' * (len(KEYS) + 1))})",
@@ -140,24 +193,37 @@ def catalogue_version(conn: sqlite3.Connection, path: PathLike = CATALOGUE_PATH)
 
 def markdown(path: PathLike = CATALOGUE_PATH) -> str:
     """docs/indicators.md: the shipped catalogue as Markdown (a test keeps that file current)."""
-    version, catalogue = load(path)
+    version, dimensions, catalogue = _load(path)
+    enabled = sum(i.enabled for i in catalogue)
     lines = [
         "# The indicator catalogue", "",
         "Generated from `trafficking_plugin/data/indicators.yaml` by `make docs`; do not edit by hand.",
-        f"Catalogue version {version}: {len(catalogue)} indicators, each scored 1, 2 or 3 (most at "
-        "risk) from the person facts of docs/risk_index.md. The rules are tried from `rule_3` down; "
-        "when none holds the indicator is not observed (empty), never low risk.", "",
+        f"Catalogue version {version}: {len(catalogue)} indicators ({enabled} enabled), each "
+        "scored 1, 2 or 3 (most at risk) from the person facts of docs/risk_index.md. The rules "
+        "are tried from `rule_3` down; when none holds the indicator is not observed (empty), "
+        "never low risk.", "",
         "`trafficking:createdatabase` copies this catalogue into the GeoPackage's `indicator` table "
         "when that table is empty. From then on the table is the catalogue: edit rules, weights "
         "and `enabled` there (QGIS attribute table), or add rows for new indicators; upgrades "
         "never overwrite them. `trafficking:scoreriskindex` checks every enabled row before "
         "scoring and stores the catalogue version with every score: this version while the "
         f"enabled rows are as shipped, else `{version}+local.` and 8 hex digits of their hash.", "",
-        "| code | indicator | ตัวชี้วัด | unit | weight | score 3 when |", "|---|---|---|---|---|---|"]
-    lines += [f"| [{i.code}](#{i.code.lower()}) | {i.name_en} | {i.name_th} | {i.unit} | "
-              f"{i.weight:g} | `{_cell(i.rule_3)}` |" for i in catalogue]
+        "## Dimensions", "",
+        "Conditions combine within their dimension; every dimension weighs the same in the index "
+        "(docs/risk_index.md). Flags (the events group) add to the index when raised.", "",
+        "| dimension | มิติ | weight | indicators |", "|---|---|---|---|"]
+    lines += [f"| {d.name_en} (`{d.code}`) | {d.name_th} | {d.weight:g} | "
+              + ", ".join(f"[{i.code}](#{i.code.lower()})" for i in catalogue
+                          if i.dimension == d.code) + " |" for d in dimensions]
+    lines += ["", "## Indicators", "",
+              "| code | indicator | ตัวชี้วัด | dimension | kind | weight | score 3 when |",
+              "|---|---|---|---|---|---|---|"]
+    lines += [f"| [{i.code}](#{i.code.lower()}) | {i.name_en} | {i.name_th} | {i.dimension} | "
+              f"{i.kind} | {i.weight:g}{'' if i.enabled else ' (disabled)'} | "
+              f"`{_cell(i.rule_3)}` |" for i in catalogue]
     for i in catalogue:
-        lines += ["", f"## {i.code}", "", f"**{i.name_en}** ({i.name_th}). Unit: {i.unit}. "
+        lines += ["", f"### {i.code}", "", f"**{i.name_en}** ({i.name_th}). Unit: {i.unit}. "
+                  f"Dimension {i.dimension}, {i.kind}. "
                   f"Weight {i.weight:g}{'' if i.enabled else ', disabled'}.", "",
                   "Reads " + ", ".join(f"`{f}`" for f in i.fields.split()) + ".", "",
                   "| score | when |", "|---|---|"]
@@ -179,6 +245,8 @@ def _check(item, error, documented=True):
     if not documented:
         item = {k: "" if v is None and k in TEXT_KEYS + ("unit", "fields") else v
                 for k, v in item.items()}
+        item["dimension"] = item["dimension"] or code      # its own block
+        item["kind"] = item["kind"] or "condition"
     optional = () if documented else TEXT_KEYS
     for key in TEXT_KEYS + RULES:
         if not isinstance(item[key], str) or (not item[key].strip() and key not in optional):
@@ -188,6 +256,10 @@ def _check(item, error, documented=True):
             raise IndicatorError(error(key, "must be one condition, without ';'"))
     if item["unit"] not in UNITS and (documented or item["unit"]):
         raise IndicatorError(error("unit", f"{item['unit']!r} must be one of {', '.join(UNITS)}"))
+    if item["kind"] not in KINDS:
+        raise IndicatorError(error("kind", f"{item['kind']!r} must be one of {', '.join(KINDS)}"))
+    if not isinstance(item["dimension"], str) or not item["dimension"].strip():
+        raise IndicatorError(error("dimension", "must name the indicator's dimension"))
     fields = item["fields"]
     if not isinstance(fields, str) or not fields.split() and documented:
         raise IndicatorError(error("fields", "is empty: list the standard fields read as "
@@ -238,8 +310,9 @@ def _compile(catalogue, error):
 
 
 def _scoring_part(catalogue):
-    """What changes scores, sorted by code: code, the three rules, the weight."""
-    return sorted([i.code, i.rule_3, i.rule_2, i.rule_1, i.weight] for i in catalogue)
+    """What changes scores, sorted by code: code, the three rules, the weight, the block."""
+    return sorted([i.code, i.rule_3, i.rule_2, i.rule_1, i.weight, i.dimension, i.kind]
+                  for i in catalogue)
 
 
 def _cell(text):

@@ -5,9 +5,10 @@ never writes to the province database. Persons are listed by pseudonym. Only whe
 passes the identity file (which holds the province secret) are names and addresses resolved, and
 only after checking that the file's identities hash to this database's pseudonyms.
 
-Villages rank by persons_high, then share_high, then mean_index, then code (docs/prevention_targets.md
-says why). Within a village high-class persons come first by risk_index, then medium ones when
-fewer than the number asked for are high; ties fall to person_key so a run is repeatable.
+Villages rank by persons_high, then share_high, then mean_index, then code
+(docs/prevention_targets.md says why); only villages the map shows red or yellow are listed.
+Within a village high-class persons come first by risk_index, then medium ones when fewer than
+the number asked for are high; ties fall to person_key so a run is repeatable.
 """
 from __future__ import annotations
 
@@ -142,7 +143,11 @@ def _villages(conn, year, limit, names):
         " FROM risk_village rv LEFT JOIN village v ON v.code = rv.code"
         " LEFT JOIN subdistrict s ON s.code = substr(rv.code, 1, 6)"
         " LEFT JOIN district d ON d.code = substr(rv.code, 1, 4)"
-        f" WHERE rv.data_year = ? AND rv.persons_scored > 0 ORDER BY {VILLAGE_ORDER} LIMIT ?",
+        # Green villages are never listed: the map's class and the list's order read the same
+        # count of high-risk persons (docs/risk_index.md), so the list is the map's red and
+        # yellow villages in order.
+        f" WHERE rv.data_year = ? AND rv.persons_scored > 0 AND rv.risk_class IN ('high', "
+        f"'medium') ORDER BY {VILLAGE_ORDER} LIMIT ?",
         (year, limit)).fetchall()
     listed = []
     for rank, row in enumerate(rows, 1):

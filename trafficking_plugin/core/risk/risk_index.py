@@ -28,6 +28,10 @@ RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "r
 AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
              ("25-59", 25, 59), ("60+", 60, 200))
 _CHUNK = 100_000
+# Whom the index is for. The coordination centre's mandate is children and women (the Prevention
+# and Suppression of Trafficking in Persons Act names them first, and the province's plan
+# targets them): the default scores persons under 18 and women; "all" scores everyone.
+TARGETS = {"children_and_women": "(age < 18 OR sex = 'female')", "all": "1"}
 
 
 class RiskIndexError(CoreError):
@@ -56,20 +60,19 @@ class Options:
     high_cutoff: float | None = None   # None: the method's default (scores.DEFAULT_CUTOFFS)
     medium_cutoff: float | None = None
     af_k: float = scores.DEFAULT_AF_K
-    min_coverage: int = 6
+    min_dimensions: int = scores.DEFAULT_MIN_DIMENSIONS
     weights: dict = field(default_factory=dict)   # indicator code -> weight, over the table's
-    # A sub-district or district is high when this share of its scored persons is high; villages
-    # are small, so their shares scatter more and need a higher bar (docs/risk_index.md).
-    area_high_share: float = 0.04
-    area_medium_share: float = 0.025
-    village_high_share: float = 0.10
-    village_medium_share: float = 0.05
-
-    def area_shares(self, level: str) -> tuple[float, float]:
-        """(high, medium) share of high persons that makes an area of ``level`` high or medium."""
-        if level == "village":
-            return self.village_high_share, self.village_medium_share
-        return self.area_high_share, self.area_medium_share
+    dimension_weights: dict = field(default_factory=dict)  # dimension -> weight, over the shipped
+    target: str = "children_and_women"                     # a key of TARGETS
+    # A sub-district or district is high when its share of high-risk persons is at least this
+    # many times the province's (its location quotient), medium from the second ratio.
+    area_high_ratio: float = 1.5
+    area_medium_ratio: float = 1.0
+    # A village is classed by its rank in the number of its high-risk persons, the quantity the
+    # work list ranks it by, so the map and the list agree: the top tenth of the villages with a
+    # high-risk person red, down to the top 30 % yellow (docs/risk_index.md).
+    village_high_fraction: float = 0.10
+    village_medium_fraction: float = 0.30
 
     def cutoffs(self) -> tuple[float, float]:
         """(high, medium) cut-points of the index: given ones, else the method's defaults."""
@@ -116,11 +119,15 @@ class _Run:
         if options.method not in scores.METHODS:
             raise RiskIndexError(f"unknown method {options.method!r}: use one of "
                                  f"{', '.join(scores.METHODS)}")
-        for level in ("village", "subdistrict"):
-            high, medium = options.area_shares(level)
-            if medium > high:
-                raise RiskIndexError(f"the {level} medium share {medium} is above its high share "
-                                     f"{high}")
+        if options.area_medium_ratio > options.area_high_ratio:
+            raise RiskIndexError(f"the area medium ratio {options.area_medium_ratio} is above its "
+                                 f"high ratio {options.area_high_ratio}")
+        if options.village_high_fraction > options.village_medium_fraction:
+            raise RiskIndexError(f"the villages' high fraction {options.village_high_fraction} is "
+                                 f"above their medium fraction {options.village_medium_fraction}")
+        if options.target not in TARGETS:
+            raise RiskIndexError(f"unknown target population {options.target!r}: use one of "
+                                 f"{', '.join(TARGETS)}")
         schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
                                           ("indicator",) + RISK_TABLES])
         indicators.install(conn)
@@ -129,6 +136,7 @@ class _Run:
         except indicators.IndicatorError as error:
             raise RiskIndexError(str(error)) from None
         weights = self._weights(catalogue)
+        structure = self._structure(catalogue)
         self.version = indicators.catalogue_version(conn)
         persons = conn.execute("SELECT count(*) FROM person WHERE data_year = ?", (year,)).fetchone()[0]
         if not persons:
@@ -139,26 +147,32 @@ class _Run:
                                f"indicators (catalogue {self.version}, method {options.method})")
         self.feedback.pushInfo("Building the person facts")
         facts.build_facts(conn, year)
+        if options.target != "all":                  # household facts counted everyone first
+            conn.execute("DELETE FROM temp.person_facts WHERE NOT "
+                         f"coalesce({TARGETS[options.target]}, 0)")     # unknown: not in it
+            persons = conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
         self.feedback.setProgress(25)
         check_canceled(self.feedback)
 
         codes = [i.code for i in catalogue]
         self.feedback.pushInfo("Scoring the indicators")
-        matrix = self._scores(catalogue)
+        rowids, matrix = self._scores(catalogue)
         self.feedback.setProgress(45)
         check_canceled(self.feedback)
         try:
             result = scores.score(matrix, [weights[c] for c in codes], codes, options.method,
-                                  options.cutoffs(), options.min_coverage)
+                                  options.cutoffs(), options.min_dimensions, structure)
         except ValueError as error:          # a method or cut-points that cannot be used
             raise RiskIndexError(str(error)) from None
         self.feedback.setProgress(55)
-        self._write_persons(catalogue, result)
+        self._write_persons(catalogue, result, rowids)
         self.feedback.setProgress(75)
         check_canceled(self.feedback)
         self.feedback.pushInfo("Summing up villages, sub-districts and districts")
         for level, table, column in AREA_LEVELS:
             self._write_areas(level, table, column, catalogue, weights)
+            self._count_unlinked(table, column)
+        self._village_classes()
         self._write_breakdowns()
         self._write_changes()
         self.feedback.setProgress(95)
@@ -175,16 +189,40 @@ class _Run:
             raise RiskIndexError("every enabled indicator has weight 0: nothing to score")
         return weights
 
+    def _structure(self, catalogue):
+        """scores.Structure of the catalogue: conditions by dimension, flags apart."""
+        shipped = {d.code: d.weight for d in indicators.load_dimensions()}
+        unknown = sorted(set(self.options.dimension_weights) - set(shipped))
+        if unknown:
+            raise RiskIndexError(f"dimension weights given for {', '.join(unknown)}, which the "
+                                 f"catalogue does not have ({', '.join(sorted(shipped))})")
+        shipped.update(self.options.dimension_weights)
+        names = list(dict.fromkeys(i.dimension for i in catalogue if i.kind == "condition"))
+        self.dimension_names = names
+        weights = self._weights(catalogue)
+        # A dimension the catalogue does not list (an indicator a specialist added, a block of
+        # its own) weighs what its indicators weigh.
+        return scores.Structure(
+            np.array([names.index(i.dimension) if i.kind == "condition" else -1
+                      for i in catalogue]),
+            np.array([shipped[name] if name in shipped else
+                      sum(weights[i.code] for i in catalogue if i.dimension == name)
+                      for name in names]),
+            shipped.get(indicators.FLAG_DIMENSION, 1.0))
+
     @staticmethod
     def _case(indicator):
         return (f"CASE WHEN ({indicator.rule_3}) THEN 3 WHEN ({indicator.rule_2}) THEN 2 "
                 f"WHEN ({indicator.rule_1}) THEN 1 END")
 
     def _scores(self, catalogue):
-        """(persons x indicators) uint8, 0 where not observed, in person_facts rowid order."""
+        """(rowids, (persons x indicators) uint8, 0 where not observed), in person_facts rowid
+        order."""
         digits = " || ".join(f"coalesce({self._case(i)}, 0)" for i in catalogue)
+        rowids = np.array([r for (r,) in self.conn.execute(
+            "SELECT rowid FROM temp.person_facts ORDER BY rowid")], dtype=np.int64)
         # Filled in place rather than stacked from chunks, so the matrix is held once, not twice.
-        count = self.conn.execute("SELECT count(*) FROM temp.person_facts").fetchone()[0]
+        count = rowids.size
         scores = np.zeros((count, len(catalogue)), dtype=np.uint8)
         cursor = self.conn.execute(f"SELECT {digits} FROM temp.person_facts ORDER BY rowid")
         start = 0
@@ -197,9 +235,9 @@ class _Run:
                 (np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(rows), -1)
             start += len(rows)
             check_canceled(self.feedback)
-        return scores
+        return rowids, scores
 
-    def _write_persons(self, catalogue, result):
+    def _write_persons(self, catalogue, result, rowids):
         conn, year = self.conn, self.year
         existing = {r[1] for r in conn.execute('PRAGMA table_info("risk_person")')}
         for indicator in catalogue:        # an indicator a specialist added gets its column
@@ -209,19 +247,21 @@ class _Run:
         conn.execute("DELETE FROM risk_person WHERE data_year = ?", (year,))
         conn.execute("DROP TABLE IF EXISTS temp.person_result")
         conn.execute("CREATE TEMP TABLE person_result (rid INTEGER PRIMARY KEY, coverage INTEGER, "
-                     "risk_index REAL, risk_class TEXT, af_share REAL, drivers TEXT)")
-        conn.executemany("INSERT INTO temp.person_result VALUES (?, ?, ?, ?, ?, ?)",
-                         _result_rows(result))
+                     "dimensions INTEGER, risk_index REAL, risk_class TEXT, af_share REAL, "
+                     "drivers TEXT)")
+        conn.executemany("INSERT INTO temp.person_result VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         _result_rows(result, rowids))
         check_canceled(self.feedback)
         band = " ".join(f"WHEN f.age BETWEEN {lo} AND {hi} THEN '{name}'" for name, lo, hi in AGE_BANDS)
         columns = ", ".join(f'"{i.code.lower()}"' for i in catalogue)
         conn.execute(
             "INSERT INTO risk_person (person_key, data_year, age, age_band, sex, village_code, "
             f"subdistrict_code, district_code, home_town, {columns}, "
-            "coverage, risk_index, risk_class, af_share, drivers, method, catalogue_version) "
+            "coverage, dimensions, risk_index, risk_class, af_share, drivers, method, "
+            "catalogue_version) "
             f"SELECT f.person_key, ?, f.age, CASE {band} ELSE 'unknown' END, f.sex, f.village_code, "
             f"f.subdistrict_code, f.district_code, f.home_town, "
-            f"{', '.join(self._case(i) for i in catalogue)}, r.coverage, r.risk_index, "
+            f"{', '.join(self._case(i) for i in catalogue)}, r.coverage, r.dimensions, r.risk_index, "
             "r.risk_class, r.af_share, r.drivers, ?, ? FROM temp.person_facts f "
             "JOIN temp.person_result r ON r.rid = f.rowid ORDER BY f.rowid",
             (year, self.options.method, self.version))
@@ -236,7 +276,12 @@ class _Run:
             return f"1.0 * sum(r.risk_class = '{what}') / nullif(sum({scored}), 0)"
         h = f"1.0 * sum({poor}) / nullif(sum({scored}), 0)"
         a = f"avg(CASE WHEN {poor} THEN r.af_share END)"
-        high, medium = self.options.area_shares(level)
+        options = self.options
+        province = self.conn.execute(
+            "SELECT 1.0 * sum(risk_class = 'high') / nullif(sum(risk_index IS NOT NULL), 0) FROM "
+            "risk_person WHERE data_year = ?", (self.year,)).fetchone()[0] or 0.0
+        # Villages are classed afterwards, by rank (_village_classes).
+        high, medium = options.area_high_ratio * province, options.area_medium_ratio * province
         return (f"count(r.fid), coalesce(sum({scored}), 0), coalesce(sum(r.fid IS NOT NULL AND NOT "
                 f"{scored}), 0), coalesce(sum(r.risk_class = 'high'), 0), "
                 f"coalesce(sum(r.risk_class = 'medium'), 0), coalesce(sum(r.risk_class = 'low'), 0),"
@@ -244,6 +289,7 @@ class _Run:
                 f"avg(CASE WHEN {scored} THEN r.coverage END), {h}, "
                 f"CASE WHEN sum({scored}) > 0 THEN coalesce({a}, 0) END, "
                 f"{h} * coalesce({a}, 0), CASE WHEN sum({scored}) = 0 THEN NULL "
+                f"WHEN {float(province)} = 0 THEN 'low' "
                 f"WHEN {share('high')} >= {float(high)} THEN 'high' "
                 f"WHEN {share('high')} >= {float(medium)} THEN 'medium' ELSE 'low' END")
 
@@ -260,6 +306,30 @@ class _Run:
             (year, self.options.method, self.version, year))
         self._area_drivers(table, column, catalogue, weights)
         gpkg.update_extent(conn, table)
+
+    def _count_unlinked(self, table, column):
+        """persons_unlinked: the target population's records here without an ID, the most of
+        any one agency (records of one person in two agencies must not count twice)."""
+        self.conn.execute(
+            f'UPDATE "{table}" SET persons_unlinked = coalesce((SELECT max(n) FROM (SELECT '
+            f"sum(u.records) AS n FROM person_unlinked u WHERE u.data_year = ? AND "
+            f'u.{column} = "{table}".code AND {TARGETS[self.options.target]} GROUP BY u.source)), 0) '
+            "WHERE data_year = ?", (self.year, self.year))
+
+    def _village_classes(self):
+        """A village's class is its rank among the villages with a high-risk person by their
+        number (percent_rank; ties share it): red for the top village_high_fraction, yellow down
+        to village_medium_fraction, green below and where no one is at high risk. Relative, so
+        it holds at any scale and for every method."""
+        options = self.options
+        self.conn.execute(
+            "UPDATE risk_village SET risk_class = coalesce((SELECT CASE WHEN r.p > ? THEN 'high' "
+            "WHEN r.p > ? THEN 'medium' ELSE 'low' END FROM (SELECT fid, 1.0 - (rank() OVER "
+            "(ORDER BY persons_high DESC) - 1.0) / count(*) OVER () AS p FROM risk_village WHERE "
+            "data_year = ? AND persons_high > 0) r WHERE r.fid = risk_village.fid), 'low') "
+            "WHERE data_year = ? AND persons_scored > 0",
+            (1 - options.village_high_fraction, 1 - options.village_medium_fraction,
+             self.year, self.year))
 
     def _area_drivers(self, table, column, catalogue, weights):
         """An area's drivers: the indicators whose mean score here is most above the province's
@@ -343,7 +413,8 @@ class _Run:
         message = (
             f"Risk index {self.year} ({options.method}, catalogue {self.version}): {persons:,} "
             f"persons, {scored:,} scored, {persons - scored:,} below the minimum coverage of "
-            f"{options.min_coverage} indicators (counted, not scored); high {counts['high']:,} "
+            f"{options.min_dimensions} dimensions (not enough data: counted, not scored); "
+            f"high {counts['high']:,} "
             f"({share(counts['high'])}), medium {counts['medium']:,} ({share(counts['medium'])}), "
             f"low {counts['low']:,} ({share(counts['low'])})")
         placeless = conn.execute("SELECT count(*) FROM risk_person WHERE data_year = ? AND "
@@ -357,15 +428,16 @@ class _Run:
                            counts["low"], h, a, m0, self.version, message)
 
 
-def _result_rows(result):
-    """(rid, coverage, index, class, af_share, drivers) per person, made a chunk at a time."""
+def _result_rows(result, rowids):
+    """(rid, coverage, dimensions, index, class, af_share, drivers) per person, a chunk at a
+    time."""
     for start in range(0, result.index.size, _CHUNK):
         part = slice(start, start + _CHUNK)
         index = [None if math.isnan(v) else v for v in result.index[part].tolist()]
         af_share = [None if math.isnan(v) else v for v in result.af_share[part].tolist()]
-        yield from zip(range(start + 1, start + len(index) + 1), result.coverage[part].tolist(),
-                       index, result.risk_class[part].tolist(), af_share,
-                       result.drivers[part])
+        yield from zip(rowids[part].tolist(), result.coverage[part].tolist(),
+                       result.dimensions[part].tolist(), index,
+                       result.risk_class[part].tolist(), af_share, result.drivers[part])
 
 
 def _rank(alias):

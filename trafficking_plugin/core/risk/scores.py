@@ -1,8 +1,13 @@
 """From indicator scores to a risk index and class: the three methods, in numpy.
 
 ``scores`` is an (persons x indicators) uint8 array: 1, 2 or 3, and 0 where the indicator was not
-observed. Unobserved indicators are left out of every sum (never taken as low risk); a person
-observed on fewer than ``min_coverage`` indicators is counted but not scored.
+observed. Indicators are grouped (``Structure``): conditions into dimensions, each dimension one
+score (the weighted mean of its observed conditions) and each observed dimension one weight in
+the index, so a block of correlated indicators weighs as one; flags (rare events) add to the
+index when raised and are left out of every denominator, so their absence neither lowers nor
+dilutes anyone's index. Unobserved indicators are never taken as low risk; a person observed on
+fewer than ``min_dimensions`` dimensions is counted with the class "not_enough_data", never low.
+docs/risk_index.md gives the formulas.
 """
 from __future__ import annotations
 
@@ -17,25 +22,49 @@ if TYPE_CHECKING:
 
 METHODS = ("mean", "alkire_foster", "percentile")
 CLASSES = ("high", "medium", "low")
-# Cut-points (high, medium) of each method's index; docs/risk_index.md says why.
-DEFAULT_CUTOFFS = {"mean": (1.5, 1.2), "alkire_foster": (0.25, 0.1), "percentile": (0.75, 0.5)}
-DEFAULT_AF_K = 0.25
+NOT_ENOUGH_DATA = "not_enough_data"
+# Cut-points (high, medium). The mean method's index runs from 1 to 3; (index - 1) / 2 is the
+# person's average deprivation, 0 to 1, on which the global Multidimensional Poverty Index
+# (UNDP and OPHI) calls a person poor from 1/3 and vulnerable from 1/5: high from 1 + 2/3,
+# medium from 1.4. Alkire-Foster's deprivation share takes the same 1/3 and 1/5 directly.
+# Percentile classes are ranks: the top quarter high, the next quarter medium.
+DEFAULT_CUTOFFS = {"mean": (1 + 2 / 3, 1.4), "alkire_foster": (1 / 3, 0.2),
+                   "percentile": (0.75, 0.5)}
+DEFAULT_AF_K = 1 / 3
+DEFAULT_MIN_DIMENSIONS = 3
 _DIGITS = 9          # the index is rounded before the cut-points, so 2.0 is 2.0 and ties go up
 _CHUNK = 100_000
+
+
+@dataclass(frozen=True)
+class Structure:
+    """How the indicators (columns) combine: ``dimension`` per indicator, an index into
+    ``dimension_weights`` for a condition and -1 for a flag; ``flag_weight`` scales the flags."""
+    dimension: np.ndarray
+    dimension_weights: np.ndarray
+    flag_weight: float = 1.0
+
+    @staticmethod
+    def flat(weights: np.ndarray) -> Structure:
+        """Every indicator a condition and a dimension of its own, weighing its weight: the
+        weighted mean of the indicators."""
+        return Structure(np.arange(weights.size), np.asarray(weights, dtype=float))
 
 
 @dataclass
 class Scored:
     coverage: np.ndarray     # indicators observed per person
-    scored: np.ndarray       # bool: coverage reached the minimum
+    dimensions: np.ndarray   # condition dimensions observed per person
+    scored: np.ndarray       # bool: dimensions observed reached the minimum
     index: np.ndarray        # float, NaN where not scored
-    risk_class: np.ndarray   # "high", "medium", "low" or None
-    af_share: np.ndarray     # weighted share of observed indicators at 3 (NaN when none observed)
+    risk_class: np.ndarray   # "high", "medium", "low" or "not_enough_data"
+    af_share: np.ndarray     # deprivation share (Alkire-Foster c), NaN where nothing observed
     drivers: list            # per person: up to three indicator codes, space separated
 
 
 def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: str = "mean",
-          cutoffs: tuple[float, float] | None = None, min_coverage: int = 1) -> Scored:
+          cutoffs: tuple[float, float] | None = None, min_dimensions: int = 1,
+          structure: Structure | None = None) -> Scored:
     """Index, class and drivers of every person; see the module docstring.
 
     Works through the persons in chunks so memory stays near the size of ``scores`` itself."""
@@ -46,36 +75,92 @@ def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: s
         raise ValueError(f"the medium cut-point {medium} is above the high cut-point {high}")
     scores = np.asarray(scores, dtype=np.uint8)
     weights = np.asarray(weights, dtype=float)
+    structure = structure or Structure.flat(weights)
     n = scores.shape[0]
-    coverage, index, af_share = np.zeros(n, dtype=np.int64), np.empty(n), np.empty(n)
+    coverage, dims = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    index, af_share = np.empty(n), np.empty(n)
     ranks = _rank_table(scores) if method == "percentile" else None
+    nominal = _nominal_weights(weights, structure)
     driver_list = []
     for start in range(0, n, _CHUNK):
         chunk = scores[start:start + _CHUNK]
         part = slice(start, start + chunk.shape[0])
-        observed = chunk > 0
-        weighted = observed * weights                 # weight of each observed indicator
-        weight_sum = weighted.sum(axis=1)
-        coverage[part] = (observed & (weights > 0)).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            af_share[part] = ((chunk == 3) * weighted).sum(axis=1) / weight_sum
-            if method == "mean":
-                index[part] = (chunk * weighted).sum(axis=1) / weight_sum
-            elif method == "alkire_foster":
-                index[part] = af_share[part]
-            else:        # mean percentile rank, ranked again below
-                index[part] = (np.take_along_axis(ranks, chunk.T.astype(np.intp), axis=1).T
-                               * weighted).sum(axis=1) / weight_sum
-        driver_list += drivers(chunk, weights, codes)
-    scored = coverage >= max(min_coverage, 1)
+        coverage[part] = ((chunk > 0) & (weights > 0)).sum(axis=1)
+        values = chunk.astype(float)
+        if method == "percentile":      # each indicator as the person's percentile rank
+            values = np.take_along_axis(ranks, chunk.T.astype(np.intp), axis=1).T
+        mean, share, dims[part] = _combine(chunk, values, weights, structure, method)
+        index[part] = share if method == "alkire_foster" else mean
+        af_share[part] = share
+        driver_list += drivers(chunk, nominal, codes)
+    scored = dims >= max(min_dimensions, 1)
     if method == "percentile":
         index = percent_rank(index, scored)
     index = np.where(scored, np.round(index, _DIGITS), np.nan)
-    risk_class = np.full(n, None, dtype=object)
+    risk_class = np.full(n, NOT_ENOUGH_DATA, dtype=object)
     risk_class[scored] = np.where(index[scored] >= high, "high",
                                   np.where(index[scored] >= medium, "medium", "low"))
-    return Scored(coverage=coverage, scored=scored, index=index, risk_class=risk_class,
-                  af_share=np.round(af_share, _DIGITS), drivers=driver_list)
+    return Scored(coverage=coverage, dimensions=dims, scored=scored, index=index,
+                  risk_class=risk_class, af_share=np.round(af_share, _DIGITS),
+                  drivers=driver_list)
+
+
+def _combine(chunk, values, weights, structure, method):
+    """(index before ranking, deprivation share, dimensions observed) of a chunk of persons.
+
+    Mean: base = sum_d W_d D_d / sum_d W_d over observed dimensions, D_d the weighted mean of
+    the dimension's observed values; flags add F = flag_weight * sum_f w_f (s_f - 1) /
+    (2 * sum_d W_d over all dimensions), so a flag at 3 of weight 1 weighs as much as a
+    dimension of weight 1 moving half way, and the index stops at 3 (1 for percentile ranks).
+    The deprivation share replaces each value by [s = 3] and the flags' (s_f - 1) / 2 by [s_f = 3].
+    """
+    observed = chunk > 0
+    deprived = (chunk == 3).astype(float)
+    rows = chunk.shape[0]
+    total, weight_sum, share_total = np.zeros(rows), np.zeros(rows), np.zeros(rows)
+    dims = np.zeros(rows, dtype=np.int64)
+    for d, dim_weight in enumerate(structure.dimension_weights):
+        columns = structure.dimension == d
+        if not columns.any() or dim_weight <= 0:
+            continue
+        w = observed[:, columns] * weights[columns]
+        w_sum = w.sum(axis=1)
+        seen = w_sum > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            dim_value = (values[:, columns] * w).sum(axis=1) / w_sum
+            dim_share = (deprived[:, columns] * w).sum(axis=1) / w_sum
+        total += np.where(seen, dim_weight * dim_value, 0.0)
+        share_total += np.where(seen, dim_weight * dim_share, 0.0)
+        weight_sum += np.where(seen, dim_weight, 0.0)
+        dims += seen
+    flags = structure.dimension < 0
+    all_weight = float(structure.dimension_weights[structure.dimension_weights > 0].sum()) or 1.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / weight_sum
+        share = share_total / weight_sum
+    if flags.any():
+        raised = np.where(chunk[:, flags] > 0, chunk[:, flags].astype(float) - 1, 0.0)
+        # Ranks run from 0 to 1, scores from 1 to 3: a flag adds half as much to a rank.
+        scale, top = (4.0, 1.0) if method == "percentile" else (2.0, 3.0)
+        bump = structure.flag_weight * (raised * weights[flags]).sum(axis=1) / (scale * all_weight)
+        mean = np.minimum(mean + bump, top)
+        share = np.minimum(share + structure.flag_weight * (
+            (chunk[:, flags] == 3) * weights[flags]).sum(axis=1) / (2 * all_weight), 1.0)
+    return mean, share, dims
+
+
+def _nominal_weights(weights, structure):
+    """Each indicator's weight in the index when every indicator of its dimension is observed:
+    what a driver is ranked by."""
+    nominal = np.zeros(weights.size)
+    all_weight = float(structure.dimension_weights[structure.dimension_weights > 0].sum()) or 1.0
+    for d, dim_weight in enumerate(structure.dimension_weights):
+        columns = structure.dimension == d
+        if columns.any() and weights[columns].sum() > 0:
+            nominal[columns] = dim_weight * weights[columns] / weights[columns].sum() / all_weight
+    flags = structure.dimension < 0
+    nominal[flags] = structure.flag_weight * weights[flags] / (2 * all_weight)
+    return nominal
 
 
 def _rank_table(scores):

@@ -23,7 +23,7 @@ from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
 
 SECTOR_TABLES = ("health_condition", "school_enrolment", "welfare_case", "household",
                  "household_member")
-OUTPUT_TABLES = ("person",) + SECTOR_TABLES
+OUTPUT_TABLES = ("person", "person_unlinked") + SECTOR_TABLES
 # Page cache of the temporary tables (the person records, the resolved places), in KiB: the
 # person step looks records up by rowid, and at Chiang Mai's volume 64 MiB instead of SQLite's
 # 2 MiB saves 6 % of the crosswalk. A fixed size, so memory does not grow with the data.
@@ -115,6 +115,7 @@ class _Run:
             self.feedback.setProgress(90 * (i + 1) / len(sources))
         check_canceled(self.feedback)
         self.summary.rows["person"] = linking.build_persons(conn, self.year)
+        self.summary.rows["person_unlinked"] = linking.count_unlinked(conn, self.year)
         self.summary.unmapped_codes, self.summary.unmapped_rows = conn.execute(
             "SELECT count(*), coalesce(sum(row_count), 0) FROM unmapped_code WHERE data_year = ?",
             (self.year,)).fetchone()
@@ -243,7 +244,7 @@ class _Run:
                 f"n.household_no, {linking.rank_sql(source)} FROM \"{person}\" s "
                 "LEFT JOIN temp.health_home h ON h.hospcode = s.hospcode AND h.hid = s.hid "
                 "LEFT JOIN temp.health_house n ON n.hospcode = s.hospcode AND n.hid = s.hid "
-                f"WHERE {self._of_year()} AND s.person_key IS NOT NULL")
+                f"WHERE {self._of_year()}")
         if self._exists(diagnosis):
             condition = self._map(source, diagnosis, "diagnosis_code")
             conn.execute(
@@ -298,7 +299,7 @@ class _Run:
             "h.subdistrict_code, h.district_code, s.id_kind, s.person_type, "
             f"{self._staged(table, 'home_town')}, "
             f'{linking.rank_sql(source)} FROM "{table}" s LEFT JOIN {place} '
-            f"WHERE {self._of_year()} AND s.person_key IS NOT NULL")
+            f"WHERE {self._of_year()}")
 
     def _family_welfare(self, source):
         conn, year = self.conn, self.year

@@ -105,6 +105,17 @@ def build_persons(conn: sqlite3.Connection, data_year: int) -> int:
     return cur.rowcount
 
 
+def count_unlinked(conn: sqlite3.Connection, data_year: int) -> int:
+    """Write ``person_unlinked``: the records without an ID (they link to no person), counted by
+    source, place, sex and age, so that areas count the persons they stand for; returns rows."""
+    return conn.execute(
+        "INSERT INTO person_unlinked (data_year, source, village_code, subdistrict_code, "
+        "district_code, sex, age, records) SELECT ?, source, village_code, subdistrict_code, "
+        "district_code, coalesce(sex, 'unknown'), age, count(*) FROM temp.person_record WHERE "
+        "person_key IS NULL GROUP BY source, village_code, subdistrict_code, district_code, "
+        "coalesce(sex, 'unknown'), age", (data_year,)).rowcount
+
+
 def _number_households_densely(conn, data_year):
     """Renumber household_no 1..n when some house was no person's first: a person registered
     at two health units lives in the first one's house, and the other may be left empty."""
