@@ -16,6 +16,7 @@ class VerifyDatabase(TraffickingAlgorithm):
     PERSONS_JUMP = "PERSONS_JUMP"
     SHARE_JUMP = "SHARE_HIGH_JUMP"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    IDENTITY = "IDENTITY"
 
     def name(self):
         return "verifydatabase"
@@ -29,12 +30,15 @@ class VerifyDatabase(TraffickingAlgorithm):
             "ages (born after the data year, older than 110, negative welfare-case ages), the "
             "same person twice in a year's file, the same household id twice, indicators "
             "observed for too few persons, villages with no persons, unmapped codes, and "
-            "districts whose persons or high-risk share jumped from the previous year.\n"
+            "districts whose persons or high-risk share jumped from the previous year; and the "
+            "audit trail of network and case data: columns its triggers miss, and, given the "
+            "identity file, rows changed, deleted or cut off after they were sealed.\n"
             "Each check has a severity (error: fix before publishing; warning: look at it) and "
             "examples a clerk can find: the agency file and row number, or a village, district or "
             "indicator code; never an ID or a name. The report is written to the output folder "
             "as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database "
-            "is only read. See docs/verify.md.")
+            "is only read, except that given the identity file the audit rows written since the "
+            "last check are sealed. See docs/verify.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
@@ -51,6 +55,8 @@ class VerifyDatabase(TraffickingAlgorithm):
                                      "(percentage points)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=verify.SHARE_HIGH_JUMP,
             minValue=0.0))
+        self.add_identity_parameter(self.tr("Identity file, to check the audit trail's seal and "
+                                            "seal its new rows (optional)"))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Report folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT_HTML", self.tr("Report (HTML)")))
@@ -62,13 +68,14 @@ class VerifyDatabase(TraffickingAlgorithm):
         database = self.database(parameters, context)
         year = self.data_year(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        identity = self.optional_file(parameters, self.IDENTITY, context)
 
         def check():
             found = verify.verify(database, year,
                                   self.parameterAsDouble(parameters, self.COVERAGE, context),
                                   self.parameterAsDouble(parameters, self.PERSONS_JUMP, context),
                                   self.parameterAsDouble(parameters, self.SHARE_JUMP, context),
-                                  feedback)
+                                  feedback, identity)
             return found, verify.write_report(found, folder, year, os.path.basename(database))
 
         findings, paths = self.run_core(check, self.tr("Canceled: no report was written."))

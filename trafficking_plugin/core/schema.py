@@ -524,8 +524,8 @@ TABLES = (
         C("row_number", "INTEGER", "Row number in the activity file; empty for one added by hand."),
     )),
     Table("audit_log", "Every insert, update and delete of network and case data, and every "
-          "withdrawn import (import_run); append-only (triggers refuse edits and deletes of its "
-          "rows).", (
+          "withdrawn import (import_run); append-only (triggers refuse edits, deletes and "
+          "replacements of its rows), sealed by audit_seal.", (
         C("changed_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
         C("changed_by", "TEXT", "Who (the operating-system user)."),
         C("table_name", "TEXT", "Table changed."),
@@ -533,6 +533,14 @@ TABLES = (
         C("action", "TEXT", "insert, update or delete."),
         C("field", "TEXT", "Field changed (updates)."),
         C("old_value", "TEXT", "Value before."), C("new_value", "TEXT", "Value after."),
+    )),
+    Table("audit_seal", "The seal over audit_log, written by trafficking:verifydatabase given the "
+          "identity file: a chain of keyed hashes that shows a sealed row changed, deleted or "
+          "cut off (docs/network.md); append-only. database_info's audit_seal keeps the count "
+          "and the last seal.", (
+        C("audit_fid", "INTEGER", "fid of the audit_log row sealed.", "NOT NULL UNIQUE"),
+        C("seal", "TEXT", "HMAC-SHA256, keyed from the identity file's secret, of the previous "
+          "seal and the row's fields (64 hexadecimal digits).", "NOT NULL"),
     )),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -1835,10 +1835,10 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
-            <source>The yearly data-quality check of a data year: persons without a village, impossible ages (born after the data year, older than 110, negative welfare-case ages), the same person twice in a year's file, the same household id twice, indicators observed for too few persons, villages with no persons, unmapped codes, and districts whose persons or high-risk share jumped from the previous year.
-Each check has a severity (error: fix before publishing; warning: look at it) and examples a clerk can find: the agency file and row number, or a village, district or indicator code; never an ID or a name. The report is written to the output folder as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database is only read. See docs/verify.md.</source>
-            <translation>การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน
-แต่ละรายการตรวจมีระดับความรุนแรง (error: แก้ไขก่อนเผยแพร่; warning: ตรวจดู) และตัวอย่างที่เจ้าหน้าที่หาเจอได้: ไฟล์ของหน่วยงานและเลขแถว หรือรหัสหมู่บ้าน อำเภอ หรือตัวชี้วัด ไม่มีเลขประจำตัวหรือชื่อเด็ดขาด รายงานเขียนลงโฟลเดอร์ผลลัพธ์เป็น HTML, CSV (สรุปและตัวอย่าง) และ XLSX บันทึกการทำงานมีสรุป ฐานข้อมูลถูกอ่านเท่านั้น ดู docs/verify.md</translation>
+            <source>The yearly data-quality check of a data year: persons without a village, impossible ages (born after the data year, older than 110, negative welfare-case ages), the same person twice in a year's file, the same household id twice, indicators observed for too few persons, villages with no persons, unmapped codes, and districts whose persons or high-risk share jumped from the previous year; and the audit trail of network and case data: columns its triggers miss, and, given the identity file, rows changed, deleted or cut off after they were sealed.
+Each check has a severity (error: fix before publishing; warning: look at it) and examples a clerk can find: the agency file and row number, or a village, district or indicator code; never an ID or a name. The report is written to the output folder as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database is only read, except that given the identity file the audit rows written since the last check are sealed. See docs/verify.md.</source>
+            <translation>การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน และบันทึกการแก้ไข (audit trail) ของข้อมูลเครือข่ายและกรณีศึกษา: คอลัมน์ที่ทริกเกอร์ไม่ได้บันทึก และเมื่อระบุแฟ้มข้อมูลระบุตัวตน แถวที่ถูกแก้ ลบ หรือตัดทิ้งหลังจากผนึกแล้ว
+แต่ละรายการตรวจมีระดับความรุนแรง (error: แก้ไขก่อนเผยแพร่; warning: ตรวจดู) และตัวอย่างที่เจ้าหน้าที่หาเจอได้: ไฟล์ของหน่วยงานและเลขแถว หรือรหัสหมู่บ้าน อำเภอ หรือตัวชี้วัด ไม่มีเลขประจำตัวหรือชื่อเด็ดขาด รายงานเขียนลงโฟลเดอร์ผลลัพธ์เป็น HTML, CSV (สรุปและตัวอย่าง) และ XLSX บันทึกการทำงานมีสรุป ฐานข้อมูลถูกอ่านเท่านั้น ยกเว้นเมื่อระบุแฟ้มข้อมูลระบุตัวตน แถวบันทึกการแก้ไขที่เขียนหลังการตรวจครั้งก่อนจะถูกผนึก ดู docs/verify.md</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
@@ -1854,6 +1854,11 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>Jump: high share of a district changed by more than (percentage points)</source>
             <translation>การเปลี่ยนแปลงผิดปกติ: สัดส่วนเสี่ยงสูงของอำเภอเปลี่ยนมากกว่า (จุดร้อยละ)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/verify_database.py" />
+            <source>Identity file, to check the audit trail's seal and seal its new rows (optional)</source>
+            <translation>แฟ้มข้อมูลระบุตัวตน สำหรับตรวจการผนึกบันทึกการแก้ไขและผนึกแถวใหม่ (ไม่บังคับ)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
@@ -2016,6 +2021,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/outputs/styles.py" />
             <source>Style not stored in {}: {}</source>
             <translation>ไม่ได้เก็บรูปแบบการแสดงผลไว้ใน {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/audit.py" />
+            <source>this database has no table of seals (audit_seal): upgrade it with Create or upgrade province database first</source>
+            <translation>ฐานข้อมูลนี้ไม่มีตารางการผนึก (audit_seal): ปรับรุ่นด้วย สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด ก่อน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/create_database.py" />
@@ -2287,6 +2297,12 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         <message>
             <source>Sub-district and district medium share</source>
             <translation type="obsolete">สัดส่วนเสี่ยงปานกลางของตำบลและอำเภอ</translation>
+        </message>
+        <message>
+            <source>The yearly data-quality check of a data year: persons without a village, impossible ages (born after the data year, older than 110, negative welfare-case ages), the same person twice in a year's file, the same household id twice, indicators observed for too few persons, villages with no persons, unmapped codes, and districts whose persons or high-risk share jumped from the previous year.
+Each check has a severity (error: fix before publishing; warning: look at it) and examples a clerk can find: the agency file and row number, or a village, district or indicator code; never an ID or a name. The report is written to the output folder as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database is only read. See docs/verify.md.</source>
+            <translation type="obsolete">การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน
+แต่ละรายการตรวจมีระดับความรุนแรง (error: แก้ไขก่อนเผยแพร่; warning: ตรวจดู) และตัวอย่างที่เจ้าหน้าที่หาเจอได้: ไฟล์ของหน่วยงานและเลขแถว หรือรหัสหมู่บ้าน อำเภอ หรือตัวชี้วัด ไม่มีเลขประจำตัวหรือชื่อเด็ดขาด รายงานเขียนลงโฟลเดอร์ผลลัพธ์เป็น HTML, CSV (สรุปและตัวอย่าง) และ XLSX บันทึกการทำงานมีสรุป ฐานข้อมูลถูกอ่านเท่านั้น ดู docs/verify.md</translation>
         </message>
         <message>
             <source>Village high share</source>

@@ -1,5 +1,6 @@
 """trafficking:verifydatabase: each check finds a planted problem and nothing more; the report
-names files and rows, never IDs, names or pseudonyms."""
+names files and rows, never IDs, names or pseudonyms. The audit trail: columns its triggers miss,
+and, given the identity file, its seal checked and its new rows sealed."""
 import contextlib
 import csv
 import sqlite3
@@ -9,8 +10,9 @@ from conftest import copy_database
 from qgis.core import QgsProcessingException
 
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core import audit, database
 from trafficking_db.trafficking_plugin.core.dissemination import verify
+from trafficking_db.trafficking_plugin.core.ingest import pseudonym
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +32,12 @@ def baseline(imported_sample, tmp_path_factory):
 
 def test_clean_sample_has_no_false_alarms(baseline):
     _, found = baseline
-    for check in ("impossible_ages", "duplicate_households", "district_jumps"):
+    for check in ("impossible_ages", "duplicate_households", "district_jumps", "audit_coverage"):
         assert found[check].count == 0, (check, found[check].examples)
     assert found["low_coverage"].status == "skipped"          # not scored yet
+    assert found["audit_coverage"].status == "ok"
+    # Without the identity file the seal is not checked: skipped, never passed.
+    assert found["audit_seal"].status == "skipped" and "identity file" in found["audit_seal"].note
 
 
 def test_each_planted_problem_is_found(baseline, tmp_path, run_algorithm):
@@ -113,3 +118,71 @@ def test_year_without_persons_is_refused(baseline, tmp_path, run_algorithm):
                       OUTPUT_FOLDER=str(tmp_path / "r"))
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+
+
+def edit_cases(db, n):
+    with contextlib.closing(database.connect(db)) as conn:
+        for i in range(n):
+            conn.execute("INSERT INTO \"case\" (case_key, story) VALUES (?, 'debt bondage')",
+                         (f"key{i}",))
+
+
+def test_the_seal_is_checked_then_new_rows_sealed_given_the_identity_file(baseline, tmp_path):
+    db = copy_database(baseline[0], tmp_path)
+    identity = pseudonym.default_identity_path(db)
+    edit_cases(db, 2)                                   # 2 x 3 audit rows
+    first = {f.check: f for f in verify.verify(db, 2024, identity=identity)}["audit_seal"]
+    assert (first.status, first.count) == ("ok", 0)
+    assert first.note.startswith("no row sealed yet; 6 rows to seal") and first.note.endswith("sealed now: 6")
+    edit_cases(db, 1)
+    second = {f.check: f for f in verify.verify(db, 2024, identity=identity)}["audit_seal"]
+    assert second.status == "ok" and "6 rows sealed up to audit_log fid 6" in second.note
+    assert "3 rows written since" in second.note and second.note.endswith("sealed now: 3")
+    # Around the triggers: a sealed row rewritten is found, and named by its fid.
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET new_value = 'a fake job' WHERE fid = 2")
+        conn.commit()
+    found = {f.check: f for f in verify.verify(db, 2024, identity=identity)}["audit_seal"]
+    assert (found.status, found.count) == ("error", 1)
+    assert found.examples == [{"where": "audit_log fid 2", "detail": "changed after it was "
+                               "sealed, or a sealed row before it deleted"}]
+
+
+def test_another_identity_file_is_refused(baseline, tmp_path):
+    db = copy_database(baseline[0], tmp_path)
+    other = tmp_path / "other.identity.sqlite"
+    pseudonym.load_secret(other)
+    with pytest.raises(pseudonym.IdentityError, match="not this database's identity file"):
+        verify.verify(db, 2024, identity=other)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_seal").fetchone()[0] == 0
+
+
+def test_a_database_without_the_seal_table_is_checked_and_told_to_upgrade(baseline, tmp_path):
+    """A database of an earlier version: nothing to check yet, and nothing can be sealed."""
+    db = copy_database(baseline[0], tmp_path)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("DROP TABLE audit_seal")
+        conn.commit()
+    edit_cases(db, 1)
+    found = {f.check: f for f in verify.verify(db, 2024, identity=pseudonym.default_identity_path(
+        db))}["audit_seal"]
+    assert found.status == "ok" and "new rows not sealed" in found.note
+    assert "upgrade it with Create or upgrade province database" in found.note
+
+
+def test_a_column_added_by_hand_is_reported(baseline, tmp_path):
+    db = copy_database(baseline[0], tmp_path)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("ALTER TABLE case_support ADD COLUMN budget_baht REAL")
+        conn.commit()
+    found = {f.check: f for f in verify.verify(db, 2024)}["audit_coverage"]
+    assert (found.status, found.count) == ("error", 1)
+    assert found.examples == [{"where": "table case_support",
+                               "detail": "columns not audited: budget_baht"}]
+    assert found.action.startswith("Upgrade the database with Create or upgrade province "
+                                   "database to audit them")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert audit.coverage_problems(conn) == [("table case_support",
+                                                  "columns not audited: budget_baht")]

@@ -3,7 +3,9 @@
 Each check returns a Finding: how many problems, its severity (error: fix before publishing;
 warning: look at it; info), what to do, and up to EXAMPLES example rows a clerk can find: the
 agency file and row number, a village or district code, an indicator code. Never a raw ID, a
-name or a pseudonym. The database is only read. docs/verify.md lists the checks.
+name or a pseudonym. The database is only read, but for the audit trail's seal: given the
+identity file, the check seals the audit rows written since the last one (core/audit.py).
+docs/verify.md lists the checks.
 """
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..database import PathLike, reading
+from .. import audit
+from ..database import DatabaseError, PathLike, reading, run_in_transaction
 from ..feedback import Feedback, NullFeedback, check_canceled
 from ..errors import CoreError
+from ..ingest import pseudonym
 from ..thai_calendar import year_with_be
 
 EXAMPLES = 5
@@ -39,22 +43,30 @@ class Finding:
     action: str = ""
     examples: list = field(default_factory=list)     # dicts: where, detail
     note: str = ""
+    skipped: bool = False                            # not checked; the note says why
 
     @property
     def status(self) -> str:
-        return "skipped" if self.note and not self.count else ("ok" if not self.count else self.severity)
+        if self.count:
+            return self.severity
+        return "skipped" if self.skipped else "ok"
 
 
 def verify(database: PathLike, data_year: int, coverage_threshold: float = COVERAGE_THRESHOLD,
            persons_jump: float = PERSONS_JUMP, share_high_jump: float = SHARE_HIGH_JUMP,
-           feedback: Feedback | None = None) -> list[Finding]:
-    """Every check on ``data_year`` (Common Era); a list of Finding in report order."""
+           feedback: Feedback | None = None, identity: PathLike | None = None) -> list[Finding]:
+    """Every check on ``data_year`` (Common Era); a list of Finding in report order.
+
+    With ``identity`` (the database's identity file) the audit trail's seal is checked, then
+    its new rows are sealed; without it that check is skipped."""
     feedback = feedback or NullFeedback()
     year = data_year
     with reading(database) as conn:
         if not conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
             raise VerifyError(f"{database} has no persons for data year {year_with_be(year)}: "
                               "import and crosswalk the year's files first")
+        secret = pseudonym.bound_secret(conn, database, identity, create=False)[1] \
+            if identity else None
         checks = (
             lambda: _without_village(conn, year),
             lambda: _impossible_ages(conn, year),
@@ -64,13 +76,17 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             lambda: _villages_without_data(conn, year),
             lambda: _unmapped_codes(conn, year),
             lambda: _district_jumps(conn, year, persons_jump, share_high_jump),
+            lambda: _audit_coverage(conn),
+            lambda: _audit_seal(conn, secret),
         )
         findings = []
         for n, check in enumerate(checks):
             check_canceled(feedback)
             findings.append(check())
             feedback.setProgress(100 * (n + 1) / len(checks))
-        return findings
+    if secret is not None:
+        _seal_new_rows(database, secret, findings[-1], feedback)
+    return findings
 
 
 def _tables(conn):
@@ -178,7 +194,7 @@ def _duplicate_persons(conn, year):
 def _duplicate_households(conn, year):
     if "household" not in _tables(conn):
         return Finding("duplicate_households", "error", "The same household id twice", 0,
-                       note="no household table")
+                       note="no household table", skipped=True)
     rows = conn.execute(
         'SELECT group_concat(r.file_name || ", row " || h.row_number, "; "), count(*) FROM '
         "household h LEFT JOIN import_run r ON r.fid = h.import_run_id WHERE h.data_year = ? "
@@ -196,13 +212,14 @@ def _low_coverage(conn, year, threshold):
             "SELECT 1 FROM risk_person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
         return Finding("low_coverage", "warning", title, 0,
                        note="the year is not scored: run trafficking:scoreriskindex to check "
-                            "indicator coverage")
+                            "indicator coverage", skipped=True)
     columns = _columns(conn, "risk_person")
     indicators = [(code, name) for code, name in conn.execute(
         "SELECT code, coalesce(name_en, code) FROM indicator WHERE coalesce(enabled, 1) = 1 "
         "ORDER BY code") if code.lower() in columns]
     if not indicators:
-        return Finding("low_coverage", "warning", title, 0, note="no enabled indicators")
+        return Finding("low_coverage", "warning", title, 0, note="no enabled indicators",
+                       skipped=True)
     observed = conn.execute(
         "SELECT count(*), " + ", ".join(f'count("{c.lower()}")' for c, _ in indicators)
         + " FROM risk_person WHERE data_year = ?", (year,)).fetchone()
@@ -249,7 +266,7 @@ def _district_jumps(conn, year, persons_jump, share_jump):
                             (year,)).fetchone()[0]
     if previous is None:
         return Finding("district_jumps", "warning", title, 0,
-                       note="no earlier year in the database to compare with")
+                       note="no earlier year in the database to compare with", skipped=True)
     persons = {y: dict(conn.execute(
         "SELECT district_code, count(*) FROM person WHERE data_year = ? AND district_code IS NOT "
         "NULL GROUP BY district_code", (y,)).fetchall()) for y in (previous, year)}
@@ -277,6 +294,54 @@ def _district_jumps(conn, year, persons_jump, share_jump):
         f"share by more than {share_jump:g} percentage points. Check that every file of the "
         "district was imported for both years before publishing the change.",
         [{"where": f"district {c} {n}".strip(), "detail": d} for c, n, d in jumps[:EXAMPLES]])
+
+
+def _audit_coverage(conn):
+    problems = audit.coverage_problems(conn)
+    return Finding(
+        "audit_coverage", "error", "Audit trail: what its triggers miss", len(problems),
+        "Upgrade the database with Create or upgrade province database to audit them: it makes "
+        "the triggers again for the tables as they are. A trigger that is not the plugin's, or "
+        "a table gone, may mean someone worked around the audit trail: keep a copy of the file "
+        "and ask who changed it.",
+        [{"where": w, "detail": d} for w, d in problems[:EXAMPLES]])
+
+
+_SEAL_TITLE = "Audit trail: changed after sealing"
+
+
+def _audit_seal(conn, secret):
+    if secret is None:
+        return Finding("audit_seal", "error", _SEAL_TITLE, 0, skipped=True,
+                       note="not checked: give the identity file to check the seal of the audit "
+                            "trail and seal its new rows")
+    found = audit.check_seal(conn, secret)
+    # The count and the last seal in the report: a later report that shows fewer rows sealed
+    # tells of a file rolled back to an earlier copy, which no check inside the file can see.
+    note = (f"{found.sealed} rows sealed up to audit_log fid {found.last_fid} (last seal "
+            f"{found.last_seal[:16]}); {found.unsealed} rows written since" if found.sealed
+            else f"no row sealed yet; {found.unsealed} rows to seal")
+    return Finding(
+        "audit_seal", "error", _SEAL_TITLE, len(found.problems),
+        "The audit trail was changed around its triggers (dropped, or the file edited with "
+        "another tool). Keep a copy of this database and of this report as evidence, find who "
+        "could write the file, and compare the network and case data with a copy made before "
+        "the change. A sealed trail cannot be repaired: these rows stay reported.",
+        [{"where": w, "detail": d} for w, d in found.problems[:EXAMPLES]], note)
+
+
+def _seal_new_rows(database, secret, finding, feedback):
+    """Seal the audit rows written since the last seal, once they were checked; a database that
+    cannot be written (or not upgraded) keeps its rows unsealed, and the note says why."""
+    def seal(conn):
+        pseudonym.bind(conn, secret)
+        return audit.seal_new_rows(conn, secret)
+    try:
+        sealed = run_in_transaction(database, feedback, seal)
+    except (DatabaseError, audit.SealError) as error:
+        finding.note += f"; new rows not sealed: {error}"
+        return
+    finding.note += f"; sealed now: {sealed}"
 
 
 # The report.
