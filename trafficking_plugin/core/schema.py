@@ -102,6 +102,13 @@ def _area_summary(code_doc):
           "those persons."),
         C("af_m0", "REAL", "Alkire-Foster adjusted headcount M0 = H x A."),
         _CLASS,
+        C("p_high", "REAL", "Share of the uncertainty analysis's runs (weights, cut-points, minimum "
+          "of dimensions and method drawn at random) in which the area is high."),
+        C("rank_low", "INTEGER", "Villages: best rank (5th percentile) by high-risk persons over "
+          "those runs; 1 = most."),
+        C("rank_high", "INTEGER", "Villages: worst rank (95th percentile) over those runs."),
+        C("robust", "BOOLEAN", "1 when the area has this class in at least 80 % of those runs; 0: "
+          "the class is not robust (drawn hatched); empty: not analysed."),
         C("drivers", "TEXT", "The three indicators most above the province's mean score here, by code."),
         C("method", "TEXT", "Scoring method: mean, alkire_foster or percentile."),
         C("catalogue_version", "TEXT", "Indicator catalogue version used."),
@@ -363,6 +370,60 @@ TABLES = (
         C("share_high", "REAL", "persons_high / persons_scored."),
         C("mean_index", "REAL", "Mean risk index."),
     )),
+    Table("risk_sensitivity", "How much the map moves: per indicator left out, the share of "
+          "village and sub-district classes that change; for the weights, the villages' rank "
+          "correlation with the run's (docs/validation.md).", (
+        _YEAR,
+        C("kind", "TEXT", "drop_indicator or weights."),
+        C("code", "TEXT", "The indicator left out (drop_indicator)."),
+        C("villages_changed", "REAL", "Share of villages with a scored person whose class changes."),
+        C("subdistricts_changed", "REAL", "Share of scored sub-districts whose class changes."),
+        C("spearman_p05", "REAL", "weights: 5th percentile of the Spearman correlation of the "
+          "villages' ranking with the run's, over the draws."),
+        C("spearman_median", "REAL", "weights: its median."),
+        C("draws", "INTEGER", "Random draws behind the row."),
+    )),
+    Table("validation_metric", "How well the index and simple baselines pick out the persons "
+          "and villages with an outcome recorded after the data year (trafficking:validateindex; "
+          "docs/validation.md).", (
+        _YEAR,
+        C("outcome_first_year", "INTEGER", "First year of the outcomes (Common Era)."),
+        C("outcome_last_year", "INTEGER", "Last year of the outcomes (Common Era)."),
+        C("scope", "TEXT", "person or village."),
+        C("model", "TEXT", "index, a baseline (legal_status, poverty, size, strongest:<code>), "
+          "or class:<class> for the share of the outcomes in a class."),
+        C("units", "INTEGER", "Persons scored or villages with a scored person."),
+        C("outcomes", "INTEGER", "Of them, with an outcome."),
+        C("auc", "REAL", "ROC AUC: the chance that a unit with an outcome ranks above one without "
+          "(0.5 = no better than chance)."),
+        C("auc_low", "REAL", "Lower end of the AUC's 95 % bootstrap interval."),
+        C("auc_high", "REAL", "Upper end of the AUC's 95 % bootstrap interval."),
+        C("lift_top_decile", "REAL", "Outcome rate of the tenth ranked highest over the overall rate."),
+        C("precision", "REAL", "Share of the work list's villages with an outcome."),
+        C("recall", "REAL", "Share of the villages with an outcome that the work list names."),
+        C("share_of_outcomes", "REAL", "For class:<class> rows: the share of the persons with an "
+          "outcome who were in that class."),
+    )),
+    Table("validation_group", "Per group of persons: the share classed high against the share "
+          "with a later outcome, and the AUC within the group (docs/validation.md).", (
+        _YEAR,
+        C("dimension", "TEXT", "sex, age_band, ethnicity or legal_status."),
+        C("value", "TEXT", "The group."),
+        C("persons", "INTEGER", "Persons of the target population in the group."),
+        C("share_high", "REAL", "Share of the group's scored persons classed high."),
+        C("share_outcome", "REAL", "Share of the group's persons with a later outcome."),
+        C("auc", "REAL", "AUC of the index within the group."),
+    )),
+    Table("validation_village", "Villages of a validated year: their class, the outcomes they had "
+          "later, and their place on the work list.", (
+        C("code", "TEXT", "8-digit village code.", "NOT NULL"), _NAME_TH, _YEAR,
+        C("persons_scored", "INTEGER", "Persons scored."),
+        C("persons_high", "INTEGER", "Persons classed high."),
+        _CLASS,
+        C("outcomes", "INTEGER", "Outcomes recorded after the data year for the village."),
+        C("work_list_rank", "INTEGER", "Rank on the work list of the validation's length; empty "
+          "when not listed."),
+    ), geometry="POINT"),
     Table("risk_change_subdistrict", "Change of sub-district risk against the latest earlier scored year.",
           _area_change("6-digit sub-district code."), geometry="MULTIPOLYGON"),
     Table("risk_change_district", "Change of district risk against the latest earlier scored year.",

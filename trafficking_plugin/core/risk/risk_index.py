@@ -16,15 +16,16 @@ import numpy as np
 from .. import gpkg, schema
 from ..database import PathLike, now_utc, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, Part, check_canceled
 from ..thai_calendar import year_with_be
-from . import facts, indicators, scores
+from . import facts, indicators, scores, uncertainty
 
 AREA_LEVELS = (("village", "risk_village", "village_code"),
                ("subdistrict", "risk_subdistrict", "subdistrict_code"),
                ("district", "risk_district", "district_code"))
 RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "risk_district",
-               "risk_breakdown", "risk_change_subdistrict", "risk_change_district")
+               "risk_breakdown", "risk_change_subdistrict", "risk_change_district",
+               "risk_sensitivity")
 AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
              ("25-59", 25, 59), ("60+", 60, 200))
 _CHUNK = 100_000
@@ -73,6 +74,11 @@ class Options:
     # high-risk person red, down to the top 30 % yellow (docs/risk_index.md).
     village_high_fraction: float = 0.10
     village_medium_fraction: float = 0.30
+    # The uncertainty analysis: random draws of each set (0 skips it) and the spread of the
+    # weights and cut-points (uncertainty.py).
+    uncertainty_draws: int = 100
+    uncertainty_spread: float = 0.2
+    seed: int = 1
 
     def cutoffs(self) -> tuple[float, float]:
         """(high, medium) cut-points of the index: given ones, else the method's defaults."""
@@ -173,6 +179,10 @@ class _Run:
             self._write_areas(level, table, column, catalogue, weights)
             self._count_unlinked(table, column)
         self._village_classes()
+        if options.uncertainty_draws > 0:
+            self.feedback.pushInfo(f"Uncertainty: {options.uncertainty_draws} draws of the "
+                                   "weights, and of all the choices, and each indicator left out")
+            self._uncertainty(matrix, [weights[c] for c in codes], codes, structure, rowids)
         self._write_breakdowns()
         self._write_changes()
         self.feedback.setProgress(95)
@@ -306,6 +316,56 @@ class _Run:
             (year, self.options.method, self.version, year))
         self._area_drivers(table, column, catalogue, weights)
         gpkg.update_extent(conn, table)
+
+    def _uncertainty(self, matrix, weights, codes, structure, rowids):
+        """Run uncertainty.analyse on the persons just scored and store what it finds."""
+        conn, options = self.conn, self.options
+        places = conn.execute("SELECT rowid, village_code, subdistrict_code, district_code FROM "
+                              "temp.person_facts ORDER BY rowid").fetchall()
+        assert [r[0] for r in places] == rowids.tolist()
+        units = {level: [c for (c,) in conn.execute(f'SELECT code FROM "{table}" WHERE '
+                                                    "data_year = ? ORDER BY fid", (self.year,))]
+                 for level, table, _ in AREA_LEVELS}
+        index = {level: {c: i for i, c in enumerate(codes_)} for level, codes_ in units.items()}
+
+        def per_person(level, position):
+            return np.array([index[level].get(r[position], -1) for r in places], dtype=np.int64)
+
+        run = uncertainty.Scoring(
+            matrix, np.asarray(weights, dtype=float), codes, structure, options.method,
+            options.cutoffs(), options.min_dimensions, per_person("village", 1),
+            len(units["village"]),
+            {"subdistrict": (per_person("subdistrict", 2), len(units["subdistrict"])),
+             "district": (per_person("district", 3), len(units["district"]))},
+            (options.village_high_fraction, options.village_medium_fraction),
+            (options.area_high_ratio, options.area_medium_ratio))
+        found = uncertainty.analyse(run, uncertainty.Settings(
+            options.uncertainty_draws, options.uncertainty_spread, options.seed),
+            Part(self.feedback, 80, 94))
+        conn.executemany(
+            "UPDATE risk_village SET p_high = ?, rank_low = ?, rank_high = ?, robust = ? WHERE "
+            "code = ? AND data_year = ?",
+            [(float(p), int(lo), int(hi), int(r), code, self.year) for code, p, lo, hi, r in zip(
+                units["village"], found.village_p_high, found.village_rank_low,
+                found.village_rank_high, found.village_robust)])
+        for level, table, _ in AREA_LEVELS[1:]:
+            conn.executemany(
+                f'UPDATE "{table}" SET p_high = ?, robust = ? WHERE code = ? AND data_year = ? '
+                "AND persons_scored > 0",
+                [(float(p), int(r), code, self.year) for code, p, r in zip(
+                    units[level], found.area_p_high[level], found.area_robust[level])])
+        conn.execute("DELETE FROM risk_sensitivity WHERE data_year = ?", (self.year,))
+        conn.executemany(
+            "INSERT INTO risk_sensitivity (data_year, kind, code, villages_changed, "
+            "subdistricts_changed, draws) VALUES (?, 'drop_indicator', ?, ?, ?, 1)",
+            [(self.year, code, villages, subs) for code, villages, subs in found.dropped])
+        if found.spearman.size:
+            conn.execute(
+                "INSERT INTO risk_sensitivity (data_year, kind, spearman_p05, spearman_median, "
+                "draws) VALUES (?, 'weights', ?, ?, ?)",
+                (self.year, found.spearman_p05(), float(np.median(found.spearman)),
+                 int(found.spearman.size)))
+        self.uncertainty = found
 
     def _count_unlinked(self, table, column):
         """persons_unlinked: the target population's records here without an ID, the most of

@@ -64,8 +64,10 @@ class Scored:
 
 def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: str = "mean",
           cutoffs: tuple[float, float] | None = None, min_dimensions: int = 1,
-          structure: Structure | None = None) -> Scored:
-    """Index, class and drivers of every person; see the module docstring.
+          structure: Structure | None = None, with_drivers: bool = True) -> Scored:
+    """Index, class and drivers of every person (no drivers when not ``with_drivers``: the
+    uncertainty analysis scores a hundred times and needs only the classes); see the module
+    docstring.
 
     Works through the persons in chunks so memory stays near the size of ``scores`` itself."""
     if method not in METHODS:
@@ -92,7 +94,8 @@ def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: s
         mean, share, dims[part] = _combine(chunk, values, weights, structure, method)
         index[part] = share if method == "alkire_foster" else mean
         af_share[part] = share
-        driver_list += drivers(chunk, nominal, codes)
+        if with_drivers:
+            driver_list += drivers(chunk, nominal, codes)
     scored = dims >= max(min_dimensions, 1)
     if method == "percentile":
         index = percent_rank(index, scored)
