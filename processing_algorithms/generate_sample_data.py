@@ -2,14 +2,20 @@
 import os
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputFile,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsRectangle,
+    QgsWkbTypes,
 )
 
-from .base import TraffickingAlgorithm, polygon_rings
+from ..trafficking_plugin.core import admin
+from .base import WGS84, TraffickingAlgorithm, polygon_rings
 
 
 class GenerateSampleData(TraffickingAlgorithm):
@@ -31,7 +37,10 @@ class GenerateSampleData(TraffickingAlgorithm):
             "Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family "
             "welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; "
             "manifest.json lists each file, its row count and fault counts, and truth/ holds the "
-            "answers tests check against. SCALE 1.0 is Chiang Mai's volume (1.8 million health "
+            "answers tests check against: each person's latent risk of trafficking or exploitation "
+            "and the outcomes of the two following years. The province's international border is "
+            "the part of its outline that no other province in the boundary layer shares, so use "
+            "the national layer. SCALE 1.0 is Chiang Mai's volume (1.8 million health "
             "records); the same SEED gives the same bytes. The data is fictitious: no real person.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -66,14 +75,52 @@ class GenerateSampleData(TraffickingAlgorithm):
         os.makedirs(folder, exist_ok=True)
         old_codes = self.parameterAsFile(parameters, "OLD_CODES", context) or None
         from ..trafficking_plugin.sample import generator  # numpy/pandas: not at QGIS start-up
+        from ..trafficking_plugin.sample.border import international_border, line_km
 
+        neighbours = self.neighbour_polygons(parameters, context, province, units)
+        if neighbours:
+            border = international_border(subdistricts, neighbours)
+            steps.pushInfo(self.tr("International border: {} km").format(round(line_km(border))))
+        else:
+            border = []
+            steps.pushWarning(self.tr(
+                "The boundary layer holds no other province next to this one, so the international "
+                "border cannot be told from the provincial edges: the sample has no border. Use the "
+                "national sub-district layer to get the real border."))
         manifest = self.run_core(lambda: generator.generate_sample_data(
             subdistricts, folder, scale=self.parameterAsDouble(parameters, "SCALE", context),
             seed=self.parameterAsInt(parameters, "SEED", context),
-            data_year=self.data_year(parameters, context), old_codes=old_codes, feedback=steps),
+            data_year=self.data_year(parameters, context), old_codes=old_codes, feedback=steps,
+            border=border),
             self.tr("Canceled: the files in {} are incomplete."), folder)
         for entry in manifest["files"]:
             steps.pushInfo(self.tr("{}: {} rows").format(entry["path"], entry["rows"]))
         return {"OUTPUT_FOLDER": folder,
                 "MANIFEST": os.path.join(folder, "manifest.json"),
                 "VILLAGES": os.path.join(folder, "villages.geojson")}
+
+    def neighbour_polygons(self, parameters: dict, context, province: str, units: list) -> list:
+        """Polygons (rings of lon, lat) of the other provinces' sub-districts near the province,
+        read from the same boundary layer, in EPSG:4326 like the province's own."""
+        source = self.parameterAsSource(parameters, "BOUNDARIES", context)
+        field = self.parameterAsString(parameters, "CODE_FIELD", context) or "tambon_code"
+        transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(WGS84),
+                                           context.transformContext())
+        extent = QgsRectangle()
+        for _unit, geometry in units:
+            extent.combineExtentWith(geometry.boundingBox())
+        extent.grow(0.05)
+        request = QgsFeatureRequest().setFilterRect(
+            transform.transformBoundingBox(extent, QgsCoordinateTransform.ReverseTransform))
+        polygons = []
+        for feature in source.getFeatures(request):
+            code = admin.normalise_code(feature[field], 6)
+            geometry = feature.geometry()
+            if code is None or code[:2] == province or geometry.isEmpty():
+                continue
+            geometry.transform(transform)
+            if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+                continue
+            geometry.convertToMultiType()
+            polygons.extend(polygon_rings(geometry))
+        return [[polygon] for polygon in polygons]

@@ -63,8 +63,10 @@ def main():
     else:
         boundaries = str(out / "synthetic_boundaries.geojson")
         with open(boundaries, "w", encoding="utf-8") as f:
-            json.dump(synthetic_province.to_geojson(synthetic_province.synthetic_province(args.province)), f,
-                      ensure_ascii=False)
+            # With a made-up neighbouring province, so the sample finds its made-up border.
+            units = (synthetic_province.synthetic_province(args.province)
+                     + synthetic_province.synthetic_neighbours(args.province))
+            json.dump(synthetic_province.to_geojson(units), f, ensure_ascii=False)
         attribution = "Boundaries: a synthetic province (../shared was not found)."
         print("demo: ../shared not found; using a small synthetic province")
 

@@ -133,7 +133,8 @@ def imported_sample(tmp_path_factory):
     folder = tmp_path_factory.mktemp("imported_sample")
     subdistricts = synthetic_province.synthetic_province()
     manifest = generator.generate_sample_data(subdistricts, folder / "files", scale=0.002,
-                                               seed=int(os.environ.get("TRAFFICKING_TEST_SEED", "1")))
+                                               seed=int(os.environ.get("TRAFFICKING_TEST_SEED", "1")),
+                                               border=synthetic_province.synthetic_border())
     db = folder / "province.gpkg"
     create_database.create_or_upgrade(db, "50", province_units(subdistricts,
                                                                folder / "files" / "villages.geojson"))

@@ -23,6 +23,8 @@ def test_sample_province_on_real_boundaries_feeds_createdatabase(run_algorithm, 
     # Old spellings from the older code list reach the welfare file (Galyani Vadhana under Mae Chaem).
     cases = (out / "human_security" / "welfare_cases.csv").read_text(encoding="cp874")
     assert "แม่แจ่ม" in cases
+    # The border is found from the national layer: Chiang Mai's Myanmar border, not its outline.
+    assert 150 < manifest["border"]["km"] < 260 and manifest["border"]["lines"] >= 1
 
     villages = QgsVectorLayer(result["VILLAGES"], "villages", "ogr")
     assert villages.isValid() and villages.featureCount() == manifest["counts"]["villages"]
@@ -42,12 +44,23 @@ def test_sample_province_on_real_boundaries_feeds_createdatabase(run_algorithm, 
 def test_synthetic_geography_when_shared_is_absent(run_algorithm, tmp_path):
     from trafficking_db.trafficking_plugin.sample import synthetic_province
 
+    # Alone in its layer a province has no border the algorithm can tell: none, with a warning.
+    alone = tmp_path / "alone.geojson"
+    alone.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
+                     encoding="utf-8")
+    run_algorithm("generatesampledata", BOUNDARIES=str(alone), PROVINCE="50", SCALE=0.001, SEED=2,
+                  OUTPUT_FOLDER=str(tmp_path / "alone"))
+    manifest = json.loads((tmp_path / "alone" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["border"] == {"km": 0.0, "lines": 0}
+    # With its made-up neighbour, the made-up border (north and west sides) as the demo has it.
     boundaries = tmp_path / "synthetic.geojson"
-    boundaries.write_text(json.dumps(synthetic_province.to_geojson(synthetic_province.synthetic_province())),
-                          encoding="utf-8")
+    units = synthetic_province.synthetic_province() + synthetic_province.synthetic_neighbours()
+    boundaries.write_text(json.dumps(synthetic_province.to_geojson(units)), encoding="utf-8")
     out = tmp_path / "sample"
     result = run_algorithm("generatesampledata", BOUNDARIES=str(boundaries), PROVINCE="50",
                            SCALE=0.001, SEED=1, OUTPUT_FOLDER=str(out))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["border"]["km"] == pytest.approx(42.8, abs=0.2)
     db = tmp_path / "synthetic.gpkg"
     run_algorithm("createdatabase", OUTPUT=str(db), PROVINCE="50", BOUNDARIES=str(boundaries),
                   VILLAGES=result["VILLAGES"])

@@ -8,6 +8,7 @@ import pytest
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
 from trafficking_db.trafficking_plugin.core.ingest import pseudonym
 from trafficking_db.trafficking_plugin.sample import cases as sample_cases
+from trafficking_db.trafficking_plugin.sample import generator, synthetic_province
 
 from conftest import copy_database
 
@@ -26,9 +27,21 @@ def loaded(imported_sample, tmp_path_factory):
     return files, manifest, db, counts
 
 
-def test_files_use_htcds_values_and_the_manifest_keys(imported_sample):
-    files, manifest, _ = imported_sample
-    assert manifest["cases"]["cases"]["rows"] == 300 and manifest["network"]["organizations"]["rows"] > 10
+@pytest.fixture(scope="module")
+def larger(tmp_path_factory):
+    """A sample large enough (90,000 persons) for a few hundred recorded outcomes: the cases."""
+    folder = tmp_path_factory.mktemp("cases_sample")
+    manifest = generator.generate_sample_data(synthetic_province.synthetic_province(), folder,
+                                              scale=0.05, seed=2,
+                                              border=synthetic_province.synthetic_border())
+    return folder, manifest
+
+
+def test_files_use_htcds_values_and_the_manifest_keys(larger):
+    files, manifest = larger
+    recorded = sum(manifest["counts"]["recorded_outcomes"].values())
+    assert manifest["cases"]["cases"]["rows"] == min(300, recorded) > 60
+    assert manifest["network"]["organizations"]["rows"] > 10
     assert not any(f["path"].startswith(("network/", "cases/")) for f in manifest["files"])
     cases = rows(files, "cases/cases.csv")
     values = {v for c in cases for v in c["exploitation_type"].split()}
@@ -43,21 +56,20 @@ def test_files_use_htcds_values_and_the_manifest_keys(imported_sample):
         {o["type"] for o in orgs}
 
 
-def test_victims_lean_to_the_truths_vulnerable_persons(imported_sample):
-    files, _, _ = imported_sample
+def test_victims_are_recorded_outcomes_of_high_latent_risk(larger):
+    files, _ = larger
     victims = pd.read_csv(files / "truth/case_victims.csv", dtype=str, keep_default_na=False)
-    persons = pd.read_csv(files / "truth/persons.csv.gz", dtype=str, keep_default_na=False)
-    # Pooled: a small sample may plant no high persona at all (0-2 at scale 0.002), but always
-    # some high or medium ones; the generator weights them 20 and 5 times.
-    vulnerable = ["high", "medium"]
-    assert persons.persona.isin(vulnerable).any()
-    share = victims.persona.isin(vulnerable).mean()
-    assert share > 5 * persons.persona.isin(vulnerable).mean()
+    persons = pd.read_csv(files / "truth/persons.csv", dtype=str, keep_default_na=False)
+    risk = persons.set_index("person_no").latent_risk.astype(float)
+    chosen = persons.set_index("person_no").loc[victims.person_no]
+    assert (chosen.recorded == "1").all() and (chosen.outcome_year == victims.outcome_year.values).all()
+    assert risk[victims.person_no].mean() > 10 * risk.mean()
 
 
 def test_loader_counts_and_keys_link_victims_with_ids(loaded):
     files, manifest, db, counts = loaded
-    assert counts["cases"] == 300 and counts["organizations"] == manifest["network"]["organizations"]["rows"]
+    assert counts["cases"] == manifest["cases"]["cases"]["rows"]
+    assert counts["organizations"] == manifest["network"]["organizations"]["rows"]
     assert counts["members"] == manifest["network"]["members"]["rows"]
     assert counts["events"] == manifest["cases"]["events"]["rows"]
     with contextlib.closing(sqlite3.connect(db)) as conn:
@@ -76,7 +88,7 @@ def test_loader_counts_and_keys_link_victims_with_ids(loaded):
     assert linked == victim_keys & staged
     assert len(victim_keys - staged) <= 0.02 * len(victim_keys)     # faults hit ~1 % of rows
     assert all(len(k) == 32 and set(k) <= set("abcdefghijklmnop") for k in keys)
-    assert len(set(keys)) == 300
+    assert len(set(keys)) == counts["cases"] == manifest["cases"]["cases"]["rows"]
 
 
 def _staged_keys(conn):

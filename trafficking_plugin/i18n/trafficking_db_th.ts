@@ -1142,8 +1142,8 @@ The output folder also gets chip_footprints.gpkg (chip_footprint: each chip's ou
         </message>
         <message>
             <location filename="../../processing_algorithms/generate_sample_data.py" />
-            <source>Builds a realistic synthetic province on real sub-district boundaries: villages, households and persons (Thai citizens, highland minorities with and without Thai registration, migrant workers), then writes each agency's export in its own format and codes: health (43-file PERSON, HOME, DIAGNOSIS_OPD CSVs), education (school roster XLSX, Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; manifest.json lists each file, its row count and fault counts, and truth/ holds the answers tests check against. SCALE 1.0 is Chiang Mai's volume (1.8 million health records); the same SEED gives the same bytes. The data is fictitious: no real person.</source>
-            <translation>สร้างจังหวัดสมมุติที่สมจริงบนขอบเขตตำบลจริง: หมู่บ้าน ครัวเรือน และบุคคล (คนสัญชาติไทย กลุ่มชาติพันธุ์บนพื้นที่สูงทั้งที่มีและไม่มีทะเบียนไทย แรงงานข้ามชาติ) แล้วเขียนไฟล์ส่งออกของแต่ละหน่วยงานในรูปแบบและรหัสของหน่วยงานนั้น: สาธารณสุข (CSV 43 แฟ้ม PERSON, HOME, DIAGNOSIS_OPD) การศึกษา (XLSX ทะเบียนนักเรียน วันที่เป็น พ.ศ.) ความมั่นคงของมนุษย์ (CSV แบบ TIS-620 ระบุสถานที่เป็นภาษาไทย) และสวัสดิการครอบครัว (ข้อมูลความจำเป็นพื้นฐาน จปฐ.) ไฟล์มีข้อบกพร่องที่สมจริงตามอัตราที่กำหนด manifest.json แสดงทุกไฟล์ จำนวนแถว และจำนวนข้อบกพร่อง และ truth/ เก็บคำตอบที่การทดสอบใช้ตรวจ SCALE 1.0 คือปริมาณข้อมูลของเชียงใหม่ (ระเบียนสาธารณสุข 1.8 ล้านรายการ) SEED เดียวกันให้ไฟล์เหมือนกันทุกไบต์ ข้อมูลเป็นเรื่องสมมุติ: ไม่มีบุคคลจริง</translation>
+            <source>Builds a realistic synthetic province on real sub-district boundaries: villages, households and persons (Thai citizens, highland minorities with and without Thai registration, migrant workers), then writes each agency's export in its own format and codes: health (43-file PERSON, HOME, DIAGNOSIS_OPD CSVs), education (school roster XLSX, Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; manifest.json lists each file, its row count and fault counts, and truth/ holds the answers tests check against: each person's latent risk of trafficking or exploitation and the outcomes of the two following years. The province's international border is the part of its outline that no other province in the boundary layer shares, so use the national layer. SCALE 1.0 is Chiang Mai's volume (1.8 million health records); the same SEED gives the same bytes. The data is fictitious: no real person.</source>
+            <translation>สร้างจังหวัดจำลองที่สมจริงบนขอบเขตตำบลจริง: หมู่บ้าน ครัวเรือน และบุคคล (คนไทย ชาติพันธุ์บนพื้นที่สูงทั้งที่มีและไม่มีสถานะทางทะเบียนไทย แรงงานข้ามชาติ) แล้วเขียนแฟ้มส่งออกของแต่ละหน่วยงานตามรูปแบบและรหัสของหน่วยงานนั้น: สาธารณสุข (แฟ้ม PERSON, HOME, DIAGNOSIS_OPD แบบ 43 แฟ้ม เป็น CSV) การศึกษา (ทะเบียนนักเรียน XLSX วันที่แบบพุทธศักราช) ความมั่นคงของมนุษย์ (CSV แบบ TIS-620 ระบุสถานที่เป็นภาษาไทย) และสวัสดิการครอบครัว (ข้อมูลความจำเป็นพื้นฐาน จปฐ.) แฟ้มมีข้อผิดพลาดที่สมจริงตามอัตราที่กำหนด manifest.json แสดงแต่ละแฟ้ม จำนวนแถว และจำนวนข้อผิดพลาด ส่วนโฟลเดอร์ truth/ เก็บคำตอบที่การทดสอบใช้ตรวจ: ความเสี่ยงแฝงของแต่ละบุคคลต่อการค้ามนุษย์หรือการแสวงประโยชน์ และเหตุที่เกิดขึ้นจริงในสองปีถัดไป พรมแดนระหว่างประเทศของจังหวัดคือส่วนของเส้นขอบจังหวัดที่ไม่ติดกับจังหวัดอื่นในชั้นข้อมูลขอบเขต จึงควรใช้ชั้นข้อมูลระดับประเทศ SCALE 1.0 เท่ากับปริมาณข้อมูลของเชียงใหม่ (ระเบียนสาธารณสุข 1.8 ล้านระเบียน) SEED เดียวกันให้ไฟล์ที่เหมือนกันทุกไบต์ ข้อมูลเป็นข้อมูลสมมุติ ไม่ใช่บุคคลจริง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/generate_sample_data.py" />
@@ -1169,6 +1169,16 @@ The output folder also gets chip_footprints.gpkg (chip_footprint: each chip's ou
             <location filename="../../processing_algorithms/generate_sample_data.py" />
             <source>Villages (GeoJSON points)</source>
             <translation>หมู่บ้าน (จุด GeoJSON)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/generate_sample_data.py" />
+            <source>International border: {} km</source>
+            <translation>พรมแดนระหว่างประเทศ: {} กม.</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/generate_sample_data.py" />
+            <source>The boundary layer holds no other province next to this one, so the international border cannot be told from the provincial edges: the sample has no border. Use the national sub-district layer to get the real border.</source>
+            <translation>ชั้นข้อมูลขอบเขตไม่มีจังหวัดอื่นที่อยู่ติดกับจังหวัดนี้ จึงแยกพรมแดนระหว่างประเทศออกจากเส้นแบ่งเขตจังหวัดไม่ได้: ข้อมูลตัวอย่างจึงไม่มีพรมแดน ใช้ชั้นข้อมูลขอบเขตตำบลระดับประเทศเพื่อให้ได้พรมแดนจริง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/generate_sample_data.py" />
@@ -2241,6 +2251,10 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/thai_calendar.py" />
             <source>{} is not a data year: give a year from {} to {} (Common Era) or {} to {} (Buddhist era)</source>
             <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
+        </message>
+        <message>
+            <source>Builds a realistic synthetic province on real sub-district boundaries: villages, households and persons (Thai citizens, highland minorities with and without Thai registration, migrant workers), then writes each agency's export in its own format and codes: health (43-file PERSON, HOME, DIAGNOSIS_OPD CSVs), education (school roster XLSX, Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; manifest.json lists each file, its row count and fault counts, and truth/ holds the answers tests check against. SCALE 1.0 is Chiang Mai's volume (1.8 million health records); the same SEED gives the same bytes. The data is fictitious: no real person.</source>
+            <translation type="obsolete">สร้างจังหวัดสมมุติที่สมจริงบนขอบเขตตำบลจริง: หมู่บ้าน ครัวเรือน และบุคคล (คนสัญชาติไทย กลุ่มชาติพันธุ์บนพื้นที่สูงทั้งที่มีและไม่มีทะเบียนไทย แรงงานข้ามชาติ) แล้วเขียนไฟล์ส่งออกของแต่ละหน่วยงานในรูปแบบและรหัสของหน่วยงานนั้น: สาธารณสุข (CSV 43 แฟ้ม PERSON, HOME, DIAGNOSIS_OPD) การศึกษา (XLSX ทะเบียนนักเรียน วันที่เป็น พ.ศ.) ความมั่นคงของมนุษย์ (CSV แบบ TIS-620 ระบุสถานที่เป็นภาษาไทย) และสวัสดิการครอบครัว (ข้อมูลความจำเป็นพื้นฐาน จปฐ.) ไฟล์มีข้อบกพร่องที่สมจริงตามอัตราที่กำหนด manifest.json แสดงทุกไฟล์ จำนวนแถว และจำนวนข้อบกพร่อง และ truth/ เก็บคำตอบที่การทดสอบใช้ตรวจ SCALE 1.0 คือปริมาณข้อมูลของเชียงใหม่ (ระเบียนสาธารณสุข 1.8 ล้านรายการ) SEED เดียวกันให้ไฟล์เหมือนกันทุกไบต์ ข้อมูลเป็นเรื่องสมมุติ: ไม่มีบุคคลจริง</translation>
         </message>
         <message>
             <source>Canceled: the district layer is incomplete.</source>

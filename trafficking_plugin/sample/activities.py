@@ -3,8 +3,8 @@
 Synthetic. In the first year most activities are held in the northern villages (where the
 programme began, near the border); in the second they spread over the lowland villages and
 towns; in the third most go south, to the highland sub-districts the scoring finds at high risk
-(population places highland villages mostly in the south-west) and to the villages of
-the sample's vulnerable persons (truth persona "high"). The file is what a
+(population places highland villages mostly in the south-west), leaning to the villages whose
+persons' mean latent risk (``latent``) is high. The file is what a
 coordination centre would keep: dates in the Buddhist era, kinds sometimes in Thai, partner
 organisations by name from the sample network directory, and a few planted faults (a village
 code not in the province, a negative number of participants, a row copied twice) that the import
@@ -50,12 +50,12 @@ def per_year(villages: int) -> int:
     return int(min(300, max(12, villages // 3)))
 
 
-def write_activities(rng: np.random.Generator, province: SyntheticProvince, truth: dict[str, np.ndarray],
+def write_activities(rng: np.random.Generator, province: SyntheticProvince, risk: np.ndarray,
                      orgs: list[dict[str, str]], out_dir: PathLike, stage: Stage) -> dict[str, Any]:
-    """activities/activities.csv; returns the manifest entry."""
+    """activities/activities.csv; returns the manifest entry. ``risk``: each person's latent risk."""
     villages = province.villages
     n_villages = villages.code.size
-    ways = village_weights(province, truth)
+    ways = village_weights(province, risk)
     years = [province.data_year - 2 + t for t in range(3)]
     count = per_year(n_villages)
     names = [o["name"] for o in orgs] or ["ศูนย์ประสานงาน (sample)"]
@@ -87,13 +87,13 @@ def write_activities(rng: np.random.Generator, province: SyntheticProvince, trut
 
 
 def village_weights(province: SyntheticProvince,
-                    truth: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                    risk: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(north, lowland, risk): three ways of choosing villages, as probabilities over them, that
     SHIFT mixes year by year. North favours the northernmost villages; lowland is any town or
     lowland village. Risk aims at the risk the scoring will find: a sub-district is classed high
     when enough of its persons score high, and most who do are highland people, so the share of
     highland persons in the village's sub-district stands for it (squared, to aim), leaning
-    south; the truth's high personas draw activities to their own villages."""
+    south; a village's mean latent risk (over the province's mean) draws activities to it."""
     villages, pop = province.villages, province.population
     lat = villages.lat.astype(float)
     north = (lat - lat.min()) / max(float(lat.max() - lat.min()), 1e-9)
@@ -102,10 +102,12 @@ def village_weights(province: SyntheticProvince,
     highland = np.isin(pop.group, (HIGHLAND_CITIZEN, HIGHLAND_STATELESS))
     share = (np.bincount(person_sub, weights=highland, minlength=subs)
              / np.maximum(np.bincount(person_sub, minlength=subs), 1))[villages.subdistrict]
-    high = np.bincount(pop.hh_village[pop.household][truth["persona"] == "high"],
-                       minlength=villages.code.size)
+    village = pop.hh_village[pop.household]
+    mean = (np.bincount(village, weights=risk, minlength=villages.code.size)
+            / np.maximum(np.bincount(village, minlength=villages.code.size), 1))
+    relative = mean / max(float(risk.mean()), 1e-12)
     weights = (north ** 3 + 0.02, (villages.kind != HIGHLAND) + 1e-3,
-               (1.1 - north) * (share + 0.02) ** 2 * (high + 0.5))
+               (1.1 - north) * (share + 0.02) ** 2 * (relative + 0.5))
     return tuple(w / w.sum() for w in weights)
 
 

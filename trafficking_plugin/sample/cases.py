@@ -1,8 +1,9 @@
 """The sample's lessons-learned cases: victims from the synthetic population, routes, support.
 
-Every case is synthetic. Victims are drawn from the sample's persons, biased towards the truth's
-vulnerable ones (persona high, then medium; girls and young women; highland and migrant groups);
-each case follows one of a few route scenarios seen in the north (fake jobs in Bangkok and the
+Every case is synthetic. The victims are the persons whose outcome (``latent``: trafficking or
+exploitation in the two years after the data year, drawn from their latent risk alone) was
+recorded, at most ``CASES`` of them; the case's dates fall in the outcome's year and after. Each
+case follows one of a few route scenarios seen in the north (fake jobs in Bangkok and the
 south, brokered marriages in China, scam compounds across the Myanmar border, fishing boats...).
 Field values are HTCDS v2.0 picklist value names (../shared/reference/htcds). The files hold the
 victim's raw (synthetic) ID like any agency export; ``load_sample`` pseudonymises it with the
@@ -24,12 +25,12 @@ from ..core.feedback import Feedback, NullFeedback, check_canceled
 from ..core.ingest import pseudonym
 from ..core.ingest.pseudonym import person_keyer
 from ..core.ingest.thai_id import normalize_id
-from .common import Stage, completed_years, random_dates, weighted_sample
+from .common import Stage, choose, completed_years, random_dates
 from .files import write_csv
 from .network import load_network, point_blob, read_rows
-from .population import FEMALE, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MIGRANT, TOWN, SyntheticProvince
+from .population import FEMALE, HIGHLAND_STATELESS, MIGRANT, TOWN, SyntheticProvince
 
-CASES = 300                    # "a few hundred", whatever the scale (fewer in a tiny sample)
+CASES = 300                    # at most: a sample of the recorded outcomes beyond that
 NO_ID_SHARE = 0.1              # victims who gave no ID: the case gets a random key
 CASE_COLUMNS = [
     "case_no", "victim_id", "age_trafficked", "gender", "citizenship", "legal_status",
@@ -44,7 +45,7 @@ PERPETRATOR_COLUMNS = ["case_no", "role_in_process", "relationship_to_victim", "
                        "nationality", "role_details"]
 SUPPORT_COLUMNS = ["case_no", "support_type", "org_no", "objectives", "action_plan",
                    "planned_end_date", "actual_end_date"]
-TRUTH_COLUMNS = ["case_no", "person_no", "persona", "scenario"]
+TRUTH_COLUMNS = ["case_no", "person_no", "outcome_year", "scenario"]
 PATHS = {"cases": "cases/cases.csv", "events": "cases/case_events.csv",
          "perpetrators": "cases/case_perpetrators.csv", "support": "cases/case_support.csv"}
 TRUTH_PATH = "truth/case_victims.csv"
@@ -148,27 +149,58 @@ SCENARIOS = {
               "employer who kept the wages", tags="child left_school"),
 }
 ETHNICITIES = {"099": "thai", "025": "lisu", "036": "akha", "071": "karen", "072": "lahu",
-               "082": "hmong", "083": "mien", "048": "myanmar", "056": "lao", "057": "cambodian"}
+               "082": "hmong", "083": "mien", "203": "lua", "200": "khamu", "206": "htin",
+               "048": "myanmar", "056": "lao", "057": "cambodian"}
 ORIGIN_COUNTRY = {"048": "MM", "056": "LA", "057": "KH"}
 SUPPORT = {"SexualExploitation": "SexualExploitationRehabilitation",
            "ForcedMarriage": "SexualExploitationRehabilitation"}
 
 
-def write_cases(rng: np.random.Generator, province: SyntheticProvince, truth: dict[str, np.ndarray],
-                orgs: list[dict[str, str]], out_dir: PathLike, stage: Stage) -> dict[str, Any]:
-    """cases/*.csv and truth/case_victims.csv; returns the manifest entry."""
-    victims = _victims(rng, province, truth)
-    stage.step(0.1)
+def outcome_scenarios(rng: np.random.Generator, province: SyntheticProvince,
+                      outcome_year: np.ndarray) -> np.ndarray:
+    """The route scenario (a ``SCENARIOS`` key) of every person with an outcome, "" for others:
+    by the shares, sexual exploitation and marriage rare for boys and men, begging and child
+    labour rare for adults."""
+    pop = province.population
+    persons = np.flatnonzero(outcome_year > 0)
     names = list(SCENARIOS)
-    shares = np.array([SCENARIOS[s]["share"] for s in names])
-    scenario = rng.choice(len(names), size=victims.size, p=shares / shares.sum())
+    shares = np.array([SCENARIOS[n]["share"] for n in names])
+    male = (pop.sex[persons] != FEMALE)[:, None]
+    adult = (pop.age()[persons] >= 18)[:, None]
+    female_only = np.array([n in ("sex_thailand", "sex_malaysia", "marriage_china") for n in names])
+    child_only = np.array([n in ("begging", "child_labour") for n in names])
+    weights = shares * np.where(male & female_only, 0.1, 1.0) * np.where(adult & child_only, 0.1, 1.0)
+    scenario = np.full(pop.size, "", dtype=object)
+    scenario[persons] = np.array(names, dtype=object)[choose(rng, weights)] if persons.size else []
+    return scenario
+
+
+def is_labour(scenario: np.ndarray) -> np.ndarray:
+    """Scenarios whose exploitation is labour (forced labour, child labour, servitude)."""
+    labour = {n for n, s in SCENARIOS.items()
+              if s["exploitation"] in ("ForcedLabour", "ChildLabour", "Servitude")}
+    return np.isin(scenario, list(labour))
+
+
+def write_cases(rng: np.random.Generator, province: SyntheticProvince, truth: dict[str, np.ndarray],
+                orgs: list[dict[str, str]], out_dir: PathLike, stage: Stage,
+                recorded: np.ndarray, outcome_year: np.ndarray, scenario: np.ndarray) -> dict[str, Any]:
+    """cases/*.csv and truth/case_victims.csv; returns the manifest entry.
+
+    ``recorded``: persons whose outcome was recorded; ``outcome_year``: each person's outcome
+    year (0 for none); ``scenario``: each person's route scenario (``outcome_scenarios``);
+    ``truth``: the agency truth (g_code of pupils)."""
+    pool = np.flatnonzero(recorded)
+    victims = np.sort(rng.choice(pool, size=CASES, replace=False)) if pool.size > CASES else pool
+    stage.step(0.1)
     ids = np.where(province.population.thai_id[victims] != "", province.population.thai_id[victims],
                    truth["g_code"][victims])
     ids[rng.random(victims.size) < NO_ID_SHARE] = ""
     tables = {"cases": [], "events": [], "perpetrators": [], "support": [], "truth": []}
-    for n, (person, kind, raw_id) in enumerate(zip(victims.tolist(), scenario.tolist(), ids), 1):
-        _case(rng, province, truth, orgs, f"C{province.data_year % 100:02d}-{n:04d}", person,
-              names[kind], str(raw_id), tables)
+    for n, (person, raw_id) in enumerate(zip(victims.tolist(), ids), 1):
+        year = int(outcome_year[person])
+        _case(rng, province, orgs, f"C{year % 100:02d}-{n:04d}", person, scenario[person],
+              str(raw_id), year, tables)
     stage.step(0.5)
     columns = {"cases": CASE_COLUMNS, "events": EVENT_COLUMNS,
                "perpetrators": PERPETRATOR_COLUMNS, "support": SUPPORT_COLUMNS}
@@ -189,18 +221,6 @@ def write_cases(rng: np.random.Generator, province: SyntheticProvince, truth: di
     return entry
 
 
-def _victims(rng, province, truth):
-    """Indices of the victims: persons of 10-40, weighted towards the vulnerable."""
-    pop = province.population
-    age = pop.age()
-    weight = ((age >= 10) & (age <= 40)).astype(float)
-    weight *= np.where((pop.sex == FEMALE) & (age <= 30), 3.0, 1.0)
-    weight *= np.where(np.isin(pop.group, (HIGHLAND_STATELESS, MIGRANT)), 3.0,
-                       np.where(pop.group == HIGHLAND_CITIZEN, 2.0, 1.0))
-    weight *= np.select([truth["persona"] == "high", truth["persona"] == "medium"], [20.0, 5.0], 1.0)
-    return weighted_sample(rng, weight, min(CASES, max(1, pop.size // 10)))
-
-
 def _pick(rng, values, k=1):
     """``k`` distinct values, space separated, in their list's order ("" from an empty list)."""
     if not values:
@@ -209,10 +229,9 @@ def _pick(rng, values, k=1):
     return " ".join(values[i] for i in chosen)
 
 
-def _case(rng, province, truth, orgs, case_no, person, scenario, raw_id, tables):
+def _case(rng, province, orgs, case_no, person, scenario, raw_id, year, tables):
     pop, villages, s = province.population, province.villages, SCENARIOS[scenario]
-    year = province.data_year
-    recruited = random_dates(rng, 1, f"{year - 5}-01-01", f"{year}-03-31")[0]
+    recruited = random_dates(rng, 1, f"{year}-01-01", f"{year}-12-31")[0]     # the outcome's year
     age = int(completed_years(pop.birth[person:person + 1], recruited)[0])
     female = pop.sex[person] == FEMALE
     gender = ("Feminine" if female else "Masculine") if rng.random() > 0.03 else "TransgenderFeminine"
@@ -305,8 +324,8 @@ def _case(rng, province, truth, orgs, case_no, person, scenario, raw_id, tables)
             "planned_end_date": str(rescued + 180),
             "actual_end_date": str(rescued + int(rng.integers(90, 240)))
             if status.startswith("Closed") else ""})
-    tables["truth"].append({"case_no": case_no, "person_no": person + 1,
-                            "persona": truth["persona"][person], "scenario": scenario})
+    tables["truth"].append({"case_no": case_no, "person_no": person + 1, "outcome_year": year,
+                            "scenario": scenario})
 
 
 # -- loading into a province database ----------------------------------------------------------

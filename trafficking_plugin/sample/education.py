@@ -1,6 +1,8 @@
 """Education (source id ``education``): a school roster workbook as schools export it.
 
-One row per enrolled pupil, Thai headers and values: Thai ID or G code, birth date as
+One row per pupil: every child who attends a school is on the roster (attendance by age and
+group follows Thailand's MICS surveys: about 95 % of children 6-14 attend; docs/sample_data.md).
+Thai headers and values: Thai ID or G code, birth date as
 Buddhist-era dd/mm/yyyy, Thai grade names, enrolment status in Thai. Each group of about three
 villages has a primary school (kindergarten to ป.6); every four sub-districts of a district share
 a secondary school (ม.1-ม.6). School codes are 10 digits like the basic-education commission's,
@@ -17,13 +19,21 @@ from ..core.database import PathLike
 from ..core.ingest.thai_id import generate_g_codes
 from ..core.thai_calendar import BE_OFFSET
 from . import faults as faults
-from .common import Stage, choose, completed_years, date_parts, fixed_text, weighted_sample
+from .common import Stage, choose, completed_years, date_parts, fixed_text
 from .faults import FaultPlan
 from .files import file_entry, write_xlsx
-from .population import HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, SyntheticProvince
+from .population import HIGHLAND_STATELESS, MALE, MIGRANT, PRENAMES, Population, SyntheticProvince
 
 SOURCE = "education"
-PUPILS_AT_SCALE_1 = 215_000          # Chiang Mai's enrolment records (issue 2)
+# Chance to attend school by age on 16 May (index = age 0..18): pre-school from 3, nearly all of
+# 6-13, then fewer each year (MICS 2012 out-of-school rates by age: 14: 7 %, 15: 13 %, 16: 19 %,
+# 17: 25 %; MICS 2019 much the same); 18-year-olds finishing ม.6.
+ATTENDANCE_BY_AGE = np.array([0, 0, 0, 0.70, 0.88, 0.93] + [0.99] * 6 + [0.98, 0.98, 0.94, 0.87,
+                                                                         0.81, 0.75, 0.25])
+# Relative attendance by group (THAI, HIGHLAND_CITIZEN, HIGHLAND_STATELESS, MIGRANT): schools
+# must admit children without papers (Cabinet resolution of 5 July 2005), yet stateless and above
+# all migrant children attend less (a judgement; docs/sample_data.md).
+ATTENDANCE_BY_GROUP = np.array([1.0, 0.97, 0.92, 0.72])
 
 GRADES = (["อนุบาล 1", "อนุบาล 2", "อนุบาล 3"] + [f"ป.{g}" for g in range(1, 7)]
           + [f"ม.{g}" for g in range(1, 7)])
@@ -37,9 +47,9 @@ COLUMNS = ["รหัสโรงเรียน", "ชื่อโรงเร�
 SHEET_TITLE = "นักเรียน"
 
 
-def write_education(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike, stage: Stage,
-                    n_pupils: int) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """Write education/school_roster.xlsx: ``n_pupils`` pupils (fewer if children are fewer).
+def write_education(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                    stage: Stage) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Write education/school_roster.xlsx: every child who attends a school.
 
     Returns (manifest entry, truth columns per person).
     """
@@ -47,7 +57,7 @@ def write_education(rng: np.random.Generator, province: SyntheticProvince, out_d
     school_code, school_name, primary, secondary = _schools(rng, province)
     # Thai school years start on 16 May; the grade follows the age on that day.
     age = completed_years(pop.birth, np.datetime64(f"{year}-05-16"))
-    pupil = weighted_sample(rng, _attendance_weight(pop, age), n_pupils)
+    pupil = np.flatnonzero(rng.random(pop.size) < attendance(pop, age))
     outsider = np.isin(pop.group[pupil], [HIGHLAND_STATELESS, MIGRANT])
     lag = rng.random(pupil.size) < np.where(outsider, 0.25, 0.06)     # started late or repeated
     grade = np.clip(age[pupil] - 3 - lag, 0, len(GRADES) - 1)
@@ -131,12 +141,12 @@ def _schools(rng, province):
     return codes, np.array(names, dtype=object), primary, np.array(secondary)
 
 
-def _attendance_weight(pop, age):
-    """Relative chance to be on a school roll: by age, lower for outsiders, the poor, the absent."""
-    by_age = np.select([age < 3, age <= 5, age <= 14, age <= 17, age == 18], [0, 0.85, 0.97, 0.75, 0.25], 0)
-    by_group = np.array([1.0, 0.9, 0.7, 0.45])[pop.group]
-    return (by_age * by_group * np.where(pop.poor(), 0.85, 1.0) * np.where(pop.teen_pregnancy, 0.5, 1.0)
-            * np.where(pop.away_for_work, 0.2, 1.0))
+def attendance(pop: Population, age: np.ndarray) -> np.ndarray:
+    """Each person's chance to attend school at ``age``: by age and group, a little lower for the
+    poor, far lower for pregnant girls and the young who work away (judgements)."""
+    by_age = ATTENDANCE_BY_AGE[np.clip(age, 0, ATTENDANCE_BY_AGE.size - 1)] * (age < ATTENDANCE_BY_AGE.size)
+    return (by_age * ATTENDANCE_BY_GROUP[pop.group] * np.where(pop.poor(), 0.97, 1.0)
+            * np.where(pop.teen_pregnancy, 0.35, 1.0) * np.where(pop.away_for_work, 0.1, 1.0))
 
 
 def _statuses(rng, pop, pupil, age, outsider):

@@ -41,13 +41,16 @@ COMMON_DIAGNOSES = {           # code: relative frequency among ordinary visits
     "K021": 3, "Z000": 5, "R509": 3, "L309": 3,
 }
 HIV_DIAGNOSES = ["B24", "B238", "B200", "Z21"]                # HIV disease, HIV status
-MENTAL_DIAGNOSES = ["F329", "F411", "F102", "F152", "F209", "F431"]   # F15: methamphetamine
+MENTAL_DIAGNOSES = ["F329", "F411", "F209", "F431"]
+SUBSTANCE_DIAGNOSES = ["F102", "F152"]        # alcohol, methamphetamine (F15: other stimulants)
+SUBSTANCE_SEEN = 0.3                          # users whose use a health unit records in the year
 TEEN_PREGNANCY_DIAGNOSES = ["O210", "O200", "O064", "O800"]   # with Z356: very young primigravida
 ABUSE_DIAGNOSES = ["T741", "T742", "T743"]                   # physical, sexual, psychological
 PERPETRATOR_CODES = ["Y070", "Y071", "Y078"]                 # spouse, parent, other (DIAGTYPE 5)
 # Z55-Z65: socioeconomic hazards noted as other diagnoses (DIAGTYPE 4).
 EXTREME_POVERTY, ACCULTURATION, PARENTAL_SUPERVISION = "Z595", "Z603", "Z620"
 KNOWN_DIAGNOSES = sorted(set(COMMON_DIAGNOSES) | set(HIV_DIAGNOSES) | set(MENTAL_DIAGNOSES)
+                         | set(SUBSTANCE_DIAGNOSES)
                          | set(TEEN_PREGNANCY_DIAGNOSES) | set(ABUSE_DIAGNOSES)
                          | set(PERPETRATOR_CODES)
                          | {"Z356", "Z349", EXTREME_POVERTY, ACCULTURATION, PARENTAL_SUPERVISION})
@@ -191,6 +194,8 @@ def _write_diagnoses(rng, province, out_dir, stage, hospcode, pid, sub):
         visits_of(everyone, rng.poisson(rate), common, weights / weights.sum()),
         visits_of(everyone[pop.hiv], 3, HIV_DIAGNOSES),
         visits_of(everyone[pop.mental_health], 2, MENTAL_DIAGNOSES),
+        visits_of(everyone[pop.substance_use & (rng.random(pop.size) < SUBSTANCE_SEEN)], 1,
+                  SUBSTANCE_DIAGNOSES),
         visits_of(everyone[pop.teen_pregnancy], 1, TEEN_PREGNANCY_DIAGNOSES),
         visits_of(everyone[pop.teen_pregnancy], 2, ["Z356"]),
         visits_of(everyone[pop.violence], 1, ABUSE_DIAGNOSES),

@@ -111,37 +111,77 @@ def write_human_security(rng: np.random.Generator, province: SyntheticProvince, 
     person, received = person[order], received[order]
     age = completed_years(pop.birth[person], received)
     problem = choose(rng, _problem_weights(pop, person, age, dropout))
+    entry, case_no = _write_cases(rng, province, out_dir, stage, "human_security/welfare_cases.csv",
+                                  person, received, problem, old_names, with_faults=True)
+    cases = {"case_no": case_no, "person_no": person + 1,
+             "problem": np.array(PROBLEMS, dtype=object)[problem]}
+    return entry, {"welfare_cases": np.bincount(person, minlength=pop.size)}, cases
+
+
+def write_later_cases(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike,
+                      stage: Stage, recorded: np.ndarray, outcome_year: np.ndarray,
+                      scenario_labour: np.ndarray, old_names: dict[str, tuple[str, str]],
+                      years: Sequence[int]) -> list[dict[str, Any]]:
+    """human_security/welfare_cases_<year>.csv for each of ``years`` (after the data year): the recorded
+    outcomes of that year as the office logs them (trafficking, or labour exploitation when
+    ``scenario_labour`` says the exploitation was labour), in the year file's format, without
+    planted faults. Returns their manifest entries (each with its ``data_year``)."""
+    pop = province.population
+    entries = []
+    for k, year in enumerate(years):
+        person = np.flatnonzero(recorded & (outcome_year == year))
+        received = _not_before(random_dates(rng, person.size, f"{year}-01-01", f"{year}-12-31"),
+                               pop.birth[person], f"{year}-12-31")
+        order = np.lexsort((person, received))
+        person, received = person[order], received[order]
+        problem = np.where(scenario_labour[person], PROBLEMS.index("แรงงานถูกเอารัดเอาเปรียบ"),
+                           PROBLEMS.index("การค้ามนุษย์"))
+        entry, _ = _write_cases(rng, province, out_dir, stage.part(k / len(years), (k + 1) / len(years)),
+                                f"human_security/welfare_cases_{year}.csv", person, received, problem,
+                                old_names, with_faults=False)
+        entry["data_year"] = year
+        entries.append(entry)
+    return entries
+
+
+def _write_cases(rng, province, out_dir, stage, path, person, received, problem, old_names, with_faults):
+    """Write one welfare-case file of the given cases (sorted by date); return (entry, case numbers)."""
+    pop = province.population
+    n_cases = person.size
+    age = completed_years(pop.birth[person], received)
     assistance = np.array([ASSISTANCE_FOR[p][int(u * len(ASSISTANCE_FOR[p]))]
                            for p, u in zip(problem.tolist(), rng.random(n_cases).tolist())], dtype=np.int64)
-    case_no = np.char.add(fixed_text(n_cases, (np.arange(1, n_cases + 1), 5), "/"), str(year + BE_OFFSET))
+    ry, rm, rd = date_parts(received)
+    case_no = np.char.add(fixed_text(n_cases, (np.arange(1, n_cases + 1), 5), "/"),
+                          (ry + BE_OFFSET).astype(str)) if n_cases else np.empty(0, dtype="U10")
 
     sub = province.person_subdistrict()[person]
     subdistricts = province.subdistricts
     tambon = np.array([s.name_th for s in subdistricts], dtype=object)[sub]
     amphoe = np.array([s.district_name_th for s in subdistricts], dtype=object)[sub]
     village = pop.hh_village[pop.household[person]]
-    ry, rm, rd = date_parts(received)
 
     plan = FaultPlan(rng, n_cases)
-    rows = plan.take("bad_check_digit", eligible=pop.thai_id[person] != "")
-    plan.replace("เลขประจำตัวประชาชน", rows, faults.bad_check_digits(rng, pop.thai_id[person[rows]]))
-    date_column = "วันที่รับเรื่อง"
-    rows = plan.take("impossible_date")
-    plan.replace(date_column, rows, faults.impossible_dates(rng, ry[rows] + BE_OFFSET, "dd/mm/yyyy"))
-    rows = plan.take("era_confusion")
-    plan.replace(date_column, rows, faults.shifted_years(ry[rows] + BE_OFFSET, rm[rows], rd[rows], -BE_OFFSET,
-                                                         "dd/mm/yyyy"))
-    rows = plan.take("blank_village")
-    plan.replace("หมู่ที่", rows, [""] * rows.size)
-    codes = np.array([s.code for s in subdistricts])[sub]
-    rows = plan.take("old_place_name", eligible=np.isin(codes, list(old_names)))
-    plan.replace(TAMBON, rows, [old_names[c][0] for c in codes[rows]])
-    plan.replace(AMPHOE, rows, [old_names[c][1] for c in codes[rows]])
-    rows = plan.take("place_name_variant")
-    variant = [_NAME_VARIANTS[i] for i in rng.integers(0, len(_NAME_VARIANTS), size=rows.size)]
-    plan.replace(TAMBON, rows, [t.format(name) for (t, _), name in zip(variant, tambon[rows])])
-    plan.replace(AMPHOE, rows, [a.format(name) for (_, a), name in zip(variant, amphoe[rows])])
-    plan.duplicate()
+    if with_faults:
+        rows = plan.take("bad_check_digit", eligible=pop.thai_id[person] != "")
+        plan.replace("เลขประจำตัวประชาชน", rows, faults.bad_check_digits(rng, pop.thai_id[person[rows]]))
+        date_column = "วันที่รับเรื่อง"
+        rows = plan.take("impossible_date")
+        plan.replace(date_column, rows, faults.impossible_dates(rng, ry[rows] + BE_OFFSET, "dd/mm/yyyy"))
+        rows = plan.take("era_confusion")
+        plan.replace(date_column, rows, faults.shifted_years(ry[rows] + BE_OFFSET, rm[rows], rd[rows],
+                                                             -BE_OFFSET, "dd/mm/yyyy"))
+        rows = plan.take("blank_village")
+        plan.replace("หมู่ที่", rows, [""] * rows.size)
+        codes = np.array([s.code for s in subdistricts])[sub]
+        rows = plan.take("old_place_name", eligible=np.isin(codes, list(old_names)))
+        plan.replace(TAMBON, rows, [old_names[c][0] for c in codes[rows]])
+        plan.replace(AMPHOE, rows, [old_names[c][1] for c in codes[rows]])
+        rows = plan.take("place_name_variant")
+        variant = [_NAME_VARIANTS[i] for i in rng.integers(0, len(_NAME_VARIANTS), size=rows.size)]
+        plan.replace(TAMBON, rows, [t.format(name) for (t, _), name in zip(variant, tambon[rows])])
+        plan.replace(AMPHOE, rows, [a.format(name) for (_, a), name in zip(variant, amphoe[rows])])
+        plan.duplicate()
 
     prenames = np.array(PRENAMES_SHORT, dtype=object)
     problems, helps = np.array(PROBLEMS, dtype=object), np.array(ASSISTANCE, dtype=object)
@@ -156,11 +196,9 @@ def write_human_security(rng: np.random.Generator, province: SyntheticProvince, 
                 tambon[r], amphoe[r], [province_name] * r.size, problems[problem[r]],
                 helps[assistance[r]]]
 
-    path = "human_security/welfare_cases.csv"
-    n = write_csv(os.path.join(out_dir, path), COLUMNS, n_cases, render, plan, stage, ENCODING)
-    cases = {"case_no": case_no, "person_no": person + 1, "problem": problems[problem]}
-    return (file_entry(path, SOURCE, "csv", ENCODING, n, COLUMNS, plan),
-            {"welfare_cases": np.bincount(person, minlength=pop.size)}, cases)
+    n = write_csv(os.path.join(out_dir, path), COLUMNS, n_cases, render, plan if with_faults else None,
+                  stage, ENCODING)
+    return file_entry(path, SOURCE, "csv", ENCODING, n, COLUMNS, plan), case_no
 
 
 def _not_before(dates, birth, last):
@@ -182,7 +220,7 @@ def _case_weight(pop, dropout):
               * np.where(age >= 60, 2.0, 1.0) * np.where(age < 18, 1.5, 1.0)
               * np.where(pop.teen_pregnancy, 8.0, 1.0) * np.where(pop.hiv, 4.0, 1.0)
               * np.where(pop.disability, 4.0, 1.0) * np.where(pop.violence, 6.0, 1.0)
-              * np.where(dropout, 3.0, 1.0))
+              * np.where(dropout, 3.0, 1.0) * np.where(pop.substance_use, 2.0, 1.0))
     return weight / weight.sum()
 
 
@@ -205,5 +243,5 @@ def _problem_weights(pop, person, age, dropout):
         0.05 + 0.3 * outsider * young_adult + 0.2 * dropout[person],
         0.05 + 0.2 * outsider,
         5 * pop.hiv[person],
-        0.2 * ((sex == MALE) & (age >= 15) & (age <= 40)),
+        0.2 * ((sex == MALE) & (age >= 15) & (age <= 40)) + 4 * pop.substance_use[person],
     ]).astype(float)

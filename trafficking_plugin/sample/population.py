@@ -1,15 +1,17 @@
 """The synthetic province's truth: villages, households and persons as numpy arrays.
 
 The agency exports (``health`` and the other agency modules of this package) read this truth and
-write what each agency would have recorded. Shares and rates below are plausible for northern
-Thailand and chosen for the demo, not measured: about 80 % Thai citizens, 12 % highland ethnic
-minorities (a quarter of them without Thai registration) and 7 % migrant workers from Myanmar,
-Laos and Cambodia.
+write what each agency would have recorded. The mix follows published figures for Chiang Mai
+and the north, cited in docs/sample_data.md ("Population"): about 78 % Thai citizens, 8 %
+highland people with Thai citizenship (all nine recognised hill-tribe groups), 6.5 % stateless
+(registered without Thai nationality, mostly highland) and 7 % migrant workers from Myanmar,
+Laos and Cambodia; teenage pregnancy near the Public Health Ministry's rates. Rates that no
+statistic gives are marked as judgements where they are set.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -45,14 +47,14 @@ TOWN_NEAR, TOWN_KM, TOWN_ELSEWHERE = 0.65, 8.0, 0.05
 # Households are of one kind; a highland household can mix members with and without registration.
 HOUSEHOLD_KINDS = ("thai", "highland", "migrant")
 HH_THAI, HH_HIGHLAND, HH_MIGRANT = range(3)
-HOUSEHOLD_KIND_SHARE = [0.82, 0.075, 0.105]      # of households; persons come out ~80/12/7 %
+HOUSEHOLD_KIND_SHARE = [0.80, 0.095, 0.105]      # of households; persons come out ~78/14.5/7.5 %
 HOUSEHOLD_SIZE_SHARE = [                          # P(size = 1, 2, ...) by kind; means 3.0, 4.7, 2.2
     [0.16, 0.26, 0.25, 0.18, 0.09, 0.04, 0.015, 0.005],
     [0.05, 0.10, 0.15, 0.20, 0.18, 0.13, 0.09, 0.05, 0.03, 0.02],
     [0.35, 0.35, 0.15, 0.10, 0.05],
 ]
 # How much each household kind favours each village kind (rows: household kind, cols: village kind).
-VILLAGE_AFFINITY = np.array([[1.0, 0.15, 1.0], [0.05, 1.0, 0.02], [0.6, 0.1, 2.0]])
+VILLAGE_AFFINITY = np.array([[1.0, 0.15, 1.0], [0.02, 1.0, 0.02], [0.6, 0.1, 2.0]])
 
 # Relation to the household head; Thai labels as household registers and the BMN roster write them.
 RELATIONS = ("หัวหน้าครัวเรือน", "คู่สมรส", "บุตร", "บิดา/มารดา", "หลาน", "ญาติ", "ผู้อาศัย")
@@ -69,14 +71,28 @@ MALE, FEMALE = 1, 2                               # as the 43 health files code 
 
 # MOPH cnation codes (../shared/data/codes/th_moph_nationality_cnation.csv) for ethnicity/origin.
 THAI_CODE = "099"
-HIGHLAND_ETHNICITIES = ["071", "072", "082", "036", "025", "083"]   # Karen, Lahu, Hmong, Akha, Lisu, Mien
-HIGHLAND_ETHNICITY_SHARE = [0.45, 0.17, 0.12, 0.10, 0.12, 0.04]
+# The nine recognised hill-tribe groups: Karen, Hmong, Lahu, Akha, Mien, H'tin, Lisu, Lua (ละว้า),
+# Khamu (ขมุ); shares of the 2002 highland-community survey of 20 provinces (923,257 persons;
+# Department of Social Development and Welfare), rounded (docs/sample_data.md).
+HIGHLAND_ETHNICITIES = ["071", "082", "072", "036", "083", "206", "025", "203", "200"]
+HIGHLAND_ETHNICITY_SHARE = [0.475, 0.167, 0.112, 0.074, 0.049, 0.048, 0.041, 0.024, 0.010]
 MIGRANT_ORIGINS = ["048", "056", "057"]                             # Myanmar, Laos, Cambodia
 MIGRANT_ORIGIN_SHARE = [0.85, 0.08, 0.07]
 
 # ID registration offices outside the province (DOPA district codes of provincial capitals and
 # Bangkok's Phra Nakhon) for Thai citizens who were registered elsewhere.
 OTHER_PROVINCE_OFFICES = [1001, 5101, 5201, 5601, 5701, 5801, 6301]
+
+# Pregnancies of girls 13-17 a year, by group (THAI, HIGHLAND_CITIZEN, HIGHLAND_STATELESS,
+# MIGRANT). From the ministry's 21 births per 1,000 women 15-19 and 0.8 per 1,000 girls 10-14
+# (2022-2023) by the age profile of teenage births (about 10.5 births per 1,000 girls 13-17), times
+# 1.3 for pregnancies that end otherwise, higher in the highland groups (early marriage): a
+# judgement within the published bounds (docs/sample_data.md).
+TEEN_PREGNANCY_RATE = [0.013, 0.026, 0.030, 0.020]
+# Highland households with house registration, and the chance that a member of a registered or
+# unregistered household is stateless: stateless persons come out ~6.5 % of all.
+REGISTERED_HIGHLAND_SHARE = 0.55
+STATELESS_IN_HOUSEHOLD = (0.10, 0.88)
 
 # BMN 2560-2564 indicator 22 criterion: 38,000 baht per person per year (poverty line used here).
 POVERTY_LINE_BAHT = 38_000
@@ -124,6 +140,7 @@ class Population:
     violence: np.ndarray
     disability: np.ndarray
     away_for_work: np.ndarray # registered here but living elsewhere (TYPEAREA 2 in health)
+    substance_use: np.ndarray # regular drug or alcohol use (some of it shows in health and welfare)
 
     @property
     def size(self) -> int:
@@ -146,6 +163,7 @@ class SyntheticProvince:
     population: Population
     data_year: int            # Common Era
     province_code: str
+    border: list = field(default_factory=list)   # international border: lines of (lon, lat)
 
     def person_subdistrict(self) -> np.ndarray:
         """Index into ``subdistricts`` of every person's sub-district."""
@@ -269,9 +287,9 @@ def make_population(rng: np.random.Generator, n_persons: int, villages: Villages
     birth = ref_date - np.round(age * 365.25).astype(np.int64)
     check_canceled(feedback)
 
-    registered = rng.random(n_households) < 0.7      # highland households with house registration
+    registered = rng.random(n_households) < REGISTERED_HIGHLAND_SHARE
     group = np.select([kind == HH_THAI, kind == HH_MIGRANT], [THAI, MIGRANT], HIGHLAND_CITIZEN)
-    stateless_p = np.where(registered, 0.08, 0.75)[household]
+    stateless_p = np.where(registered, *STATELESS_IN_HOUSEHOLD)[household]
     group[(kind == HH_HIGHLAND) & (rng.random(n_persons) < stateless_p)] = HIGHLAND_STATELESS
     hh_ethnicity = np.full(n_households, THAI_CODE, dtype="U3")
     for k, codes, share in [(HH_HIGHLAND, HIGHLAND_ETHNICITIES, HIGHLAND_ETHNICITY_SHARE),
@@ -295,8 +313,8 @@ def make_population(rng: np.random.Generator, n_persons: int, villages: Villages
                         [0, 1, 2, 4], 3)
     check_canceled(feedback)
 
-    # Conditions the agencies' records reveal; rates are plausible guesses, not statistics.
-    u = rng.random((6, n_persons))
+    # Conditions the agencies' records reveal (docs/sample_data.md gives the rates' grounds).
+    u = rng.random((7, n_persons))
     adult, teen_girl = years >= 15, (sex == FEMALE) & (years >= 13) & (years <= 17)
     return Population(
         ref_date=ref_date, hh_village=hh_village, hh_kind=hh_kind, hh_size=hh_size,
@@ -311,10 +329,13 @@ def make_population(rng: np.random.Generator, n_persons: int, villages: Villages
         prename=prename, first_name=first_name, last_name=last_name, married=married,
         hiv=adult & (u[0] < np.array([0.004, 0.006, 0.006, 0.010])[group]),
         mental_health=(years >= 12) & (u[1] < 0.03),
-        teen_pregnancy=teen_girl & (u[2] < np.array([0.04, 0.07, 0.07, 0.05])[group]),
+        teen_pregnancy=teen_girl & (u[2] < np.array(TEEN_PREGNANCY_RATE)[group]),
         violence=u[3] < np.where((sex == FEMALE) | (years < 18), 0.006, 0.002),
         disability=u[4] < np.where(years >= 60, 0.08, 0.015),
-        away_for_work=(group <= HIGHLAND_CITIZEN) & (years >= 18) & (years <= 45) & (u[5] < 0.07))
+        away_for_work=(group <= HIGHLAND_CITIZEN) & (years >= 18) & (years <= 45) & (u[5] < 0.07),
+        # Regular drug or alcohol use (ONCB and the ministry's surveys put methamphetamine and
+        # alcohol use disorders at a few per cent of adults, more men): a judgement.
+        substance_use=(years >= 15) & (u[6] < np.where(sex == MALE, 0.04, 0.008)))
 
 
 def _household_sizes(rng, n_persons):
@@ -347,7 +368,7 @@ def _members(rng, hh_kind, household, member, kind):
     """Relation to the head, age (years, float) and sex of every person."""
     n = member.size
     # Northern heads of household are old (mean 55); highland heads younger, migrant heads young.
-    head_age = np.clip(rng.normal(np.array([55.0, 44.0, 33.0])[hh_kind],
+    head_age = np.clip(rng.normal(np.array([57.0, 44.0, 33.0])[hh_kind],
                                   np.array([14.0, 12.0, 8.0])[hh_kind]),
                        np.array([20, 18, 18])[hh_kind], np.array([95, 90, 65])[hh_kind])
     # Older heads are more often women: widows outlive their husbands.
@@ -373,8 +394,8 @@ def _members(rng, hh_kind, household, member, kind):
     u = rng.random((4, n))
     child_age = h_age - 18 - 24 * u[0]
     child_age = np.where(child_age < 0, u[1] * np.maximum(h_age - 17, 1), child_age)
-    grandchild_age = h_age - 40 - 22 * u[0]
-    grandchild_age = np.where(grandchild_age < 0, 6 * u[1], grandchild_age)
+    grandchild_age = h_age - 42 - 22 * u[0]
+    grandchild_age = np.where(grandchild_age < 0, 14 * u[1], grandchild_age)
     lodger_age = np.where(kind == HH_MIGRANT, 16 + 29 * u[0], 15 + 55 * u[0])
     spouse_shift = np.where(h_male, -3.0, 3.0) + rng.normal(0, 4, size=n)
     age = np.select(

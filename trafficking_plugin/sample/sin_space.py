@@ -2,9 +2,11 @@
 district seats and at the province's border crossings, in mixed coordinate formats, with counted
 faults and a truth file. docs/sample_data.md describes the files.
 
-Places are synthetic: no row describes a real business. The border crossings are approximate
-points of real crossings (Mae Sai, Chiang Khong, Chiang Saen, Mae Sot); a province without one
-of them gets points on its own boundary instead.
+Places are synthetic: no row describes a real business. Border crossings lie on the province's
+real international border (``SyntheticProvince.border``, from the sub-district polygons): the
+official crossings where we know them (Chiang Mai's Lak Taeng and Kiu Pha Wok, Chiang Rai's Mae
+Sai, Chiang Khong and Chiang Saen, Tak's Mae Sot), each moved onto the border line, else points
+every ``SPREAD_KM`` along it; a province without an international border has none.
 """
 from __future__ import annotations
 
@@ -18,15 +20,19 @@ from ..core.sin_space.coordinates import lonlat_to_utm
 from ..core.thai_calendar import BE_OFFSET
 from .common import Stage
 from .files import write_csv
+from .border import distance_km, nearest_point, points_along
 from .population import TOWN, SyntheticProvince, points_in_polygon
 
 PLACES_AT_SCALE_1 = 500        # surveyed places in a province of Chiang Mai's size
 MIN_PLACES = 40                # so a small sample still has every location kind and fault
 FAULT_RATES = {"bad_coordinate": 0.01, "out_of_province": 0.01, "unknown_type": 0.01,
                "bad_date": 0.01}
-# Approximate points of the land border crossings of the north (town of the crossing, WGS 84),
-# by province code. Approximate: the sample needs plausible places, not surveyed ones.
+# Approximate points of the official border crossings of the north (WGS 84), by province code;
+# each is moved to the nearest point of the real border. Chiang Mai: the Lak Taeng checkpoint
+# (Piang Luang, Wiang Haeng) and Kiu Pha Wok (Mueang Na, Chiang Dao; closed since 2002), as the
+# Shan Herald Agency for News reported in 2015 (docs/sample_data.md).
 CROSSINGS = {
+    "50": [("ช่องทางหลักแต่ง", 98.640, 19.740), ("ช่องทางกิ่วผาวอก", 98.860, 19.790)],
     "57": [("ด่านพรมแดนแม่สาย", 99.879, 20.429), ("ด่านพรมแดนเชียงของ", 100.405, 20.264),
            ("ท่าเรือเชียงแสน", 100.083, 20.275)],
     "63": [("ด่านพรมแดนแม่สอด", 98.556, 16.717)],
@@ -62,6 +68,8 @@ LICENCE_WORDS = [("licensed", "มีใบอนุญาต"), ("unlicensed", 
 FORMATS = ("dd", "dms", "utm", "village")
 FORMAT_SHARE = [0.4, 0.25, 0.2, 0.15]
 _KM_DEG = 1 / 111.32           # degrees of latitude per km
+SPREAD_KM = 60.0               # spacing of crossing points along a border with no known crossing
+SNAP_KM = 15.0                 # a known crossing further than this from the border is not used
 
 
 def write_sin_space(rng: np.random.Generator, province: SyntheticProvince, out_dir: PathLike, stage: Stage,
@@ -105,7 +113,7 @@ def write_sin_space(rng: np.random.Generator, province: SyntheticProvince, out_d
 def _places(rng, province, polygons, n):
     """Setting, anchor village, true point and type of every place."""
     villages = province.villages
-    crossings = border_crossings(rng, province, polygons)
+    crossings = border_crossings(province.province_code, province.border, polygons)
     settings, anchors, points, types = [], [], [], []
 
     def nearest_village(lon, lat):
@@ -171,36 +179,39 @@ def _inside_near(rng, centre, spread_km, polygons, tries=50):
     return None
 
 
-def border_crossings(rng: np.random.Generator, province: Any,
-                     polygons: list) -> list[tuple[float, float]]:
-    """Points of the province's border crossings: the known ones that lie in it (moved inward
-    onto its land when the simplified boundary leaves them just outside), else three points on
-    its boundary (its northern-, western- and easternmost corners, moved 300 m inward)."""
-    every = np.concatenate([np.asarray(ring, dtype=float) for p in polygons for ring in p])
-    centre = every.mean(axis=0)
+def border_crossings(province_code: str, border: list, polygons: list) -> list[tuple[float, float]]:
+    """Points of the province's border crossings on ``border`` (lines of (lon, lat)): the known
+    crossings of ``province_code`` moved to the nearest point of the border (those within
+    ``SNAP_KM``), else points every ``SPREAD_KM`` along it; each then moved inward in 200 m
+    steps until it lies inside ``polygons`` (at most 2 km). None without a border."""
+    if not border:
+        return []
+    points = []
+    for _name, lon, lat in CROSSINGS.get(province_code, []):
+        on_line = nearest_point(lon, lat, border)
+        if on_line is not None and distance_km(np.array([lon]), np.array([lat]), border)[0] <= SNAP_KM:
+            points.append(on_line)
+    if not points:
+        points = points_along(border, SPREAD_KM)
     found = []
-    for _name, lon, lat in CROSSINGS.get(province.province_code, []):
-        point = _toward(np.array([lon, lat]), centre, polygons, max_km=10)
-        if point is not None:
-            found.append(point)
-    if not found:
-        for index in (every[:, 1].argmax(), every[:, 0].argmin(), every[:, 0].argmax()):
-            point = _toward(every[index], centre, polygons, max_km=20, first_km=0.3)
-            if point is not None and point not in found:
-                found.append(point)
+    for point in points:
+        inside = _inward(point, polygons)
+        if inside is not None and inside not in found:
+            found.append(inside)
     return found
 
 
-def _toward(point, centre, polygons, max_km, first_km=0.0):
-    """``point`` moved toward ``centre`` in 200 m steps until it lies inside, or None."""
-    direction = centre - point
-    length_km = np.hypot(direction[0] * np.cos(np.radians(point[1])), direction[1]) / _KM_DEG
-    if length_km == 0:
-        return None
-    for km in np.arange(first_km, max_km, 0.2):
-        p = point + direction * min(km / length_km, 1.0)
-        if _inside(p[0], p[1], polygons):
-            return float(round(p[0], 6)), float(round(p[1], 6))
+def _inward(point, polygons, max_km=2.0):
+    """The nearest of points around ``point`` (rings of 16 directions, 50 m, 100 m, then every
+    200 m up to ``max_km``) that lies inside ``polygons``, or None."""
+    angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+    for km in [0.05, 0.1] + np.arange(0.2, max_km + 1e-9, 0.2).tolist():
+        lon = point[0] + np.cos(angles) * km * _KM_DEG / np.cos(np.radians(point[1]))
+        lat = point[1] + np.sin(angles) * km * _KM_DEG
+        inside = points_in_polygon(lon, lat, polygons)
+        if inside.any():
+            i = int(np.flatnonzero(inside)[0])
+            return float(round(lon[i], 6)), float(round(lat[i], 6))
     return None
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core.geography import Subdistrict
+from .border import international_border
 
 # A made-up province for demos and tests without ../shared: 3 districts x 4 sub-districts on a
 # grid near Chiang Mai. The Thai names are ordinary place-name words, not real units.
@@ -42,6 +43,32 @@ def synthetic_province(province_code: str = "50", origin: tuple[float, float] = 
                 province_name_th="ตัวอย่าง", province_name_en="Sample",
                 polygons=[[ring]]))
     return units
+
+
+def synthetic_neighbours(province_code: str = "50", origin: tuple[float, float] = (98.8, 18.6),
+                         cell: float = 0.05) -> list[Subdistrict]:
+    """Sub-districts of a made-up neighbouring Thai province along the synthetic province's south
+    and east sides (the same grid), so its north and west sides are its international border,
+    as Chiang Mai's are. Code: the next province code ("51" for "50")."""
+    code = f"{(int(province_code) % 98) + 1:02d}"
+    cells = [(origin[0] + i * cell, origin[1] - cell) for i in range(7)]          # south row
+    cells += [(origin[0] + 6 * cell, origin[1] + j * cell) for j in range(2)]     # east column
+    units = []
+    for n, (x0, y0) in enumerate(cells):
+        ring = [(x0, y0), (x0 + cell, y0), (x0 + cell, y0 + cell), (x0, y0 + cell), (x0, y0)]
+        units.append(Subdistrict(
+            code=f"{code}01{n + 1:02d}", name_th=f"ข้างเคียง {n + 1}", name_en=f"Neighbour {n + 1}",
+            district_code=f"{code}01", district_name_th="ข้างเคียง", district_name_en="Neighbour",
+            province_code=code, province_name_th="จังหวัดข้างเคียง", province_name_en="Neighbour",
+            polygons=[[ring]]))
+    return units
+
+
+def synthetic_border(province_code: str = "50", origin: tuple[float, float] = (98.8, 18.6),
+                     cell: float = 0.05) -> list[list[tuple[float, float]]]:
+    """The synthetic province's made-up international border: its north and west sides."""
+    return international_border(synthetic_province(province_code, origin, cell),
+                                [u.polygons for u in synthetic_neighbours(province_code, origin, cell)])
 
 
 def to_geojson(subdistricts: Iterable[Subdistrict]) -> dict[str, Any]:

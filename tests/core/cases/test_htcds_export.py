@@ -153,7 +153,8 @@ def test_the_sample_generators_cases_export_and_validate(tmp_path):
     """The few hundred synthetic cases of the sample generator fit the standard end to end."""
     from trafficking_db.trafficking_plugin.sample import cases, generator
     subdistricts = synthetic_province.synthetic_province()
-    generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
+    # Cases are the recorded outcomes: 90,000 persons give a few hundred.
+    generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.05, seed=1)
     db = tmp_path / "province_50.gpkg"
     units = province_units(subdistricts, tmp_path / "files" / "villages.geojson")
     create_database.create_or_upgrade(db, "50", units)

@@ -301,7 +301,8 @@ def test_catalogue_installed_once_and_checked(db):
 
 def test_sample_survey_imports_with_its_faults_exactly_accounted(tmp_path):
     subdistricts = synthetic_province.synthetic_province()
-    manifest = generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1)
+    manifest = generator.generate_sample_data(subdistricts, tmp_path / "files", scale=0.002, seed=1,
+                                              border=synthetic_province.synthetic_border())
     entry = manifest["sin_space"]
     assert entry["path"] not in [f["path"] for f in manifest["files"]]
     db = tmp_path / "province.gpkg"
@@ -340,16 +341,21 @@ def test_sample_survey_same_seed_same_bytes(tmp_path):
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()
 
 
-def test_sample_crossings_of_chiang_rai_and_boundary_points_elsewhere():
+def test_sample_crossings_lie_on_the_border_known_ones_where_they_are():
     from trafficking_db.trafficking_plugin.sample import sin_space
+    from trafficking_db.trafficking_plugin.sample.border import distance_km
     import numpy as np
 
-    class Province:
-        province_code = "57"
-    square = [[[(99.7, 20.0), (100.5, 20.0), (100.5, 20.5), (99.7, 20.5), (99.7, 20.0)]]]
-    found = sin_space.border_crossings(np.random.default_rng(1), Province(), square)
-    # Mae Sai, Chiang Khong, Chiang Saen
-    assert found == [(99.879, 20.429), (100.405, 20.264), (100.083, 20.275)]
-    Province.province_code = "50"
-    corners = sin_space.border_crossings(np.random.default_rng(1), Province(), square)
-    assert corners and all(99.7 < x < 100.5 and 20.0 < y < 20.5 for x, y in corners)
+    square = [[[(99.7, 20.0), (100.5, 20.0), (100.5, 20.35), (99.7, 20.35), (99.7, 20.0)]]]
+    north = [[(99.7, 20.35), (100.5, 20.35)]]              # the square's northern side
+    # Chiang Rai's Mae Sai, Chiang Khong and Chiang Saen, each moved onto the border line.
+    found = sin_space.border_crossings("57", north, square)
+    assert len(found) == 3
+    for (x, y), (_name, lon, _lat) in zip(found, sin_space.CROSSINGS["57"]):
+        assert abs(x - lon) < 0.01 and 20.34 < y < 20.35
+    # No known crossing: points spread along the border; no border: no crossing.
+    spread = sin_space.border_crossings("50", north, square)
+    assert len(spread) >= 1
+    km = distance_km(np.array([p[0] for p in spread]), np.array([p[1] for p in spread]), north)
+    assert (km < 0.2).all()
+    assert sin_space.border_crossings("57", [], square) == []

@@ -408,19 +408,19 @@ def test_staging_from_before_home_town_still_crosswalks(crosswalked, tmp_path):
     assert query(db, "SELECT count(home_town) FROM person WHERE sources LIKE 'health%'")[0][0] > 1000
 
 
-def test_personas_of_the_sample_are_persons_of_the_standard(crosswalked):
-    """Each persona of the truth is in the sample and, holding an ID, in person as the truth says."""
+def test_every_group_of_the_truth_is_in_the_standard_as_the_truth_says(crosswalked):
+    """Persons of each group (Thai, highland with and without citizenship, migrants) holding a
+    Thai ID are in person, with the sex and home town the truth gives, nearly all of them."""
     files, manifest, db, _ = crosswalked
-    assert all(manifest["counts"]["personas"][p] > 0 for p in generator.PERSONAS)
     truth = truth_by_key(files, db)
     persons = {k: (sex, town) for k, sex, town in query(db, "SELECT person_key, sex, home_town FROM person")}
-    personas = [(k, r) for k, r in truth.items() if r["persona"]]
-    assert {r["persona"] for _, r in personas} == set(generator.PERSONAS)
-    for key, r in personas:
-        if r["id_kind"] == "thai_id" and key in persons:
-            assert persons[key] == ({"1": "male", "2": "female"}[r["sex"]], r["id"][1:5])
-    linked = sum(k in persons for k, r in personas if r["id_kind"] == "thai_id")
-    assert linked >= 0.9 * sum(r["id_kind"] == "thai_id" for _, r in personas)
+    for group in ("thai", "highland_citizen", "highland_stateless", "migrant"):
+        holders = [(k, r) for k, r in truth.items() if r["group"] == group and r["id_kind"] == "thai_id"]
+        assert holders, group
+        for key, r in holders:
+            if key in persons:
+                assert persons[key] == ({"1": "male", "2": "female"}[r["sex"]], r["id"][1:5])
+        assert sum(k in persons for k, _ in holders) >= 0.9 * len(holders), group
 
 
 def test_no_raw_id_or_house_number_in_person(crosswalked):
