@@ -29,6 +29,7 @@ from .public_export import PublicExport
 from .publish_national import PublishNational
 from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
+from .validate_index import ValidateIndex
 from .verify_database import VerifyDatabase
 from .base import tr, tr_noop
 from .withdraw_import import WithdrawImport
@@ -102,7 +103,8 @@ class TraffickingProvider(QgsProcessingProvider):
                           PublicExport(), PublishNational()):
             self.addAlgorithm(algorithm)
         # Programme monitoring and the data-quality check.
-        for algorithm in (VerifyDatabase(), ImportActivities(), MonitorActivities()):
+        for algorithm in (VerifyDatabase(), ImportActivities(), MonitorActivities(),
+                          ValidateIndex()):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CreateProject())   # the province project (.qgz)
         self.addAlgorithm(WithdrawImport())   # take back an import of the wrong file

@@ -90,10 +90,12 @@ def main():
 
     manifest = json.loads((out / "agency_files" / "manifest.json").read_text(encoding="utf-8"))
     start = time.perf_counter()
-    for entry in manifest["files"]:
+    # The year's files, then the later years' welfare files: the outcomes the index is validated
+    # against (docs/validation.md).
+    for entry in manifest["files"] + manifest.get("later_files", []):
         result = processing.run("trafficking:importsecondarydata", {
             "DATABASE": str(database), "INPUT": str(out / "agency_files" / entry["path"]),
-            "SOURCE": entry["source"], "DATA_YEAR": args.year})
+            "SOURCE": entry["source"], "DATA_YEAR": entry.get("data_year", args.year)})
         print(f"demo:   import {entry['path']}: {result['ROWS_READ']:,} read = "
               f"{result['ROWS_STAGED']:,} staged + {result['ROWS_REJECTED']:,} rejected", flush=True)
     timings["import agency files"] = round(time.perf_counter() - start, 1)
@@ -103,6 +105,9 @@ def main():
           f"{standard['UNMAPPED_CODES']} unmapped codes on {standard['UNMAPPED_ROWS']:,} rows "
           "(see unmapped_code)", flush=True)
 
+    for later in sorted({e["data_year"] for e in manifest.get("later_files", [])}):
+        step(f"crosswalk the outcomes of {later}", "crosswalk", DATABASE=str(database),
+             DATA_YEAR=later)
     places = step("import the sin-space survey", "importsinspace", DATABASE=str(database),
                   INPUT=str(out / "agency_files" / manifest["sin_space"]["path"]),
                   DATA_YEAR=args.year)
@@ -112,9 +117,15 @@ def main():
     loaded = cases.load_sample(database, out / "agency_files")
     print("demo: sample network and lessons-learned cases loaded: " +
           ", ".join(f"{n:,} {k}" for k, n in loaded.items()), flush=True)
-    risk = step("score the risk index", "scoreriskindex", DATABASE=str(database), DATA_YEAR=args.year)
+    risk = step("score the risk index and its uncertainty", "scoreriskindex",
+                DATABASE=str(database), DATA_YEAR=args.year)
     print(f"demo:   {risk['SCORED']:,} of {risk['PERSONS']:,} persons scored: high "
           f"{risk['HIGH']:,}, medium {risk['MEDIUM']:,}, low {risk['LOW']:,}", flush=True)
+    checked = step("validate the index against later outcomes", "validateindex",
+                   DATABASE=str(database), DATA_YEAR=args.year)
+    print(f"demo:   {checked['OUTCOMES']:,} persons with an outcome; AUC villages "
+          f"{checked['AUC_VILLAGES']:.2f} (best baseline {checked['BEST_BASELINE_AUC']:.2f}), "
+          f"persons {checked['AUC_PERSONS']:.2f}", flush=True)
 
     acts = step("import prevention activities", "importactivities", DATABASE=str(database),
                 INPUT=str(out / "agency_files" / manifest["activities"]["path"]), DATA_YEAR=args.year)

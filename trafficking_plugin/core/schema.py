@@ -94,6 +94,9 @@ def _area_summary(code_doc):
         C("share_high", "REAL", "persons_high / persons_scored."),
         C("share_medium", "REAL", "persons_medium / persons_scored."),
         C("share_low", "REAL", "persons_low / persons_scored."),
+        C("persons_at_risk", "REAL", "Expected persons at risk: the sum of the scored persons' "
+          "deprivation shares (af_share, 0 to 1). Villages are ranked and classed by it, and the "
+          "work list orders them by it."),
         C("mean_index", "REAL", "Mean risk index of the persons scored."),
         C("mean_coverage", "REAL", "Mean number of indicators observed per person scored."),
         C("af_h", "REAL", "Alkire-Foster headcount ratio H: share of scored persons whose weighted "
@@ -131,7 +134,7 @@ def _area_change(code_doc):
     )
 
 
-INDICATOR_COUNT = 28      # the default catalogue; risk_person has a score column for each
+INDICATOR_COUNT = 29      # the default catalogue; risk_person has a score column for each
 _SCORE_COLUMNS = tuple(
     C(f"i{i:02d}", "INTEGER", f"Score of indicator I{i:02d}: 1, 2 or 3 (most at risk); empty when "
       "not observed (never taken as low risk).") for i in range(1, INDICATOR_COUNT + 1))
@@ -314,7 +317,7 @@ TABLES = (
         C("source", "TEXT", "Where the rationale comes from (citation)."),
         C("catalogue_version", "TEXT", "Version of the shipped catalogue this row came from."),
         C("dimension", "TEXT", "The dimension the indicator belongs to (legal_status, education, "
-          "economic, family_care, place, events); empty: a dimension of its own."),
+          "economic, family_care, mobility_place, exposure, events); empty: a dimension of its own."),
         C("kind", "TEXT", "condition (scored 1-3 where observed) or flag (a rare event: adds risk "
           "when raised, never counts when absent); empty: condition."),
     ), unique=(("code",),)),

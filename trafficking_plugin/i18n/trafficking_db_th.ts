@@ -2223,6 +2223,31 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ตัวชี้วัดที่เปิดใช้ทุกตัวมีน้ำหนัก 0: ไม่มีอะไรให้ประเมิน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/risk/validation.py" />
+            <source>outcomes must come after the data year {}: a case known by then is an input of the index, not a test of it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/validation.py" />
+            <source>data year {} is not scored: run trafficking:scoreriskindex first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/validation.py" />
+            <source>the outcome file {} has no village_code or person_id column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/validation.py" />
+            <source>no village of {} has a scored person: is the village layer loaded (trafficking:createdatabase)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/validation.py" />
+            <source>the outcome file {} cannot be read ({}): give a CSV with a village_code or person_id column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/schema.py" />
             <source>this database has schema version {}, newer than this plugin's {}: update the plugin before opening it</source>
             <translation>ฐานข้อมูลนี้มีโครงสร้างรุ่น {} ใหม่กว่ารุ่น {} ของปลั๊กอินนี้: โปรดปรับรุ่นปลั๊กอินก่อนเปิด</translation>

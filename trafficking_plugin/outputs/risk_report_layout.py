@@ -384,7 +384,8 @@ def write_reports(database: PathLike, data_year: int, folder: PathLike, attribut
     """Every output of trafficking:riskreport for ``data_year`` (Common Era) in ``folder``
     (docs/reports.md). ``feedback`` gets progress; its cancel stops between steps. Years in
     titles and text are shown in the Buddhist era unless ``buddhist_era`` is False."""
-    from ..core.dissemination import report_chart, report_html, report_tables, report_xlsx
+    from ..core.dissemination import (report_chart, report_html, report_tables,
+                                      report_validation, report_xlsx)
     from ..core.feedback import NullFeedback, check_canceled
 
     feedback = feedback or NullFeedback()
@@ -407,11 +408,13 @@ def write_reports(database: PathLike, data_year: int, folder: PathLike, attribut
                               _scaled(feedback, 25, 85))
     check_canceled(feedback)
     htmls = []
+    trust = report_validation.load_validation(database, year)
     for report in reports:
         name = report_html.report_file(report)
         htmls.append(report_html.write_report_html(
             report, folder / name, f"img/{maps[report.code].name}",
-            f"img/{charts[report.code].name}", attribution))
+            f"img/{charts[report.code].name}", attribution,
+            trust if report.level == "province" else None))
     report_html.write_index_html(reports, folder / "index.html")
     feedback.setProgress(92)
     xlsx = report_xlsx.write_workbook(database, year, folder / f"risk_tables_{year}.xlsx")

@@ -33,6 +33,8 @@ ADMIN_LAYERS = admin.ADMIN_TABLES
 # The risk tables with geometry; risk_person and risk_breakdown are plain tables, unstyled.
 RISK_LAYERS = ("risk_village", "risk_subdistrict", "risk_district",
                "risk_change_subdistrict", "risk_change_district")
+# Validation: villages by class, with the outcomes recorded later (trafficking:validateindex).
+VALIDATION_LAYERS = ("validation_village",)
 # Sin space: risky workplaces, by type and coloured by risk.
 SIN_SPACE_LAYERS = ("establishment",)
 # Every layer trafficking:createdatabase styles.

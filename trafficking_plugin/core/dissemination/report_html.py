@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 
 from ..database import PathLike
+from .report_validation import ValidationSection, validation_html
 from .report_tables import (
     AGE_BANDS,
     CLASS_EN,
@@ -31,7 +32,8 @@ def report_file(report: Report) -> str:
 
 
 def write_report_html(report: Report, path: PathLike, map_png: str, chart_png: str,
-                      attribution: str = "") -> PathLike:
+                      attribution: str = "",
+                      validation: ValidationSection | None = None) -> PathLike:
     e = html.escape
     parts = [f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'>"
              f"<title>{e(report.title_th)} {report.year_th()}</title><style>{STYLE}</style></head><body>",
@@ -52,8 +54,10 @@ def write_report_html(report: Report, path: PathLike, map_png: str, chart_png: s
               _indicator_table(report),
               "<h3>แนวโน้ม / Trend</h3>", _trend(report),
               "<h3>ภูมิลำเนา (อำเภอที่ออกบัตร) / Home town (district that registered the ID)</h3>",
-              _home_town_table(report),
-              f"<p><small>{e(attribution)}</small></p></body></html>"]
+              _home_town_table(report)]
+    if validation is not None:
+        parts.append(validation_html(validation))
+    parts.append(f"<p><small>{e(attribution)}</small></p></body></html>")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(parts))
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..database import PathLike
 from .report_tables import area_table_rows, breakdown_rows
+from .report_validation import load_validation, sheet_rows
 
 SHEETS = {
     "age_band_sex": ("level", "code", "area", "age_band", "sex", "persons_scored", "persons_high",
@@ -43,5 +44,14 @@ def write_workbook(database: PathLike, data_year: int, path: PathLike) -> PathLi
         share = header.index("share_high") + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=share, max_col=share):
             cell.number_format = "0.0%"
+    # How far to trust the map: the validation and sensitivity, where they were run.
+    for name, (header, rows) in sheet_rows(load_validation(database, data_year)).items():
+        if rows:
+            sheet = book.create_sheet(name)
+            sheet.append(list(header))
+            for row in rows:
+                sheet.append(list(row))
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
     book.save(str(path))
     return path

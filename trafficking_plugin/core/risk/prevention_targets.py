@@ -5,8 +5,9 @@ never writes to the province database. Persons are listed by pseudonym. Only whe
 passes the identity file (which holds the province secret) are names and addresses resolved, and
 only after checking that the file's identities hash to this database's pseudonyms.
 
-Villages rank by persons_high, then share_high, then mean_index, then code
-(docs/prevention_targets.md says why); only villages the map shows red or yellow are listed.
+Villages rank by persons_at_risk (the expected persons at risk), then persons_high,
+share_high, mean_index and code (docs/prevention_targets.md says why); only villages the map
+shows red or yellow are listed.
 Within a village high-class persons come first by risk_index, then medium ones when fewer than
 the number asked for are high; ties fall to person_key so a run is repeatable.
 """
@@ -26,7 +27,8 @@ from . import monitoring
 # Shares and indices are sums of floats: equal values can differ in the last bit (SQLite's
 # avg of ten 1.2s is 1.1999999999999997, of 31 is 1.2000000000000002), which would let rounding
 # noise, not the next key, break a tie. Six decimals is far finer than any real difference.
-VILLAGE_ORDER = ("coalesce(rv.persons_high, 0) DESC, round(coalesce(rv.share_high, 0), 6) DESC, "
+VILLAGE_ORDER = ("round(coalesce(rv.persons_at_risk, 0), 6) DESC, coalesce(rv.persons_high, 0) DESC, "
+                 "round(coalesce(rv.share_high, 0), 6) DESC, "
                  "round(coalesce(rv.mean_index, 0), 6) DESC, rv.code")
 PERSON_ORDER = "(risk_class = 'high') DESC, round(risk_index, 6) DESC, person_key"
 # Whose identity row names a person first: health registers every resident with a house.

@@ -212,8 +212,14 @@ class _Run:
         weights = self._weights(catalogue)
         # A dimension the catalogue does not list (an indicator a specialist added, a block of
         # its own) weighs what its indicators weigh.
+        exposures = [i.code for i in catalogue if i.kind == "exposure"]
+        if len(exposures) > 1:
+            raise RiskIndexError(f"{', '.join(exposures)} are all of kind exposure: one indicator "
+                                 "at most scales the index by exposure; fix it in the indicator "
+                                 "table")
+        kind = {"flag": scores.FLAG, "exposure": scores.EXPOSURE}
         return scores.Structure(
-            np.array([names.index(i.dimension) if i.kind == "condition" else -1
+            np.array([names.index(i.dimension) if i.kind == "condition" else kind[i.kind]
                       for i in catalogue]),
             np.array([shipped[name] if name in shipped else
                       sum(weights[i.code] for i in catalogue if i.dimension == name)
@@ -295,7 +301,8 @@ class _Run:
         return (f"count(r.fid), coalesce(sum({scored}), 0), coalesce(sum(r.fid IS NOT NULL AND NOT "
                 f"{scored}), 0), coalesce(sum(r.risk_class = 'high'), 0), "
                 f"coalesce(sum(r.risk_class = 'medium'), 0), coalesce(sum(r.risk_class = 'low'), 0),"
-                f" {share('high')}, {share('medium')}, {share('low')}, avg(r.risk_index), "
+                f" {share('high')}, {share('medium')}, {share('low')}, "
+                f"coalesce(sum(CASE WHEN {scored} THEN r.af_share END), 0), avg(r.risk_index), "
                 f"avg(CASE WHEN {scored} THEN r.coverage END), {h}, "
                 f"CASE WHEN sum({scored}) > 0 THEN coalesce({a}, 0) END, "
                 f"{h} * coalesce({a}, 0), CASE WHEN sum({scored}) = 0 THEN NULL "
@@ -309,7 +316,8 @@ class _Run:
         conn.execute(
             f'INSERT INTO "{table}" (geom, code, name_th, data_year, persons, persons_scored, '
             "persons_unscored, persons_high, persons_medium, persons_low, share_high, share_medium,"
-            " share_low, mean_index, mean_coverage, af_h, af_a, af_m0, risk_class, method, "
+            " share_low, persons_at_risk, mean_index, mean_coverage, af_h, af_a, af_m0, "
+            "risk_class, method, "
             f"catalogue_version) SELECT a.geom, a.code, a.name_th, ?, {self._area_select(level, column)}, "
             f'?, ? FROM "{level}" a LEFT JOIN risk_person r ON r.{column} = a.code AND '
             "r.data_year = ? GROUP BY a.fid ORDER BY a.code",
@@ -377,16 +385,17 @@ class _Run:
             "WHERE data_year = ?", (self.year, self.year))
 
     def _village_classes(self):
-        """A village's class is its rank among the villages with a high-risk person by their
-        number (percent_rank; ties share it): red for the top village_high_fraction, yellow down
-        to village_medium_fraction, green below and where no one is at high risk. Relative, so
-        it holds at any scale and for every method."""
+        """A village's class is its rank by persons_at_risk among the villages with someone at
+        risk (ties share it): red for the top village_high_fraction, yellow down to
+        village_medium_fraction, green below and where no one is at risk. Relative, so it holds
+        at any scale and for every method."""
         options = self.options
         self.conn.execute(
             "UPDATE risk_village SET risk_class = coalesce((SELECT CASE WHEN r.p > ? THEN 'high' "
             "WHEN r.p > ? THEN 'medium' ELSE 'low' END FROM (SELECT fid, 1.0 - (rank() OVER "
-            "(ORDER BY persons_high DESC) - 1.0) / count(*) OVER () AS p FROM risk_village WHERE "
-            "data_year = ? AND persons_high > 0) r WHERE r.fid = risk_village.fid), 'low') "
+            "(ORDER BY round(persons_at_risk, 6) DESC) - 1.0) / count(*) OVER () AS p FROM "
+            "risk_village WHERE data_year = ? AND persons_at_risk > 0) r WHERE r.fid = "
+            "risk_village.fid), 'low') "
             "WHERE data_year = ? AND persons_scored > 0",
             (1 - options.village_high_fraction, 1 - options.village_medium_fraction,
              self.year, self.year))

@@ -32,6 +32,7 @@ DEFAULT_CUTOFFS = {"mean": (1 + 2 / 3, 1.4), "alkire_foster": (1 / 3, 0.2),
                    "percentile": (0.75, 0.5)}
 DEFAULT_AF_K = 1 / 3
 DEFAULT_MIN_DIMENSIONS = 3
+FLAG, EXPOSURE = -1, -2        # Structure.dimension of a flag and of the exposure indicator
 _DIGITS = 9          # the index is rounded before the cut-points, so 2.0 is 2.0 and ties go up
 _CHUNK = 100_000
 
@@ -39,7 +40,8 @@ _CHUNK = 100_000
 @dataclass(frozen=True)
 class Structure:
     """How the indicators (columns) combine: ``dimension`` per indicator, an index into
-    ``dimension_weights`` for a condition and -1 for a flag; ``flag_weight`` scales the flags."""
+    ``dimension_weights`` for a condition, -1 for a flag and -2 for the exposure indicator;
+    ``flag_weight`` scales the flags."""
     dimension: np.ndarray
     dimension_weights: np.ndarray
     flag_weight: float = 1.0
@@ -116,6 +118,9 @@ def _combine(chunk, values, weights, structure, method):
     (2 * sum_d W_d over all dimensions), so a flag at 3 of weight 1 weighs as much as a
     dimension of weight 1 moving half way, and the index stops at 3 (1 for percentile ranks).
     The deprivation share replaces each value by [s = 3] and the flags' (s_f - 1) / 2 by [s_f = 3].
+    The exposure indicator (score e) then scales what lies above no risk by e / 3: risk is
+    vulnerability times exposure (UNDRR's terminology; INFORM combines its components by
+    multiplying); unobserved, it scales by 1, since an unknown age is not a safe one.
     """
     observed = chunk > 0
     deprived = (chunk == 3).astype(float)
@@ -136,7 +141,7 @@ def _combine(chunk, values, weights, structure, method):
         share_total += np.where(seen, dim_weight * dim_share, 0.0)
         weight_sum += np.where(seen, dim_weight, 0.0)
         dims += seen
-    flags = structure.dimension < 0
+    flags = structure.dimension == FLAG
     all_weight = float(structure.dimension_weights[structure.dimension_weights > 0].sum()) or 1.0
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / weight_sum
@@ -149,6 +154,13 @@ def _combine(chunk, values, weights, structure, method):
         mean = np.minimum(mean + bump, top)
         share = np.minimum(share + structure.flag_weight * (
             (chunk[:, flags] == 3) * weights[flags]).sum(axis=1) / (2 * all_weight), 1.0)
+    exposure = np.flatnonzero(structure.dimension == EXPOSURE)
+    if exposure.size:
+        score = chunk[:, exposure[0]]
+        factor = np.where(score > 0, score / 3.0, 1.0)
+        bottom = 0.0 if method == "percentile" else 1.0
+        mean = bottom + (mean - bottom) * factor
+        share = share * factor
     return mean, share, dims
 
 
@@ -161,9 +173,9 @@ def _nominal_weights(weights, structure):
         columns = structure.dimension == d
         if columns.any() and weights[columns].sum() > 0:
             nominal[columns] = dim_weight * weights[columns] / weights[columns].sum() / all_weight
-    flags = structure.dimension < 0
+    flags = structure.dimension == FLAG
     nominal[flags] = structure.flag_weight * weights[flags] / (2 * all_weight)
-    return nominal
+    return nominal          # exposure scales the others: it drives no one
 
 
 def _rank_table(scores):

@@ -143,28 +143,33 @@ def analyse(run: Scoring, settings: Settings, feedback: Feedback) -> Result:
 
 
 def _high(run, weights, structure, method, cutoffs, min_dimensions):
-    """Persons in the high class, and persons scored."""
+    """Persons in the high class, persons scored, and their deprivation shares (0 where not
+    scored)."""
     result = scores.score(run.matrix, weights, run.codes, method, cutoffs, min_dimensions,
                           structure, with_drivers=False)
-    return result.risk_class == "high", result.scored
+    return (result.risk_class == "high", result.scored,
+            np.where(result.scored, np.nan_to_num(result.af_share), 0.0))
 
 
 def _counts(run, classes):
-    """(high persons per village, scored per village, {level: (high, scored) per area})."""
-    high, scored = classes
-    return (_per(run.village, high, run.villages), _per(run.village, scored, run.villages),
+    """(persons at risk per village, scored per village, {level: (high, scored) per area})."""
+    high, scored, share = classes
+    return (_per(run.village, share, run.villages), _per(run.village, scored, run.villages),
             {level: (_per(unit, high, units), _per(unit, scored, units))
              for level, (unit, units) in run.areas.items()})
 
 
-def _per(unit, flags, size):
-    keep = (unit >= 0) & flags
-    return np.bincount(unit[keep], minlength=size).astype(float)
+def _per(unit, values, size):
+    """Sum of ``values`` (flags or shares) per unit."""
+    keep = unit >= 0
+    return np.bincount(unit[keep], weights=np.asarray(values, dtype=float)[keep],
+                       minlength=size)
 
 
 def _village_classes(run, high):
-    """0 low, 1 medium, 2 high: by rank in high-risk persons among villages with any (ties
-    share the better rank), as risk_index classes villages."""
+    """0 low, 1 medium, 2 high: by rank in persons at risk among villages with any (ties share
+    the better rank), as risk_index classes villages."""
+    high = np.round(high, 6)
     out = np.zeros(high.size, dtype=np.int8)
     some = high > 0
     if not some.any():

@@ -294,23 +294,26 @@ class _Run:
     def _villages(self, outcome_villages, summary):
         conn, year = self.conn, self.year
         rows = conn.execute(
-            "SELECT code, persons_scored, coalesce(persons_high, 0), coalesce(share_high, 0), "
-            "coalesce(mean_index, 0) FROM risk_village WHERE data_year = ? AND persons_scored > 0",
+            "SELECT code, persons_scored, coalesce(persons_at_risk, 0), coalesce(persons_high, 0), "
+            "coalesce(share_high, 0), coalesce(mean_index, 0) FROM risk_village WHERE "
+            "data_year = ? AND persons_scored > 0",
             (year,)).fetchall()
         if not rows:
             raise ValidationError("no village of {} has a scored person: is the village layer "
                                   "loaded (trafficking:createdatabase)?", year_with_be(year))
         codes = [r[0] for r in rows]
         y = np.array([outcome_villages.get(c, 0) > 0 for c in codes])
-        order = sorted(range(len(rows)), key=lambda i: (-rows[i][2], -round(rows[i][3], 6),
-                                                        -round(rows[i][4], 6), rows[i][0]))
+        order = sorted(range(len(rows)), key=lambda i: (-round(rows[i][2], 6), -rows[i][3],
+                                                        -round(rows[i][4], 6),
+                                                        -round(rows[i][5], 6), rows[i][0]))
         listed = order[:self.options.work_list_villages]
         hits = int(y[listed].sum())
         precision = hits / len(listed) if listed else None
         recall = hits / int(y.sum()) if y.any() else None
-        # The index's village score is its work-list order (high-risk persons, then share, then
-        # mean index); villages equal on all three share a score.
-        keys = [(rows[i][2], round(rows[i][3], 6), round(rows[i][4], 6)) for i in order]
+        # The index's village score is its work-list order (persons at risk, then high-risk
+        # persons, share and mean index); villages equal on all of them share a score.
+        keys = [(round(rows[i][2], 6), rows[i][3], round(rows[i][4], 6), round(rows[i][5], 6))
+                for i in order]
         rank_score = np.empty(len(rows))
         level = 0
         for position, i in enumerate(order):
