@@ -2001,6 +2001,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ไม่ได้เก็บรูปแบบการแสดงผลไว้ใน {}: {}</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>The HTCDS export could not be written to {} ({}): choose a folder you can write to. No file was kept and no case was changed.</source>
+            <translation>เขียนไฟล์ส่งออก HTCDS ไปที่ {} ไม่ได้ ({}): เลือกโฟลเดอร์ที่คุณเขียนได้ ไม่มีไฟล์ใดถูกเก็บไว้และไม่มีกรณีใดถูกเปลี่ยนแปลง</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/create_database.py" />
             <source>{} exists and is not a GeoPackage: choose another file name</source>
             <translation>{} มีอยู่แล้วและไม่ใช่ GeoPackage: โปรดเลือกชื่อไฟล์อื่น</translation>
