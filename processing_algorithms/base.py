@@ -32,9 +32,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ..trafficking_plugin.core import admin, database, thai_calendar
+from ..trafficking_plugin.core import admin, database, spreadsheet, thai_calendar
 from ..trafficking_plugin.core.errors import CoreError
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
 from ..trafficking_plugin.core.geography import Subdistrict
@@ -199,7 +199,9 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
                    geometry: Callable[[dict], QgsGeometry | None] | None = None,
                    wkb_type: Any = QgsWkbTypes.NoGeometry) -> str:
         """The rows (dicts by field name) as features of output ``key``, in EPSG:4326; returns
-        the destination. ``geometry(row)`` makes each row's geometry (None: none)."""
+        the destination. ``geometry(row)`` makes each row's geometry (None: none). Into a file a
+        spreadsheet opens (.csv, .xlsx, .ods), text values are neutralised (core/spreadsheet.py);
+        a GeoPackage or a memory layer keeps them as they are."""
         fields = QgsFields()
         for name, kind in spec:
             fields.append(QgsField(name, kind))
@@ -207,11 +209,15 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
                                           QgsCoordinateReferenceSystem(WGS84))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        # Only text fields: a number stays a number.
+        texts = {name for name, kind in spec if kind == QVariant.String} \
+            if spreadsheet.opens_in_spreadsheet(dest) else set()
         for row in rows:
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Canceled: the outputs are incomplete."))
             feature = QgsFeature(fields)
-            feature.setAttributes([row.get(name) for name, _ in spec])
+            feature.setAttributes([spreadsheet.neutralise(row.get(name)) if name in texts
+                                   else row.get(name) for name, _ in spec])
             shape = geometry(row) if geometry else None
             if shape is not None:
                 feature.setGeometry(shape)

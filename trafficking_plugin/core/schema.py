@@ -507,6 +507,10 @@ TABLES = (
         C("case_key", "TEXT", "Pseudonym of the case's victim: the person_key of their ID (so the "
           "case links to person), or a random key of the same form. Never a raw ID or name.",
           "NOT NULL"),
+        C("export_id", "TEXT", "The case's identifier in exports (HTCDS case_id), e.g. "
+          "CASE-7K2Q-9XMT-4V8B: random, made when the case is first exported and kept, so later "
+          "exports of the case carry it. Never derived from case_key or an ID: an export cannot "
+          "be joined to person or risk_person."),
         C("age_trafficked", "INTEGER", "Victim's age when trafficked (vic_AgeWhenTrafficked)."),
         C("gender", "TEXT", "prs_Gender picklist value."),
         C("citizenship", "TEXT", "Citizenship, ISO 3166 alpha-2, space separated (prs_Citizenship)."),

@@ -1839,6 +1839,63 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <translation>จำนวนคนเสี่ยงต่ำ</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Validate the risk index against later outcomes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Does the index point at the right villages and persons? Compares a scored data year (run trafficking:scoreriskindex first) with the outcomes the province recorded in the years after it (by default the next two): lessons-learned cases, human-security welfare cases of trafficking or labour exploitation (import and crosswalk those years' files), and an optional outcome file (CSV with a village_code or person_id column; person IDs are keyed with the identity file).
+For persons and villages: ROC AUC with a 95 % bootstrap interval, the lift of the top tenth, the work list's precision and recall, for the index and for simple baselines (legal status only, poverty only, the strongest single indicator, village size), so a province sees whether its index beats a one-line rule; each class's share of the outcomes; and per group (sex, age band, ethnicity, legal status) the share classed high against the share with an outcome.
+Writes validation_metric, validation_group and the layer validation_village to the database (the year's rows replaced). A person's own case never fed her score; outcomes of the data year itself or before are refused. See docs/validation.md.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>First outcome year (empty: the year after)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Last outcome year (empty: two years after)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Outcome file (CSV with village_code or person_id; optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Work list length (villages)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Bootstrap resamples for the AUC interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Villages: AUC of the index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Persons: AUC of the index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Villages: AUC of the best baseline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/validate_index.py" />
+            <source>Persons with an outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>Verify the database (data-quality check)</source>
             <translation>ตรวจสอบฐานข้อมูล (คุณภาพข้อมูล)</translation>
@@ -2036,6 +2093,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/audit.py" />
             <source>this database has no table of seals (audit_seal): upgrade it with Create or upgrade province database first</source>
             <translation>ฐานข้อมูลนี้ไม่มีตารางการผนึก (audit_seal): ปรับรุ่นด้วย สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>The HTCDS export could not be written to {} ({}): choose a folder you can write to. No file was kept and no case was changed.</source>
+            <translation>เขียนไฟล์ส่งออก HTCDS ไปที่ {} ไม่ได้ ({}): เลือกโฟลเดอร์ที่คุณเขียนได้ ไม่มีไฟล์ใดถูกเก็บไว้และไม่มีกรณีใดถูกเปลี่ยนแปลง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/create_database.py" />

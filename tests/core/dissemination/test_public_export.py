@@ -1,5 +1,6 @@
 """trafficking:publicexport: the suppression core on hand-built tables, an attacker on the
 published CSVs (subtraction and the whole linear system), privacy, and processing.run."""
+import contextlib
 import csv
 import gzip
 import itertools
@@ -410,3 +411,41 @@ def test_subdistrict_export_checked_in_blocks_leaves_nothing_recoverable(scored)
             for level in public_export.LEVELS
             for row in public_export.table_rows(protected, areas, level, "")]
     assert attack(rows) == set()
+
+
+def test_formulas_in_area_names_are_neutralised_in_the_csv_and_the_workbooks(scored, tmp_path):
+    """An area name from a boundary file can start with '=': the public export's CSV and XLSX and
+    the risk report's workbook show it as text with an apostrophe, and write no formula; counts
+    stay numbers."""
+    from openpyxl import load_workbook
+    from trafficking_db.trafficking_plugin.core import database
+    from trafficking_db.trafficking_plugin.core.dissemination import public_export, report_xlsx
+    _, db = scored
+    db = copy_database(db, tmp_path)
+    evil = '=HYPERLINK("http://x")'
+    with contextlib.closing(database.connect(db)) as conn, conn:    # its triggers need ST_ functions
+        code = conn.execute("SELECT code FROM district ORDER BY code").fetchone()[0]
+        conn.execute("UPDATE district SET name_th = ?, name_en = '-West' WHERE code = ?", (evil, code))
+        conn.execute("UPDATE risk_district SET name_th = ? WHERE code = ?", (evil, code))
+    public_export.export(db, 2024, tmp_path / "out", level="district")
+    rows = _read_tables(tmp_path / "out")
+    planted = [r for r in rows if r["area_code"] == code]
+    assert planted and {(r["area_name_th"], r["area_name_en"]) for r in planted} == {("'" + evil, "'-West")}
+    assert all(r["persons_scored"] == "" or int(r["persons_scored"]) >= 0 for r in rows)
+    report = report_xlsx.write_workbook(db, 2024, tmp_path / "report.xlsx")
+    for path in (tmp_path / "out" / "public_export_2024.xlsx", report):
+        with zipfile.ZipFile(path) as book:
+            sheets = [book.read(n).decode("utf-8") for n in book.namelist()
+                      if n.startswith("xl/worksheets/")]
+        assert not any("<f>" in s or "<f " in s for s in sheets), path
+    sheet = load_workbook(tmp_path / "out" / "public_export_2024.xlsx")["district"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("area_code")].value == code)
+    assert row[header.index("area_name_th")].value == "'" + evil
+    assert row[header.index("area_name_th")].data_type == "s"
+    scored_cell = row[header.index("persons_scored")]
+    assert scored_cell.value is None or scored_cell.data_type == "n"
+    sheet = load_workbook(report)["district"]
+    names = {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)}
+    assert names[code] == "'" + evil
+    assert all(isinstance(r[2].value, int) for r in sheet.iter_rows(min_row=2))   # persons: numbers

@@ -186,3 +186,28 @@ def test_a_column_added_by_hand_is_reported(baseline, tmp_path):
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert audit.coverage_problems(conn) == [("table case_support",
                                                   "columns not audited: budget_baht")]
+
+
+def test_the_report_neutralises_formulas_in_its_csv_and_xlsx(tmp_path):
+    """A file name or a value from an agency file can start with '=': in the CSVs and the
+    workbook it reads as text with an apostrophe; counts stay numbers; openpyxl writes no formula."""
+    import zipfile
+    from openpyxl import load_workbook
+    findings = [verify.Finding("impossible_ages", "warning", "Ages out of range", -2,
+                               '=HYPERLINK("http://x")', [{"where": "@evil.csv row 3",
+                                                           "detail": "+1+1"}])]
+    paths = verify.write_report(findings, tmp_path, 2024)
+    with open(paths["summary_csv"], encoding="utf-8-sig", newline="") as f:
+        summary = list(csv.DictReader(f))
+    assert summary[0]["action"] == "'=HYPERLINK(\"http://x\")" and summary[0]["count"] == "-2"
+    with open(paths["examples_csv"], encoding="utf-8-sig", newline="") as f:
+        example = list(csv.DictReader(f))[0]
+    assert (example["where"], example["detail"]) == ("'@evil.csv row 3", "'+1+1")
+    with zipfile.ZipFile(paths["xlsx"]) as book:
+        sheets = [book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in s or "<f " in s for s in sheets)
+    book = load_workbook(paths["xlsx"])
+    row = [c for c in book["summary"][2]]
+    assert row[5].value == "'=HYPERLINK(\"http://x\")" and row[5].data_type == "s"
+    assert row[4].value == -2 and row[4].data_type == "n"
+    assert [c.value for c in book["examples"][2]][2:] == ["'@evil.csv row 3", "'+1+1"]

@@ -273,3 +273,59 @@ def test_the_identity_key_index_is_built_by_the_first_look_up(scored, tmp_path):
     found = prevention_targets.work_list(db, 2024, villages=3, persons_per_village=4,
                               identity_path=identity_of(db))
     assert found.resolved and _key_index(identity_of(db)) == [("person_identity_key",)]
+
+
+def _sheet_xml(path):
+    import zipfile
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(n).decode("utf-8") for n in book.namelist()
+                       if n.startswith(("xl/worksheets/", "xl/sharedStrings", "content.xml")))
+
+
+def test_a_named_list_for_a_spreadsheet_neutralises_formulas(run_algorithm, scored, tmp_path):
+    """A name in an agency file that reads =HYPERLINK(...) and a village named of:=... (GDAL's
+    ODS writer would make that a live formula): in .csv, .xlsx and .ods outputs they are text
+    with an apostrophe and no cell is a formula; a negative number stays a number. A GeoPackage
+    keeps the values as they are."""
+    from openpyxl import load_workbook
+    db, _, _ = scored
+    db = copy_database(db, tmp_path)
+    evil, village = '=HYPERLINK("http://x")', "of:=1+2"
+    with contextlib.closing(sqlite3.connect(identity_of(db))) as conn, conn:
+        conn.execute("UPDATE person_identity SET names = json_object('first_name', ?, "
+                     "'last_name', '')", (evil,))
+    with contextlib.closing(database.connect(db)) as conn, conn:   # its triggers need ST_ functions
+        conn.execute("UPDATE village SET name_th = ?", (village,))
+        conn.execute("UPDATE risk_person SET age = -3 WHERE data_year = 2024")
+    common = dict(DATABASE=str(db), DATA_YEAR=2024, VILLAGES=3, PERSONS_PER_VILLAGE=4,
+                  IDENTITY=str(identity_of(db)), OUTPUT_VILLAGES="TEMPORARY_OUTPUT")
+    out = {ext: run_algorithm("preventiontargets", **common,
+                              OUTPUT_PERSONS=str(tmp_path / f"named.{ext}"))["OUTPUT_PERSONS"]
+           for ext in ("csv", "xlsx", "ods", "gpkg")}
+
+    with open(tmp_path / "named.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 11
+    assert {(r["name"], r["village_name"], r["age"]) for r in rows} == {("'" + evil, "'" + village, "-3")}
+
+    xml = _sheet_xml(tmp_path / "named.xlsx")
+    assert "<f>" not in xml and "<f " not in xml
+    sheet = load_workbook(tmp_path / "named.xlsx").active
+    header = [c.value for c in sheet[1]]
+    body = list(sheet.iter_rows(min_row=2))
+    assert len(body) == 11
+    for row in body:
+        name, age = row[header.index("name")], row[header.index("age")]
+        assert (name.value, name.data_type) == ("'" + evil, "s")
+        assert (age.value, age.data_type) == (-3, "n")
+        assert row[header.index("village_name")].value == "'" + village
+
+    xml = _sheet_xml(tmp_path / "named.ods")
+    assert "table:formula" not in xml
+    assert "&apos;of:=1+2" in xml or "'of:=1+2" in xml
+    assert 'office:value-type="float" office:value="-3"' in xml
+    ods = [f for f in _layer(out["ods"]).getFeatures()]
+    assert len(ods) == 11 and {f["name"] for f in ods} == {"'" + evil}
+
+    kept = list(_layer(out["gpkg"]).getFeatures())
+    assert {(f["name"], f["village_name"], f["age"]) for f in kept} == {(evil, village, -3)}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+import secrets
+import sqlite3
 from collections.abc import Container, Mapping
 from typing import Any
 
@@ -255,6 +257,42 @@ def case_key_for(database_path: PathLike, raw_id: str | None = None,
     with reading(database_path) as conn:
         _path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
     return pseudonym.person_keyer(secret)(normal), kind, normal
+
+
+# --- the case's identifier in exports -----------------------------------------------------------
+
+# Crockford's base32 (no I, L, O, U), upper case, in groups: never the 32 lower-case letters a-p
+# of a person_key, nor the digits of a Thai ID or G code, and unlike either at a glance.
+EXPORT_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+EXPORT_ID_PATTERN = re.compile(r"CASE(-[0-9A-HJKMNP-TV-Z]{4}){3}")
+
+
+def new_export_id() -> str:
+    """A fresh random case identifier for exports (60 bits from the operating system's CSPRNG),
+    e.g. CASE-7K2Q-9XMT-4V8B. It carries nothing of the case or the victim."""
+    groups = ("".join(secrets.choice(EXPORT_ID_ALPHABET) for _ in range(4)) for _ in range(3))
+    return "CASE-" + "-".join(groups)
+
+
+def assign_export_ids(conn: sqlite3.Connection) -> int:
+    """Give every case without one its export identifier (in the caller's transaction), distinct
+    from every other case's; returns how many were made. Identifiers once made never change, but
+    a value not of their form is replaced, and so is the second of two equal ones."""
+    taken, missing = set(), []
+    for fid, export_id in conn.execute('SELECT fid, export_id FROM "case" ORDER BY fid'):
+        # A value not of our form (typed into the attribute table, say a case_key) is replaced.
+        if isinstance(export_id, str) and EXPORT_ID_PATTERN.fullmatch(export_id) \
+                and export_id not in taken:
+            taken.add(export_id)
+        else:
+            missing.append(fid)
+    for fid in missing:
+        export_id = new_export_id()
+        while export_id in taken:           # 2^60 values: a clash is improbable, never allowed
+            export_id = new_export_id()
+        taken.add(export_id)
+        conn.execute('UPDATE "case" SET export_id = ? WHERE fid = ?', (export_id, fid))
+    return len(missing)
 
 
 def record_identity(database_path: PathLike, case_key: str, id_kind: str,

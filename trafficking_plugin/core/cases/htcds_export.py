@@ -2,23 +2,29 @@
 
 Every value is checked against the shipped field list (``htcds.yaml``) before anything is written:
 a value outside a picklist stops the export with a message naming the case and the field. The
-export carries no names, raw IDs or stories; a case is identified by its ``case_id`` (the case_key
-pseudonym), the one column outside the standard (HTCDS has no case identifier field).
+export carries no names, raw IDs, stories or pseudonyms; a case is identified by its ``case_id``,
+the one column outside the standard (HTCDS has no case identifier field): the case's own random
+``export_id`` (case_records.assign_export_ids), made at its first export and kept, never the
+case_key, which is a person_key and would let a partner join a victim to risk_person.
 Files: ``<stem>_cases.csv``, ``<stem>_events.csv``, ``<stem>_perpetrators.csv``,
 ``<stem>_support_plans.csv`` and ``<stem>.json``. Multi-select values are ';' separated, as in
-HTCDS's picklist cells. Attribution: HTCDS by IOM, CC BY 4.0; IOM does not endorse this export.
+HTCDS's picklist cells; CSV text is neutralised for spreadsheets (core/spreadsheet.py).
+Attribution: HTCDS by IOM, CC BY 4.0; IOM does not endorse this export.
 """
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 import struct
 from collections.abc import Sequence
 from typing import Any
 
-from ..database import PathLike, reading
+from .. import audit, schema
+from ..database import PathLike, reading, run_in_transaction
 from ..errors import CoreError
+from ..spreadsheet import neutralise
 from . import case_records
 
 ID_COLUMN = "case_id"
@@ -53,13 +59,23 @@ ATTRIBUTION = ("Field names and picklists: Human Trafficking Case Data Standard 
 
 
 class HtcdsExportError(CoreError):
-    """Values that do not fit the standard; ``problems`` lists (case_id, field, message)."""
+    """Values that do not fit the standard; ``problems`` lists (case_key, field, message): the
+    province's own key, which the dock's list shows, so the clerk finds the case."""
 
     def __init__(self, problems: Sequence[tuple[str, str, str]]) -> None:
         lines = [f"case {key}: {field}: {message}" for key, field, message in problems[:20]]
         more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__("values outside HTCDS v2.0:\n" + "\n".join(lines) + more)
         self.problems = problems
+
+
+class HtcdsWriteError(HtcdsExportError):
+    """The export could not be written, or the database not read or updated; nothing was kept.
+    A kind of HtcdsExportError, so the dock that catches one shows both."""
+
+    def __init__(self, template: str, *values: Any) -> None:
+        CoreError.__init__(self, template, *values)
+        self.problems = []
 
 
 def _point(blob):
@@ -103,41 +119,50 @@ def _check(key, field, value, problems):
 
 
 def collect(database: PathLike) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
-    """The cases of a province GeoPackage as HTCDS records: a list of dicts with ``case_id``, the
-    HTCDS case fields, and ``events``, ``perpetrators``, ``support_plans`` lists; with the problems
-    found, as (case_id, field, message)."""
+    """The cases of a province GeoPackage as HTCDS records: a list of dicts with ``case_id`` (the
+    case's export_id; None for a case never exported), the HTCDS case fields, and ``events``,
+    ``perpetrators``, ``support_plans`` lists; with the problems found, as (case_key, field,
+    message). Reads only; ``export_cases`` makes the missing export identifiers."""
     with reading(database) as conn:
-        conn.row_factory = sqlite3.Row
-        orgs = {r["fid"]: r["name"] for r in conn.execute("SELECT fid, name FROM organization")}
-        villages = {r["code"]: (r["name_th"], _point(r["geom"]))
-                    for r in conn.execute("SELECT code, name_th, geom FROM village")}
-        children = {name: {} for name in ("case_event", "case_perpetrator", "case_support")}
-        for table, rows in children.items():
-            order = "case_id, sequence, fid" if table == "case_event" else "case_id, fid"
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
-                rows.setdefault(row["case_id"], []).append(row)
-        records, problems = [], []
-        for row in conn.execute('SELECT * FROM "case" ORDER BY fid'):
-            key = row["case_key"]
-            values = dict(row)
-            values["referring_organisation"] = orgs.get(row["referring_organization_id"])
-            values["referred_organisation"] = orgs.get(row["referred_organization_id"])
-            record = {ID_COLUMN: key}
-            for field, column in CASE_COLUMNS.items():
-                value = values.get(column)
-                if field in ("prs_Citizenship",) or (case_records.htcds()["fields"][field]["type"]
-                                                     .startswith("Multiselect")):
-                    value = _multi(value)
-                record[field] = value if value not in (None, "") else None
-                _check(key, field, record[field], problems)
-            record["events"] = [_event(key, e, villages, problems)
-                                for e in children["case_event"].get(row["fid"], ())
-                                if e["event_type"] != "rescue"]   # rescue is not an hte_Type
-            record["perpetrators"] = [_perpetrator(key, p, problems)
-                                      for p in children["case_perpetrator"].get(row["fid"], ())]
-            record["support_plans"] = [_support(key, s, problems)
-                                       for s in children["case_support"].get(row["fid"], ())]
-            records.append(record)
+        return _collect(conn)
+
+
+def _collect(conn):
+    conn.row_factory = sqlite3.Row
+    orgs = {r["fid"]: r["name"] for r in conn.execute("SELECT fid, name FROM organization")}
+    villages = {r["code"]: (r["name_th"], _point(r["geom"]))
+                for r in conn.execute("SELECT code, name_th, geom FROM village")}
+    children = {name: {} for name in ("case_event", "case_perpetrator", "case_support")}
+    for table, rows in children.items():
+        order = "case_id, sequence, fid" if table == "case_event" else "case_id, fid"
+        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
+            rows.setdefault(row["case_id"], []).append(row)
+    records, problems = [], []
+    for row in conn.execute('SELECT * FROM "case" ORDER BY fid'):
+        key = row["case_key"]
+        values = dict(row)
+        values["referring_organisation"] = orgs.get(row["referring_organization_id"])
+        values["referred_organisation"] = orgs.get(row["referred_organization_id"])
+        # Only the random export identifier leaves: never case_key (a person_key), nor a value
+        # of another form someone typed into export_id.
+        export_id = values.get("export_id")
+        record = {ID_COLUMN: export_id if isinstance(export_id, str)
+                  and case_records.EXPORT_ID_PATTERN.fullmatch(export_id) else None}
+        for field, column in CASE_COLUMNS.items():
+            value = values.get(column)
+            if field in ("prs_Citizenship",) or (case_records.htcds()["fields"][field]["type"]
+                                                 .startswith("Multiselect")):
+                value = _multi(value)
+            record[field] = value if value not in (None, "") else None
+            _check(key, field, record[field], problems)
+        record["events"] = [_event(key, e, villages, problems)
+                            for e in children["case_event"].get(row["fid"], ())
+                            if e["event_type"] != "rescue"]   # rescue is not an hte_Type
+        record["perpetrators"] = [_perpetrator(key, p, problems)
+                                  for p in children["case_perpetrator"].get(row["fid"], ())]
+        record["support_plans"] = [_support(key, s, problems)
+                                   for s in children["case_support"].get(row["fid"], ())]
+        records.append(record)
     return records, problems
 
 
@@ -176,29 +201,59 @@ def _support(key, row, problems):
 
 def export_cases(database: PathLike, stem: PathLike) -> list[str]:
     """Write the HTCDS CSV files and JSON beside ``stem`` (a path without extension); returns the
-    list of files written. Raises HtcdsExportError, writing nothing, when a value does not fit."""
-    records, problems = collect(database)
-    if problems:
-        raise HtcdsExportError(problems)
-    stem = str(stem)
-    written = []
+    list of files written. A case exported for the first time gets its export identifier here, in
+    the same transaction: raises HtcdsExportError, writing nothing and changing nothing, when a
+    value does not fit; any later failure (a file, the commit) removes the files written and
+    keeps no new identifier, so no partner holds an identifier the database does not."""
+    written: list[str] = []
 
+    def work(conn):
+        if "export_id" not in {r[1] for r in conn.execute('PRAGMA table_info("case")')}:
+            # A database made before the column: add it, and audit it like the others.
+            schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME["case"]])
+            audit.install(conn, ("case",))
+        case_records.assign_export_ids(conn)
+        records, problems = _collect(conn)
+        if problems:
+            raise HtcdsExportError(problems)
+        _write_files(records, str(stem), written)
+        return written
+
+    try:
+        return run_in_transaction(database, None, work)
+    except BaseException as error:
+        for path in written:
+            if os.path.exists(path):
+                os.remove(path)
+        if isinstance(error, OSError):
+            raise HtcdsWriteError("The HTCDS export could not be written to {} ({}): choose a "
+                                  "folder you can write to. No file was kept and no case was "
+                                  "changed.", os.path.dirname(str(stem)) or ".", error) from None
+        if isinstance(error, CoreError) and not isinstance(error, HtcdsExportError):
+            # Locked by another editor, not a province database...: a message for the dock.
+            raise HtcdsWriteError(error.template, *error.values) from None
+        raise
+
+
+def _write_files(records, stem, written):
+    """The four CSV files and the JSON; each path goes into ``written`` once it is created."""
     def write_csv(suffix, fields, rows):
         path = f"{stem}_{suffix}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
+            written.append(path)
             writer = csv.DictWriter(f, fieldnames=(ID_COLUMN,) + tuple(fields))
             writer.writeheader()
-            writer.writerows(rows)
-        written.append(path)
+            # Free text (descriptions, place names, plans) could start a spreadsheet formula.
+            writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
 
     write_csv("cases", CASE_COLUMNS, [{k: r[k] for k in (ID_COLUMN, *CASE_COLUMNS)} for r in records])
     for suffix, key, fields in (("events", "events", EVENT_FIELDS),
                                 ("perpetrators", "perpetrators", PERPETRATOR_FIELDS),
                                 ("support_plans", "support_plans", SUPPORT_FIELDS)):
-        write_csv(suffix, fields, [{ID_COLUMN: r[ID_COLUMN], **child} for r in records for child in r[key]])
+        write_csv(suffix, fields, [{ID_COLUMN: r[ID_COLUMN], **child} for r in records
+                                   for child in r[key]])
     path = f"{stem}.json"
     with open(path, "w", encoding="utf-8") as f:
+        written.append(path)
         json.dump({"standard": "HTCDS v2.0", "attribution": ATTRIBUTION, "cases": records}, f,
                   ensure_ascii=False, indent=1)
-    written.append(path)
-    return written

@@ -22,6 +22,7 @@ from ..wkb import rings, wkb_of
 from ..feedback import NullFeedback, check_canceled
 from ..ingest.pseudonym import default_identity_path
 from ..files import same_file
+from ..spreadsheet import neutralise
 from ..risk.risk_index import AGE_BANDS
 from ..thai_calendar import year_with_be
 from . import disclosure
@@ -266,7 +267,7 @@ def _write_csv(path, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS)
         writer.writeheader()
-        writer.writerows({c: "" if r[c] is None else r[c] for c in COLUMNS} for r in rows)
+        writer.writerows({c: "" if r[c] is None else neutralise(r[c]) for c in COLUMNS} for r in rows)
     return path
 
 

@@ -3,6 +3,7 @@ by sub-district and by district, for the province, every district and every sub-
 from __future__ import annotations
 
 from ..database import PathLike
+from ..spreadsheet import neutralise_row
 from .report_tables import area_table_rows, breakdown_rows
 from .report_validation import load_validation, sheet_rows
 
@@ -34,10 +35,11 @@ def write_workbook(database: PathLike, data_year: int, path: PathLike) -> PathLi
             for row in breakdown_rows(database, data_year, name):
                 level, code, area, band, sex, town, town_name, *figures = row
                 keys = (band, sex) if name == "age_band_sex" else (town, town_name)
-                sheet.append([level, code, area, *keys, *figures])
+                sheet.append(neutralise_row([level, code, area, *keys, *figures]))
         else:
             for row in area_table_rows(database, data_year, name):
-                sheet.append(list(row))
+                # openpyxl writes a text beginning with '=' as a formula; names come from files.
+                sheet.append(neutralise_row(row))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

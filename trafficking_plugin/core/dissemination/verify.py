@@ -21,6 +21,7 @@ from ..feedback import Feedback, NullFeedback, check_canceled
 from ..errors import CoreError
 from ..ingest import pseudonym
 from ..thai_calendar import year_with_be
+from ..spreadsheet import neutralise_row
 
 EXAMPLES = 5
 MAX_AGE = 110
@@ -364,7 +365,7 @@ def write_report(findings: Sequence[Finding], folder: PathLike, data_year: int,
         os.makedirs(folder, exist_ok=True)
         for key, rows in (("summary_csv", summary), ("examples_csv", examples)):
             with open(paths[key] + ".part", "w", encoding="utf-8-sig", newline="") as f:
-                csv.writer(f).writerows(rows)
+                csv.writer(f).writerows(neutralise_row(r) for r in rows)
             written.append(key)
         with open(paths["html"] + ".part", "w", encoding="utf-8") as f:
             f.write(_html(findings, year, database_name))
@@ -387,11 +388,12 @@ def _xlsx(path, summary, examples):
     book = Workbook()
     sheet = book.active
     sheet.title = "summary"
+    # openpyxl writes a text beginning with '=' as a formula: every text goes through the door.
     for row in summary:
-        sheet.append(row)
+        sheet.append(neutralise_row(row))
     sheet = book.create_sheet("examples")
     for row in examples:
-        sheet.append(row)
+        sheet.append(neutralise_row(row))
     book.save(path)
 
 

@@ -3,15 +3,20 @@
 QGIS's Python on Debian has no openpyxl, so the public export writes the workbook's parts itself:
 content types, relationships, the workbook and one worksheet per sheet, text as inline strings
 (ECMA-376 Part 1, 18.3.1.53 ``is``; 18.2.27 ``workbook``; Open Packaging Conventions, Part 2).
+An inline string is never a formula as written (a formula is an ``f`` element), but editing the
+cell makes the spreadsheet parse its text again, so text is neutralised as in every CSV
+(core/spreadsheet.py).
 """
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape
 
 from ..database import PathLike
+from ..spreadsheet import neutralise
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -35,8 +40,9 @@ def _cell(ref, value):
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, (int, float)):
-        return f'<c r="{ref}"><v>{value!r}</v></c>'
-    text = escape(_ILLEGAL.sub("", str(value)))
+        # NaN and infinity have no XLSX number form: an empty cell, not a broken workbook.
+        return f'<c r="{ref}"><v>{value!r}</v></c>' if math.isfinite(value) else ""
+    text = escape(neutralise(_ILLEGAL.sub("", str(value))))
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
