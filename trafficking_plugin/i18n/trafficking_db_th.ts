@@ -2175,6 +2175,26 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่มีตาราง audit_log: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/ingest/ods.py" />
+            <source>the sheet goes on past row {}, the last row of a spreadsheet: a damaged or crafted file; open it in LibreOffice and save it again</source>
+            <translation>แผ่นงานมีแถวเกินแถวที่ {} ซึ่งเป็นแถวสุดท้ายของสเปรดชีต: ไฟล์เสียหายหรือถูกดัดแปลง; โปรดเปิดใน LibreOffice แล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/ods.py" />
+            <source>the spreadsheet's parts are missing or broken ({}): open it in LibreOffice and save it again</source>
+            <translation>ส่วนประกอบของสเปรดชีตขาดหายหรือเสียหาย ({}): โปรดเปิดใน LibreOffice แล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/ods.py" />
+            <source>the spreadsheet is protected by a password: save it again without one</source>
+            <translation>สเปรดชีตถูกป้องกันด้วยรหัสผ่าน: โปรดบันทึกใหม่โดยไม่ใส่รหัสผ่าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/ods.py" />
+            <source>row {} of the sheet holds more cells than a spreadsheet allows ({}): a crafted file; export the data again</source>
+            <translation>แถวที่ {} ของแผ่นงานมีเซลล์มากกว่าที่สเปรดชีตรองรับ ({}): ไฟล์ถูกดัดแปลง; โปรดส่งออกข้อมูลใหม่</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/ingest/pseudonym.py" />
             <source>{} is the province database itself: the identity file is a file of its own, beside it ({})</source>
             <translation>{} คือฐานข้อมูลจังหวัดเอง: แฟ้มข้อมูลระบุตัวตนเป็นไฟล์แยกต่างหากที่อยู่ข้างกัน ({})</translation>
@@ -2236,13 +2256,23 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the DBF file lists no fields: a damaged file; export it again from the agency's system</source>
+            <translation>ไฟล์ DBF ไม่มีรายการเขตข้อมูล: ไฟล์เสียหาย; โปรดส่งออกใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>the DBF file's fields take {} bytes but its records only {}: a damaged file; export it again from the agency's system</source>
+            <translation>เขตข้อมูลของไฟล์ DBF ใช้ {} ไบต์ แต่แต่ละระเบียนมีเพียง {} ไบต์: ไฟล์เสียหาย; โปรดส่งออกใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>the file does not start with a UTF-16 byte-order mark, so it is not UTF-16 text: import it with the encoding auto</source>
             <translation>ไฟล์ไม่ได้ขึ้นต้นด้วยเครื่องหมายลำดับไบต์ UTF-16 จึงไม่ใช่ข้อความ UTF-16: โปรดนำเข้าโดยเลือกการเข้ารหัส auto</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
-            <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
-            <translation>การอ่าน ODS ต้องใช้ odfpy (แพ็กเกจ Debian python3-odf): โปรดติดตั้ง หรือบันทึกแผ่นงานเป็น XLSX หรือ CSV</translation>
+            <source>the spreadsheet cannot be opened ({}): open it in the spreadsheet program and save it again</source>
+            <translation>เปิดสเปรดชีตไม่ได้ ({}): โปรดเปิดในโปรแกรมสเปรดชีตแล้วบันทึกใหม่</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
@@ -2256,8 +2286,48 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
-            <source>the workbook has no sheet</source>
-            <translation>สมุดงานไม่มีแผ่นงาน</translation>
+            <source>the file's part {} unpacks to {} MB, more than the {} MB any agency file needs: a damaged or crafted file; export the data again from the agency's system</source>
+            <translation>ส่วน {} ของไฟล์ขยายได้ {} MB เกินกว่า {} MB ที่ไฟล์ของหน่วยงานใดๆ ต้องใช้: ไฟล์เสียหายหรือถูกดัดแปลง; โปรดส่งออกข้อมูลใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the file's part {} unpacks to {} MB from {} KB compressed ({} times; real sheets pack 3 to 30 times): a crafted file (a zip bomb); export the data again from the agency's system</source>
+            <translation>ส่วน {} ของไฟล์ขยายได้ {} MB จากที่บีบอัดไว้ {} KB ({} เท่า; แผ่นงานจริงบีบอัดได้ 3 ถึง 30 เท่า): ไฟล์ถูกดัดแปลง (zip bomb); โปรดส่งออกข้อมูลใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the file is damaged (its XML breaks off: {}): open it in the spreadsheet program and save it again</source>
+            <translation>ไฟล์เสียหาย (XML ขาดตอน: {}): โปรดเปิดในโปรแกรมสเปรดชีตแล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the file is damaged ({}): open it in the spreadsheet program and save it again</source>
+            <translation>ไฟล์เสียหาย ({}): โปรดเปิดในโปรแกรมสเปรดชีตแล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the workbook has no sheet: open it in Excel and save it again</source>
+            <translation>สมุดงานไม่มีแผ่นงาน: โปรดเปิดใน Excel แล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the sheet goes on past row {}, Excel's last row: a damaged or crafted file; open it in Excel and save it again</source>
+            <translation>แผ่นงานมีแถวเกินแถวที่ {} ซึ่งเป็นแถวสุดท้ายของ Excel: ไฟล์เสียหายหรือถูกดัดแปลง; โปรดเปิดใน Excel แล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>row {} of the sheet holds more cells than Excel allows ({}): a crafted file; export the data again from the agency's system</source>
+            <translation>แถวที่ {} ของแผ่นงานมีเซลล์มากกว่าที่ Excel รองรับ ({}): ไฟล์ถูกดัดแปลง; โปรดส่งออกข้อมูลใหม่จากระบบของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the workbook's parts are missing or broken ({}): open it in Excel and save it again</source>
+            <translation>ส่วนประกอบของสมุดงานขาดหายหรือเสียหาย ({}): โปรดเปิดใน Excel แล้วบันทึกใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
+            <source>the workbook holds more than {} shared strings, far more than any agency file: a crafted file; export the data again from the agency's system</source>
+            <translation>สมุดงานมีข้อความที่ใช้ร่วมกัน (shared strings) มากกว่า {} รายการ ซึ่งมากเกินกว่าไฟล์ของหน่วยงานใดๆ: ไฟล์ถูกดัดแปลง; โปรดส่งออกข้อมูลใหม่จากระบบของหน่วยงาน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/activities.py" />
@@ -2414,8 +2484,16 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <translation type="obsolete">สัดส่วนเสี่ยงปานกลางของหมู่บ้าน</translation>
         </message>
         <message>
+            <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
+            <translation type="obsolete">การอ่าน ODS ต้องใช้ odfpy (แพ็กเกจ Debian python3-odf): โปรดติดตั้ง หรือบันทึกแผ่นงานเป็น XLSX หรือ CSV</translation>
+        </message>
+        <message>
             <source>the database lacks the place_rule table: upgrade it with trafficking:createdatabase first</source>
             <translation type="obsolete">ฐานข้อมูลไม่มีตาราง place_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <source>the workbook has no sheet</source>
+            <translation type="obsolete">สมุดงานไม่มีแผ่นงาน</translation>
         </message>
         <message>
             <source>{} could not be read ({}).</source>

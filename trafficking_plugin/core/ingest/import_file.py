@@ -238,6 +238,8 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
                     text = _SEPARATOR.join(cell_text(c) for c in cells)
                 if problem is None and (not text or text.isspace()):
                     blank += 1                # an empty line is not a data row
+                    if blank % CHUNK_ROWS == 0:
+                        check_canceled(feedback)      # a long run of them honours Cancel too
                     continue
                 read += 1
                 if text.count(_SEPARATOR) == len(cells) - 1:

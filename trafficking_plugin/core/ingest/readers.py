@@ -3,7 +3,7 @@ and every other table GDAL reads (gdal_table).
 
 Each reader yields ``(cells, problem)``: the row's cells (text, numbers or dates as the file holds
 them) and, when part of the row could not be decoded, a reason for rejecting it. Rows are read one
-at a time so memory stays flat however large the file is (ODS excepted: odfpy reads whole files).
+at a time so memory stays flat however large the file is.
 The format is told from the file's first bytes, not its name.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..database import PathLike
 from ..errors import CoreError
-from . import xlsx
+from . import ods, xlsx
 
 if TYPE_CHECKING:
     from .gdal_table import LayerTable
@@ -69,11 +69,13 @@ def sniff_format(path: PathLike) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
-                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
-                    return "ods"
+                if "mimetype" in names:
+                    with archive.open("mimetype") as handle:     # a few bytes, whatever it claims
+                        if b"opendocument.spreadsheet" in handle.read(256):
+                            return "ods"
                 if "xl/workbook.xml" in names:
                     return "xlsx"
-        except zipfile.BadZipFile:
+        except xlsx.ZIP_FAULTS:
             raise ReadError("the file looks like a spreadsheet but is damaged (a broken zip): "
                             "open and save it again in the spreadsheet program") from None
         raise ReadError("the file is a zip archive but not an XLSX or ODS spreadsheet: unpack it")
@@ -87,10 +89,18 @@ def sniff_format(path: PathLike) -> str:
         # A file cut short is still a DBF (the reader says where it ends).
         month, day = head[2], head[3]
         records, header_len, record_len = struct.unpack_from("<IHH", head, 4)
-        if 1 <= month <= 12 and 1 <= day <= 31 and header_len >= 33 and record_len >= 1 and \
-                size <= header_len + records * record_len + 1:
-            return "dbf"
+        if 1 <= month <= 12 and 1 <= day <= 31 and header_len >= 33 and record_len >= 1 and (
+                size <= header_len + records * record_len + 1 or _dbf_field(head[32:64])):
+            return "dbf"        # (a DBF whose sizes disagree is refused by its reader)
     return "csv"
+
+
+def _dbf_field(descriptor):
+    """True when 32 bytes look like a dBase field descriptor: an ASCII name, a known type."""
+    name = descriptor[:11].split(b"\x00")[0]
+    return len(descriptor) == 32 and name.isascii() and name[:1].isalpha() and \
+        descriptor[11:12] in (b"C", b"N", b"D", b"L", b"F", b"M", b"B", b"G", b"I", b"Y", b"T",
+                              b"O", b"@", b"+", b"0", b"V")
 
 
 def open_table(path: PathLike, encoding: str = "auto",
@@ -336,39 +346,31 @@ def _chain(first, rest):
 
 
 def _open_xlsx(path, encoding):
-    try:
-        sheet = xlsx.Sheet(path)
-    except (xlsx.XlsxError, zipfile.BadZipFile) as error:
-        raise ReadError(f"the XLSX workbook cannot be opened ({error}): save it again in Excel") from None
-
-    def rows():
-        try:
-            for values in sheet.rows():
-                yield values, None
-        except SyntaxError as error:        # ElementTree's ParseError: a damaged sheet
-            raise ReadError(f"the XLSX sheet is damaged ({error}): save it again in Excel") from None
-
-    return TableFile(path, "xlsx", None, rows(), sheet.fraction, sheet.close)
+    return _open_spreadsheet(path, "xlsx", xlsx.Sheet)
 
 
 def _open_ods(path, encoding):
-    import pandas as pd  # odfpy cannot stream: ODS files are read whole (they are small)
+    return _open_spreadsheet(path, "ods", ods.Table)
+
+
+def _open_spreadsheet(path, file_format, reader):
+    """A TableFile of an XLSX or ODS reader; what they refuse becomes a ReadError (its template
+    kept for translation), and so does a zip that breaks part-way."""
     try:
-        frame = pd.read_excel(path, engine="odf", header=None, dtype=object)
-    except ImportError:
-        raise ReadError("reading ODS needs odfpy (Debian package python3-odf): install it, or save "
-                        "the sheet as XLSX or CSV") from None
-    except Exception as error:  # noqa: BLE001
-        raise ReadError(f"the ODS spreadsheet cannot be read ({error})") from None
-    total = max(len(frame), 1)
-    count = [0]
+        sheet = reader(path)
+    except xlsx.SpreadsheetError as error:
+        raise ReadError(error.template, *error.values) from None
+    except xlsx.ZIP_FAULTS as error:
+        raise ReadError("the spreadsheet cannot be opened ({}): open it in the spreadsheet "
+                        "program and save it again", error) from None
 
     def rows():
-        for values in frame.itertuples(index=False, name=None):
-            count[0] += 1
-            yield [None if v != v else v for v in values], None    # NaN (empty cell) -> None
+        try:
+            yield from sheet.rows()
+        except xlsx.SpreadsheetError as error:
+            raise ReadError(error.template, *error.values) from None
 
-    return TableFile(path, "ods", None, rows(), lambda: count[0] / total, lambda: None)
+    return TableFile(path, file_format, None, rows(), sheet.fraction, sheet.close)
 
 
 def _utf8_cut_short(raw):
@@ -399,6 +401,15 @@ def _open_dbf(path, encoding):
                             "file): export it again from the agency's system")
         name = descriptor[:11].split(b"\x00")[0].decode("ascii", "replace").strip()
         fields.append((name, chr(descriptor[11]), descriptor[16]))
+    if not fields:
+        handle.close()
+        raise ReadError("the DBF file lists no fields: a damaged file; export it again from the "
+                        "agency's system")
+    if 1 + sum(width for _, _, width in fields) > record_len:
+        handle.close()
+        raise ReadError("the DBF file's fields take {} bytes but its records only {}: a damaged "
+                        "file; export it again from the agency's system",
+                        1 + sum(width for _, _, width in fields), record_len)
     text_codec = "utf-8" if encoding in ("auto", "utf-8-sig") else encoding
     count = [0]
 
