@@ -15,7 +15,8 @@ _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
 VILLAGE_FIELDS = (
     ("rank", _I), ("code", _S), ("name_th", _S), ("moo", _I), ("subdistrict_code", _S),
     ("subdistrict_name", _S), ("district_code", _S), ("district_name", _S),
-    ("persons_scored", _I), ("persons_high", _I), ("share_high", _R), ("mean_index", _R),
+    ("persons_scored", _I), ("persons_at_risk", _R), ("persons_high", _I), ("share_high", _R),
+    ("mean_index", _R),
     ("risk_class", _S), ("drivers", _S), ("drivers_en", _S), ("drivers_th", _S),
     ("persons_listed", _I), ("activities_this_year", _I), ("no_activity", _I))
 # Programme monitoring (core/risk/monitoring.py): numbers of the data year against the year before.

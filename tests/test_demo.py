@@ -35,14 +35,21 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
         assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
         runs = conn.execute("SELECT status, rows_read, rows_staged + rows_rejected"
                             " FROM import_run").fetchall()
-        assert len(runs) == 9 and all(s == "succeeded" and r == a for s, r, a in runs)
+        # The year's nine files and the two later years' welfare cases (the outcomes).
+        assert len(runs) == 11 and all(s == "succeeded" and r == a for s, r, a in runs)
         assert conn.execute("SELECT count(*) FROM establishment").fetchone()[0] > 0
         assert conn.execute('SELECT count(*) FROM "case"').fetchone()[0] > 0
         # The community indicator reads the distances the sin-space import wrote.
         assert conn.execute("SELECT count(*) FROM risk_person WHERE i28 IS NOT NULL").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM risk_person").fetchone()[0] == \
-            conn.execute("SELECT count(*) FROM person").fetchone()[0]
+            conn.execute("SELECT count(*) FROM person WHERE data_year = 2024 AND (age < 18 OR "
+                         "sex = 'female')").fetchone()[0]       # the children and women
+        # Validated against the outcomes of 2025-2026, with the uncertainty of the classes.
+        assert conn.execute("SELECT count(*) FROM validation_metric WHERE scope = 'village' AND "
+                            "model = 'index' AND auc IS NOT NULL").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM risk_subdistrict WHERE robust IS NOT NULL"
+                            ).fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM risk_subdistrict WHERE risk_class IS NOT NULL"
                             ).fetchone()[0] > 0
         # Old spellings and districts of the real province's welfare cases all find their tambon.

@@ -72,6 +72,36 @@ def test_areas_add_up_and_layers_open_styled(run_algorithm, crosswalked):
     assert layer.isValid()
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "risk_class"
+    # Areas whose class is not robust are hatched, and the legend says so.
+    categories = {c.value(): c for c in layer.renderer().categories()}
+    assert "legend:not_robust" in categories
+    hatch = categories["high"].symbol().symbolLayers()[-1]
+    enabled = hatch.dataDefinedProperties().property(hatch.PropertyLayerEnabled)
+    assert enabled.expressionString() == '"robust" = 0'
+
+
+def test_the_uncertainty_of_the_classes_is_stored(run_algorithm, crosswalked):
+    """Each area's chance of being high over the random draws, whether its class is robust,
+    each village's rank interval, and how much each indicator moves the map."""
+    _, db = crosswalked
+    run_algorithm("scoreriskindex", DATABASE=str(db), DATA_YEAR=2024)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(
+            "SELECT count(*) FROM risk_village WHERE data_year = 2024 AND persons_scored > 0 AND "
+            "(p_high IS NULL OR robust IS NULL OR rank_low > rank_high OR p_high > 1)"
+        ).fetchone() == (0,)
+        assert conn.execute("SELECT count(*), min(robust), max(robust) FROM risk_subdistrict "
+                            "WHERE data_year = 2024 AND persons_scored > 0").fetchone()[0] > 0
+        # The top village of the work list's order is high in most draws.
+        top = conn.execute("SELECT p_high, rank_low FROM risk_village WHERE data_year = 2024 "
+                           "ORDER BY persons_at_risk DESC LIMIT 1").fetchone()
+        assert top[0] >= 0.5 and top[1] == 1
+        kinds = dict(conn.execute("SELECT kind, count(*) FROM risk_sensitivity WHERE "
+                                  "data_year = 2024 GROUP BY kind"))
+        enabled = conn.execute("SELECT count(*) FROM indicator WHERE enabled").fetchone()[0]
+        assert kinds == {"weights": 1, "drop_indicator": enabled}
+        assert 0 < conn.execute("SELECT spearman_p05 FROM risk_sensitivity WHERE kind = "
+                                "'weights'").fetchone()[0] <= 1
 
 
 def test_no_raw_id_or_name_in_risk_tables(run_algorithm, crosswalked):

@@ -13,7 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from trafficking_db.trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
+from trafficking_db.trafficking_plugin.outputs.styles import NOT_ROBUST_LABEL, RISK_LAYERS, save_default_styles
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
 from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
@@ -91,7 +91,8 @@ def test_groups_layers_styles_and_privacy(scored_project):
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "risk_class"
     categories = renderer.categories()   # the list owns the symbols: keep it while reading them
     assert [c.label() for c in categories] == [
-        "สูง / High", "ปานกลาง / Medium", "ต่ำ / Low", "ไม่ได้ประเมิน / Not scored"]
+        "สูง / High", "ปานกลาง / Medium", "ต่ำ / Low", "ไม่ได้ประเมิน / Not scored",
+        NOT_ROBUST_LABEL]
     assert categories[0].symbol().color().getRgb()[:3] == HIGH_RED
 
     establishment = project.mapLayersByName("สถานที่เสี่ยง / Risky workplaces")[0]

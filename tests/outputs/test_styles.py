@@ -61,6 +61,8 @@ def test_areas_open_coloured_by_class_with_thai_and_english_legend(created, tabl
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "risk_class"
     found = categories(layer)
+    # A legend entry no area matches says what the hatch means.
+    assert found.pop("legend:not_robust")[0] == styles.NOT_ROBUST_LABEL
     assert {v: label for v, (label, _, _) in found.items()} == CLASS_LABELS
     assert {v: hue_of(colour) for v, (_, colour, _) in found.items()} == \
         {"high": "red", "medium": "yellow", "low": "green", None: "grey"}
@@ -73,8 +75,9 @@ def test_high_risk_villages_have_the_largest_red_markers(created):
     layer = QgsVectorLayer(f"{path}|layername=risk_village", "risk_village", "ogr")
     assert layer.renderer().classAttribute() == "risk_class"
     found = categories(layer)
+    assert found.pop("legend:not_robust")[0] == styles.NOT_ROBUST_LABEL
     assert {v: label for v, (label, _, _) in found.items()} == CLASS_LABELS
-    size = {v: symbol.size() for v, (_, _, symbol) in found.items()}
+    size = {v: symbol.symbolLayer(0).size() for v, (_, _, symbol) in found.items()}
     assert any(hue_of(layer.color()) == "red" for layer in found["high"][2].symbolLayers())
     assert size["high"] > 1.5 * max(s for v, s in size.items() if v != "high")
 

@@ -1841,59 +1841,61 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Validate the risk index against later outcomes</source>
-            <translation type="unfinished" />
+            <translation>ตรวจสอบดัชนีความเสี่ยงกับเหตุการณ์ที่เกิดภายหลัง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Does the index point at the right villages and persons? Compares a scored data year (run trafficking:scoreriskindex first) with the outcomes the province recorded in the years after it (by default the next two): lessons-learned cases, human-security welfare cases of trafficking or labour exploitation (import and crosswalk those years' files), and an optional outcome file (CSV with a village_code or person_id column; person IDs are keyed with the identity file).
 For persons and villages: ROC AUC with a 95 % bootstrap interval, the lift of the top tenth, the work list's precision and recall, for the index and for simple baselines (legal status only, poverty only, the strongest single indicator, village size), so a province sees whether its index beats a one-line rule; each class's share of the outcomes; and per group (sex, age band, ethnicity, legal status) the share classed high against the share with an outcome.
 Writes validation_metric, validation_group and the layer validation_village to the database (the year's rows replaced). A person's own case never fed her score; outcomes of the data year itself or before are refused. See docs/validation.md.</source>
-            <translation type="unfinished" />
+            <translation>ดัชนีชี้ไปที่หมู่บ้านและบุคคลที่ถูกต้องหรือไม่? เปรียบเทียบปีข้อมูลที่ประเมินแล้ว (เรียกใช้ trafficking:scoreriskindex ก่อน) กับเหตุการณ์ที่จังหวัดบันทึกในปีถัดมา (ค่าเริ่มต้นคือสองปีถัดไป): คดีบทเรียน กรณีสวัสดิการของสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์ที่เป็นการค้ามนุษย์หรือการแสวงประโยชน์จากแรงงาน (นำเข้าและแปลงรหัสไฟล์ของปีเหล่านั้น) และแฟ้มเหตุการณ์เพิ่มเติม (CSV ที่มีคอลัมน์ village_code หรือ person_id; เลขประจำตัวจะแปลงเป็นรหัสแฝงด้วยแฟ้มข้อมูลระบุตัวตน)
+สำหรับบุคคลและหมู่บ้าน: ROC AUC พร้อมช่วงบูตสแตรป 95 % อัตราเพิ่ม (lift) ของกลุ่มสิบเปอร์เซ็นต์บนสุด ความแม่นยำและความครอบคลุมของรายการงาน สำหรับดัชนีและเกณฑ์อย่างง่าย (สถานะทางกฎหมายอย่างเดียว ความยากจนอย่างเดียว ตัวชี้วัดเดียวที่ดีที่สุด ขนาดหมู่บ้าน) เพื่อให้จังหวัดเห็นว่าดัชนีดีกว่ากฎบรรทัดเดียวหรือไม่; ส่วนของผู้มีเหตุการณ์ในแต่ละระดับ; และรายกลุ่ม (เพศ กลุ่มอายุ ชาติพันธุ์ สถานะทางกฎหมาย) สัดส่วนที่ถูกจัดเป็นเสี่ยงสูงเทียบกับสัดส่วนที่มีเหตุการณ์
+เขียนตาราง validation_metric, validation_group และชั้นข้อมูล validation_village ลงในฐานข้อมูล (แทนที่ข้อมูลของปีนั้น) คดีของบุคคลเองไม่เคยถูกใช้ในการคำนวณคะแนนของเธอ; เหตุการณ์ในปีข้อมูลหรือก่อนหน้าจะถูกปฏิเสธ ดู docs/validation.md</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>First outcome year (empty: the year after)</source>
-            <translation type="unfinished" />
+            <translation>ปีแรกของเหตุการณ์ (เว้นว่าง: ปีถัดไป)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Last outcome year (empty: two years after)</source>
-            <translation type="unfinished" />
+            <translation>ปีสุดท้ายของเหตุการณ์ (เว้นว่าง: สองปีถัดไป)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Outcome file (CSV with village_code or person_id; optional)</source>
-            <translation type="unfinished" />
+            <translation>แฟ้มเหตุการณ์ (CSV ที่มี village_code หรือ person_id; ไม่บังคับ)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Work list length (villages)</source>
-            <translation type="unfinished" />
+            <translation>ความยาวรายการงาน (หมู่บ้าน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Bootstrap resamples for the AUC interval</source>
-            <translation type="unfinished" />
+            <translation>จำนวนการสุ่มซ้ำบูตสแตรปสำหรับช่วงของ AUC</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Villages: AUC of the index</source>
-            <translation type="unfinished" />
+            <translation>หมู่บ้าน: AUC ของดัชนี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Persons: AUC of the index</source>
-            <translation type="unfinished" />
+            <translation>บุคคล: AUC ของดัชนี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Villages: AUC of the best baseline</source>
-            <translation type="unfinished" />
+            <translation>หมู่บ้าน: AUC ของเกณฑ์อย่างง่ายที่ดีที่สุด</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Persons with an outcome</source>
-            <translation type="unfinished" />
+            <translation>บุคคลที่มีเหตุการณ์</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
@@ -2357,27 +2359,27 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
             <source>outcomes must come after the data year {}: a case known by then is an input of the index, not a test of it</source>
-            <translation type="unfinished" />
+            <translation>เหตุการณ์ต้องเกิดหลังปีข้อมูล {}: คดีที่รู้อยู่แล้วในปีนั้นเป็นข้อมูลนำเข้าของดัชนี ไม่ใช่การทดสอบดัชนี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
             <source>data year {} is not scored: run trafficking:scoreriskindex first</source>
-            <translation type="unfinished" />
+            <translation>ปีข้อมูล {} ยังไม่ได้ประเมิน: โปรดเรียกใช้ trafficking:scoreriskindex ก่อน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
             <source>the outcome file {} has no village_code or person_id column</source>
-            <translation type="unfinished" />
+            <translation>แฟ้มเหตุการณ์ {} ไม่มีคอลัมน์ village_code หรือ person_id</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
             <source>no village of {} has a scored person: is the village layer loaded (trafficking:createdatabase)?</source>
-            <translation type="unfinished" />
+            <translation>ไม่มีหมู่บ้านใดในปี {} ที่มีบุคคลที่ประเมินแล้ว: โหลดชั้นข้อมูลหมู่บ้านแล้วหรือยัง (trafficking:createdatabase)?</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
             <source>the outcome file {} cannot be read ({}): give a CSV with a village_code or person_id column</source>
-            <translation type="unfinished" />
+            <translation>อ่านแฟ้มเหตุการณ์ {} ไม่ได้ ({}): โปรดระบุ CSV ที่มีคอลัมน์ village_code หรือ person_id</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/schema.py" />

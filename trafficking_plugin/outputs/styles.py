@@ -10,12 +10,20 @@ import os
 from collections.abc import Callable, Sequence
 
 from qgis.core import (
+    QgsLinePatternFillSymbolLayer,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSymbol,
+    QgsSymbolLayer,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import admin, database
@@ -73,6 +81,8 @@ def save_default_styles(path: PathLike, tables: Sequence[str],
         if not ok:
             _report(feedback, tr("Style for {} not loaded: {}").format(table, message))
             continue
+        if table in ROBUSTNESS_MARKED:
+            mark_not_robust(layer)
         error = layer.saveStyleToDatabase(table, tr("Default style"), True, "")
         if error:
             _report(feedback, tr("Style for {} not saved: {}").format(table, error))
@@ -81,6 +91,50 @@ def save_default_styles(path: PathLike, tables: Sequence[str],
     for table in tables:
         _save_extra_styles(path, table, feedback)
     return saved
+
+
+# Areas the uncertainty analysis marks (risk_* robust = 0): hatched polygons, ringed villages.
+ROBUSTNESS_MARKED = ("risk_village", "risk_subdistrict", "risk_district")
+NOT_ROBUST = '"robust" = 0'
+NOT_ROBUST_LABEL = "แรเงา/วงประ: ระดับไม่แน่นอน / Hatched or ringed: class not robust"
+
+
+def mark_not_robust(layer: QgsVectorLayer) -> None:
+    """Add to each class's symbol a layer drawn only where the class is not robust (a grey
+    hatch on polygons, a dashed ring round points), and a legend entry that says so (a category
+    no feature matches)."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "categorizedSymbol":
+        return
+    polygons = layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+    for index, category in enumerate(renderer.categories()):
+        symbol = category.symbol().clone()
+        symbol.appendSymbolLayer(_not_robust_layer(polygons, conditional=True))
+        renderer.updateCategorySymbol(index, symbol)
+    legend = QgsSymbol.defaultSymbol(layer.geometryType())
+    legend.deleteSymbolLayer(0)
+    legend.appendSymbolLayer(_not_robust_layer(polygons, conditional=False))
+    renderer.addCategory(QgsRendererCategory("legend:not_robust", legend, NOT_ROBUST_LABEL))
+
+
+def _not_robust_layer(polygons, conditional):
+    if polygons:
+        marker = QgsLinePatternFillSymbolLayer()
+        marker.setLineAngle(45)
+        marker.setDistance(1.6)
+        marker.setColor(QColor(60, 60, 60))
+        marker.setLineWidth(0.3)
+    else:
+        marker = QgsSimpleMarkerSymbolLayer()
+        marker.setSize(6.0)
+        marker.setColor(QColor(0, 0, 0, 0))
+        marker.setStrokeColor(QColor(40, 40, 40))
+        marker.setStrokeStyle(3)          # Qt.DotLine
+        marker.setStrokeWidth(0.4)
+    if conditional:
+        marker.setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
+                                      QgsProperty.fromExpression(NOT_ROBUST))
+    return marker
 
 
 def _save_extra_styles(path, table, feedback):

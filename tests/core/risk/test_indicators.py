@@ -9,7 +9,7 @@ from trafficking_db.trafficking_plugin.core import create_database, schema
 from trafficking_db.trafficking_plugin.core.risk import indicators
 from trafficking_db.trafficking_plugin.core.risk.facts import FACT_COLUMNS
 
-CODES = [f"I{n:02d}" for n in range(1, 29)]
+CODES = [f"I{n:02d}" for n in range(1, 30)]     # 28 of vulnerability and the age of exposure
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ THAI_FARMER = person(      # 40, ordinary lowland household
     debt_baht=80_000, debt_to_income=80_000 / 280_000, km_to_risky_place=30.0)
 
 
-def test_shipped_catalogue_has_the_28_in_the_issues_order(shipped):
+def test_shipped_catalogue_has_the_29_in_order(shipped):
     version, catalogue = shipped
     assert version == "2027.1"
     assert [i.code for i in catalogue] == CODES
@@ -79,6 +79,7 @@ def test_shipped_catalogue_has_the_28_in_the_issues_order(shipped):
     assert set(disabled) == {"I10", "I26", "I27"}
     assert all(r.startswith("Disabled by default") for r in disabled.values())
     assert catalogue[0].name_en == "Legal status" and catalogue[27].unit == "community"
+    assert (catalogue[28].kind, catalogue[28].dimension) == ("exposure", "exposure")
     assert catalogue[27].rule_1 == "km_to_risky_place IS NOT NULL OR km_to_border_crossing IS NOT NULL"
     assert len(CODES) == schema.INDICATOR_COUNT     # risk_person has a column for each
 
@@ -103,20 +104,21 @@ def test_stateless_highland_girl_out_of_school_scores_many_3s(shipped):
         "I01": 3, "I02": 3, "I03": 3, "I04": 1, "I05": None, "I06": 3, "I07": 2, "I08": 3,
         "I09": 3, "I10": 1, "I11": 2, "I12": 2, "I13": 2, "I14": 1, "I15": 2, "I16": 3,
         "I17": 1, "I18": 1, "I19": 1, "I20": 2, "I21": 1, "I22": 1, "I23": 1, "I24": 2,
-        "I25": 1, "I26": 2, "I27": 3, "I28": 2}
+        "I25": 1, "I26": 2, "I27": 3, "I28": 2, "I29": 3}
 
 
 def test_thai_child_in_school_in_a_well_off_household_scores_1s(shipped):
     got = scores([THAI_CHILD], shipped[1])[0]
     unobserved = {"I06", "I07", "I08", "I26", "I27"}   # outside their ages
     assert {c for c, s in got.items() if s is None} == unobserved
-    assert {s for c, s in got.items() if c not in unobserved} == {1}
+    assert {s for c, s in got.items() if c not in unobserved | {"I29"}} == {1}
+    assert got["I29"] == 2                 # 10: nearing the age of exposure
 
 
 def test_highland_citizen_in_school_in_a_poor_household_scores_a_few_2s_and_3s(shipped):
     got = scores([HIGHLAND_PUPIL], shipped[1])[0]
     assert {c: s for c, s in got.items() if s not in (1, None)} == {
-        "I03": 2, "I09": 3, "I13": 2}
+        "I03": 2, "I09": 3, "I13": 2, "I29": 3}
     assert {c for c, s in got.items() if s is None} == {"I05"}      # school 6-14: not her age
 
 
@@ -191,15 +193,15 @@ def db():
 
 
 def test_install_fills_an_empty_table_once_and_never_overwrites(db, shipped):
-    assert indicators.install(db) == 28
+    assert indicators.install(db) == 29
     assert db.execute("SELECT count(DISTINCT catalogue_version), min(catalogue_version), "
-                      "sum(enabled) FROM indicator").fetchone() == (1, "2027.1", 25)
+                      "sum(enabled) FROM indicator").fetchone() == (1, "2027.1", 26)
     db.execute("UPDATE indicator SET rule_3 = 'age < 10', weight = 2 WHERE code = 'I05'")
     db.execute("DELETE FROM indicator WHERE code = 'I06'")
     assert indicators.install(db) == 0
     assert db.execute("SELECT rule_3, weight FROM indicator WHERE code = 'I05'").fetchone() == \
         ("age < 10", 2)
-    assert db.execute("SELECT count(*) FROM indicator").fetchone()[0] == 27
+    assert db.execute("SELECT count(*) FROM indicator").fetchone()[0] == 28
     assert [i for i in indicators.read_enabled(db) if i.code != "I05"] == \
         [i for i in shipped[1] if i.code not in ("I05", "I06") and i.enabled]
 
@@ -251,21 +253,21 @@ def test_disabled_rows_are_left_out_and_may_be_broken(db):
                "'where')")
     enabled = indicators.read_enabled(db)
     codes = [i.code for i in enabled]
-    assert "I25" not in codes and codes[-1] == "LOCAL_01" and len(codes) == 25
+    assert "I25" not in codes and codes[-1] == "LOCAL_01" and len(codes) == 26
     # A row added without a dimension or kind is a condition and a dimension of its own.
     assert (enabled[-1].dimension, enabled[-1].kind) == ("LOCAL_01", "condition")
 
 
 def test_create_database_writes_the_catalogue_once(tmp_path):
     path = tmp_path / "province.gpkg"
-    assert create_database.create_or_upgrade(path, "50", {}).indicators_added == 28
+    assert create_database.create_or_upgrade(path, "50", {}).indicators_added == 29
     conn = sqlite3.connect(path)
     conn.execute("UPDATE indicator SET weight = 3 WHERE code = 'I01'")
     conn.commit()
     conn.close()
     assert create_database.create_or_upgrade(path, "50", {}).indicators_added == 0
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT count(*), max(weight) FROM indicator").fetchone() == (28, 3)
+    assert conn.execute("SELECT count(*), max(weight) FROM indicator").fetchone() == (29, 3)
     conn.close()
 
 

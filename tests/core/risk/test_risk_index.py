@@ -140,10 +140,11 @@ def test_areas_by_hand(province):
         "SELECT code, persons, persons_scored, persons_unscored, persons_high, persons_medium, "
         "persons_low, share_high, mean_index, mean_coverage, af_h, af_a, af_m0, risk_class "
         "FROM risk_village WHERE data_year = ?", (YEAR,))}
-    # A village is classed by its rank in the count of high-risk persons (the work list's
-    # order): V1 and V2 tie with one each, so both are the top tenth.
+    # A village is classed by its rank in expected persons at risk (the sum of deprivation
+    # shares, the work list's order): V1 1.0 (P2), V2 0.25 (P4): V1 the top tenth, V2 the
+    # second of two, below the top 30 %.
     assert village[V1] == (3, 2, 1, 1, 0, 1, 0.5, 2.0, 3.0, 0.5, 1.0, 0.5, "high")
-    assert village[V2] == (2, 2, 0, 1, 1, 0, 0.5, 1.75, 2.5, 0.0, 0.0, 0.0, "high")   # k = 1/3
+    assert village[V2] == (2, 2, 0, 1, 1, 0, 0.5, 1.75, 2.5, 0.0, 0.0, 0.0, "low")   # k = 1/3
     sub = {r[0]: r[1:] for r in conn.execute(
         "SELECT code, persons, persons_scored, persons_high, mean_index, risk_class, geom IS NOT NULL "
         "FROM risk_subdistrict WHERE data_year = ?", (YEAR,))}

@@ -219,7 +219,9 @@ def test_persons_link_across_agencies_as_in_the_truth(crosswalked):
     assert everywhere
     keys = [pseudonym.person_key(secret, r["id"]) for r in everywhere]
     linked = [k for k in keys if set(sources.get(k, "").split()) >= {"health", "education", "family_welfare"}]
-    assert len(linked) >= 0.97 * len(keys)   # the rest lost a record to an injected fault
+    # The rest lost one of their three records to an injected fault (about 1 % a source,
+    # docs/sample_data.md), with a sampling error of about 1.2 % on some 220 persons.
+    assert len(linked) >= 0.95 * len(keys)
     # Health's age (from its birth date, on 1 July) and sex win over the others' (documented
     # precedence); the birth date itself stays in the identity file.
     truth = {pseudonym.person_key(secret, r["id"]): r for r in everywhere}
@@ -239,6 +241,9 @@ def test_a_new_mapping_maps_on_rerun_and_reruns_are_idempotent(crosswalked, tmp_
     code, count = query(db, "SELECT code, row_count FROM unmapped_code WHERE field = 'nationality' "
                         "ORDER BY row_count DESC LIMIT 1")[0]
     thai = query(db, "SELECT count(*) FROM person WHERE nationality = 'thai'")[0][0]
+    # Rows without an ID are counted in unmapped_code but make no person.
+    persons = query(db, "SELECT count(DISTINCT person_key) FROM staging_health_person WHERE "
+                        "nationality = ? AND person_key IS NOT NULL", code)[0][0]
     with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
         conn.execute("INSERT INTO crosswalk (source, field, match, agency_code, standard_field, "
                      "standard_code, note) VALUES ('health', 'nationality', 'exact', ?, "
@@ -246,7 +251,8 @@ def test_a_new_mapping_maps_on_rerun_and_reruns_are_idempotent(crosswalked, tmp_
     summary = crosswalk.run_crosswalk(db, 2024)
     assert query(db, "SELECT count(*) FROM unmapped_code WHERE code = ?", code) == [(0,)]
     assert summary.unmapped_rows == sum(r for (r,) in query(db, "SELECT row_count FROM unmapped_code"))
-    assert query(db, "SELECT count(*) FROM person WHERE nationality = 'thai'")[0][0] == thai + count
+    assert count >= persons > 0
+    assert query(db, "SELECT count(*) FROM person WHERE nationality = 'thai'")[0][0] == thai + persons
 
 
 def test_cancel_leaves_the_database_as_it_was(crosswalked, tmp_path):

@@ -140,13 +140,13 @@ def _villages(conn, year, limit, names):
     rows = conn.execute(
         "SELECT rv.code, coalesce(v.name_th, rv.name_th), v.moo, substr(rv.code, 1, 6), s.name_th,"
         " substr(rv.code, 1, 4), d.name_th, rv.persons_scored, rv.persons_high, rv.share_high,"
-        " rv.mean_index, rv.risk_class, rv.drivers,"
+        " rv.mean_index, rv.risk_class, rv.drivers, rv.persons_at_risk,"
         " ST_MinX(coalesce(rv.geom, v.geom)), ST_MinY(coalesce(rv.geom, v.geom))"
         " FROM risk_village rv LEFT JOIN village v ON v.code = rv.code"
         " LEFT JOIN subdistrict s ON s.code = substr(rv.code, 1, 6)"
         " LEFT JOIN district d ON d.code = substr(rv.code, 1, 4)"
         # Green villages are never listed: the map's class and the list's order read the same
-        # count of high-risk persons (docs/risk_index.md), so the list is the map's red and
+        # expected persons at risk (docs/risk_index.md), so the list is the map's red and
         # yellow villages in order.
         f" WHERE rv.data_year = ? AND rv.persons_scored > 0 AND rv.risk_class IN ('high', "
         f"'medium') ORDER BY {VILLAGE_ORDER} LIMIT ?",
@@ -154,13 +154,14 @@ def _villages(conn, year, limit, names):
     listed = []
     for rank, row in enumerate(rows, 1):
         (code, name, moo, sub_code, sub_name, dist_code, dist_name, scored, high, share, mean,
-         risk_class, drivers, x, y) = row
+         risk_class, drivers, at_risk, x, y) = row
         codes = (drivers or "").split()
         listed.append({
             "rank": rank, "code": code, "name_th": name, "moo": moo,
             "subdistrict_code": sub_code, "subdistrict_name": sub_name,
             "district_code": dist_code, "district_name": dist_name,
-            "persons_scored": scored, "persons_high": high or 0, "share_high": share or 0.0,
+            "persons_scored": scored, "persons_at_risk": at_risk,
+            "persons_high": high or 0, "share_high": share or 0.0,
             "mean_index": mean, "risk_class": risk_class, "drivers": " ".join(codes),
             "drivers_en": _driver_names(codes, names, 0), "drivers_th": _driver_names(codes, names, 1),
             "x": x, "y": y})

@@ -279,7 +279,7 @@ class _Run:
         if by_village is not None:           # villages: the count of persons scored 3
             values = by_village(values == 3)
         best, best_auc = None, -1.0
-        for j, code in enumerate(columns):
+        for j in range(len(columns)):
             value = auc(values[mask, j], y[mask])
             if value is not None and value > best_auc:
                 best, best_auc = j, value

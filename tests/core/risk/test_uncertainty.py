@@ -1,0 +1,50 @@
+"""The uncertainty analysis on a made-up province of persons and indicator scores: repeatable,
+bounded, blind to an indicator no one scores, and sure of a village that stands out."""
+import numpy as np
+import pytest
+from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
+from trafficking_db.trafficking_plugin.core.risk import scores, uncertainty
+
+from conftest import CancelAfter
+
+
+def province(seed=5, persons=3000, villages=30):
+    """Persons in villages; village 0 is much worse off than the rest on every dimension."""
+    rng = np.random.default_rng(seed)
+    village = rng.integers(0, villages, persons)
+    worse = np.where(village == 0, 0.6, 0.1)[:, None]
+    matrix = np.where(rng.random((persons, 6)) < worse, 3, 1).astype(np.uint8)
+    matrix[:, 5] = 0                      # an indicator no one is scored on
+    structure = scores.Structure(np.array([0, 1, 2, 3, 4, 4]), np.ones(5))
+    return uncertainty.Scoring(
+        matrix, np.ones(6), [f"X{i}" for i in range(6)], structure, "mean",
+        scores.DEFAULT_CUTOFFS["mean"], 3, village, villages,
+        {"subdistrict": (village // 10, 3)}, (0.1, 0.3), (1.5, 1.0))
+
+
+def test_repeatable_bounded_and_sure_where_it_should_be():
+    run = province()
+    first = uncertainty.analyse(run, uncertainty.Settings(draws=30, seed=2), NullFeedback())
+    again = uncertainty.analyse(run, uncertainty.Settings(draws=30, seed=2), NullFeedback())
+    assert np.array_equal(first.village_p_high, again.village_p_high)
+    assert np.array_equal(first.spearman, again.spearman)
+    assert ((0 <= first.village_p_high) & (first.village_p_high <= 1)).all()
+    assert (first.village_rank_low <= first.village_rank_high).all()
+    # The village that stands out is high in every run, ranked first, robust.
+    assert first.village_p_high[0] == 1.0 and first.village_rank_high[0] == 1
+    assert first.village_robust[0]
+    assert first.spearman.size == 30 and (first.spearman <= 1 + 1e-9).all()
+    # Leaving out the indicator no one is scored on changes nothing.
+    dropped = {code: (villages, subs) for code, villages, subs in first.dropped}
+    assert dropped["X5"] == (0.0, 0.0)
+
+
+def test_no_spread_no_doubt_about_the_weights():
+    found = uncertainty.analyse(province(), uncertainty.Settings(draws=10, spread=0.0),
+                                NullFeedback())
+    assert found.spearman.min() == pytest.approx(1.0)
+
+
+def test_cancel_stops_the_analysis():
+    with pytest.raises(Canceled):
+        uncertainty.analyse(province(), uncertainty.Settings(draws=50), CancelAfter(3))
