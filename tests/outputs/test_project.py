@@ -13,7 +13,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from trafficking_db.trafficking_plugin.outputs.styles import NOT_ROBUST_LABEL, RISK_LAYERS, save_default_styles
+from trafficking_db.trafficking_plugin.outputs.styles import (NOT_ROBUST_LABEL, RISK_LAYERS,
+                                                              save_default_styles)
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
 from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.sample import synthetic_province

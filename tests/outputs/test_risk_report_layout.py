@@ -82,7 +82,9 @@ def test_report_pages_html_xlsx_and_privacy(run_algorithm, scored, tmp_path):
     assert (tmp_path / "img" / "province_age_sex.png").read_bytes()[:4] == b"\x89PNG"
 
     book = load_workbook(tmp_path / "risk_tables_2024.xlsx", read_only=True)
-    assert book.sheetnames == ["age_band_sex", "home_town", "subdistrict", "district"]
+    # The uncertainty analysis ran with the scoring; validateindex did not: no validation sheets.
+    assert book.sheetnames == ["age_band_sex", "home_town", "subdistrict", "district",
+                               "sensitivity"]
 
     def sheet_sum(name, column, **where):
         rows = list(book[name].iter_rows(values_only=True))

@@ -110,3 +110,14 @@ def test_auc_counts_ties_as_half_and_the_interval_brackets_it():
     y = many + rng.normal(0, 0.3, 400) > 0.6
     low, high = validation.auc_interval(many, y, 200, rng)
     assert low < validation.auc(many, y) < high and high - low < 0.2
+
+
+def test_the_report_section_shows_the_index_and_its_baselines(province):
+    from trafficking_db.trafficking_plugin.core.dissemination import report_validation
+    validation.validate(province, 2024, validation.Options(bootstrap=0))
+    section = report_validation.load_validation(province, 2024)
+    assert section.outcome_years == (2025, 2026)
+    assert [m[:2] for m in section.metrics][0] == ("village", "index")
+    text = report_validation.validation_html(section)
+    assert "outcomes recorded 2025-2026" in text and "village size (persons)" in text
+    assert "1.00 (-" in text                   # the villages' AUC, no interval without resamples
