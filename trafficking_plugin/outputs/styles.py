@@ -10,19 +10,19 @@ import os
 from collections.abc import Callable, Sequence
 
 from qgis.core import (
-    QgsLinePatternFillSymbolLayer,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsProperty,
     QgsRendererCategory,
+    QgsSimpleFillSymbolLayer,
     QgsSimpleMarkerSymbolLayer,
     QgsSymbol,
     QgsSymbolLayer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -95,14 +95,16 @@ def save_default_styles(path: PathLike, tables: Sequence[str],
 
 # Areas the uncertainty analysis marks (risk_* robust = 0): hatched polygons, ringed villages.
 ROBUSTNESS_MARKED = ("risk_village", "risk_subdistrict", "risk_district")
-NOT_ROBUST = '"robust" = 0'
-NOT_ROBUST_LABEL = "แรเงา/วงประ: ระดับไม่แน่นอน / Hatched or ringed: class not robust"
+# coalesce: a legend patch has no feature, so "robust" is NULL there and the mark stays off.
+NOT_ROBUST = 'coalesce("robust", 1) = 0'
+NOT_ROBUST_LABEL = "แรเงา: ไม่แน่นอน / Hatched: uncertain"
 
 
 def mark_not_robust(layer: QgsVectorLayer) -> None:
     """Add to each class's symbol a layer drawn only where the class is not robust (a grey
-    hatch on polygons, a dashed ring round points), and a legend entry that says so (a category
-    no feature matches)."""
+    hatch on polygons, a dotted ring round points), and a legend entry that says so (a category
+    no feature matches). The mark's colour is data-defined and transparent by default, so the
+    legend patches of the classes, drawn without a feature, show no mark."""
     renderer = layer.renderer()
     if renderer is None or renderer.type() != "categorizedSymbol":
         return
@@ -118,23 +120,28 @@ def mark_not_robust(layer: QgsVectorLayer) -> None:
 
 
 def _not_robust_layer(polygons, conditional):
+    mark = QColor(50, 50, 50)
     if polygons:
-        marker = QgsLinePatternFillSymbolLayer()
-        marker.setLineAngle(45)
-        marker.setDistance(1.6)
-        marker.setColor(QColor(60, 60, 60))
-        marker.setLineWidth(0.3)
+        layer = QgsSimpleFillSymbolLayer()
+        layer.setBrushStyle(Qt.BrushStyle.BDiagPattern)
+        layer.setStrokeStyle(Qt.PenStyle.NoPen)
+        layer.setColor(mark)
+        colour_property = QgsSymbolLayer.PropertyFillColor
     else:
-        marker = QgsSimpleMarkerSymbolLayer()
-        marker.setSize(6.0)
-        marker.setColor(QColor(0, 0, 0, 0))
-        marker.setStrokeColor(QColor(40, 40, 40))
-        marker.setStrokeStyle(3)          # Qt.DotLine
-        marker.setStrokeWidth(0.4)
+        layer = QgsSimpleMarkerSymbolLayer()
+        layer.setSize(6.0)
+        layer.setColor(QColor(0, 0, 0, 0))
+        layer.setStrokeColor(mark)
+        layer.setStrokeStyle(Qt.PenStyle.DotLine)
+        layer.setStrokeWidth(0.4)
+        colour_property = QgsSymbolLayer.PropertyStrokeColor
     if conditional:
-        marker.setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
-                                      QgsProperty.fromExpression(NOT_ROBUST))
-    return marker
+        transparent = QColor(mark)
+        transparent.setAlpha(0)
+        (layer.setColor if polygons else layer.setStrokeColor)(transparent)
+        layer.setDataDefinedProperty(colour_property, QgsProperty.fromExpression(
+            f"if({NOT_ROBUST}, '50,50,50,255', '50,50,50,0')"))
+    return layer
 
 
 def _save_extra_styles(path, table, feedback):
