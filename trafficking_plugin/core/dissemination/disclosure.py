@@ -139,13 +139,12 @@ def protect(dimensions: Sequence[Dimension], counts: Mapping[tuple, int], k: int
     for n, members in enumerate(eqs):
         for cell in members:
             by_cell.setdefault(cell, []).append(n)
+    witnessed = set()
     if attribute is not None and dominance is not None:
         axis = [d.name for d in dimensions].index(attribute)
         zeros = _hide_dominated(dimensions, axis, values, hidden, dominance)
-        for zero in sorted(zeros, key=repr):
-            check_canceled(feedback)
-            _raise_zero(dimensions, axis, zero, values, hidden)
-    witnessed = set()
+        # A raising witness is a null vector of the hidden cells: every cell of it is free.
+        witnessed |= _raise_zeros(dimensions, sorted(zeros, key=repr), values, hidden, feedback)
     while True:
         _close_single_gaps(eqs, by_cell, values, hidden, feedback)
         unproven = unproven_cells(dimensions, eqs, hidden, witnessed, block or BLOCK_CELLS,
@@ -180,57 +179,105 @@ def _hide_dominated(dimensions, axis, values, hidden, dominance):
     return zeros
 
 
-def _factors(dim, node, limit=12):
+def _factors(dim, node, size, limit=12, cousins=6):
     """Small tree-consistent vectors on one dimension ({node: +1/-1}, parent = sum of children)
-    that are non-zero at ``node``: its lineage (a leaf below it up to the root), or the
-    difference of a path down from it and one down from a sibling (their parent cancels)."""
-    def down(n):                 # n and the first leaf below it
+    that are +1 at ``node``: the difference of a path down from it and one down from a sibling
+    (their parent cancels), or from a cousin (the grandparent cancels), or its lineage (a leaf
+    below it up to the root). Siblings, cousins and paths down go through the largest nodes
+    (``size``) first, where persons can be taken from; lineages, which reach the root's margins,
+    come last."""
+    def kids(n):
+        return sorted(dim.children.get(n, []), key=lambda c: (-size(c), repr(c)))
+
+    def down(n):                 # n and a leaf below it, through the largest children
         path = [n]
         while dim.children.get(path[-1]):
-            path.append(dim.children[path[-1]][0])
+            path.append(kids(path[-1])[0])
         return path
 
     def downs(n):                # paths from n through each of its children (a few)
-        kids = dim.children.get(n)
-        return [[n] + down(c) for c in kids[:limit]] if kids else [[n]]
+        found = kids(n)
+        return [[n] + down(c) for c in found[:2]] if found else [[n]]
 
     found = []                   # differences first: they stay below the margins
     parent = dim.parents[node]
-    for sibling in (dim.children[parent] if parent is not None else []):
+    for sibling in (kids(parent) if parent is not None else []):
         if sibling != node:
-            for path in downs(node)[:2]:
+            for path in downs(node):
                 found.append({**dict.fromkeys(path, 1), **dict.fromkeys(down(sibling), -1)})
     found = found[:limit - 2]
-    for path in downs(node)[:2]:
+    grand = dim.parents[parent] if parent is not None else None
+    if grand is not None:
+        near = sorted((c for u in dim.children[grand] if u != parent for c in dim.children[u]),
+                      key=lambda c: (-size(c), repr(c)))
+        for cousin in near[:cousins]:
+            found.append({**dict.fromkeys(down(node) + [parent], 1),
+                          **dict.fromkeys(down(cousin) + [dim.parents[cousin]], -1)})
+    for path in downs(node):
         found.append(dict.fromkeys(path + list(dim.lineage(node))[1:], 1))
     return found
 
 
-def _raise_zero(dimensions, axis, zero, values, hidden):
-    """Give a hidden zero a raising witness: the cheapest product of one factor per dimension
+def _raise_zeros(dimensions, zeros, values, hidden, feedback):
+    """Give each hidden zero a raising witness: the cheapest product of one factor per dimension
     whose +1 cells include the zero and whose -1 cells are all positive (persons can be taken
-    from them), fewest cells still to hide; then hide them."""
-    best = None
-    options = [_factors(d, zero[i]) for i, d in enumerate(dimensions)]
-    for combo in itertools.product(*options):
-        cells, cost = {}, 0
-        for nodes in itertools.product(*(f.items() for f in combo)):
-            cell = tuple(n for n, _ in nodes)
-            sign = 1
-            for _, s in nodes:
-                sign *= s
-            if sign < 0 and values[cell] <= 0:
-                break
-            cells[cell] = sign
-            cost += cell not in hidden
-        else:
-            if cells.get(zero) == 1 and (best is None or cost < best[0]):
-                best = (cost, cells)
-                if cost == 0:
-                    break
-    # The all-lineage product has no -1 cell, so some witness is always found.
-    for cell in best[1]:
-        hidden.setdefault(cell, "secondary")
+    from them); then hide its cells. Cheapest: fewest cells to hide at the root of the largest
+    dimension (the province's own figures), then fewest cells to hide. Every combination of
+    factors is weighed at once on dense arrays of the cube. Returns the cells of the witnesses."""
+    if not zeros:
+        return set()
+    nodes = [d.nodes for d in dimensions]
+    index = [{n: i for i, n in enumerate(ns)} for ns in nodes]
+    shape = tuple(len(ns) for ns in nodes)
+    strides = [int(np.prod(shape[i + 1:])) for i in range(len(shape))]
+    positive = np.zeros(shape, bool)
+    for cell, v in values.items():
+        positive[tuple(ix[n] for ix, n in zip(index, cell))] = v > 0
+    shown = np.ones(shape, bool)
+    for cell in hidden:
+        shown[tuple(ix[n] for ix, n in zip(index, cell))] = False
+    largest = max(range(len(shape)), key=lambda i: shape[i])
+    at_root = np.zeros(shape, bool)
+    at_root[(slice(None),) * largest + (index[largest][dimensions[largest].root],)] = True
+    positive, shown, at_root = positive.ravel(), shown.ravel(), at_root.ravel()
+    roots = [d.root for d in dimensions]
+
+    def margin(d):               # a node's persons over every other dimension
+        return lambda n: values[tuple(n if i == d else r for i, r in enumerate(roots))]
+
+    n_dims = len(shape)
+    moved = set()
+    for zero in zeros:
+        check_canceled(feedback)
+        lin, sign = np.zeros([1] * 2 * n_dims, np.int64), np.ones([1] * 2 * n_dims, np.int8)
+        for d, dim in enumerate(dimensions):
+            options = _factors(dim, zero[d], margin(d))
+            width = max(len(f) for f in options)
+            idx = np.zeros((len(options), width), np.int64)
+            sg = np.zeros((len(options), width), np.int8)
+            for i, factor in enumerate(options):
+                for j, (n, s) in enumerate(factor.items()):
+                    idx[i, j], sg[i, j] = index[d][n] * strides[d], s
+            view = [1] * 2 * n_dims
+            view[d], view[n_dims + d] = idx.shape
+            lin, sign = lin + idx.reshape(view), sign * sg.reshape(view)
+        combos = int(np.prod(lin.shape[:n_dims]))
+        lin, sign = lin.reshape(combos, -1), sign.reshape(combos, -1)
+        fits = ~((sign < 0) & ~positive[lin]).any(1)
+        new = (sign != 0) & shown[lin]
+        cost = (new & at_root[lin]).sum(1) * lin.shape[1] + new.sum(1)
+        # The all-lineage product has no -1 cell, so some witness always fits.
+        best = int(np.argmin(np.where(fits, cost, np.iinfo(np.int64).max)))
+        for position in lin[best][sign[best] != 0]:
+            shown[position] = False
+            cell = _cell_at(nodes, shape, int(position))
+            hidden.setdefault(cell, "secondary")
+            moved.add(cell)
+    return moved
+
+
+def _cell_at(nodes, shape, position):
+    return tuple(ns[i] for ns, i in zip(nodes, np.unravel_index(position, shape)))
 
 
 def _close_single_gaps(eqs, by_cell, values, hidden, feedback):
