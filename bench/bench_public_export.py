@@ -1,16 +1,21 @@
-"""Benchmark: trafficking:publicexport's protection at sub-district x age band x sex (issue 7).
+"""Benchmark: trafficking:publicexport of a data year, first and later exports (issues 7 and 15).
 
 Reads the demo's province database (build/demo/province_50.gpkg, SCALE 0.1 Chiang Mai: 176,835
-persons, 204 sub-districts; built by `make demo` when missing) or --database. Each run is a fresh
-process, so its peak RSS is its own. Against a same-run baseline: the plain SQL GROUP BY of the
-same cube (what the export reads), as a time ratio; and the district-level export. Reports the
-cells, how many are hidden and why (primary: under k; dominance: a group almost all in one risk
-class; secondary: complements), and the share hidden (over-suppression).
+persons, 204 sub-districts; built by `make demo` when missing) or --database, and works on a copy
+whose export register is emptied, so the first export protects the year. Each export runs in a
+fresh process, so its peak RSS is its own. Against a same-run baseline, the plain SQL GROUP BY of
+the cube the export reads, as a time ratio: the first export (sub-district x age band x sex: it
+protects the year's one cube and records it in the export register), then later exports of the
+same year (districts; sub-districts by sex only; the province), which read the recorded protection.
+Reports the cells, how many are hidden and why (primary: under k; dominance: a group almost all in
+one risk class; secondary: complements), and the share hidden.
 
     .venv/bin/python bench/bench_public_export.py [--database province.gpkg] [--year 2024]
 """
 import argparse
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,25 +28,33 @@ DEMO = REPO / "build" / "demo" / "province_50.gpkg"
 _CHILD = """
 import json, resource, sqlite3, sys, time
 sys.path.insert(0, {pythonpath!r})
-from trafficking_db.trafficking_plugin.core import public_export
-database, year, level = {database!r}, {year!r}, {level!r}
+from trafficking_db.trafficking_plugin.core.dissemination import public_export, release
+database, year, options = {database!r}, {year!r}, {options!r}
 start = time.perf_counter()
-if level == "sql":     # the baseline: the same cube's GROUP BY, nothing protected
+if options is None:     # the baseline: the same cube's GROUP BY, nothing protected
     with sqlite3.connect(f"file:{{database}}?mode=ro", uri=True) as conn:
-        groups = len(public_export._counts(conn, year, "subdistrict", True, True)[0])
+        groups = len(release.read_counts(conn, year)[0])
     summary = {{"groups": groups}}
 else:
-    summary = public_export.export(database, year, {folder!r}, level=level)
-    summary = {{k: summary[k] for k in ("cells", "primary", "secondary", "dominance")}}
+    summary = public_export.export(database, year, {folder!r}, **options)
+    summary = {{k: getattr(summary, k) for k in ("cells", "primary", "secondary", "dominance")}}
 summary["seconds"] = time.perf_counter() - start
 summary["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(summary))
 """
 
+RUNS = {     # name: export options (None: the GROUP BY baseline); in this order, one database
+    "GROUP BY": None,
+    "first, sub-district x age x sex": {},
+    "later, district x age x sex": {"level": "district"},
+    "later, sub-district x sex": {"by_age_band": False},
+    "later, province x age x sex": {"level": "province"},
+}
 
-def run(database, year, level, folder):
+
+def run(database, year, options, folder):
     code = _CHILD.format(pythonpath=str(PYTHONPATH), database=str(database), year=year,
-                         level=level, folder=str(folder))
+                         options=options, folder=str(folder))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -58,17 +71,22 @@ def main():
     if args.database == DEMO and not DEMO.exists():
         subprocess.run(["make", "-C", str(REPO), "demo"], check=True)
     with tempfile.TemporaryDirectory() as tmp:
-        results = {level: run(args.database, args.year, level, Path(tmp) / level)
-                   for level in ("sql", "district", "subdistrict")}
-    base = results["sql"]["seconds"]
-    print(f"public export of {args.database.name}, data year {args.year}, by age band and sex, "
-          f"k = 11, dominance 0.9")
-    print(f"  baseline GROUP BY: {results['sql']['groups']} groups in {base:.2f} s, "
-          f"peak {results['sql']['peak_mib']:.0f} MiB")
-    for level in ("district", "subdistrict"):
-        r = results[level]
+        database = Path(tmp) / args.database.name
+        shutil.copy(args.database, database)
+        with sqlite3.connect(database) as conn:     # a year never published: the first protects
+            for table in ("export_register", "export_suppressed"):
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+                    conn.execute(f"DELETE FROM {table}")
+        results = {name: run(database, args.year, options, Path(tmp) / f"out{i}")
+                   for i, (name, options) in enumerate(RUNS.items())}
+    base = results["GROUP BY"]["seconds"]
+    print(f"public export of {args.database.name}, data year {args.year}, k = 11, dominance 0.9")
+    print(f"  baseline GROUP BY: {results['GROUP BY']['groups']} groups in {base:.2f} s, "
+          f"peak {results['GROUP BY']['peak_mib']:.0f} MiB")
+    for name in list(RUNS)[1:]:
+        r = results[name]
         hidden = r["primary"] + r["secondary"]
-        print(f"  {level:11s}: {r['seconds']:6.1f} s ({r['seconds'] / base:5.0f} x the GROUP BY), "
+        print(f"  {name:32s}: {r['seconds']:6.1f} s ({r['seconds'] / base:5.0f} x the GROUP BY), "
               f"peak {r['peak_mib']:4.0f} MiB; {r['cells']} cells, {hidden} hidden "
               f"({hidden / r['cells']:.0%}): primary {r['primary']}, secondary {r['secondary']} "
               f"(of them dominance {r['dominance']})")

@@ -4,6 +4,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
 from ..trafficking_plugin.core.dissemination import public_export
@@ -15,6 +16,7 @@ class PublicExport(TraffickingAlgorithm):
     LEVEL = "LEVEL"
     BY_AGE_BAND, BY_SEX, K, ROUNDING = "BY_AGE_BAND", "BY_SEX", "K", "ROUNDING"
     DOMINANCE = "DOMINANCE"
+    RERELEASE = "RERELEASE"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
     def name(self):
@@ -35,6 +37,12 @@ class PublicExport(TraffickingAlgorithm):
             "suppressed too, zeros included, so the table does not tell each member's class. "
             "Shares come from published counts only. Counts may be rounded to a base (e.g. 5) "
             "after suppression.\n"
+            "A data year is protected once, the first time it is published, and every later "
+            "export (any level or breakdown) and the national publication show the same cells and "
+            "leave the same cells empty, so that together they give nothing away; each is recorded "
+            "in the export register (export_register). An export with other k, rounding or "
+            "dominance, or after the year's data changed, is refused, saying what was published: "
+            "to publish the year anew, give the reason for a re-release.\n"
             "Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, "
             "a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and "
             "README.txt; each says how it was protected. Never writes into the province database. "
@@ -63,6 +71,12 @@ class PublicExport(TraffickingAlgorithm):
                            maxValue=1.0)
         dominance.setFlags(dominance.flags() | dominance.FlagAdvanced)
         self.addParameter(dominance)
+        rerelease = QgsProcessingParameterString(
+            self.RERELEASE, self.tr("Re-release: why this year is protected anew (only when its "
+                                    "data or settings changed since it was published; published "
+                                    "files cannot be recalled)"), optional=True)
+        rerelease.setFlags(rerelease.flags() | rerelease.FlagAdvanced)
+        self.addParameter(rerelease)
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.add_number_outputs((("CELLS", tr_noop("Cells in the tables")),
@@ -81,6 +95,7 @@ class PublicExport(TraffickingAlgorithm):
             k=self.parameterAsInt(parameters, self.K, context),
             rounding=self.parameterAsInt(parameters, self.ROUNDING, context),
             dominance=self.parameterAsDouble(parameters, self.DOMINANCE, context),
+            rerelease=self.parameterAsString(parameters, self.RERELEASE, context),
             feedback=feedback), self.tr("Canceled: the export is incomplete."))
         feedback.pushInfo(summary.note)
         return {self.OUTPUT_FOLDER: folder, "CELLS": summary.cells, "PRIMARY": summary.primary,

@@ -25,7 +25,7 @@ from .base import TraffickingAlgorithm, tr
 
 class PublishNational(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "outputs", "Outputs"
-    CONNECTION, URI, SCHEMA = "CONNECTION", "URI", "SCHEMA"
+    CONNECTION, URI, SCHEMA, RERELEASE = "CONNECTION", "URI", "SCHEMA", "RERELEASE"
 
     def name(self):
         return "publishnational"
@@ -37,8 +37,12 @@ class PublishNational(TraffickingAlgorithm):
         return self.tr(
             "Publishes a data year of the province database into the national PostgreSQL/PostGIS "
             "database, in one schema, every row keyed by province_code and data_year: {}. "
-            "Pseudonymised analysis tables only: never the identity file, staging, the network's "
-            "people or the cases.\n"
+            "Areas, not persons: the risk counts are the year's protected figures, the same cells "
+            "as the public export with the same cells suppressed (k, rounding and dominance as the "
+            "year was first published with, else k = 11), and the publication is recorded in the "
+            "export register. Never a per-person row, pseudonym, the identity file, staging, the "
+            "network's people or the cases; per-person rows an earlier version published for the "
+            "province are deleted.\n"
             "Re-publishing a province and year replaces its rows in one transaction: an error or "
             "cancel leaves the national database as it was. The roll-up views risk_by_province "
             "and risk_by_district sum all provinces, and the layers' styles go to "
@@ -60,6 +64,12 @@ class PublishNational(TraffickingAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.SCHEMA, self.tr("National schema"), defaultValue="trafficking"))
+        rerelease = QgsProcessingParameterString(
+            self.RERELEASE, self.tr("Re-release: why this year is protected anew (only when its "
+                                    "data changed since it was published; published figures "
+                                    "cannot be recalled)"), optional=True)
+        rerelease.setFlags(rerelease.flags() | rerelease.FlagAdvanced)
+        self.addParameter(rerelease)
         self.addOutput(QgsProcessingOutputString("PROVINCE", self.tr("Province published")))
         self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Rows published")))
 
@@ -70,8 +80,9 @@ class PublishNational(TraffickingAlgorithm):
         params = self._connection(parameters, context)
         feedback.pushInfo(self.tr("Publishing {} ({}) to {}").format(
             database, year, national.describe(params)))
+        rerelease = self.parameterAsString(parameters, self.RERELEASE, context)
         result = self.run_core(lambda: national.publish(database, params, year, schema=schema,
-                                                        feedback=feedback),
+                                                        feedback=feedback, rerelease=rerelease),
                                self.tr("Canceled: the national database was left as it was."))
         for table, rows in result.rows.items():
             feedback.pushInfo(self.tr("{}: {} rows").format(table, rows))

@@ -431,6 +431,51 @@ TABLES = (
           _area_change("6-digit sub-district code."), geometry="MULTIPOLYGON"),
     Table("risk_change_district", "Change of district risk against the latest earlier scored year.",
           _area_change("4-digit district code."), geometry="MULTIPOLYGON"),
+    Table("export_register", "The export register: every publication of a data year's figures "
+          "(public exports, the national database). All publications of a year share one "
+          "protection (a release), so that together they give no suppressed cell away "
+          "(docs/public_export.md).", (
+        _YEAR,
+        C("release", "INTEGER", "1 for the year's first protection; one more for each "
+          "re-release (new data or new settings, with a reason).", "NOT NULL"),
+        C("published_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
+        C("published_by", "TEXT", "Who (the operating-system user)."),
+        C("kind", "TEXT", "public_export or national."),
+        C("level", "TEXT", "Deepest area level published: province, district or subdistrict."),
+        C("by_age_band", "BOOLEAN", "1 when broken down by age band."),
+        C("by_sex", "BOOLEAN", "1 when broken down by sex."),
+        C("k", "INTEGER", "Smallest count published (primary suppression under k)."),
+        C("rounding", "INTEGER", "Published counts rounded to a multiple of this (1: none)."),
+        C("dominance", "REAL", "Share of a group in one risk class from which its class counts "
+          "are suppressed; empty when that rule was off."),
+        C("fingerprint", "TEXT", "SHA-256 of every non-zero count of the protected cube: the "
+          "scored data the release protects."),
+        C("persons_scored", "INTEGER", "Persons scored in the year when published."),
+        C("scoring_method", "TEXT", "Method of the scoring run published."),
+        C("catalogue_version", "TEXT", "Indicator catalogue version of that run."),
+        C("scored_at", "DATETIME", "When that run scored the year."),
+        C("cells", "INTEGER", "Count cells in this publication."),
+        C("suppressed", "INTEGER", "Of them, suppressed (left empty)."),
+        C("destination", "TEXT", "Where it went: the folder and files, or the national server, "
+          "database and schema (never a password)."),
+        C("rerelease_reason", "TEXT", "Why the year was protected anew, for the first "
+          "publication of a re-release; empty otherwise."),
+    )),
+    Table("export_suppressed", "The suppressed cells of each release's protected cube: area x age "
+          "band x sex x risk class, margins included ('all', 'scored'). Every publication of the "
+          "release leaves exactly these cells empty.", (
+        _YEAR,
+        C("release", "INTEGER", "The release (export_register.release).", "NOT NULL"),
+        C("area_level", "TEXT", "province, district or subdistrict."),
+        C("area_code", "TEXT", "Code of the area; 'all' for the province, 'unknown' or "
+          "'unknown-<district>' for persons whose place is not recorded."),
+        C("age_band", "TEXT", "Age band, or all."),
+        C("sex", "TEXT", "Sex, or all."),
+        C("risk_class", "TEXT", "high, medium, low, or scored (all classes)."),
+        C("reason", "TEXT", "primary (under k), dominance (a group almost all in one class) or "
+          "secondary (hidden so that the others cannot be worked out)."),
+    ), unique=(("data_year", "release", "area_level", "area_code", "age_band", "sex",
+                "risk_class"),)),
     Table("establishment", "Workplaces vulnerable to trafficking and exploitation (sin space).", (
         C("name", "TEXT", "Name of the place (a business, not a person)."),
         C("type", "TEXT", "Kind of place: a code of establishment_type, e.g. karaoke, "

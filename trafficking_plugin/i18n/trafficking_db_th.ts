@@ -1535,9 +1535,11 @@ See docs/prevention_targets.md.</source>
             <location filename="../../processing_algorithms/public_export.py" />
             <source>Aggregate tables safe for the public and the media from a scored data year: persons scored and at high, medium and low risk, counts and shares, by area (province, district, sub-district) and optionally by age band and sex. Never a person.
 Every cell under k persons (default 11, as CTDC publishes) is suppressed, and further cells are suppressed so that no suppressed cell can be worked out from the totals, margins or the other area levels. A group with 90 % or more of its persons in one risk class (e.g. all 14 girls of a sub-district at high risk) has its class counts suppressed too, zeros included, so the table does not tell each member's class. Shares come from published counts only. Counts may be rounded to a base (e.g. 5) after suppression.
+A data year is protected once, the first time it is published, and every later export (any level or breakdown) and the national publication show the same cells and leave the same cells empty, so that together they give nothing away; each is recorded in the export register (export_register). An export with other k, rounding or dominance, or after the year's data changed, is refused, saying what was published: to publish the year anew, give the reason for a re-release.
 Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and README.txt; each says how it was protected. Never writes into the province database. See docs/public_export.md.</source>
             <translation>ตารางตัวเลขรวมที่ปลอดภัยสำหรับสาธารณะและสื่อมวลชน จากปีข้อมูลที่ประเมินแล้ว: จำนวนคนที่ประเมินและที่เสี่ยงสูง ปานกลาง และต่ำ ทั้งจำนวนและสัดส่วน จำแนกตามพื้นที่ (จังหวัด อำเภอ ตำบล) และจำแนกตามกลุ่มอายุและเพศได้ ไม่มีข้อมูลรายบุคคลเด็ดขาด
 ทุกช่องที่มีน้อยกว่า k คน (ค่าเริ่มต้น 11 ตามที่ CTDC เผยแพร่) จะถูกปกปิด และปกปิดช่องอื่นเพิ่มเติมเพื่อไม่ให้คำนวณย้อนหาช่องที่ปกปิดได้จากผลรวม ผลรวมย่อย หรือพื้นที่ระดับอื่น กลุ่มที่มีคนร้อยละ 90 ขึ้นไปอยู่ในระดับความเสี่ยงเดียวกัน (เช่น เด็กหญิงทั้ง 14 คนของตำบลหนึ่งเสี่ยงสูงทั้งหมด) จะถูกปกปิดจำนวนตามระดับความเสี่ยงด้วย รวมทั้งช่องที่เป็นศูนย์ เพื่อไม่ให้ตารางบอกระดับความเสี่ยงของสมาชิกแต่ละคน สัดส่วนคำนวณจากจำนวนที่เผยแพร่เท่านั้น จำนวนอาจปัดเป็นพหุคูณ (เช่น 5) หลังการปกปิด
+ปีข้อมูลหนึ่งจะถูกปกป้องเพียงครั้งเดียวเมื่อเผยแพร่ครั้งแรก การส่งออกครั้งต่อ ๆ ไป (ทุกระดับพื้นที่และทุกการจำแนก) และการเผยแพร่สู่ฐานข้อมูลระดับชาติจะแสดงช่องเดียวกันและปกปิดช่องเดียวกัน เพื่อไม่ให้นำมารวมกันแล้วเปิดเผยสิ่งใด ทุกครั้งจะถูกบันทึกในทะเบียนการส่งออก (export_register) การส่งออกที่ใช้ k การปัดเศษ หรือสัดส่วนการครอบงำต่างไปจากเดิม หรือหลังจากข้อมูลของปีเปลี่ยนไป จะถูกปฏิเสธพร้อมบอกว่าเคยเผยแพร่อะไรไปแล้ว หากต้องการเผยแพร่ปีนั้นใหม่ ให้ระบุเหตุผลของการเผยแพร่ใหม่
 เขียนลงโฟลเดอร์ผลลัพธ์: CSV หนึ่งไฟล์ต่อระดับพื้นที่ XLSX หนึ่งแผ่นงานต่อตาราง GeoPackage และ GeoJSON ของระดับที่ละเอียดที่สุดพร้อมขอบเขตสำหรับแผนที่บนเว็บ และ README.txt แต่ละไฟล์บอกวิธีการปกป้องข้อมูล ไม่เขียนลงฐานข้อมูลจังหวัดเด็ดขาด ดู docs/public_export.md</translation>
         </message>
         <message>
@@ -1572,6 +1574,11 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
         </message>
         <message>
             <location filename="../../processing_algorithms/public_export.py" />
+            <source>Re-release: why this year is protected anew (only when its data or settings changed since it was published; published files cannot be recalled)</source>
+            <translation>เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลหรือการตั้งค่าเปลี่ยนไปหลังการเผยแพร่ ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_export.py" />
             <source>Cells in the tables</source>
             <translation>จำนวนช่องในตาราง</translation>
         </message>
@@ -1597,10 +1604,10 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
         </message>
         <message>
             <location filename="../../processing_algorithms/publish_national.py" />
-            <source>Publishes a data year of the province database into the national PostgreSQL/PostGIS database, in one schema, every row keyed by province_code and data_year: {}. Pseudonymised analysis tables only: never the identity file, staging, the network's people or the cases.
+            <source>Publishes a data year of the province database into the national PostgreSQL/PostGIS database, in one schema, every row keyed by province_code and data_year: {}. Areas, not persons: the risk counts are the year's protected figures, the same cells as the public export with the same cells suppressed (k, rounding and dominance as the year was first published with, else k = 11), and the publication is recorded in the export register. Never a per-person row, pseudonym, the identity file, staging, the network's people or the cases; per-person rows an earlier version published for the province are deleted.
 Re-publishing a province and year replaces its rows in one transaction: an error or cancel leaves the national database as it was. The roll-up views risk_by_province and risk_by_district sum all provinces, and the layers' styles go to public.layer_styles so QGIS opens them styled.
 Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI such as service=national or host=... dbname=... authcfg=ab12cd3. The password comes from QGIS's authentication manager (authcfg, method Basic), the saved connection or ~/.pgpass; a URI holding a password is refused. See docs/national.md.</source>
-            <translation>เผยแพร่ปีข้อมูลหนึ่งของฐานข้อมูลจังหวัดไปยังฐานข้อมูลระดับชาติ PostgreSQL/PostGIS ในสคีมาเดียว ทุกแถวระบุด้วย province_code และ data_year: {} เฉพาะตารางวิเคราะห์ที่ใช้รหัสแฝงแล้วเท่านั้น: ไม่รวมแฟ้มข้อมูลระบุตัวตน ตารางพักข้อมูล บุคคลในเครือข่าย หรือคดี
+            <translation>เผยแพร่ปีข้อมูลหนึ่งของฐานข้อมูลจังหวัดไปยังฐานข้อมูลระดับชาติ PostgreSQL/PostGIS ในสคีมาเดียว ทุกแถวระบุด้วย province_code และ data_year: {} เป็นข้อมูลระดับพื้นที่ ไม่ใช่รายบุคคล: จำนวนตามระดับความเสี่ยงคือตัวเลขที่ปกป้องแล้วของปีนั้น เป็นช่องเดียวกับการส่งออกสาธารณะและปกปิดช่องเดียวกัน (k การปัดเศษ และสัดส่วนการครอบงำตามที่ใช้เมื่อเผยแพร่ปีนั้นครั้งแรก หรือ k = 11) และการเผยแพร่จะถูกบันทึกในทะเบียนการส่งออก ไม่มีแถวรายบุคคล รหัสแฝง แฟ้มข้อมูลระบุตัวตน ตารางพักข้อมูล บุคคลในเครือข่าย หรือคดีเด็ดขาด แถวรายบุคคลของจังหวัดที่รุ่นก่อนหน้าเคยเผยแพร่ไว้จะถูกลบ
 การเผยแพร่จังหวัดและปีเดิมซ้ำจะแทนที่แถวเดิมในธุรกรรมเดียว: หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลระดับชาติจะคงเดิม วิว risk_by_province และ risk_by_district รวมผลทุกจังหวัด และรูปแบบการแสดงผลของชั้นข้อมูลไปอยู่ที่ public.layer_styles เพื่อให้ QGIS เปิดพร้อมรูปแบบ
 การเชื่อมต่อ: การเชื่อมต่อ PostgreSQL ที่บันทึกไว้ใน QGIS (Browser) หรือ service หรือ URI เช่น service=national หรือ host=... dbname=... authcfg=ab12cd3 รหัสผ่านมาจากตัวจัดการการยืนยันตัวตนของ QGIS (authcfg วิธี Basic) การเชื่อมต่อที่บันทึกไว้ หรือ ~/.pgpass; URI ที่มีรหัสผ่านจะถูกปฏิเสธ ดู docs/national.md</translation>
         </message>
@@ -1618,6 +1625,11 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <location filename="../../processing_algorithms/publish_national.py" />
             <source>National schema</source>
             <translation>สคีมาระดับชาติ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/publish_national.py" />
+            <source>Re-release: why this year is protected anew (only when its data changed since it was published; published figures cannot be recalled)</source>
+            <translation>เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลเปลี่ยนไปหลังการเผยแพร่ ตัวเลขที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/publish_national.py" />
@@ -2122,9 +2134,54 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>เขียน {} ไม่ได้ ({}) ไฟล์เปิดแก้ไขอยู่ที่อื่น หรือไม่ใช่ GeoPackage หรือไม่?</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>{} is not a province database (no province_code in database_info)</source>
+            <translation>{} ไม่ใช่ฐานข้อมูลจังหวัด (ไม่มี province_code ใน database_info)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>Cannot connect to the national database ({}): {}</source>
+            <translation>เชื่อมต่อฐานข้อมูลระดับชาติไม่ได้ ({}): {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>The national database refused the publication and was left as it was: {}</source>
+            <translation>ฐานข้อมูลระดับชาติปฏิเสธการเผยแพร่ และคงสภาพเดิมไว้: {}</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/dissemination/public_export.py" />
+            <source>level must be one of {}, not {}</source>
+            <translation>ระดับพื้นที่ต้องเป็นหนึ่งใน {} ไม่ใช่ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/public_export.py" />
+            <source>{} is the province database or would overwrite it: the public export goes to a folder of its own. Choose another folder.</source>
+            <translation>{} เป็นฐานข้อมูลจังหวัดหรือจะเขียนทับฐานข้อมูลจังหวัด: การส่งออกสาธารณะต้องไปยังโฟลเดอร์ของตัวเอง กรุณาเลือกโฟลเดอร์อื่น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
             <source>the database has no province row: is it a province database?</source>
             <translation>ฐานข้อมูลไม่มีแถวของจังหวัด: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>{} has no scored person for data year {}: run trafficking:scoreriskindex for the year first.</source>
+            <translation>{} ไม่มีบุคคลที่ประเมินแล้วสำหรับปีข้อมูล {}: ให้เรียกใช้ trafficking:scoreriskindex สำหรับปีนั้นก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>The scored data of year {} changed since it was published on {} ({}: {} persons scored, scored at {}); it now has {} persons scored, scored at {}. New figures beside the published ones let anyone compare the two: restore the data that was published, or give a reason for a re-release (published files cannot be recalled).</source>
+            <translation>ข้อมูลที่ประเมินแล้วของปี {} เปลี่ยนไปหลังจากเผยแพร่เมื่อ {} ({}: ประเมิน {} คน ประเมินเมื่อ {}) ขณะนี้ประเมิน {} คน ประเมินเมื่อ {} ตัวเลขใหม่ที่วางคู่กับตัวเลขที่เผยแพร่ไปแล้วทำให้ใครก็เปรียบเทียบกันได้: ให้คืนข้อมูลที่เคยเผยแพร่ หรือระบุเหตุผลของการเผยแพร่ใหม่ (ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Data year {} was published on {} ({}) with {}. Every publication of a year shares one protection, or together they would give suppressed cells away: publish with {} (any level and breakdown), or give a reason for a re-release to protect the year anew (published files cannot be recalled).</source>
+            <translation>ปีข้อมูล {} เผยแพร่แล้วเมื่อ {} ({}) ด้วย {} การเผยแพร่ทุกครั้งของปีเดียวกันต้องใช้การปกป้องชุดเดียวกัน มิฉะนั้นเมื่อนำมารวมกันจะเปิดเผยช่องที่ปกปิดไว้: ให้เผยแพร่ด้วย {} (ระดับพื้นที่และการจำแนกใดก็ได้) หรือระบุเหตุผลของการเผยแพร่ใหม่เพื่อปกป้องปีนั้นใหม่ (ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Another publication of data year {} was recorded while this one ran: run this one again.</source>
+            <translation>มีการเผยแพร่ปีข้อมูล {} อีกครั้งหนึ่งถูกบันทึกไว้ระหว่างที่การเผยแพร่นี้ทำงาน: ให้เรียกใช้การเผยแพร่นี้อีกครั้ง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/report_chart.py" />
@@ -2412,6 +2469,14 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
         </message>
         <message>
+            <source>Aggregate tables safe for the public and the media from a scored data year: persons scored and at high, medium and low risk, counts and shares, by area (province, district, sub-district) and optionally by age band and sex. Never a person.
+Every cell under k persons (default 11, as CTDC publishes) is suppressed, and further cells are suppressed so that no suppressed cell can be worked out from the totals, margins or the other area levels. A group with 90 % or more of its persons in one risk class (e.g. all 14 girls of a sub-district at high risk) has its class counts suppressed too, zeros included, so the table does not tell each member's class. Shares come from published counts only. Counts may be rounded to a base (e.g. 5) after suppression.
+Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and README.txt; each says how it was protected. Never writes into the province database. See docs/public_export.md.</source>
+            <translation type="obsolete">ตารางตัวเลขรวมที่ปลอดภัยสำหรับสาธารณะและสื่อมวลชน จากปีข้อมูลที่ประเมินแล้ว: จำนวนคนที่ประเมินและที่เสี่ยงสูง ปานกลาง และต่ำ ทั้งจำนวนและสัดส่วน จำแนกตามพื้นที่ (จังหวัด อำเภอ ตำบล) และจำแนกตามกลุ่มอายุและเพศได้ ไม่มีข้อมูลรายบุคคลเด็ดขาด
+ทุกช่องที่มีน้อยกว่า k คน (ค่าเริ่มต้น 11 ตามที่ CTDC เผยแพร่) จะถูกปกปิด และปกปิดช่องอื่นเพิ่มเติมเพื่อไม่ให้คำนวณย้อนหาช่องที่ปกปิดได้จากผลรวม ผลรวมย่อย หรือพื้นที่ระดับอื่น กลุ่มที่มีคนร้อยละ 90 ขึ้นไปอยู่ในระดับความเสี่ยงเดียวกัน (เช่น เด็กหญิงทั้ง 14 คนของตำบลหนึ่งเสี่ยงสูงทั้งหมด) จะถูกปกปิดจำนวนตามระดับความเสี่ยงด้วย รวมทั้งช่องที่เป็นศูนย์ เพื่อไม่ให้ตารางบอกระดับความเสี่ยงของสมาชิกแต่ละคน สัดส่วนคำนวณจากจำนวนที่เผยแพร่เท่านั้น จำนวนอาจปัดเป็นพหุคูณ (เช่น 5) หลังการปกปิด
+เขียนลงโฟลเดอร์ผลลัพธ์: CSV หนึ่งไฟล์ต่อระดับพื้นที่ XLSX หนึ่งแผ่นงานต่อตาราง GeoPackage และ GeoJSON ของระดับที่ละเอียดที่สุดพร้อมขอบเขตสำหรับแผนที่บนเว็บ และ README.txt แต่ละไฟล์บอกวิธีการปกป้องข้อมูล ไม่เขียนลงฐานข้อมูลจังหวัดเด็ดขาด ดู docs/public_export.md</translation>
+        </message>
+        <message>
             <source>Builds a realistic synthetic province on real sub-district boundaries: villages, households and persons (Thai citizens, highland minorities with and without Thai registration, migrant workers), then writes each agency's export in its own format and codes: health (43-file PERSON, HOME, DIAGNOSIS_OPD CSVs), education (school roster XLSX, Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; manifest.json lists each file, its row count and fault counts, and truth/ holds the answers tests check against. SCALE 1.0 is Chiang Mai's volume (1.8 million health records); the same SEED gives the same bytes. The data is fictitious: no real person.</source>
             <translation type="obsolete">สร้างจังหวัดสมมุติที่สมจริงบนขอบเขตตำบลจริง: หมู่บ้าน ครัวเรือน และบุคคล (คนสัญชาติไทย กลุ่มชาติพันธุ์บนพื้นที่สูงทั้งที่มีและไม่มีทะเบียนไทย แรงงานข้ามชาติ) แล้วเขียนไฟล์ส่งออกของแต่ละหน่วยงานในรูปแบบและรหัสของหน่วยงานนั้น: สาธารณสุข (CSV 43 แฟ้ม PERSON, HOME, DIAGNOSIS_OPD) การศึกษา (XLSX ทะเบียนนักเรียน วันที่เป็น พ.ศ.) ความมั่นคงของมนุษย์ (CSV แบบ TIS-620 ระบุสถานที่เป็นภาษาไทย) และสวัสดิการครอบครัว (ข้อมูลความจำเป็นพื้นฐาน จปฐ.) ไฟล์มีข้อบกพร่องที่สมจริงตามอัตราที่กำหนด manifest.json แสดงทุกไฟล์ จำนวนแถว และจำนวนข้อบกพร่อง และ truth/ เก็บคำตอบที่การทดสอบใช้ตรวจ SCALE 1.0 คือปริมาณข้อมูลของเชียงใหม่ (ระเบียนสาธารณสุข 1.8 ล้านรายการ) SEED เดียวกันให้ไฟล์เหมือนกันทุกไบต์ ข้อมูลเป็นเรื่องสมมุติ: ไม่มีบุคคลจริง</translation>
         </message>
@@ -2448,6 +2513,14 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         <message>
             <source>Programme monitoring left out: {}</source>
             <translation type="obsolete">ไม่ได้รวมการติดตามโครงการ: {}</translation>
+        </message>
+        <message>
+            <source>Publishes a data year of the province database into the national PostgreSQL/PostGIS database, in one schema, every row keyed by province_code and data_year: {}. Pseudonymised analysis tables only: never the identity file, staging, the network's people or the cases.
+Re-publishing a province and year replaces its rows in one transaction: an error or cancel leaves the national database as it was. The roll-up views risk_by_province and risk_by_district sum all provinces, and the layers' styles go to public.layer_styles so QGIS opens them styled.
+Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI such as service=national or host=... dbname=... authcfg=ab12cd3. The password comes from QGIS's authentication manager (authcfg, method Basic), the saved connection or ~/.pgpass; a URI holding a password is refused. See docs/national.md.</source>
+            <translation type="obsolete">เผยแพร่ปีข้อมูลหนึ่งของฐานข้อมูลจังหวัดไปยังฐานข้อมูลระดับชาติ PostgreSQL/PostGIS ในสคีมาเดียว ทุกแถวระบุด้วย province_code และ data_year: {} เฉพาะตารางวิเคราะห์ที่ใช้รหัสแฝงแล้วเท่านั้น: ไม่รวมแฟ้มข้อมูลระบุตัวตน ตารางพักข้อมูล บุคคลในเครือข่าย หรือคดี
+การเผยแพร่จังหวัดและปีเดิมซ้ำจะแทนที่แถวเดิมในธุรกรรมเดียว: หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลระดับชาติจะคงเดิม วิว risk_by_province และ risk_by_district รวมผลทุกจังหวัด และรูปแบบการแสดงผลของชั้นข้อมูลไปอยู่ที่ public.layer_styles เพื่อให้ QGIS เปิดพร้อมรูปแบบ
+การเชื่อมต่อ: การเชื่อมต่อ PostgreSQL ที่บันทึกไว้ใน QGIS (Browser) หรือ service หรือ URI เช่น service=national หรือ host=... dbname=... authcfg=ab12cd3 รหัสผ่านมาจากตัวจัดการการยืนยันตัวตนของ QGIS (authcfg วิธี Basic) การเชื่อมต่อที่บันทึกไว้ หรือ ~/.pgpass; URI ที่มีรหัสผ่านจะถูกปฏิเสธ ดู docs/national.md</translation>
         </message>
         <message>
             <source>Reading layer {} through GDAL ({} rows)…</source>

@@ -1,5 +1,6 @@
 """trafficking:publicexport: the suppression core on hand-built tables, an attacker on the
-published CSVs (subtraction and the whole linear system), privacy, and processing.run."""
+published CSVs (subtraction and the whole linear system) of one export and of every export of a
+year together, the export register and its refusals, privacy, and processing.run."""
 import contextlib
 import csv
 import gzip
@@ -14,7 +15,8 @@ import pytest
 from scipy.optimize import linprog
 
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
-from trafficking_db.trafficking_plugin.core.dissemination import disclosure
+from trafficking_db.trafficking_plugin.core import database
+from trafficking_db.trafficking_plugin.core.dissemination import disclosure, public_export, release
 from trafficking_db.trafficking_plugin.core.risk import risk_index
 
 from conftest import copy_database
@@ -157,9 +159,10 @@ def feasible_range(rows, cell):
     return low.fun, -high.fun
 
 
-def attack(rows):
+def attack(rows, narrower_than=0.5):
     """Every suppressed cell the published figures fix to one value: by subtraction, by the
-    linear system's null space (numpy), and by its interval bounds under x >= 0 (linear programs)."""
+    linear system's null space (numpy), and by its interval bounds under x >= 0 (linear programs):
+    a cell whose largest and smallest possible values are less than ``narrower_than`` apart."""
     eqs, values = _attack_equations(rows)
     recovered = set()
     for eq in eqs:           # subtraction: a sum with exactly one unknown
@@ -179,7 +182,7 @@ def attack(rows):
     # seen at two values at least 0.5 apart is not pinned, and needs no linear program of its own.
     seen_low, seen_high = np.full(len(hidden), np.inf), np.full(len(hidden), -np.inf)
     for c, i in index.items():
-        if seen_high[i] - seen_low[i] >= 0.5:
+        if seen_high[i] - seen_low[i] >= max(narrower_than, 0.5):
             continue
         objective = np.zeros(len(hidden))
         objective[i] = 1
@@ -190,9 +193,24 @@ def attack(rows):
             continue
         for x in (low.x, high.x):
             seen_low, seen_high = np.minimum(seen_low, x), np.maximum(seen_high, x)
-        if -high.fun - low.fun < 0.5:
+        if -high.fun - low.fun < narrower_than:
             recovered.add(c)
     return recovered
+
+
+def merge(*exports):
+    """The attacker's union of several publications' rows: one row per (level, area, age band,
+    sex) holding every count any of them published; asserts they never disagree on a count."""
+    merged = {}
+    for rows in exports:
+        for row in rows:
+            key = (row["level"], row["area_code"], row["age_band"], row["sex"])
+            known = merged.setdefault(key, dict(row))
+            for column, value in row.items():
+                if column.startswith("persons_") and value != "":
+                    assert known[column] in ("", value), (key, column, known[column], value)
+                    known[column] = value
+    return list(merged.values())
 
 
 def test_the_attacker_finds_a_cell_left_alone():
@@ -216,9 +234,16 @@ def scored(imported_sample, tmp_path_factory):
     return files, db
 
 
+@pytest.fixture()
+def fresh(scored, tmp_path):
+    """A copy of the scored province never published (an empty export register)."""
+    (tmp_path / "db").mkdir()
+    return copy_database(scored[1], tmp_path / "db")
+
+
 @pytest.mark.parametrize("k", [11, 3])
-def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm, scored, tmp_path, k):
-    _, db = scored
+def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm, fresh, tmp_path, k):
+    db = fresh
     result = run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2567, K=k, LEVEL=2,
                            OUTPUT_FOLDER=str(tmp_path))
     rows = _read_tables(tmp_path)
@@ -236,8 +261,9 @@ def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm
     assert province[0]["persons_scored"] == str(total)
 
 
-def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, tmp_path):
-    files, db = scored
+def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, fresh, tmp_path):
+    files, db = scored[0], fresh
+    tmp_path = tmp_path / "out"
     run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, K=5, ROUNDING=5, LEVEL=2,
                   OUTPUT_FOLDER=str(tmp_path))
     names = {p.name for p in tmp_path.iterdir()}
@@ -275,8 +301,9 @@ def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, tmp_path):
     assert not person_names & set(re.findall(r"\w+", text))
 
 
-def test_breakdown_parameters_and_refusals(run_algorithm, scored, tmp_path):
-    _, db = scored
+def test_breakdown_parameters_and_refusals(run_algorithm, scored, fresh, tmp_path):
+    db = fresh
+    tmp_path = tmp_path / "out"
     run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=1, BY_AGE_BAND=False,
                   BY_SEX=False, OUTPUT_FOLDER=str(tmp_path))
     rows = _read_tables(tmp_path)
@@ -286,11 +313,23 @@ def test_breakdown_parameters_and_refusals(run_algorithm, scored, tmp_path):
     note = (tmp_path / "README.txt").read_text(encoding="utf-8")
     assert "90% or more" in note
     # DOMINANCE reaches the rule and the note: at 1 only groups wholly in one class are hidden
-    run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=1, BY_AGE_BAND=False,
+    # (a database of its own: the first one's year was published with 0.9)
+    (tmp_path / "other").mkdir(parents=True)
+    other = copy_database(scored[1], tmp_path / "other")
+    run_algorithm("publicexport", DATABASE=str(other), DATA_YEAR=2024, LEVEL=1, BY_AGE_BAND=False,
                   BY_SEX=False, DOMINANCE=1.0, OUTPUT_FOLDER=str(tmp_path / "all"))
     assert "100% or more" in (tmp_path / "all" / "README.txt").read_text(encoding="utf-8")
     with pytest.raises(Exception, match="folder of its own"):
         run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, OUTPUT_FOLDER=str(db))
+    # Other settings for a published year: refused with what was published, until a re-release.
+    with pytest.raises(Exception, match="published on .* with k = 11, rounding 1, dominance 90%"):
+        run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, K=20, LEVEL=0,
+                      OUTPUT_FOLDER=str(tmp_path / "k20"))
+    result = run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, K=20, LEVEL=0,
+                           RERELEASE="k raised to 20 by the data protection officer",
+                           OUTPUT_FOLDER=str(tmp_path / "k20"))
+    assert result["CELLS"] == 128 and "re-release 2" in \
+        (tmp_path / "k20" / "README.txt").read_text(encoding="utf-8")
     with pytest.raises(Exception, match="scoreriskindex"):
         run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2019, OUTPUT_FOLDER=str(tmp_path))
 
@@ -393,12 +432,11 @@ def test_protection_with_small_blocks_leaves_nothing_recoverable():
 def test_subdistrict_export_checked_in_blocks_leaves_nothing_recoverable(scored):
     # The sample province at sub-district x age band x sex, protected with blocks far smaller
     # than its hidden cells (a province's cube is checked that way), read back as the CSV rows.
-    from trafficking_db.trafficking_plugin.core.dissemination import public_export
     _, db = scored
     with sqlite3.connect(db) as conn:
-        areas = public_export.read_areas(conn, "subdistrict")
-        counts, _ = public_export.read_counts(conn, 2024, "subdistrict", True, True)
-    dims = public_export.cube_dimensions(areas, counts, True, True)
+        areas = release.read_areas(conn)
+        counts, _ = release.read_counts(conn, 2024)
+    dims = release.cube_dimensions(areas, counts)
     protected = disclosure.protect(dims, counts, k=11, attribute="risk_class", dominance=0.9,
                                    block=150)
     per_subdistrict = {}
@@ -449,3 +487,136 @@ def test_formulas_in_area_names_are_neutralised_in_the_csv_and_the_workbooks(sco
     names = {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)}
     assert names[code] == "'" + evil
     assert all(isinstance(r[2].value, int) for r in sheet.iter_rows(min_row=2))   # persons: numbers
+
+
+# --- every export of a year together: one protected cube, the export register ------------------
+
+BREAKDOWNS = {            # folder: (LEVEL, BY_AGE_BAND, BY_SEX)
+    "default": (2, True, True), "by_sex": (2, False, True), "by_age": (2, True, False),
+    "none": (2, False, False), "district": (1, True, True), "province": (0, True, True)}
+
+
+def export_all(run_algorithm, db, folder, **settings):
+    """Every breakdown of the year exported through processing.run: {name: CSV rows}."""
+    found = {}
+    for name, (level, by_age, by_sex) in BREAKDOWNS.items():
+        run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=level,
+                      BY_AGE_BAND=by_age, BY_SEX=by_sex, OUTPUT_FOLDER=str(folder / name),
+                      **settings)
+        found[name] = _read_tables(folder / name)
+    return found
+
+
+# The protection level guaranteed, given every publication of a year together and x >= 0: no
+# suppressed cell is pinned, its range holds values at least one person apart (docs/public_export.md
+# says why ranges k wide are not guaranteed).
+PROTECTION_RANGE = 1
+
+
+def test_every_export_of_a_year_together_recovers_nothing(run_algorithm, fresh, tmp_path):
+    exports = export_all(run_algorithm, fresh, tmp_path)
+    union = merge(*exports.values())        # asserts that no two exports disagree on a cell
+    hidden = [(r, c) for r in union for c in ("scored",) + CLASSES if r[f"persons_{c}"] == ""]
+    assert len(hidden) > 100
+    # Each coarser export is a set of the default export's cells: the same cells, the same values.
+    keys = {(r["level"], r["area_code"], r["age_band"], r["sex"]) for r in exports["default"]}
+    assert {(r["level"], r["area_code"], r["age_band"], r["sex"]) for r in union} == keys
+    assert attack(union, narrower_than=PROTECTION_RANGE) == set()
+    # The register: six publications of release 1, with what each published.
+    rows = release.register(fresh, 2024)
+    assert [(r["kind"], r["release"], r["level"], r["by_age_band"], r["by_sex"]) for r in rows] == \
+        [("public_export", 1, public_export.LEVELS[level], int(age), int(sex))
+         for level, age, sex in BREAKDOWNS.values()]
+    assert len({r["fingerprint"] for r in rows}) == 1 and {r["k"] for r in rows} == {11}
+    assert all(r["rounding"] == 1 and r["dominance"] == 0.9 and r["rerelease_reason"] is None
+               for r in rows)
+    for row, (name, published) in zip(rows, exports.items()):
+        assert row["cells"] == 4 * len(published)
+        assert row["suppressed"] == sum(r[f"persons_{c}"] == "" for r in published
+                                        for c in ("scored",) + CLASSES), name
+        assert str(tmp_path / name) in row["destination"] and "README.txt" in row["destination"]
+    with sqlite3.connect(fresh) as conn:
+        stored = conn.execute("SELECT count(*) FROM export_suppressed WHERE data_year = 2024 "
+                              "AND release = 1").fetchone()[0]
+        scored_at, persons = conn.execute("SELECT scored_at, persons_scored FROM risk_run WHERE "
+                                          "data_year = 2024").fetchone()
+    assert stored == rows[0]["suppressed"] and rows[0]["scored_at"] == scored_at
+    assert rows[0]["persons_scored"] == persons
+
+
+def test_exports_protected_each_on_its_own_give_cells_away(scored):
+    # The control (the issue's finding): the default export and one by sex only, each protected
+    # on its own as before the register, together let the attacker work out suppressed cells.
+    _, db = scored
+    with sqlite3.connect(db) as conn:
+        areas = release.read_areas(conn)
+        counts, _ = release.read_counts(conn, 2024)
+    dims = release.cube_dimensions(areas, counts)
+    by_sex = {}
+    for (area, _age, sex, risk_class), n in counts.items():
+        by_sex[(area, sex, risk_class)] = by_sex.get((area, sex, risk_class), 0) + n
+    options = {"k": 11, "attribute": "risk_class", "dominance": 0.9}
+    full = disclosure.protect(dims, counts, **options)
+    alone = disclosure.protect([dims[0], dims[2], dims[3]], by_sex, **options)
+
+    def rows(protected):
+        return [{c: "" if v is None else str(v) for c, v in row.items()}
+                for level in public_export.LEVELS
+                for row in public_export.table_rows(protected, areas, level, "")]
+
+    assert attack(rows(full)) == set() and attack(rows(alone)) == set()    # each holds alone
+    assert attack(rows(full) + rows(alone))                                   # not together
+
+
+def test_other_settings_or_changed_data_are_refused_until_a_rerelease(fresh, tmp_path):
+    first = public_export.export(fresh, 2024, tmp_path / "first")
+    with pytest.raises(release.ReleaseError, match=r"k = 11, rounding 1, dominance 90%.*re-release"):
+        public_export.export(fresh, 2024, tmp_path / "k5", k=5, level="district")
+    assert not (tmp_path / "k5").exists()
+    for settings in ({"rounding": 5}, {"dominance": None}):
+        with pytest.raises(release.ReleaseError, match="publish with k = 11"):
+            public_export.export(fresh, 2024, tmp_path / "other", **settings)
+    # The same settings at another level and breakdown are fine, and a re-scoring that leaves every
+    # count as it was is not a change.
+    risk_index.score_risk_index(fresh, 2024, risk_index.Options())
+    public_export.export(fresh, 2024, tmp_path / "again", level="province", by_sex=False)
+    # A person moved to another class: the published figures would change.
+    conn = database.connect(fresh)
+    conn.execute("UPDATE risk_person SET risk_class = CASE risk_class WHEN 'high' THEN 'low' "
+                 "ELSE 'high' END WHERE fid = (SELECT min(fid) FROM risk_person WHERE risk_class "
+                 "IS NOT NULL)")
+    conn.close()
+    with pytest.raises(release.ReleaseError, match="changed since it was published.*re-release"):
+        public_export.export(fresh, 2024, tmp_path / "changed")
+    second = public_export.export(fresh, 2024, tmp_path / "changed", k=5,
+                                  rerelease="a class corrected after review")
+    assert (first.release, second.release) == (1, 2)
+    assert "re-release 2" in (tmp_path / "changed" / "README.txt").read_text(encoding="utf-8")
+    rows = release.register(fresh, 2024)
+    assert [(r["release"], r["k"], r["rerelease_reason"]) for r in rows] == \
+        [(1, 11, None), (1, 11, None), (2, 5, "a class corrected after review")]
+    assert rows[0]["fingerprint"] != rows[2]["fingerprint"]
+    # From now on the year's exports follow release 2.
+    with pytest.raises(release.ReleaseError, match="k = 5"):
+        public_export.export(fresh, 2024, tmp_path / "k11")
+
+
+def test_rounding_is_the_same_in_every_export(fresh, tmp_path):
+    a = public_export.export(fresh, 2024, tmp_path / "a", rounding=5)
+    public_export.export(fresh, 2024, tmp_path / "b", rounding=5, level="district", by_age_band=False)
+    rows = merge(_read_tables(tmp_path / "a"), _read_tables(tmp_path / "b"))   # never disagree
+    assert all(int(r[f"persons_{c}"]) % 5 == 0 for r in rows for c in ("scored",) + CLASSES
+               if r[f"persons_{c}"] != "")
+    assert a.protected.rounding == 5
+
+
+def test_an_export_the_register_cannot_record_leaves_no_files(fresh, tmp_path):
+    public_export.export(fresh, 2024, tmp_path / "first", level="province")
+    conn = database.connect(fresh)
+    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON export_register BEGIN "
+                 "SELECT RAISE(ABORT, 'register refused'); END")
+    conn.close()
+    with pytest.raises(database.DatabaseError, match="register refused"):
+        public_export.export(fresh, 2024, tmp_path / "second")
+    assert list((tmp_path / "second").iterdir()) == []
+    assert len(release.register(fresh, 2024)) == 1

@@ -9,8 +9,9 @@ and every parent = sum-of-children relation with the other dimensions held fixed
 
 - Primary suppression: a cell with 1 to k-1 persons is hidden (CTDC publishes with k = 11).
 - Attribute disclosure (optional ``attribute`` dimension and ``dominance`` share): a group whose
-  persons are all, or all but a few, in one class (one class >= the share of the group) tells
-  every member's class, through its class counts and its zeros; all its class cells are hidden,
+  persons are all, or all but a few, in one class (one class >= the share of the group, and the
+  other classes together fewer than k persons) tells every member's class, through its class
+  counts and its zeros; all its class cells are hidden,
   zeros included ('dominance'), and each hidden zero gets a **raising witness**: a pattern of
   hidden cells (+1/-1 along every dimension, a product of one small tree-consistent vector per
   dimension) that adds persons to the zero and takes them only from positive cells, so that the
@@ -120,13 +121,17 @@ def equations(dimensions: Sequence[Dimension]) -> list[tuple[tuple, list[tuple]]
 
 def protect(dimensions: Sequence[Dimension], counts: Mapping[tuple, int], k: int = 11,
             rounding: int = 1, feedback: Feedback | None = None, attribute: str | None = None,
-            dominance: float | None = None, block: int | None = None) -> Protected:
+            dominance: float | None = None, block: int | None = None,
+            harmless: Collection[Hashable] = ()) -> Protected:
     """Primary and secondary suppression of the cube of ``counts``; returns ``Protected``.
 
     ``attribute`` names the dimension whose classes must not be given away for a whole group and
     ``dominance`` the share of a group one class may hold before the group's class cells are
-    hidden (e.g. "risk_class" and 0.9); without them only small cells are protected. ``block``:
-    hidden cells per exact check (default BLOCK_CELLS)."""
+    hidden (e.g. "risk_class" and 0.9) when the other classes hold fewer than k persons; without
+    them only small cells are protected. ``harmless``: classes whose dominance tells a member
+    nothing harmful (e.g. "low": "every infant here is at low risk"); their small neighbours are
+    still protected as small cells. ``block``: hidden cells per exact check (default
+    BLOCK_CELLS)."""
     if k < 1 or rounding < 1:
         raise ValueError("k and the rounding base must be at least 1")
     if dominance is not None and not 0 < dominance <= 1:
@@ -139,15 +144,14 @@ def protect(dimensions: Sequence[Dimension], counts: Mapping[tuple, int], k: int
     for n, members in enumerate(eqs):
         for cell in members:
             by_cell.setdefault(cell, []).append(n)
+    witnessed = set()
     if attribute is not None and dominance is not None:
         axis = [d.name for d in dimensions].index(attribute)
-        zeros = _hide_dominated(dimensions, axis, values, hidden, dominance)
-        for zero in sorted(zeros, key=repr):
-            check_canceled(feedback)
-            _raise_zero(dimensions, axis, zero, values, hidden)
-    witnessed = set()
+        zeros = _hide_dominated(dimensions, axis, values, hidden, dominance, k, harmless)
+        # A raising witness is a null vector of the hidden cells: every cell of it is free.
+        witnessed |= _raise_zeros(dimensions, sorted(zeros, key=repr), values, hidden, feedback)
     while True:
-        _close_single_gaps(eqs, by_cell, values, hidden, feedback)
+        _close_single_gaps(eqs, by_cell, values, hidden, feedback, dimensions[0].root)
         unproven = unproven_cells(dimensions, eqs, hidden, witnessed, block or BLOCK_CELLS,
                                   feedback)
         if not unproven:
@@ -156,14 +160,17 @@ def protect(dimensions: Sequence[Dimension], counts: Mapping[tuple, int], k: int
         # strictly needed, but fewer rounds. With every positive cell hidden the system is
         # homogeneous and fixes no positive cell, so a complement is always found.
         for cell in sorted(unproven, key=repr):
-            if _complement_near(eqs, by_cell, cell, values, hidden) is None:
+            if _complement_near(eqs, by_cell, cell, values, hidden, dimensions[0].root) is None:
                 raise RuntimeError(f"no positive cell left to hide beside {cell}")
     return Protected(list(dimensions), values, hidden, k, rounding)
 
 
-def _hide_dominated(dimensions, axis, values, hidden, dominance):
+def _hide_dominated(dimensions, axis, values, hidden, dominance, k, harmless=()):
     """Hide every class cell (zeros too) of each group where one class holds >= ``dominance`` of
-    the group's persons; returns the hidden zeros, which need raising witnesses."""
+    the group's persons and the other classes fewer than ``k``, unless that class is
+    ``harmless``; returns the hidden zeros, which need raising witnesses. A group whose other
+    classes hold k or more persons leaves each member's class as uncertain as a published cell of
+    k does (e.g. a province 91 % low)."""
     attr = dimensions[axis]
     classes = attr.children[attr.root]
     others = [d.nodes for i, d in enumerate(dimensions) if i != axis]
@@ -172,7 +179,10 @@ def _hide_dominated(dimensions, axis, values, hidden, dominance):
         def cell(node, rest=rest):
             return rest[:axis] + (node,) + rest[axis:]
         total = values[cell(attr.root)]
-        if total > 0 and max(values[cell(c)] for c in classes) >= dominance * total:
+        largest = max(classes, key=lambda c: values[cell(c)])
+        persons = values[cell(largest)]
+        if total > 0 and persons >= dominance * total and total - persons < k \
+                and largest not in harmless:
             for c in classes:
                 if values[cell(c)] == 0:
                     zeros.add(cell(c))
@@ -180,60 +190,108 @@ def _hide_dominated(dimensions, axis, values, hidden, dominance):
     return zeros
 
 
-def _factors(dim, node, limit=12):
+def _factors(dim, node, size, limit=12, cousins=6):
     """Small tree-consistent vectors on one dimension ({node: +1/-1}, parent = sum of children)
-    that are non-zero at ``node``: its lineage (a leaf below it up to the root), or the
-    difference of a path down from it and one down from a sibling (their parent cancels)."""
-    def down(n):                 # n and the first leaf below it
+    that are +1 at ``node``: the difference of a path down from it and one down from a sibling
+    (their parent cancels), or from a cousin (the grandparent cancels), or its lineage (a leaf
+    below it up to the root). Siblings, cousins and paths down go through the largest nodes
+    (``size``) first, where persons can be taken from; lineages, which reach the root's margins,
+    come last."""
+    def kids(n):
+        return sorted(dim.children.get(n, []), key=lambda c: (-size(c), repr(c)))
+
+    def down(n):                 # n and a leaf below it, through the largest children
         path = [n]
         while dim.children.get(path[-1]):
-            path.append(dim.children[path[-1]][0])
+            path.append(kids(path[-1])[0])
         return path
 
     def downs(n):                # paths from n through each of its children (a few)
-        kids = dim.children.get(n)
-        return [[n] + down(c) for c in kids[:limit]] if kids else [[n]]
+        found = kids(n)
+        return [[n] + down(c) for c in found[:2]] if found else [[n]]
 
     found = []                   # differences first: they stay below the margins
     parent = dim.parents[node]
-    for sibling in (dim.children[parent] if parent is not None else []):
+    for sibling in (kids(parent) if parent is not None else []):
         if sibling != node:
-            for path in downs(node)[:2]:
+            for path in downs(node):
                 found.append({**dict.fromkeys(path, 1), **dict.fromkeys(down(sibling), -1)})
     found = found[:limit - 2]
-    for path in downs(node)[:2]:
+    grand = dim.parents[parent] if parent is not None else None
+    if grand is not None:
+        near = sorted((c for u in dim.children[grand] if u != parent for c in dim.children[u]),
+                      key=lambda c: (-size(c), repr(c)))
+        for cousin in near[:cousins]:
+            found.append({**dict.fromkeys(down(node) + [parent], 1),
+                          **dict.fromkeys(down(cousin) + [dim.parents[cousin]], -1)})
+    for path in downs(node):
         found.append(dict.fromkeys(path + list(dim.lineage(node))[1:], 1))
     return found
 
 
-def _raise_zero(dimensions, axis, zero, values, hidden):
-    """Give a hidden zero a raising witness: the cheapest product of one factor per dimension
+def _raise_zeros(dimensions, zeros, values, hidden, feedback):
+    """Give each hidden zero a raising witness: the cheapest product of one factor per dimension
     whose +1 cells include the zero and whose -1 cells are all positive (persons can be taken
-    from them), fewest cells still to hide; then hide them."""
-    best = None
-    options = [_factors(d, zero[i]) for i, d in enumerate(dimensions)]
-    for combo in itertools.product(*options):
-        cells, cost = {}, 0
-        for nodes in itertools.product(*(f.items() for f in combo)):
-            cell = tuple(n for n, _ in nodes)
-            sign = 1
-            for _, s in nodes:
-                sign *= s
-            if sign < 0 and values[cell] <= 0:
-                break
-            cells[cell] = sign
-            cost += cell not in hidden
-        else:
-            if cells.get(zero) == 1 and (best is None or cost < best[0]):
-                best = (cost, cells)
-                if cost == 0:
-                    break
-    # The all-lineage product has no -1 cell, so some witness is always found.
-    for cell in best[1]:
-        hidden.setdefault(cell, "secondary")
+    from them); then hide its cells. Cheapest: fewest cells to hide at the root of the largest
+    dimension (the province's own figures), then fewest cells to hide. Every combination of
+    factors is weighed at once on dense arrays of the cube. Returns the cells of the witnesses."""
+    if not zeros:
+        return set()
+    nodes = [d.nodes for d in dimensions]
+    index = [{n: i for i, n in enumerate(ns)} for ns in nodes]
+    shape = tuple(len(ns) for ns in nodes)
+    strides = [int(np.prod(shape[i + 1:])) for i in range(len(shape))]
+    positive = np.zeros(shape, bool)
+    for cell, v in values.items():
+        positive[tuple(ix[n] for ix, n in zip(index, cell))] = v > 0
+    shown = np.ones(shape, bool)
+    for cell in hidden:
+        shown[tuple(ix[n] for ix, n in zip(index, cell))] = False
+    largest = max(range(len(shape)), key=lambda i: shape[i])
+    at_root = np.zeros(shape, bool)
+    at_root[(slice(None),) * largest + (index[largest][dimensions[largest].root],)] = True
+    positive, shown, at_root = positive.ravel(), shown.ravel(), at_root.ravel()
+    roots = [d.root for d in dimensions]
+
+    def margin(d):               # a node's persons over every other dimension
+        return lambda n: values[tuple(n if i == d else r for i, r in enumerate(roots))]
+
+    n_dims = len(shape)
+    moved = set()
+    for zero in zeros:
+        check_canceled(feedback)
+        lin, sign = np.zeros([1] * 2 * n_dims, np.int64), np.ones([1] * 2 * n_dims, np.int8)
+        for d, dim in enumerate(dimensions):
+            options = _factors(dim, zero[d], margin(d))
+            width = max(len(f) for f in options)
+            idx = np.zeros((len(options), width), np.int64)
+            sg = np.zeros((len(options), width), np.int8)
+            for i, factor in enumerate(options):
+                for j, (n, s) in enumerate(factor.items()):
+                    idx[i, j], sg[i, j] = index[d][n] * strides[d], s
+            view = [1] * 2 * n_dims
+            view[d], view[n_dims + d] = idx.shape
+            lin, sign = lin + idx.reshape(view), sign * sg.reshape(view)
+        combos = int(np.prod(lin.shape[:n_dims]))
+        lin, sign = lin.reshape(combos, -1), sign.reshape(combos, -1)
+        fits = ~((sign < 0) & ~positive[lin]).any(1)
+        new = (sign != 0) & shown[lin]
+        cost = (new & at_root[lin]).sum(1) * lin.shape[1] + new.sum(1)
+        # The all-lineage product has no -1 cell, so some witness always fits.
+        best = int(np.argmin(np.where(fits, cost, np.iinfo(np.int64).max)))
+        for position in lin[best][sign[best] != 0]:
+            shown[position] = False
+            cell = _cell_at(nodes, shape, int(position))
+            hidden.setdefault(cell, "secondary")
+            moved.add(cell)
+    return moved
 
 
-def _close_single_gaps(eqs, by_cell, values, hidden, feedback):
+def _cell_at(nodes, shape, position):
+    return tuple(ns[i] for ns, i in zip(nodes, np.unravel_index(position, shape)))
+
+
+def _close_single_gaps(eqs, by_cell, values, hidden, feedback, top=None):
     """Hide a complement in every equation with exactly one hidden cell, until none has one
     (equations in a fixed order, for the same result every run)."""
     queue = list(range(len(eqs)))
@@ -243,7 +301,7 @@ def _close_single_gaps(eqs, by_cell, values, hidden, feedback):
         n = heapq.heappop(queue)
         queued.discard(n)
         if sum(cell in hidden for cell in eqs[n]) == 1:
-            chosen = _complement(eqs, [n], values, hidden)
+            chosen = _complement(eqs, [n], values, hidden, top)
             if chosen is not None:
                 for m in by_cell[chosen]:
                     if m not in queued:
@@ -251,25 +309,27 @@ def _close_single_gaps(eqs, by_cell, values, hidden, feedback):
                         heapq.heappush(queue, m)
 
 
-def _complement(eqs, candidates, values, hidden):
+def _complement(eqs, candidates, values, hidden, top=None):
     """Hide the smallest positive published cell of the equations ``candidates`` (ties broken by
-    the cell, for the same result every run); returns it, or None when there is none. Zeros are
-    never hidden here: a hidden zero needs a raising witness, or non-negativity could pin it."""
+    the cell, for the same result every run), a cell below ``top`` (the first dimension's root,
+    e.g. the province: its figures are the most read) before one of it; returns it, or None
+    when there is none. Zeros are never hidden
+    here: a hidden zero needs a raising witness, or non-negativity could pin it."""
     pool = {c for n in candidates for c in eqs[n] if c not in hidden and values[c] > 0}
     if not pool:
         return None
-    chosen = min(pool, key=lambda c: (values[c], repr(c)))
+    chosen = min(pool, key=lambda c: (c[0] == top, values[c], repr(c)))
     hidden[chosen] = "secondary"
     return chosen
 
 
-def _complement_near(eqs, by_cell, cell, values, hidden):
+def _complement_near(eqs, by_cell, cell, values, hidden, top=None):
     """A complement for a ``cell`` without a witness: from its own equations, else from those of
     the hidden cells it is tied to, widening ring by ring."""
     seen_cells, ring = {cell}, set(by_cell[cell])
     seen_eqs = set(ring)
     while ring:
-        chosen = _complement(eqs, sorted(ring), values, hidden)
+        chosen = _complement(eqs, sorted(ring), values, hidden, top)
         if chosen is not None:
             return chosen
         tied = {c for n in ring for c in eqs[n] if c in hidden} - seen_cells

@@ -3,9 +3,11 @@
 One schema (default ``trafficking``). Every national table is a province table (schema.py) minus
 the columns kept back, plus ``province_code`` and ``data_year`` that key every row, an ``id``
 primary key, a btree index on (province_code, data_year) and a GiST index on ``geom``
-(geometry(..., 4326)). Only pseudonymised analysis tables are published: never the identity file,
-never staging, provenance, crosswalk or audit tables, never the network's people or the cases
-(docs/national.md gives the reasons).
+(geometry(..., 4326)). Areas, not persons: the risk counts are the cells of the data year's one
+protected cube (release.py), the same the public exports show, with the same cells suppressed;
+no per-person row, pseudonym or home town goes national. Never the identity file, staging,
+provenance, crosswalk or audit tables, the network's people or the cases (docs/national.md gives
+the reasons).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ class Published:
     table: str
     withheld: tuple = ()     # columns of the province table kept in the province
     doc: str = ""
+    protected: bool = False  # its counts are cells of the year's protected cube
 
     @property
     def source(self) -> Table:
@@ -43,19 +46,34 @@ class Published:
         return any(c.name == "data_year" for c in self.source.columns)
 
 
+# Statistics of an area's persons that are sums in disguise (mean x persons), or counts the
+# protected cube does not hold (persons not scored): differences between areas would give away
+# what the suppression hides, so they stay in the province.
+_AREA_WITHHELD = ("persons", "persons_unscored", "persons_unlinked", "persons_at_risk",
+                  "mean_index", "mean_coverage", "af_h", "af_a", "af_m0")
 PUBLISHED = (
     Published("province", doc="The province's outline, for naming and mapping the roll-ups."),
     Published("risk_run", doc="How the year was scored (method, parameters, catalogue)."),
-    Published("risk_person", withheld=("age",),
-              doc="Risk per pseudonymised person; exact age withheld (age_band is kept)."),
-    Published("risk_village"), Published("risk_subdistrict"), Published("risk_district"),
-    Published("risk_breakdown"),
-    Published("risk_change_subdistrict"), Published("risk_change_district"),
+    Published("risk_subdistrict", withheld=_AREA_WITHHELD, protected=True,
+              doc="Counts and shares are the protected figures of the public export (empty where "
+                  "suppressed); risk class and drivers only where persons scored and persons high "
+                  "are published."),
+    Published("risk_district", withheld=_AREA_WITHHELD, protected=True,
+              doc="Counts and shares as in the public export (empty where suppressed); risk class "
+                  "and drivers only where persons scored and persons high are published."),
+    Published("risk_breakdown", withheld=("home_town", "home_town_name", "mean_index"),
+              protected=True,
+              doc="The protected cube: area (province, districts, sub-districts) x age band x sex, "
+                  "margins 'all' included, exactly as the public export publishes it."),
     Published("establishment",
               withheld=("owner_survey", "customer_survey", "case_refs", "import_run_id", "row_number"),
               doc="Risky workplaces; survey answers, case links and provenance withheld."),
     Published("organization", doc="Partner organisations (organisations, not people)."),
 )
+# Tables earlier versions published and this one does not: per-person rows (risk_person), village
+# counts finer than the protected cube, and change layers built from unprotected shares. A
+# publication deletes the province's rows of every year from them, and drops a table left empty.
+RETIRED = ("risk_person", "risk_village", "risk_change_subdistrict", "risk_change_district")
 PUBLISHED_BY_NAME = {p.table: p for p in PUBLISHED}
 
 PG_TYPES = {"TEXT": "text", "INTEGER": "bigint", "REAL": "double precision", "DATE": "date",
@@ -110,32 +128,32 @@ def index_sql(schema: str, published: Published) -> list[str]:
 PUBLICATION_SQL = """CREATE TABLE IF NOT EXISTS {table} (
   id bigserial PRIMARY KEY, province_code text NOT NULL, data_year integer NOT NULL,
   published_at timestamptz NOT NULL DEFAULT now(), published_by text DEFAULT current_user,
-  source_file text, plugin_version text, row_counts jsonb)"""
+  source_file text, plugin_version text, row_counts jsonb, release integer, protection text)"""
+# Columns publication gained after its first version (empty in earlier versions' rows).
+PUBLICATION_ADDED = ("release integer", "protection text")
+
+
+def drop_views_sql(schema: str) -> list[str]:
+    """The roll-up views dropped first: one may read a table a publication drops or changes."""
+    return [f"DROP VIEW IF EXISTS {ident(schema, view)}" for view, _ in VIEWS]
 
 
 def view_sql(schema: str) -> list[str]:
-    """The national roll-ups, dropped and made again (their columns may change with the plugin)."""
+    """The national roll-ups, made again after every publication (their columns may change with
+    the plugin); from the protected tables only."""
     s = ident(schema)
     return [
-        f"DROP VIEW IF EXISTS {s}.risk_by_province",
         f"""CREATE VIEW {s}.risk_by_province AS
-SELECT row_number() OVER (ORDER BY r.province_code, r.data_year) AS id,
-  r.province_code, r.data_year, p.name_th, p.name_en,
-  count(*) AS persons,
-  count(r.risk_index) AS persons_scored,
-  count(*) FILTER (WHERE r.risk_class = 'high') AS persons_high,
-  (count(*) FILTER (WHERE r.risk_class = 'high'))::double precision
-    / NULLIF(count(r.risk_index), 0) AS share_high,
-  avg(r.risk_index) AS mean_index
-FROM {s}.risk_person r
-LEFT JOIN {s}.province p ON p.province_code = r.province_code AND p.data_year = r.data_year
-GROUP BY r.province_code, r.data_year, p.name_th, p.name_en""",
-        f"DROP VIEW IF EXISTS {s}.risk_by_district",
+SELECT row_number() OVER (ORDER BY b.province_code, b.data_year) AS id,
+  b.province_code, b.data_year, p.name_th, p.name_en,
+  b.persons_scored, b.persons_high, b.persons_medium, b.persons_low, b.share_high
+FROM {s}.risk_breakdown b
+LEFT JOIN {s}.province p ON p.province_code = b.province_code AND p.data_year = b.data_year
+WHERE b.level = 'province' AND b.dimension = 'age_band_sex' AND b.age_band = 'all'
+  AND b.sex = 'all'""",
         f"""CREATE VIEW {s}.risk_by_district AS
 SELECT d.id, d.province_code, d.data_year, d.code AS district_code, d.name_th,
-  d.persons, d.persons_scored, d.persons_high,
-  d.persons_high::double precision / NULLIF(d.persons_scored, 0) AS share_high,
-  d.mean_index, d.risk_class, d.method, d.geom
+  d.persons_scored, d.persons_high, d.share_high, d.risk_class, d.method, d.geom
 FROM {s}.risk_district d""",
     ]
 

@@ -1,16 +1,18 @@
 """trafficking:publicexport's core: risk_person of a data year -> protected aggregate tables.
 
 Counts (and shares) of persons scored and at high / medium / low risk by area (province, district,
-sub-district), optionally by age band and sex, protected by disclosure.protect, written as CSV
-files, one XLSX workbook, a GeoPackage and a GeoJSON of the deepest area level, and README.txt.
-Never a person: no pseudonym, ID, name or per-person row leaves the database. No QGIS.
+sub-district), optionally by age band and sex, written as CSV files, one XLSX workbook, a
+GeoPackage and a GeoJSON of the deepest area level, and README.txt. The figures are cells of the
+year's one protected cube (release.py): every export of a year, at any level and breakdown, and the
+national publication show the same cells and leave the same cells empty, and each is recorded in
+the export register. Never a person: no pseudonym, ID, name or per-person row leaves the
+database. No QGIS.
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,16 +25,11 @@ from ..feedback import NullFeedback, check_canceled
 from ..ingest.pseudonym import default_identity_path
 from ..files import same_file
 from ..spreadsheet import neutralise
-from ..risk.risk_index import AGE_BANDS
 from ..thai_calendar import year_with_be
-from . import disclosure
+from . import disclosure, release as releases
+from .release import ALL, CLASSES, DOMINANCE, LEVELS, SCORED, UNKNOWN
 from .xlsx_writer import write_workbook
 
-LEVELS = ("province", "district", "subdistrict")
-CLASSES = ("high", "medium", "low")
-SCORED = "scored"
-ALL = "all"
-UNKNOWN = "unknown"
 SOURCE = "CTDC (Counter Trafficking Data Collaborative) publishes its global data set k-anonymised " \
          "with k = 11: ctdatacollaborative.org/global-dataset"
 COLUMNS = ("level", "area_code", "area_name_th", "area_name_en", "district_code", "age_band", "sex",
@@ -46,49 +43,44 @@ class PublicExportError(CoreError):
 
 @dataclass
 class ExportSummary:
-    """What a public export wrote and how many cells it hid."""
+    """What a public export wrote and how many of its cells are suppressed."""
     files: list[str]
-    cells: int
+    cells: int             # count cells in the tables
     primary: int           # hidden for being under k
     secondary: int         # every other hidden cell
     dominance: int         # class cells of dominated groups among them
     note: str
-    protected: disclosure.Protected
-
-
-DOMINANCE = 0.9    # a group with this share or more in one risk class has its classes hidden
+    protected: disclosure.Protected     # the year's whole protected cube
+    release: int = 1       # the year's release the export shows
 
 
 def export(database: PathLike, data_year: int, folder: PathLike, level: str = "subdistrict",
            by_age_band: bool = True, by_sex: bool = True, k: int = 11, rounding: int = 1,
-           feedback: Feedback | None = None, dominance: float | None = DOMINANCE) -> ExportSummary:
+           feedback: Feedback | None = None, dominance: float | None = DOMINANCE,
+           rerelease: str | None = None) -> ExportSummary:
     """Write the protected tables of ``data_year`` (Common Era) into ``folder``.
     ``dominance``: the share of a group in one risk class from which the group's class counts are
-    hidden (attribute disclosure); None turns that rule off."""
+    hidden (attribute disclosure); None turns that rule off. k, rounding and dominance must be
+    those the year was first published with, unless ``rerelease`` says why the year is protected
+    anew (release.prepare)."""
     feedback = feedback or NullFeedback()
     year = data_year
     if level not in LEVELS:
-        raise PublicExportError(f"level must be one of {', '.join(LEVELS)}, not {level}")
+        raise PublicExportError("level must be one of {}, not {}", ", ".join(LEVELS), level)
     folder = Path(folder)
     stem = folder / f"public_export_{year}"
     guarded = (str(database), str(default_identity_path(database)))
     if any(same_file(str(folder), g) for g in guarded) or any(
             same_file(str(stem) + suffix, g) for g in guarded for suffix in (".gpkg", ".xlsx")):
-        raise PublicExportError(f"{folder} is the province database or would overwrite it: the "
-                                "public export goes to a folder of its own. Choose another folder.")
-    with reading(database) as conn:
-        areas = read_areas(conn, level)
-        counts, run = read_counts(conn, year, level, by_age_band, by_sex)
-    if not counts:
-        raise PublicExportError(f"{database} has no scored person for data year {year}: run "
-                                "trafficking:scoreriskindex for the year first.")
+        raise PublicExportError("{} is the province database or would overwrite it: the public "
+                                "export goes to a folder of its own. Choose another folder.", folder)
+    cube = releases.prepare(database, year, releases.Settings(k, rounding, dominance), rerelease,
+                            feedback)
+    protected, areas = cube.protected, cube.areas
     check_canceled(feedback)
-    dimensions = cube_dimensions(areas, counts, by_age_band, by_sex)
-    feedback.pushInfo(f"Protecting {len(counts)} groups of persons with k = {k}…")
-    protected = disclosure.protect(dimensions, counts, k=k, rounding=rounding, feedback=feedback,
-                                   attribute="risk_class", dominance=dominance)
-    note = protection_note(k, rounding, year, run, database, dominance)
-    tables = {lvl: table_rows(protected, areas, lvl, note) for lvl in LEVELS[:LEVELS.index(level) + 1]}
+    note = protection_note(k, rounding, year, cube.run, database, dominance, cube.number)
+    tables = {lvl: table_rows(protected, areas, lvl, note, by_age_band, by_sex)
+              for lvl in LEVELS[:LEVELS.index(level) + 1]}
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for lvl, rows in tables.items():
@@ -105,88 +97,27 @@ def export(database: PathLike, data_year: int, folder: PathLike, level: str = "s
         geometry = dict(conn.execute(f'SELECT code, geom FROM "{level}"'))
     files.append(_write_gpkg(Path(f"{stem}.gpkg"), level, map_rows, geometry, note))
     files.append(_write_geojson(Path(f"{stem}_{level}.geojson"), map_rows, geometry, note))
-    cells = len(protected.values)
-    primary = sum(v == "primary" for v in protected.hidden.values())
+    cells = releases.export_cells(protected, level, by_age_band, by_sex)
+    why = [protected.hidden[c] for c in cells if c in protected.hidden]
+    try:
+        releases.record(database, cube, "public_export", level, by_age_band, by_sex, len(cells),
+                        len(why), f"{folder}: " + ", ".join(f.name for f in map(Path, files)),
+                        feedback)
+    except BaseException:
+        for written in files:      # not recorded, so not published: take the files back
+            Path(written).unlink(missing_ok=True)
+        raise
+    primary = why.count("primary")
     # "secondary" is every other hidden cell; "dominance" counts the class cells of dominated
     # groups among them (those not already under k).
-    return ExportSummary([str(f) for f in files], cells, primary, len(protected.hidden) - primary,
-                         sum(v == "dominance" for v in protected.hidden.values()), note, protected)
-
-
-def read_areas(conn: sqlite3.Connection, level: str) -> dict[tuple[str, str], tuple]:
-    """{(level, code): (name_th, name_en, district_code)} of the province's units to ``level``."""
-    areas = {}
-    for lvl in LEVELS[:LEVELS.index(level) + 1]:
-        district = "district_code" if lvl == "subdistrict" else "NULL"
-        for code, th, en, dist in conn.execute(
-                f'SELECT code, name_th, name_en, {district} FROM "{lvl}" ORDER BY code'):
-            areas[(lvl, code)] = (th, en, dist)
-    if not any(key[0] == "province" for key in areas):
-        raise PublicExportError("the database has no province row: is it a province database?")
-    return areas
-
-
-def read_counts(conn: sqlite3.Connection, year: int, level: str, by_age_band: bool,
-                by_sex: bool) -> tuple[dict[tuple, int], tuple | None]:
-    """{(area node, [age band], [sex], class): persons scored} and the scoring run's facts."""
-    run = conn.execute("SELECT method, catalogue_version, scored_at FROM risk_run WHERE "
-                       "data_year = ? ORDER BY scored_at DESC LIMIT 1", (year,)).fetchone()
-    counts = {}
-    for district, subdistrict, age, sex, risk_class, persons in conn.execute(
-            "SELECT district_code, subdistrict_code, coalesce(age_band, 'unknown'), "
-            "coalesce(sex, 'unknown'), risk_class, count(*) FROM risk_person WHERE data_year = ? "
-            "AND risk_index IS NOT NULL GROUP BY 1, 2, 3, 4, 5", (year,)):
-        key = (_area_leaf(level, district, subdistrict),) + ((age,) if by_age_band else ()) \
-            + ((sex,) if by_sex else ()) + (risk_class,)
-        counts[key] = counts.get(key, 0) + persons
-    return counts, run
-
-
-def _area_leaf(level, district, subdistrict):
-    if level == "province":
-        return ("province", ALL)
-    district = ("district", district or UNKNOWN)
-    if level == "district":
-        return district
-    return ("subdistrict", subdistrict or f"{UNKNOWN}-{district[1]}")
-
-
-def cube_dimensions(areas: dict[tuple[str, str], tuple], counts: dict[tuple, int],
-                    by_age_band: bool, by_sex: bool) -> list[disclosure.Dimension]:
-    """The cube's trees: area (province > districts > sub-districts, with 'unknown' places where
-    persons have none), [age band], [sex], and risk class (persons scored > high, medium, low)."""
-    area = {("province", ALL): None}
-    for (lvl, code), _names in areas.items():
-        if lvl == "district":
-            area[(lvl, code)] = ("province", ALL)
-    for (lvl, code), (_, _, district) in areas.items():
-        if lvl == "subdistrict":
-            area[(lvl, code)] = ("district", district)
-    for key in counts:
-        node = key[0]
-        if node not in area:    # a place the persons have but the unit tables lack, or unknown
-            if node[0] == "district":
-                area[node] = ("province", ALL)
-            else:
-                district = node[1].split("-", 1)[1] if node[1].startswith(UNKNOWN) else node[1][:4]
-                area.setdefault(("district", district), ("province", ALL))
-                area[node] = ("district", district)
-    dims = [disclosure.Dimension("area", area)]
-    if by_age_band:
-        bands = [b for b, _, _ in AGE_BANDS] + [UNKNOWN]
-        bands += sorted({key[1] for key in counts} - set(bands))
-        dims.append(disclosure.Dimension("age_band", {ALL: None, **dict.fromkeys(bands, ALL)}))
-    if by_sex:
-        sexes = ["female", "male", UNKNOWN]
-        sexes += sorted({key[-2] for key in counts} - set(sexes))
-        dims.append(disclosure.Dimension("sex", {ALL: None, **dict.fromkeys(sexes, ALL)}))
-    dims.append(disclosure.Dimension("risk_class", {SCORED: None, **dict.fromkeys(CLASSES, SCORED)}))
-    return dims
+    return ExportSummary([str(f) for f in files], len(cells), primary, len(why) - primary,
+                         why.count("dominance"), note, protected, cube.number)
 
 
 def table_rows(protected: disclosure.Protected, areas: dict[tuple[str, str], tuple], level: str,
-               note: str) -> list[dict]:
-    """The published rows of one area level: one per area x age band x sex, margins included."""
+               note: str, by_age_band: bool = True, by_sex: bool = True) -> list[dict]:
+    """The published rows of one area level: one per area x age band x sex, margins included;
+    without a breakdown only its 'all' rows (cells of the same protected cube)."""
     dims = protected.dimensions
     names = {d.name: d for d in dims}
     rows = []
@@ -197,8 +128,9 @@ def table_rows(protected: disclosure.Protected, areas: dict[tuple[str, str], tup
         if node[1] == UNKNOWN or node[1].startswith(f"{UNKNOWN}-"):
             th, en = "ไม่ทราบที่อยู่", "place not recorded"
             district = node[1].split("-", 1)[1] if level == "subdistrict" else None
-        for age in names["age_band"].nodes if "age_band" in names else [ALL]:
-            for sex in names["sex"].nodes if "sex" in names else [ALL]:
+        ages = names["age_band"].nodes if "age_band" in names and by_age_band else [ALL]
+        for age in ages:
+            for sex in names["sex"].nodes if "sex" in names and by_sex else [ALL]:
                 def cell(risk_class, node=node, age=age, sex=sex):
                     key = (node,) + ((age,) if "age_band" in names else ()) \
                         + ((sex,) if "sex" in names else ()) + (risk_class,)
@@ -218,7 +150,7 @@ def table_rows(protected: disclosure.Protected, areas: dict[tuple[str, str], tup
 
 
 def protection_note(k: int, rounding: int, year: int, run: tuple[str, str, str] | None,
-                    database: PathLike, dominance: float | None = None) -> str:
+                    database: PathLike, dominance: float | None = None, release: int = 1) -> str:
     """One line saying exactly how the figures were protected, for every output."""
     dominated = (f"where {dominance:.0%} or more of a group's persons are in one risk class, the "
                  f"group's high, medium and low counts are suppressed, zeros included, so that no "
@@ -226,10 +158,14 @@ def protection_note(k: int, rounding: int, year: int, run: tuple[str, str, str] 
     rounded = f"published counts rounded to the nearest multiple of {rounding} after suppression" \
         if rounding > 1 else "no rounding"
     method = f", scored by the {run[0]} method, catalogue {run[1]}, at {run[2]}" if run else ""
+    again = f" (re-release {release}: figures published earlier for the year are superseded)" \
+        if release > 1 else ""
     return (f"Aggregates only. Cells under k = {k} persons suppressed (left empty); secondary "
             f"suppression so that no suppressed cell can be recovered exactly from the totals, "
-            f"margins or other levels (province > district > sub-district); {dominated}shares "
-            f"only from published counts; {rounded}. Data year {year_with_be(year)}. Source: "
+            f"margins or other levels (province > district > sub-district), nor from all the "
+            f"year's exports and its national publication together: each shows the same cells of "
+            f"one protected table and leaves the same cells empty; {dominated}shares "
+            f"only from published counts; {rounded}. Data year {year_with_be(year)}{again}. Source: "
             f"risk_person of {os.path.basename(str(database))}{method}. k = 11 is CTDC's practice.")
 
 
