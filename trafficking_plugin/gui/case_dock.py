@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.cases import case_records, htcds_export
+from ..core.errors import CoreError
 from ..core.ingest import pseudonym
 from ..core.network import directory
 from ..core.thai_calendar import ce_year, shown_date
@@ -585,7 +586,7 @@ class CaseDock(QgsDockWidget):
             stem = os.path.splitext(path)[0]
         try:
             files = htcds_export.export_cases(self.database, stem)
-        except htcds_export.HtcdsExportError as error:
+        except CoreError as error:     # HtcdsExportError, and the database's own errors
             self._say(str(error), error=True)
             return []
         self._say(tr("Exported: {}").format(", ".join(os.path.basename(f) for f in files)))
