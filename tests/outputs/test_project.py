@@ -3,12 +3,14 @@ from trafficking:createdatabase, then read back by a fresh QgsProject as QGIS wo
 import json
 import re
 import shutil
+import subprocess
 import zipfile
 
 import pytest
 from conftest import copy_database
 from qgis.core import (
-    QgsLayoutExporter, QgsLayoutItemLegend, QgsProcessingException, QgsProject, QgsVectorLayer,
+    QgsApplication, QgsLayoutExporter, QgsLayoutItemAttributeTable, QgsLayoutItemLegend,
+    QgsLayoutItemMap, QgsProcessingException, QgsProject, QgsRenderContext, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
@@ -19,7 +21,8 @@ from trafficking_db.trafficking_plugin.core.standard import crosswalk
 from trafficking_db.trafficking_plugin.core import database
 from trafficking_db.trafficking_plugin.sample import synthetic_province
 from trafficking_db.trafficking_plugin.core.risk import risk_index
-from trafficking_db.trafficking_plugin.outputs.project import LAYOUT_GROUP, build_project
+from trafficking_db.trafficking_plugin.outputs.project import COPY_NAMES, LAYOUT_GROUP, build_project
+from trafficking_db.trafficking_plugin.sample import cases
 from trafficking_db.trafficking_plugin.outputs.risk_report_layout import MAP
 
 pytestmark = pytest.mark.slow   # QGIS rendering and layouts: not in the quick lane
@@ -31,16 +34,17 @@ GROUPS = {
     "เขตการปกครอง / Administrative units": ["village", "province", "district", "subdistrict"],
     "สถานที่เสี่ยง / Sin space": ["establishment"],
     "เครือข่าย / Network": ["organization", "network_member"],
-    "บทเรียนจากกรณี / Lessons learned": ["case_event"],
+    "บทเรียนจากกรณี / Lessons learned": ["case_event", "case"],
     "ดัชนีความเสี่ยง / Risk index": ["risk_village", "risk_subdistrict", "risk_district",
                                      "risk_change_subdistrict", "risk_change_district"],
     "ติดตามกิจกรรม / Programme monitoring": ["activity"],
     "ตาราง / Tables": ["risk_breakdown", "indicator", "establishment_type", "establishment_rule"],
 }
 VISIBLE = {"risk_subdistrict", "district", "province"}
-# Tables with persons, raw rows or victims' details: never in the project.
+# Tables with persons, raw rows or perpetrators and support plans: never in the project. (The
+# case table, pseudonymised and without names, is there for its route, as in the case dock.)
 NEVER = {"person", "risk_person", "household", "household_member", "health_condition",
-         "school_enrolment", "welfare_case", "rejected_row", "case", "case_perpetrator",
+         "school_enrolment", "welfare_case", "rejected_row", "case_perpetrator",
          "case_support", "audit_log"}
 
 
@@ -48,6 +52,7 @@ NEVER = {"person", "risk_person", "household", "household_member", "health_condi
 def scored_project(imported_sample, tmp_path_factory):
     """The sample province scored for 2024 and its project beside it; returns (db, .qgz, summary)."""
     db = copy_database(imported_sample[2], tmp_path_factory.mktemp("project"))
+    cases.load_sample(db, imported_sample[0])   # the sample network and cases, for the relations
     crosswalk.run_crosswalk(db, YEAR)
     risk_index.score_risk_index(db, YEAR, risk_index.Options())
     save_default_styles(str(db), RISK_LAYERS, None)
@@ -216,3 +221,161 @@ def test_clear_errors(run_algorithm, created, tmp_path):
     with pytest.raises(QgsProcessingException, match="end it with .qgz"):
         run_algorithm("createproject", DATABASE=str(created), OUTPUT=str(tmp_path / "x.txt"))
     assert QgsVectorLayer(f"{created}|layername=district", "d", "ogr").isValid()   # untouched
+
+
+def layer_of(project, table):
+    """The project's layer of ``table`` in the themed groups (not a print layout's copy)."""
+    return next(n.layer() for n in project.layerTreeRoot().findLayers()
+                if table_of(n.layer()) == table and n.parent().name() != LAYOUT_GROUP)
+
+
+def shown(layer, field, value):
+    """What the attribute table and Identify show for ``value`` in ``field``."""
+    index = layer.fields().indexOf(field)
+    setup = layer.editorWidgetSetup(index)
+    formatter = QgsApplication.fieldFormatterRegistry().fieldFormatter(setup.type())
+    return formatter.representValue(layer, index, setup.config(), None, value)
+
+
+def widget(layer, field):
+    return layer.editorWidgetSetup(layer.fields().indexOf(field))
+
+
+def test_layers_read_like_the_docks(scored_project):
+    db, path, _ = scored_project
+    project = QgsProject.instance()   # relation widgets look their relation up in the open project
+    try:
+        assert project.read(str(path)), project.error()
+        risk = layer_of(project, "risk_subdistrict")
+        assert risk.attributeDisplayName(risk.fields().indexOf("risk_class")) == \
+            "ระดับความเสี่ยง / Risk class"
+        assert widget(risk, "risk_class").type() == "ValueMap"
+        assert [shown(risk, "risk_class", v) for v in ("high", "medium", "low", "not_enough_data",
+                                                       None)] == [
+            "สูง / High", "ปานกลาง / Medium", "ต่ำ / Low", "ข้อมูลไม่พอ / Not enough data",
+            "ไม่ได้ประเมิน / Not scored"]
+        # Shares as percentages beside their 0-1 columns, which leave the table and Identify.
+        percent = widget(risk, "share_high_pct")
+        assert percent.type() == "Range" and percent.config()["Suffix"] == " %"
+        assert risk.attributeDisplayName(risk.fields().indexOf("share_high_pct")) == \
+            "เสี่ยงสูง (%) / High risk (%)"
+        feature = next(f for f in risk.getFeatures() if f["share_high"])
+        assert feature["share_high_pct"] == round(100 * feature["share_high"], 1) > 0
+        assert widget(risk, "share_high").type() == "Hidden"
+        hidden = {c.name: c.hidden for c in risk.attributeTableConfig().columns()}
+        assert hidden["share_high"] and not hidden["share_high_pct"]
+        change = layer_of(project, "risk_change_district")
+        assert shown(change, "class_change", "worse") == "แย่ลง / Worse"
+
+        # Dates as calendars; codes as their names.
+        events, case = layer_of(project, "case_event"), layer_of(project, "case")
+        for layer, field in ((events, "event_date"), (case, "incoming_referral_date"),
+                             (case, "recorded_at"), (layer_of(project, "activity"), "activity_date"),
+                             (layer_of(project, "establishment"), "survey_date")):
+            setup = widget(layer, field)
+            assert setup.type() == "DateTime" and setup.config()["calendar_popup"], field
+        step = next(f for f in events.getFeatures() if f["event_date"])
+        assert shown(events, "event_date", step["event_date"]) == \
+            step["event_date"].toString("yyyy-MM-dd")
+        assert shown(case, "status", "Active") == "ดำเนินการอยู่ / Active"
+        organisations = layer_of(project, "organization")
+        assert shown(organisations, "type", "police") == "สถานีตำรวจ / Police"
+        assert shown(layer_of(project, "risk_breakdown"), "sex", "female") == "หญิง / Female"
+
+        # Relations: an organisation's members and activities, a case's route.
+        relations = project.relationManager().relations()
+        assert set(relations) == {"case_events", "organization_members", "organization_activities"}
+        assert all(relation.isValid() for relation in relations.values())
+        with database.connect(db) as conn:
+            members = dict(conn.execute("SELECT organization_id, count(*) FROM network_member "
+                                        "WHERE organization_id IS NOT NULL GROUP BY 1"))
+            steps = dict(conn.execute("SELECT case_id, count(*) FROM case_event GROUP BY 1"))
+        assert members and steps
+        for relation_id, counts in (("organization_members", members), ("case_events", steps)):
+            relation = relations[relation_id]
+            found = {f["fid"]: len(list(relation.getRelatedFeatures(f)))
+                     for f in relation.referencedLayer().getFeatures()}
+            assert {k: v for k, v in found.items() if v} == counts
+        member_layer = layer_of(project, "network_member")
+        member = next(f for f in member_layer.getFeatures() if f["organization_id"])
+        organisation = organisations.getFeature(member["organization_id"])
+        assert widget(member_layer, "organization_id").type() == "RelationReference"
+        assert shown(member_layer, "organization_id", member["organization_id"]) == organisation["name"]
+        assert shown(case, "referring_organization_id", organisation["fid"]) == organisation["name"]
+    finally:
+        project.clear()
+
+
+def test_print_layout_layers_are_not_duplicated(scored_project):
+    _, path, _ = scored_project
+    project = read(path)
+    root = project.layerTreeRoot()
+    group = root.findGroup(LAYOUT_GROUP)
+    # Only the copies restyled for print, each once, and the report's virtual layers.
+    assert [n.layer().name() for n in group.findLayers()] == [
+        "หมู่บ้านเสี่ยงสูง / High-risk village", COPY_NAMES["subdistrict"], "report_area",
+        "report_row"]
+    themed = {n.layerId() for n in root.findLayers() if n.parent() is not group}
+    assert len(project.mapLayers()) == len(themed) + 4
+    layouts = project.layoutManager()
+    # The maps draw the project's own province, districts, villages and risk layers.
+    province_map = layouts.layoutByName("Province map").itemById("main")
+    assert {layer.id() for layer in province_map.layers()} <= themed
+    risk_map = layouts.layoutByName(f"Risk map {YEAR}").itemById("main")
+    assert layer_of(project, "risk_subdistrict") in risk_map.layers()
+    # Legends keep the names they printed before.
+    legend = next(i for i in layouts.layoutByName("Province map").items()
+                  if isinstance(i, QgsLayoutItemLegend))
+    assert [n.customProperty("legend/title-label") or n.name()
+            for n in legend.model().rootGroup().findLayers()] == ["จังหวัด", "อำเภอ", "หมู่บ้าน", "ตำบล"]
+    for layout in layouts.layouts():
+        for item in layout.items():
+            if isinstance(item, QgsLayoutItemMap):
+                assert all(layer.isValid() for layer in item.layers())
+
+
+@pytest.fixture(scope="module")
+def crowded_project(scored_project, tmp_path_factory):
+    """The scored sample with 22 more districts of 2024 (25 in all, as Chiang Mai has):
+    more than one page's table holds. Returns (db, .qgz, the district codes)."""
+    db = copy_database(scored_project[0], tmp_path_factory.mktemp("crowded"))
+    database.run_in_transaction(db, None, lambda conn: conn.execute(
+        "INSERT INTO risk_district (geom, code, name_th, data_year, persons, persons_scored, "
+        "persons_high, share_high, mean_index, risk_class, drivers) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 22) "
+        "SELECT d.geom, printf('59%02d', n.i), 'อำเภอทดสอบ ' || n.i, d.data_year, d.persons, "
+        "d.persons_scored, d.persons_high, d.share_high, d.mean_index, d.risk_class, d.drivers "
+        "FROM n, (SELECT * FROM risk_district WHERE data_year = ? ORDER BY code LIMIT 1) AS d",
+        (YEAR,)))
+    with database.connect(db) as conn:
+        codes = [c for (c,) in conn.execute("SELECT code FROM risk_district WHERE data_year = ? "
+                                            "ORDER BY code", (YEAR,))]
+    path = db.with_suffix(".qgz")
+    build_project(db, path)
+    return db, path, codes
+
+
+def test_atlas_table_shows_every_district(crowded_project, tmp_path):
+    _, path, codes = crowded_project
+    assert len(codes) == 25
+    project = read(path)
+    layout = project.layoutManager().layoutByName(f"Risk reports {YEAR}")
+    assert layout.customProperty("pdfTextFormat") == 1   # QGIS's PDF export writes text as text
+    table = next(m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable))
+    atlas = layout.atlas()
+    pdf = tmp_path / "province_page.pdf"
+    assert atlas.beginRender()
+    try:
+        assert atlas.seekTo(0)   # the province's page: a row per district
+        assert [row[0] for row in table.contents()] == codes
+        assert layout.pageCollection().pageCount() == 2   # the table goes on on a second page
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        assert QgsLayoutExporter(layout).exportToPdf(str(pdf), settings) == QgsLayoutExporter.Success
+        assert atlas.seekTo(1)   # a district's page: its few sub-districts fit on one
+        assert layout.pageCollection().pageCount() == 1
+    finally:
+        atlas.endRender()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert [code for code in codes if code not in text] == []

@@ -15,9 +15,15 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsLayerTreeLayer,
+    QgsLayoutItemAttributeTable,
     QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutMultiFrame,
+    QgsLayoutTable,
+    QgsMapLayer,
     QgsMapLayerStyle,
     QgsProject,
+    QgsReadWriteContext,
     QgsVectorLayer,
     QgsVirtualLayerDefinition,
     QgsWkbTypes,
@@ -29,6 +35,7 @@ from ..core.dissemination.report_tables import CLASS_TH
 from ..core.errors import CoreError
 from ..core.thai_calendar import BE_OFFSET, year_with_be
 from .layout_kit import province_layout, risk_layout
+from .project_forms import add_relations, configure_layer, database_value_maps
 from .risk_report_layout import report_layers, report_layout
 from .styles import EXTRA_STYLES, STYLES_DIR, style_path, styled_tables
 
@@ -48,7 +55,8 @@ GROUPS = (
         ("organization", "หน่วยงานภาคี / Partner organisations", False),
         ("network_member", "สมาชิกเครือข่าย / Network members", False))),
     ("บทเรียนจากกรณี / Lessons learned", (
-        ("case_event", "จุดในเส้นทางของกรณี / Case route places", False),)),
+        ("case_event", "จุดในเส้นทางของกรณี / Case route places", False),
+        ("case", "คดี / Cases", False))),
     ("ดัชนีความเสี่ยง / Risk index", (
         ("risk_village", "หมู่บ้าน: ความเสี่ยง / Village risk", False),
         ("risk_subdistrict", "ตำบล: ความเสี่ยง / Sub-district risk", True),
@@ -67,7 +75,10 @@ RISK_BY_YEAR = ("risk_village", "risk_subdistrict", "risk_district", "risk_chang
                 "risk_change_district")
 LAYOUT_GROUP = "ชั้นข้อมูลของแผนที่พิมพ์ / Print layout layers"
 REPORT_AREAS, REPORT_ROWS = "report_area", "report_row"
-FRAME_ROWS = 16   # one-line rows the report page's table frame holds
+# The layouts' own copies of a table, named for what they draw (their builders name them for
+# the legend, where the table is obvious).
+COPY_NAMES = {"subdistrict": "ตำบล: พื้นสีเทาของแผนที่ความเสี่ยง / Sub-districts: risk map underlay"}
+PDF_TEXT_AS_TEXT = 1   # Qgis.TextRenderFormat AlwaysText: a PDF's words can be searched and copied
 
 
 class ProjectError(CoreError):
@@ -118,7 +129,7 @@ def build_project(database: PathLike, project_path: PathLike, data_year: int | N
     project.setFileName(project_path)
     project.writeEntry("Paths", "/Absolute", False)   # sources relative to the project file
     project.setTitle(title)
-    groups = _add_groups(project, database, present, year)
+    groups, group_layers = _add_groups(project, database, present, year)
 
     layouts = []
     if not has_province:
@@ -133,8 +144,11 @@ def build_project(database: PathLike, project_path: PathLike, data_year: int | N
             layouts.append(_report_layout(project, database, year, attribution))
     for layout in layouts:
         _legends_to_map_layers(layout)
+        layout.setCustomProperty("pdfTextFormat", PDF_TEXT_AS_TEXT)
         project.layoutManager().addLayout(layout)
+    _share_layout_layers(project, layouts, group_layers)
     _gather_layout_layers(project)
+    _configure_forms(project, database, group_layers)
 
     folder = os.path.dirname(project_path)
     if folder:
@@ -165,10 +179,10 @@ def _title(conn, year):
 
 
 def _add_groups(project, database, present, year):
-    """The themed groups with their layers; returns {group: [table, ...]}."""
+    """The themed groups with their layers; returns ({group: [table, ...]}, {table: layer})."""
     root = project.layerTreeRoot()
     styled = styled_tables(database)
-    groups = {}
+    groups, layers = {}, {}
     for group_name, tables in GROUPS:
         found = [t for t in tables if t[0] in present]
         if not found:
@@ -185,9 +199,10 @@ def _add_groups(project, database, present, year):
             node.setItemVisibilityChecked(visible)
             node.setExpanded(visible)   # hidden layers' legends folded: the panel stays short
             groups[group_name].append(table)
+            layers[table] = layer
         group.setItemVisibilityChecked(any(t[2] for t in found))
         group.setExpanded(any(t[2] for t in found))
-    return groups
+    return groups, layers
 
 
 def _open(database, table, name, styled, subset=None):
@@ -233,7 +248,18 @@ def _report_layout(project, database, year, attribution):
     areas = _virtual_layer(project, REPORT_AREAS, _areas_sql(year), database, polygons=True)
     rows = _virtual_layer(project, REPORT_ROWS, _rows_sql(year), database, polygons=False)
     layout, _ = report_layout(project, layout_layers, areas, rows, year, attribution)
+    _tables_continue(layout, rows)
     return layout
+
+
+def _tables_continue(layout, rows):
+    """Every row of a page's table is printed: the table goes on in a frame on a page of its own
+    (with its header) as often as it needs; the atlas adds and drops those pages page by page."""
+    for table in layout.multiFrames():
+        if isinstance(table, QgsLayoutItemAttributeTable):
+            table.setMaximumNumberOfFeatures(max(rows.featureCount(), 1))
+            table.setHeaderMode(QgsLayoutTable.AllFrames)
+            table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
 
 
 def _virtual_layer(project, name, sql, database, polygons):
@@ -287,13 +313,6 @@ def _summary(a, with_class):
             f"{_pct(a + '.share_high')} || '); mean index ' || {_num(a + '.mean_index')}")
 
 
-def _more(count, unit_th, unit_en):
-    """A line under the summary when the page's table cannot hold all its rows."""
-    return (f"CASE WHEN {count} > {FRAME_ROWS} THEN char(10) || 'ตาราง {FRAME_ROWS} จาก ' || "
-            f"{count} || ' {unit_th} (ครบใน report_row) / table: {FRAME_ROWS} of ' || {count} || "
-            f"' {unit_en} (all in report_row)' ELSE '' END")
-
-
 FULL_REPORT = ("ตัวชี้วัด แนวโน้ม และแผนภูมิอายุ x เพศ ฉบับเต็ม: เรียกใช้ trafficking:riskreport / "
                "Indicators in full, trend and the age x sex chart: run trafficking:riskreport.")
 
@@ -312,10 +331,9 @@ SELECT 1 AS page, 'province' AS level, p.code AS code,
   'รายงานความเสี่ยงต่อการค้ามนุษย์ จังหวัด' || p.name_th || ' ปี พ.ศ. {be}' AS title_th,
   'Human-trafficking risk report, ' || coalesce(p.name_en, p.code) || ' province, {year} (B.E. {be})'
     AS title_en,
-  {_summary('t', False)} || {_more('t.districts', 'อำเภอ', 'districts')}
-    AS summary,
+  {_summary('t', False)} AS summary,
   '{FULL_REPORT}' AS indicators, '' AS trend, '' AS chart, p.geometry AS geometry
-FROM prov AS p, (SELECT count(*) AS districts, sum(persons) AS persons,
+FROM prov AS p, (SELECT sum(persons) AS persons,
   sum(persons_scored) AS persons_scored, sum(persons_high) AS persons_high,
   CASE WHEN sum(persons_scored) > 0 THEN 1.0 * sum(persons_high) / sum(persons_scored) END
     AS share_high,
@@ -327,8 +345,7 @@ SELECT 1 + (SELECT count(*) FROM rd AS r2 WHERE r2.data_year = {year} AND r2.cod
   'district', r.code,
   'รายงานความเสี่ยงต่อการค้ามนุษย์ อำเภอ' || r.name_th || ' ปี พ.ศ. {be}',
   'Human-trafficking risk report, ' || coalesce(d.name_en, r.code) || ' district, {year} (B.E. {be})',
-  {_summary('r', True)} || {_more(f'(SELECT count(*) FROM rs WHERE rs.data_year = {year} '
-                                  'AND substr(rs.code, 1, 4) = r.code)', 'ตำบล', 'sub-districts')},
+  {_summary('r', True)},
   'ตัวชี้วัดหลักของอำเภอ / The district''s drivers: ' || coalesce(r.drivers, '-') || char(10)
     || '{FULL_REPORT}',
   {trend}, '', r.geometry
@@ -383,3 +400,82 @@ def _gather_layout_layers(project):
         group.addLayer(layer)
     group.setItemVisibilityCheckedRecursive(False)
     group.setExpanded(False)
+
+
+def _share_layout_layers(project, layouts, group_layers):
+    """The layouts draw the project's own layer wherever their copy is the same table, filter and
+    style (the province, the districts, the year's sub-district risk), and copies the same as
+    one another become one; what is left are the copies restyled for print. A legend keeps the
+    name it showed."""
+    by_look = {_look(layer): layer for layer in group_layers.values()}
+    loose = [node.layer() for node in project.layerTreeRoot().children()
+             if isinstance(node, QgsLayerTreeLayer)]
+    for copy in loose:
+        key = _look(copy)
+        kept = by_look.setdefault(key, copy)
+        if kept is copy:
+            table = _table_of(copy)
+            if table in COPY_NAMES:
+                _freeze_legend_names(layouts, copy)
+                copy.setName(COPY_NAMES[table])
+            continue
+        _swap_in_layouts(layouts, copy, kept)
+        project.removeMapLayer(copy.id())
+
+
+def _look(layer):
+    """What a layer draws: its source (table and filter) and its symbols and labels."""
+    document = QDomDocument()
+    categories = (QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
+                  | QgsMapLayer.Diagrams)
+    layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
+    return layer.source(), document.toString()
+
+
+def _table_of(layer):
+    source = layer.source()
+    return source.split("layername=")[1].split("|")[0] if "layername=" in source else None
+
+
+def _legend_nodes(layouts, layer):
+    for layout in layouts:
+        for item in layout.items():
+            if isinstance(item, QgsLayoutItemLegend):
+                root = item.model().rootGroup()
+                for node in root.findLayers():
+                    if node.layerId() == layer.id():
+                        yield item, node
+
+
+def _freeze_legend_names(layouts, layer):
+    for _, node in _legend_nodes(layouts, layer):
+        if not node.customProperty("legend/title-label"):
+            node.setCustomProperty("legend/title-label", layer.name())
+
+
+def _swap_in_layouts(layouts, old, new):
+    """Maps and legends of ``layouts`` draw ``new`` where they drew ``old``."""
+    for layout in layouts:
+        for item in layout.items():
+            if isinstance(item, QgsLayoutItemMap) and old in item.layers():
+                item.setLayers([new if layer is old else layer for layer in item.layers()])
+    for legend, node in list(_legend_nodes(layouts, old)):
+        parent = node.parent()
+        twin = QgsLayerTreeLayer(new)
+        for key in node.customProperties():
+            twin.setCustomProperty(key, node.customProperty(key))
+        if not twin.customProperty("legend/title-label"):
+            twin.setCustomProperty("legend/title-label", old.name())
+        parent.insertChildNode(parent.children().index(node), twin)
+        parent.removeChildNode(node)
+        legend.updateLegend()
+
+
+def _configure_forms(project, database, group_layers):
+    """Aliases, value maps, % fields and date pickers on every table's layer; the relations."""
+    maps = database_value_maps(database)
+    for layer in project.mapLayers().values():
+        table = _table_of(layer)
+        if isinstance(layer, QgsVectorLayer) and table:
+            configure_layer(layer, table, maps)
+    add_relations(project, group_layers)
