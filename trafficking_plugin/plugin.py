@@ -18,6 +18,31 @@ def tr(text):
     return QCoreApplication.translate("TraffickingPlugin", text)
 
 
+UPDATE_PROJECT, OPEN_AS_IS, CANCEL = "update", "open_as_is", "cancel"   # the buttons' names
+
+
+def project_question(parent, path):
+    """The question before opening an existing province project, with buttons that say what
+    they do (each button's objectName is its answer); Escape cancels."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Question, tr("Province project"),
+                      tr("{} exists. Update it from the database (the latest scored year, the "
+                         "current styles and layouts; changes saved in the project are lost), or "
+                         "open it as it is?").format(path), QMessageBox.NoButton, parent)
+    for name, label, role in ((UPDATE_PROJECT, tr("Update from the database"),
+                               QMessageBox.AcceptRole),
+                              (OPEN_AS_IS, tr("Open as it is"), QMessageBox.AcceptRole),
+                              (CANCEL, tr("Cancel"), QMessageBox.RejectRole)):
+        button = box.addButton(label, role)
+        button.setObjectName(name)
+        if name == OPEN_AS_IS:
+            box.setDefaultButton(button)
+        if name == CANCEL:
+            box.setEscapeButton(button)
+    return box
+
+
 class TraffickingPlugin:
     # Menu entries: (label, algorithm id). Each opens the algorithm's own Processing dialog.
     MENU_ALGORITHMS = (
@@ -160,7 +185,7 @@ class TraffickingPlugin:
     def _open_province_project(self, _checked=False):
         """Open a province database's project (<database>.qgz beside it), written first when it
         is missing or when the user wants it made again (e.g. after scoring a new year)."""
-        from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
+        from qgis.PyQt.QtWidgets import QFileDialog
 
         from .outputs.project import ProjectError, build_project, default_project_path
         window = self.iface.mainWindow()
@@ -169,16 +194,14 @@ class TraffickingPlugin:
         if not database:
             return
         path = default_project_path(database)
-        answer = QMessageBox.Yes
+        answer = UPDATE_PROJECT
         if os.path.exists(path):
-            answer = QMessageBox.question(
-                window, tr("Province project"),
-                tr("{} exists. Make it again from the database (the latest scored year; changes "
-                   "saved in it are lost)? No opens it as it is.").format(path),
-                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.No)
-        if answer == QMessageBox.Cancel:
+            box = project_question(window, path)
+            box.exec_()
+            answer = box.clickedButton().objectName() if box.clickedButton() else CANCEL
+        if answer not in (UPDATE_PROJECT, OPEN_AS_IS):
             return
-        if answer == QMessageBox.Yes:
+        if answer == UPDATE_PROJECT:
             try:
                 build_project(database, path)
             except ProjectError as error:

@@ -2954,6 +2954,31 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         <name>TraffickingPlugin</name>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Province project</source>
+            <translation>โปรเจกต์จังหวัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>{} exists. Update it from the database (the latest scored year, the current styles and layouts; changes saved in the project are lost), or open it as it is?</source>
+            <translation>{} มีอยู่แล้ว ปรับปรุงจากฐานข้อมูล (ปีข้อมูลล่าสุดที่ประเมินแล้ว รูปแบบและแผนที่พิมพ์ปัจจุบัน; การเปลี่ยนแปลงที่บันทึกไว้ในโปรเจกต์จะหายไป) หรือเปิดตามเดิม?</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Update from the database</source>
+            <translation>ปรับปรุงจากฐานข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Open as it is</source>
+            <translation>เปิดตามเดิม</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Cancel</source>
+            <translation>ยกเลิก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
             <source>Create or upgrade province database…</source>
             <translation>สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด…</translation>
         </message>
@@ -3093,14 +3118,8 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <translation>บทเรียน</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Province project</source>
-            <translation>โปรเจกต์จังหวัด</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
             <source>{} exists. Make it again from the database (the latest scored year; changes saved in it are lost)? No opens it as it is.</source>
-            <translation>มี {} อยู่แล้ว สร้างใหม่จากฐานข้อมูลหรือไม่ (ปีล่าสุดที่ประเมินแล้ว; การเปลี่ยนแปลงที่บันทึกไว้ในโปรเจกต์จะหายไป)? ตอบ ไม่ เพื่อเปิดโปรเจกต์เดิมตามที่เป็นอยู่</translation>
+            <translation type="obsolete">มี {} อยู่แล้ว สร้างใหม่จากฐานข้อมูลหรือไม่ (ปีล่าสุดที่ประเมินแล้ว; การเปลี่ยนแปลงที่บันทึกไว้ในโปรเจกต์จะหายไป)? ตอบ ไม่ เพื่อเปิดโปรเจกต์เดิมตามที่เป็นอยู่</translation>
         </message>
     </context>
     <context>
