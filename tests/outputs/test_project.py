@@ -284,7 +284,8 @@ def test_layers_read_like_the_docks(scored_project):
 
         # Relations: an organisation's members and activities, a case's route.
         relations = project.relationManager().relations()
-        assert set(relations) == {"case_events", "organization_members", "organization_activities"}
+        assert set(relations) == {"case_events", "organization_members",
+                                  "organization_programme_activities"}
         assert all(relation.isValid() for relation in relations.values())
         with database.connect(db) as conn:
             members = dict(conn.execute("SELECT organization_id, count(*) FROM network_member "

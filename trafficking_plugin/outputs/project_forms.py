@@ -217,12 +217,13 @@ VALUE_MAPS = {
 DATE_FORMAT, DATETIME_FORMAT = "yyyy-MM-dd", "yyyy-MM-dd HH:mm"
 
 # Relations: (id, name, parent table, child table, the child's column holding the parent's fid).
+# A parent's form lists its children's relations in the order of their ids: members first.
 RELATIONS = (
     ("case_events", "เส้นทางของคดี / Case route", "case", "case_event", "case_id"),
     ("organization_members", "สมาชิกของหน่วยงาน / Members", "organization", "network_member",
      "organization_id"),
-    ("organization_activities", "กิจกรรมของหน่วยงาน / Activities", "organization", "activity",
-     "organization_id"),
+    ("organization_programme_activities", "กิจกรรมของหน่วยงาน / Activities", "organization",
+     "activity", "organization_id"),
 )
 # What a feature is called in relation widgets and Identify (never a key or a story).
 DISPLAY = {"organization": '"name"', "case": "'คดี / Case ' || \"fid\"",
