@@ -5,6 +5,7 @@ import sqlite3
 
 import pandas as pd
 import pytest
+from trafficking_db.trafficking_plugin.core.cases import case_records
 from trafficking_db.trafficking_plugin.core.standard import crosswalk
 from trafficking_db.trafficking_plugin.core.ingest import pseudonym
 from trafficking_db.trafficking_plugin.sample import cases as sample_cases
@@ -72,6 +73,9 @@ def test_loader_counts_and_keys_link_victims_with_ids(loaded):
     assert counts["organizations"] == manifest["network"]["organizations"]["rows"]
     assert counts["members"] == manifest["network"]["members"]["rows"]
     assert counts["events"] == manifest["cases"]["events"]["rows"]
+    with contextlib.closing(sqlite3.connect(db)) as conn:     # the steps the Cases dock offers
+        steps = {r[0] for r in conn.execute("SELECT DISTINCT event_type FROM case_event")}
+    assert steps and steps <= set(case_records.EVENT_TYPES)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         linked = {k for (k,) in conn.execute('SELECT DISTINCT c.case_key FROM "case" c JOIN '
                                              "person p ON p.person_key = c.case_key")}

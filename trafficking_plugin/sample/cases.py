@@ -387,6 +387,7 @@ def _load_cases(conn, folder, key, orgs, feedback):
         fids[row["case_no"]] = cursor.lastrowid
     feedback.setProgress(60)
     for row in read_rows(os.path.join(folder, PATHS["events"])):
+        row["event_type"] = row["event_type"].lower()   # HTCDS "Recruitment", the schema's step
         conn.execute(
             f"INSERT INTO case_event (geom, case_id, {', '.join(_EVENT_FIELDS)}) "
             f"VALUES (?, ?, {', '.join('?' * len(_EVENT_FIELDS))})",
