@@ -231,9 +231,11 @@ class ChildEditor(QWidget):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            for c, (column, _, _) in enumerate(self.fields):
+            for c, (column, _, widget) in enumerate(self.fields):
                 value = row.get(column)
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                text = widget.shown(value) if hasattr(widget, "shown") else \
+                    "" if value is None else str(value)
+                self.table.setItem(r, c, QTableWidgetItem(text))
 
     def _selected(self):
         selected = self.table.currentRow()

@@ -174,7 +174,7 @@ class DateField(QWidget):
         super().__init__(parent)
         self.buddhist_era = buddhist_era()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("23/07/2567" if self.buddhist_era else "2024-07-23")
+        self.edit.setPlaceholderText(tr("dd/mm/yyyy (B.E.)") if self.buddhist_era else "yyyy-mm-dd")
         self.calendar = QCalendarWidget()
         if language() == "th":
             self.calendar.setLocale(QLocale(QLocale.Thai, QLocale.Thailand))
@@ -211,13 +211,16 @@ class DateField(QWidget):
         iso, _ = case_records.normalise_date(text)
         return iso or text
 
-    def set_value(self, value):
+    def shown(self, value):
+        """A stored date as this field shows it (the text itself when it is not a date)."""
         iso, _ = case_records.normalise_date(value)
         if iso:
             year, month, day = (int(part) for part in iso.split("-"))
-            self.edit.setText(shown_date(year, month, day, self.buddhist_era))
-        else:
-            self.edit.setText("" if value is None else str(value))
+            return shown_date(year, month, day, self.buddhist_era)
+        return "" if value is None else str(value)
+
+    def set_value(self, value):
+        self.edit.setText(self.shown(value))
 
 
 class VillagePicker(QComboBox):
