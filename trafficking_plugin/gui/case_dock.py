@@ -280,8 +280,9 @@ class CaseDock(QgsDockWidget):
         """Show the cases of a province GeoPackage; False (the reason shown) when it has none."""
         try:
             store = CaseStore(str(path), self.project)
-            villages = layer_edits.open_layer(str(path), "village", self.project)
-        except EditError:
+            villages = self._villages(str(path), layer_edits.open_layer(str(path), "village",
+                                                                        self.project))
+        except (EditError, CoreError):
             self.database_label.setText(tr("{} is not a province database with case tables.")
                                         .format(path))
             return False
@@ -289,7 +290,7 @@ class CaseDock(QgsDockWidget):
             self.body.setParent(None)
         self.database, self.store = str(path), store
         self.identity_path = pseudonym.default_identity_path(self.database)
-        self.villages, self.village_choices = self._villages(villages)
+        self.villages, self.village_choices = villages
         self.database_label.setText(self.database)
         self.model = CaseListModel(self.store.case_layer)
         self.messages = {}
@@ -476,10 +477,11 @@ class CaseDock(QgsDockWidget):
     def _organisations(self):
         return directory.organisation_names(self.database)
 
-    def _villages(self, layer):
+    @staticmethod
+    def _villages(database, layer):
         """({code: (lon, lat)}, [(code, label)]) of the village layer; a label reads
         "50010101 บ้านสันป่าข่อย, ต.ศรีภูมิ" so either the code or a name finds it."""
-        names = directory.known_areas(self.database)
+        names = directory.known_areas(database)
         points, choices = {}, []
         for feature in layer.getFeatures():
             code = feature["code"]
