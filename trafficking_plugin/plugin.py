@@ -158,27 +158,16 @@ class TraffickingPlugin:
     def _open_case_dock(self, _checked=False):
         """The lessons-learned dock on the project's province database, or one the user picks."""
         from qgis.core import QgsProject
-        from qgis.PyQt.QtWidgets import QFileDialog
 
         from .gui.case_dock import CaseDock
         from .gui.case_store import project_databases
-        from .gui.layer_edits import EditError
         found = project_databases(QgsProject.instance())
-        path = found[0] if found else QFileDialog.getOpenFileName(
-            self.iface.mainWindow(), tr("Province database"), "", "GeoPackage (*.gpkg)")[0]
-        if not path:
-            return
-        if self.case_dock is not None and self.case_dock.database != path:
-            self.iface.removeDockWidget(self.case_dock)
-            self.case_dock.deleteLater()
-            self.case_dock = None
+        path = found[0] if found else None     # none: the dock offers "Open GeoPackage…"
         if self.case_dock is None:
-            try:
-                self.case_dock = CaseDock(path, self.iface, parent=self.iface.mainWindow())
-            except EditError as error:
-                self.iface.messageBar().pushCritical(tr("Lessons learned"), str(error))
-                return
+            self.case_dock = CaseDock(path, self.iface, parent=self.iface.mainWindow())
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)
+        elif path is not None and self.case_dock.database != path:
+            self.case_dock.open_database(path)
         self.case_dock.show()
         self.case_dock.raise_()
 

@@ -283,3 +283,132 @@ def test_the_plugins_menu_entry_opens_the_dock_on_the_projects_database(qgis_ifa
         plugin.unload()
         project.removeMapLayer(layer.id())
     assert plugin.case_dock is None and iface.menus == {}
+
+
+@pytest.fixture()
+def era():
+    """Set the plugin's era option for a test; the user's setting comes back after it."""
+    from trafficking_db.trafficking_plugin.i18n import translation
+    before = translation.buddhist_era()
+    yield translation.set_buddhist_era
+    translation.set_buddhist_era(before)
+
+
+def test_dates_are_picked_from_a_calendar_and_shown_in_the_chosen_era(qgis_app, province, era):
+    from qgis.PyQt.QtCore import QDate
+    from trafficking_db.trafficking_plugin.gui.case_widgets import DateField
+
+    db, villages = province
+    era(True)
+    dock = CaseDock(db)
+    referred = dock.widgets["incoming_referral_date"]
+    event_date = {c: w for c, _, w in dock.events.fields}["event_date"]
+    assert isinstance(referred, DateField) and isinstance(event_date, DateField)
+    referred.pick(QDate(2024, 3, 15))                     # a click on the calendar
+    assert referred.edit.text() == "15/03/2567" and referred.value() == "2024-03-15"
+    referred.edit.setText("2024-13-01")                   # typed wrong: refused, named
+    assert dock.check()["incoming_referral_date"] and referred.value() == "2024-13-01"
+    fill_case(dock, villages[0])
+    assert dock.save(), dock.status.text()
+    assert rows(db, 'SELECT incoming_referral_date FROM "case"') == [("2024-03-15",)]
+    assert dock.widgets["incoming_referral_date"].edit.text() == "15/03/2567"
+    era(False)
+    again = CaseDock(db)
+    again.open_case(dock.fid)
+    assert again.widgets["incoming_referral_date"].edit.text() == "2024-03-15"
+
+
+def test_a_village_is_found_by_its_name_and_kept_as_its_code(qgis_app, province):
+    db, villages = province
+    name = rows(db, "SELECT name_th FROM village WHERE code = ?", villages[1])[0][0]
+    dock = CaseDock(db)
+    picker = {c: w for c, _, w in dock.events.fields}["village_code"]
+    completer = picker.completer()
+    completer.setCompletionPrefix(name[2:])               # a part of the name, typed
+    found = [completer.completionModel().index(i, 0).data()
+             for i in range(completer.completionCount())]
+    assert found and all(name[2:] in label for label in found)
+    label = next(label for label in found if label.startswith(villages[1]))
+    picker.setEditText(label)                             # the suggestion chosen
+    assert picker.value() == villages[1]
+    picker.setEditText(villages[2])                       # or the code typed
+    assert picker.value() == villages[2]
+
+
+def test_a_coordinate_that_is_not_a_number_is_refused_with_a_message(qgis_app, province):
+    db, _ = province
+    dock = CaseDock(db)
+    event = {c: w for c, _, w in dock.events.fields}
+    event["event_type"].set_value("transit")
+    event["lon"].set_value("98.9x")
+    event["lat"].set_value("18.79")
+    problems = dock.events.add()
+    assert "lon" in problems and dock.events.rows == []
+    assert "Longitude: '98.9x' is not a number" in dock.events.message.text()
+    event["lon"].set_value("98.99")
+    assert dock.events.add() == {} and dock.events.rows[0]["lon"] == 98.99
+
+
+def test_messages_name_fields_by_their_labels(qgis_app, province):
+    db, villages = province
+    dock = CaseDock(db)
+    event = {c: w for c, _, w in dock.events.fields}
+    event["event_type"].set_value("transit")
+    event["village_code"].set_value("50999999")
+    assert "village_code" in dock.events.add()
+    text = dock.events.message.text()
+    assert text.startswith("Village: ") and "village_code" not in text
+    fill_case(dock, villages[0])
+    dock.events.rows[1]["village_code"] = "50999999"     # e.g. a village since removed
+    assert dock.save() is False
+    assert "Route, row 2, Village: " in dock.status.text()
+    assert "case_event" not in dock.status.text() and "village_code" not in dock.status.text()
+
+
+def test_the_saved_case_is_selected_in_the_list(qgis_app, province):
+    db, villages = province
+    with contextlib.closing(database.connect(db)) as conn, conn:
+        conn.executemany('INSERT INTO "case" (case_key, status) VALUES (?, ?)',
+                         [(f"key{i:05d}", "Active") for i in range(BATCH + 100)])
+    dock = CaseDock(db)
+    fill_case(dock, villages[0])
+    assert dock.save()
+    selected = dock.view.selectionModel().selectedRows()
+    assert len(selected) == 1 and dock.model.fid(selected[0].row()) == dock.fid
+
+
+def test_without_a_database_the_dock_offers_to_open_one(qgis_app, province, tmp_path):
+    db, villages = province
+    dock = CaseDock(None)
+    assert dock.open_button.text() == "Open GeoPackage…" and dock.store is None
+    assert dock.database_label.text() == "No province database open."
+    wrong = tmp_path / "people.csv"
+    wrong.write_text("a,b\n1,2\n")
+    assert dock.open_database(wrong) is False
+    assert "is not a province database" in dock.database_label.text() and dock.store is None
+    assert dock.open_database(db)
+    assert dock.database_label.text() == str(db)
+    fill_case(dock, villages[0])
+    assert dock.save(), dock.status.text()
+    assert rows(db, 'SELECT count(*) FROM "case"') == [(1,)]
+
+
+def test_the_menu_entry_without_a_case_layer_opens_the_dock_offering_a_geopackage(qgis_iface,
+                                                                                  qgis_processing):
+    import trafficking_db
+    from qgis.core import QgsApplication
+    from test_plugin import MenuRecordingIface
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("trafficking") is not None:
+        registry.removeProvider(registry.providerById("trafficking"))
+    iface = MenuRecordingIface(qgis_iface)
+    plugin = trafficking_db.classFactory(iface)
+    plugin.initGui()
+    try:
+        entries = {a.text(): a for menu in iface.menus.values() for a in menu.actions()}
+        entries["Lessons learned (cases)"].trigger()          # no file dialog: the dock itself
+        dock = plugin.case_dock
+        assert dock is not None and dock.store is None and not dock.open_button.isHidden()
+    finally:
+        plugin.unload()

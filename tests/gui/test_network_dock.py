@@ -231,3 +231,105 @@ def test_the_plugins_menu_opens_the_dock_and_unload_removes_it(qgis_iface, qgis_
     finally:
         plugin.unload()
     assert plugin.network_dock is None and plugin.audit_hook is None
+
+
+@pytest.fixture()
+def sample_db(imported_sample, tmp_path):
+    """The sample province with its network directory (members store languages as codes)."""
+    from conftest import copy_database
+    from trafficking_db.trafficking_plugin.sample import cases
+
+    files, _, source = imported_sample
+    target = copy_database(source, tmp_path)
+    cases.load_sample(target, files)
+    return target
+
+
+def table_rows(db, table):
+    """{fid: {column: value}}, the geometry as its WKB (OGR may rewrite the blob's header)."""
+    from trafficking_db.trafficking_plugin.core import wkb
+
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {r["fid"]: dict(r, geom=wkb.wkb_of(r["geom"])) for r in conn.execute(f"SELECT * FROM {table}")}
+    conn.close()
+    return rows
+
+
+def test_editing_one_field_keeps_every_other_field_of_every_sample_member(qgis_iface, project,
+                                                                         sample_db):
+    before = table_rows(sample_db, "network_member")
+    assert any(r["languages"] == "th, en, akha, lahu, karen" for r in before.values())
+    dock = NetworkDock(qgis_iface, project)
+    assert dock.open_database(str(sample_db))
+    members = dock.members
+    languages = members.form.widgets["languages"]
+    for n, fid in enumerate(sorted(before)):
+        members.select(fid)
+        ticked = {languages.item(i).data(Qt.UserRole) for i in range(languages.count())
+                  if languages.item(i).checkState() == Qt.Checked}
+        assert ticked == set(directory.split_list(before[fid]["languages"])), before[fid]
+        members.form.widgets["phone"].setText(f"09{n:08d}")
+        assert members.apply(), members.status.text()
+    assert members.commit() == []
+    after = table_rows(sample_db, "network_member")
+    assert after.keys() == before.keys()
+    for n, fid in enumerate(sorted(before)):
+        assert after[fid]["phone_e164"] == f"+669{n:08d}"
+        assert after[fid]["phone"] == directory.phone_local(f"+669{n:08d}")
+        untouched = {k: v for k, v in before[fid].items() if k not in ("phone", "phone_e164")}
+        assert {k: after[fid][k] for k in untouched} == untouched, fid
+    # OGR writes the point's blob again (with an envelope) on any update: same point, new bytes
+    changed = {r[3] for r in audit_rows(sample_db, "network_member") if r[2] == "update"}
+    assert changed - {"geom"} == {"phone", "phone_e164"}
+    dock.deleteLater()
+
+
+def test_a_stored_language_outside_the_catalogue_is_shown_and_kept(dock, db):
+    conn = database.connect(db)
+    conn.execute("INSERT INTO network_member (name, languages) VALUES ('Nok', 'ไทย, Mon, lisu')")
+    conn.commit()
+    conn.close()
+    dock.member_layer.reload()
+    members = dock.members
+    members.model.load()
+    members.select(members.model.rows[0]["fid"])
+    languages = members.form.widgets["languages"]
+    ticked = [languages.item(i).text() for i in range(languages.count())
+              if languages.item(i).checkState() == Qt.Checked]
+    assert sorted(ticked) == sorted(["ไทย" if "ไทย" in ticked else "Thai", "Mon",
+                                     "ลีซู" if "ลีซู" in ticked else "Lisu"])
+    english = next(i for i in range(languages.count()) if languages.item(i).text()
+                   in ("English", "อังกฤษ"))
+    languages.item(english).setCheckState(Qt.Checked)            # one more language ticked
+    assert members.apply() and members.commit() == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT languages FROM network_member").fetchone()[0] == \
+        "ไทย, Mon, lisu, English"
+    conn.close()
+
+
+def test_after_save_the_form_is_clean_and_empty(dock):
+    orgs = dock.organizations
+    orgs.new()
+    orgs.form.widgets["name"].setText("สถานีตำรวจภูธรแม่ริม")
+    assert orgs.apply() and orgs.commit() == []
+    assert orgs.form.values()["name"] is None
+    assert all(label.isHidden() for label in orgs.form.messages.values())
+    assert orgs.status.text() == "Saved."
+
+
+def test_after_undo_the_status_says_what_is_true(dock):
+    orgs = dock.organizations
+    orgs.new()
+    orgs.form.widgets["name"].setText("สถานีตำรวจภูธรแม่ริม")
+    assert orgs.apply()
+    orgs.form.widgets["phone"].setText("053-999999")
+    assert orgs.apply()
+    assert orgs.status.text().startswith("Changed in the edit buffer")
+    assert orgs.undo()
+    assert "Other changes wait in the edit buffer" in orgs.status.text()
+    assert orgs.form.values()["phone"] is None and orgs.form.values()["name"]
+    assert orgs.undo()
+    assert orgs.status.text() == "Undone. Nothing waits to be saved."
+    assert not orgs.undo() and orgs.status.text() == "Nothing to undo."

@@ -44,11 +44,15 @@ from ..core.thai_calendar import ce_year, shown_date
 from ..i18n.translation import buddhist_era
 from . import layer_edits
 from .case_store import CaseStore
+from .layer_edits import EditError
 from .case_widgets import (
     ChoiceCombo,
+    DateField,
     MultiPicklist,
+    NumberField,
     PicklistCombo,
     TextField,
+    VillagePicker,
     caption,
     language,
     tr,
@@ -184,11 +188,22 @@ class ChildEditor(QWidget):
     def entry(self):
         return {column: widget.value() for column, _, widget in self.fields}
 
+    def label(self, column):
+        """A column's label as the form shows it ("place": where the step happened)."""
+        return next((label for c, label, _ in self.fields if c == column), caption("Place")
+                    if column == "place" else column)
+
+    def problems(self, row):
+        """{column: message} of a row: what the widgets could not read, then the core's checks."""
+        found = {column: widget.problem() for column, _, widget in self.fields
+                 if hasattr(widget, "problem") and widget.problem()}
+        return found or self.validate(row)
+
     def add(self, replace=False):
         """Validate the entry; add it (or replace the selected row). Returns the problems."""
         row = self.entry()
-        problems = self.validate(row)
-        self.message.setText("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        problems = self.problems(row)
+        self.message.setText("; ".join(f"{self.label(k)}: {v}" for k, v in problems.items()))
         self.message.setVisible(bool(problems))
         if problems:
             return problems
@@ -216,9 +231,11 @@ class ChildEditor(QWidget):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            for c, (column, _, _) in enumerate(self.fields):
+            for c, (column, _, widget) in enumerate(self.fields):
                 value = row.get(column)
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                text = widget.shown(value) if hasattr(widget, "shown") else \
+                    "" if value is None else str(value)
+                self.table.setItem(r, c, QTableWidgetItem(text))
 
     def _selected(self):
         selected = self.table.currentRow()
@@ -230,25 +247,60 @@ class ChildEditor(QWidget):
 class CaseDock(QgsDockWidget):
     """Lessons learned (cases): list on top, the form of the chosen case below."""
 
-    def __init__(self, database, iface=None, project=None, parent=None):
+    def __init__(self, database=None, iface=None, project=None, parent=None):
+        """On ``database`` (a province GeoPackage), or on none yet: the dock then offers
+        "Open GeoPackage…", like the Network dock."""
         super().__init__(tr("Lessons learned (cases)"), parent)
         self.setObjectName("TraffickingCaseDock")
-        self.database = str(database)
-        self.identity_path = pseudonym.default_identity_path(self.database)
-        self.iface = iface
-        self.store = CaseStore(self.database, project or QgsProject.instance())
-        self.villages = self._village_points()
+        self.iface, self.project = iface, project or QgsProject.instance()
+        self.database = self.store = self.body = None
         self.fid = None                  # the case in the form; None for a new one
         self._map_tool = None
+        self.database_label = QLabel(tr("No province database open."))
+        self.database_label.setWordWrap(True)
+        self.open_button = QPushButton(tr("Open GeoPackage…"))
+        self.open_button.clicked.connect(self.choose_database)
+        top = QHBoxLayout()
+        top.addWidget(self.database_label, 1)
+        top.addWidget(self.open_button)
+        outer = QWidget()
+        self.outer_layout = QVBoxLayout(outer)
+        self.outer_layout.addLayout(top)
+        self.setWidget(outer)
+        if database is not None:
+            self.open_database(database)
 
+    def choose_database(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Province database"), "",
+                                              tr("GeoPackage (*.gpkg)"))
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path):
+        """Show the cases of a province GeoPackage; False (the reason shown) when it has none."""
+        try:
+            store = CaseStore(str(path), self.project)
+            villages = self._villages(str(path), layer_edits.open_layer(str(path), "village",
+                                                                        self.project))
+        except (EditError, CoreError):
+            self.database_label.setText(tr("{} is not a province database with case tables.")
+                                        .format(path))
+            return False
+        if self.body is not None:
+            self.body.setParent(None)
+        self.database, self.store = str(path), store
+        self.identity_path = pseudonym.default_identity_path(self.database)
+        self.villages, self.village_choices = villages
+        self.database_label.setText(self.database)
         self.model = CaseListModel(self.store.case_layer)
         self.messages = {}
         self.widgets = {}
-        splitter = QSplitter(Qt.Vertical)
-        splitter.addWidget(self._list_panel())
-        splitter.addWidget(self._form_panel())
-        self.setWidget(splitter)
+        self.body = QSplitter(Qt.Vertical)
+        self.body.addWidget(self._list_panel())
+        self.body.addWidget(self._form_panel())
+        self.outer_layout.addWidget(self.body, 1)
         self.new_case()
+        return True
 
     # --- the list -------------------------------------------------------------------------------
     def _list_panel(self):
@@ -355,12 +407,12 @@ class CaseDock(QgsDockWidget):
                                                     ("transit", caption("transit")),
                                                     ("exploitation", caption("exploitation")),
                                                     ("rescue", caption("rescue"))])),
-            ("event_date", caption("Date (B.E. or C.E.)"), TextField()),
-            ("village_code", caption("Village code"), TextField()),
+            ("event_date", caption("Date"), DateField()),
+            ("village_code", caption("Village"), VillagePicker(self.village_choices)),
             ("country", caption("Country (abroad, ISO code)"), TextField()),
             ("place_name", caption("Place name (abroad)"), TextField()),
-            ("lon", caption("Longitude"), _NumberField()),
-            ("lat", caption("Latitude"), _NumberField()),
+            ("lon", caption("Longitude"), NumberField()),
+            ("lat", caption("Latitude"), NumberField()),
             ("description", caption("What happened (no names)"), TextField()),
         ], lambda row: case_records.validate_event(row, self.villages))
         self.pick_button = QPushButton(tr("Pick the place on the map"))
@@ -375,8 +427,8 @@ class CaseDock(QgsDockWidget):
             ("organization_id", caption("Organisation"), ChoiceCombo(organisations)),
             ("objectives", caption("Objectives"), TextField()),
             ("action_plan", caption("Action plan"), TextField()),
-            ("planned_end_date", caption("Planned end date"), TextField()),
-            ("actual_end_date", caption("Actual end date"), TextField()),
+            ("planned_end_date", caption("Planned end date"), DateField()),
+            ("actual_end_date", caption("Actual end date"), DateField()),
         ], case_records.validate_support)
         tabs.addTab(self.supports, caption("Support"))
 
@@ -385,11 +437,11 @@ class CaseDock(QgsDockWidget):
         self._field(case, "closure_reason", "Reason for closure", TextField(), "cas_ReasonForCaseClosure")
         self._field(case, "referring_organization_id", "Referred by", ChoiceCombo(organisations),
                     "cas_ReferringOrganisation")
-        self._field(case, "incoming_referral_date", "Date referred in", TextField(),
+        self._field(case, "incoming_referral_date", "Date referred in", DateField(),
                     "cas_IncomingReferralDate")
         self._field(case, "referred_organization_id", "Referred to", ChoiceCombo(organisations),
                     "cas_ReferredOrganisation")
-        self._field(case, "outgoing_referral_date", "Date referred out", TextField(),
+        self._field(case, "outgoing_referral_date", "Date referred out", DateField(),
                     "cas_OutgoingReferralDate")
         self._field(case, "story", "How the person was tricked (no names)", _StoryField())
         self._field(case, "tags", "Tags (space separated)", TextField())
@@ -425,13 +477,23 @@ class CaseDock(QgsDockWidget):
     def _organisations(self):
         return directory.organisation_names(self.database)
 
-    def _village_points(self):
-        layer_points = {}
-        for feature in layer_edits.open_layer(self.database, "village").getFeatures():
+    @staticmethod
+    def _villages(database, layer):
+        """({code: (lon, lat)}, [(code, label)]) of the village layer; a label reads
+        "50010101 บ้านสันป่าข่อย, ต.ศรีภูมิ" so either the code or a name finds it."""
+        names = directory.known_areas(database)
+        points, choices = {}, []
+        for feature in layer.getFeatures():
+            code = feature["code"]
             if feature.hasGeometry():
                 point = feature.geometry().asPoint()
-                layer_points[feature["code"]] = (point.x(), point.y())
-        return layer_points
+                points[code] = (point.x(), point.y())
+            sub = names.get(str(feature["subdistrict_code"])) if "subdistrict_code" in \
+                feature.fields().names() else None
+            label = " ".join(str(part) for part in (code, layer_edits.plain(feature["name_th"]))
+                             if part)
+            choices.append((code, f"{label}, {tr('t.')} {sub}" if sub else label))
+        return points, sorted(choices)
 
     # --- form <-> records -----------------------------------------------------------------------
     def record(self):
@@ -476,14 +538,18 @@ class CaseDock(QgsDockWidget):
                 case_records.parse_victim_id(self.victim_id.text())
             except case_records.CaseError as error:
                 problems["victim_id"] = str(error)
-        for name, editor in (("case_event", self.events), ("case_perpetrator", self.perpetrators),
-                             ("case_support", self.supports)):
+        for name, tab, editor in (("case_event", "Route", self.events),
+                                  ("case_perpetrator", "Perpetrators", self.perpetrators),
+                                  ("case_support", "Support", self.supports)):
             for number, row in enumerate(editor.rows, start=1):
                 for column, message in editor.validate(row).items():
-                    problems.setdefault(f"{name}.{column}", f"{tr('row')} {number}: {message}")
+                    # "Route, row 2, Village: ...": the words the form shows, not column names
+                    problems.setdefault(f"{name}.{column}", tr("{tab}, row {row}, {field}: {message}")
+                                        .format(tab=caption(tab), row=number,
+                                                field=editor.label(column), message=message))
         self.show_problems(problems)
-        children = [k for k in problems if "." in k]
-        self._say("; ".join(f"{k}: {problems[k]}" for k in children) or
+        children = [problems[k] for k in problems if "." in k]
+        self._say("; ".join(children) or
                   (tr("Fix the fields marked in red.") if problems else ""), error=True)
         return problems
 
@@ -550,7 +616,23 @@ class CaseDock(QgsDockWidget):
         self.victim_id.clear()
         self.apply_filter()
         self.open_case(self.fid)
+        self.select_in_list(self.fid)
         self._say(tr("Case saved."))
+        return True
+
+    def select_in_list(self, fid):
+        """Select (and scroll to) a case's row in the list, fetching batches until it shows;
+        False when the filter hides it."""
+        while True:
+            row = next((i for i, r in enumerate(self.model.rows) if r[0] == fid), None)
+            if row is not None or not self.model.canFetchMore():
+                break
+            self.model.fetchMore()
+        if row is None:
+            self.view.clearSelection()
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
         return True
 
     def delete_case(self, confirm=True):
@@ -617,14 +699,6 @@ class CaseDock(QgsDockWidget):
         if self._map_tool is not None and self.iface is not None:
             self.iface.mapCanvas().unsetMapTool(self._map_tool)
         super().closeEvent(event)
-
-
-class _NumberField(TextField):
-    def value(self):
-        try:
-            return float(self.text().strip().replace(",", "."))
-        except ValueError:
-            return None
 
 
 class _StoryField(QPlainTextEdit):

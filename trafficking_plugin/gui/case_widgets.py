@@ -1,10 +1,23 @@
 """Small input widgets of the lessons-learned dock, each with ``value()`` / ``set_value()``:
 values are what the case tables store (HTCDS value names, space separated for multi-select)."""
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt
+from qgis.PyQt.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from ..core.cases import case_records
-from ..i18n.translation import tr_noop, ui_language
+from ..core.thai_calendar import shown_date
+from ..i18n.translation import buddhist_era, tr_noop, ui_language
 
 
 def tr(text):
@@ -40,7 +53,7 @@ LABELS = (
     tr_noop("Year recorded"), tr_noop("Thai citizen"), tr_noop("Registered non-citizen"),
     tr_noop("No legal status"), tr_noop("Registered migrant"), tr_noop("Irregular migrant"),
     tr_noop("male"), tr_noop("female"), tr_noop("unknown"), tr_noop("recruitment"), tr_noop("transit"),
-    tr_noop("exploitation"), tr_noop("rescue"),
+    tr_noop("exploitation"), tr_noop("rescue"), tr_noop("Date"), tr_noop("Village"), tr_noop("Place"),
 )
 
 
@@ -132,3 +145,118 @@ class MultiPicklist(QListWidget):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.addItem(item)
+
+
+class NumberField(TextField):
+    """A decimal number (a longitude or latitude); ``problem()`` names text that is not one, so
+    a typo such as 98.9x is refused with a message, never dropped."""
+
+    def value(self):
+        text = self.text().strip().replace(",", ".")
+        try:
+            return float(text) if text else None
+        except ValueError:
+            return None
+
+    def problem(self):
+        if self.text().strip() and self.value() is None:
+            return tr("'{}' is not a number: write e.g. 98.9853").format(self.text().strip())
+        return None
+
+
+class DateField(QWidget):
+    """A date: typed in either era (15/03/2567, 2024-03-15) or picked from a calendar, shown
+    the way the plugin's era option says (23/07/2567 in the Buddhist era, else 2024-07-23).
+    ``value()`` is the ISO date, or the text as typed when it is not a date (validation names
+    it), or None."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.buddhist_era = buddhist_era()
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(tr("dd/mm/yyyy (B.E.)") if self.buddhist_era else "yyyy-mm-dd")
+        self.calendar = QCalendarWidget()
+        if language() == "th":
+            self.calendar.setLocale(QLocale(QLocale.Thai, QLocale.Thailand))
+        self.calendar.clicked.connect(self.pick)
+        self.menu = QMenu(self)
+        action = QWidgetAction(self.menu)
+        action.setDefaultWidget(self.calendar)
+        self.menu.addAction(action)
+        self.menu.aboutToShow.connect(self._show_current)
+        self.button = QToolButton()
+        self.button.setText("…")
+        self.button.setToolTip(tr("Pick the date on a calendar"))
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.InstantPopup)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+
+    def _show_current(self):
+        iso = self.value()
+        day = QDate.fromString(iso, "yyyy-MM-dd") if iso else QDate.currentDate()
+        self.calendar.setSelectedDate(day if day.isValid() else QDate.currentDate())
+
+    def pick(self, day):
+        """A calendar day (QDate) into the field, in the era shown."""
+        self.edit.setText(shown_date(day.year(), day.month(), day.day(), self.buddhist_era))
+        self.menu.close()
+
+    def value(self):
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        iso, _ = case_records.normalise_date(text)
+        return iso or text
+
+    def shown(self, value):
+        """A stored date as this field shows it (the text itself when it is not a date)."""
+        iso, _ = case_records.normalise_date(value)
+        if iso:
+            year, month, day = (int(part) for part in iso.split("-"))
+            return shown_date(year, month, day, self.buddhist_era)
+        return "" if value is None else str(value)
+
+    def set_value(self, value):
+        self.edit.setText(self.shown(value))
+
+
+class VillagePicker(QComboBox):
+    """A village of the database's village layer, searched by code or name as one types.
+    ``value()`` is the village code; a code typed that is not in the list is returned as typed,
+    so that validation says so."""
+
+    def __init__(self, villages, parent=None):
+        """``villages``: [(code, label)] in list order."""
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.addItem("", None)
+        for code, label in villages:
+            self.addItem(label, code)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText(tr("Type a village code or name"))
+
+    def value(self):
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFixedString)
+        if index > 0:
+            return self.itemData(index)
+        index = self.findData(text)
+        return self.itemData(index) if index > 0 else text
+
+    def set_value(self, value):
+        index = self.findData(value) if value not in (None, "") else 0
+        if index < 0:
+            self.setEditText(str(value))
+        else:
+            self.setCurrentIndex(index)
+            self.setEditText(self.itemText(index))

@@ -135,12 +135,14 @@ class RecordPanel(QWidget):
         self.fid = fid
         self.form.set_values(layer_edits.feature_values(feature, directory.FIELDS[self.kind]),
                              layer_edits.point_of(feature))
+        self.check()
 
     def new(self):
-        """An empty form: Apply adds a record."""
+        """A clean empty form (no messages until the user types): Apply adds a record."""
         self.fid = None
         self.view.clearSelection()
         self.form.set_values({})
+        self.form.show_problems({})
 
     # --- checks and edits (into the edit buffer; Save to database commits)
     def problems(self):
@@ -156,16 +158,27 @@ class RecordPanel(QWidget):
         """Add or change the record in the edit buffer; False (messages shown) when not valid."""
         if self.check():
             return False
-        values = directory.normalised(self.form.values())
         if self.fid is None:
+            values = directory.normalised(self.form.values())
             fid = layer_edits.add_feature(self.layer, values, self.form.point, tr("Add {}").format(
                 values["name"]))
             if fid is None:
                 return self._say(tr("QGIS did not accept the record."))
             self.fid = fid
-        elif not layer_edits.update_feature(self.layer, self.fid, values, self.form.point,
-                                            tr("Edit {}").format(values["name"])):
-            return self._say(tr("QGIS did not accept the change."))
+            self.select(fid)           # what is now in the buffer is the form's new start
+        else:
+            # Only the fields the user changed: the others stay exactly as stored.
+            values = directory.normalised(self.form.changed_values())
+            moved = self.form.point != self.form.loaded_point
+            if not values and not moved:
+                self._say(tr("Nothing changed."), error=False)
+                return True
+            name = self.form.values()["name"]
+            if not layer_edits.update_feature(self.layer, self.fid, values,
+                                              self.form.point if moved else None,
+                                              tr("Edit {}").format(name)):
+                return self._say(tr("QGIS did not accept the change."))
+            self.select(self.fid)      # what is now in the buffer is the form's new start
         self._say(tr("Changed in the edit buffer: Save to database to keep it."), error=False)
         return True
 
@@ -175,17 +188,25 @@ class RecordPanel(QWidget):
         done = layer_edits.delete_feature(self.layer, self.fid, tr("Delete"))
         if done:
             self.new()
+            self._say(tr("Deleted in the edit buffer: Save to database to keep it."), error=False)
         return done
 
     def undo(self):
-        """Step back the last edit of this layer (the same stack as Ctrl+Z in QGIS)."""
+        """Step back the last edit of this layer (the same stack as Ctrl+Z in QGIS), and say
+        what is then true of the edit buffer."""
         stack = self.layer.undoStack()
-        if stack is not None and stack.canUndo():
-            stack.undo()
-            if self.fid is not None and not self.layer.getFeature(self.fid).isValid():
-                self.new()
-            elif self.fid is not None:
-                self.select(self.fid)
+        if stack is None or not stack.canUndo():
+            self._say(tr("Nothing to undo."), error=False)
+            return False
+        stack.undo()
+        if self.fid is not None and not self.layer.getFeature(self.fid).isValid():
+            self.new()
+        elif self.fid is not None:
+            self.select(self.fid)
+        self._say(tr("Undone. Other changes wait in the edit buffer: Save to database to keep "
+                     "them.") if self.layer.isModified() else
+                  tr("Undone. Nothing waits to be saved."), error=False)
+        return True
 
     def commit(self):
         """Save the layer's edits; on failure show QGIS's reasons and keep the buffer."""

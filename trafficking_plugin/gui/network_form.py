@@ -39,6 +39,16 @@ LABELS = {
 }
 
 
+def _add_language(widget, label, stored):
+    """A checkable language item: ``label`` shown, ``stored`` the text values() writes."""
+    item = QListWidgetItem(label)
+    item.setData(Qt.UserRole, stored)
+    item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+    item.setCheckState(Qt.Unchecked)
+    widget.addItem(item)
+    return item
+
+
 class RecordForm(QWidget):
     """Edit widgets per field, each with a message label beside it; emits ``changed``."""
     changed = pyqtSignal()
@@ -49,6 +59,8 @@ class RecordForm(QWidget):
         self.kind, self.catalogue = kind, catalogue
         self.point = None              # (lon, lat) in EPSG:4326, or None
         self.widgets, self.messages = {}, {}
+        self._stored_languages = []    # the languages as the record stores them, in its order
+        self.loaded, self.loaded_point = {}, None   # what set_values showed
         form = QFormLayout(self)
         for name in directory.FIELDS[kind]:
             if name == "phone_e164":
@@ -91,11 +103,7 @@ class RecordForm(QWidget):
         if name == "languages":
             languages = QListWidget()
             for lang in self.catalogue.languages:
-                item = QListWidgetItem(named(lang))
-                item.setData(Qt.UserRole, lang["name_en"])
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Unchecked)
-                languages.addItem(item)
+                _add_language(languages, named(lang), lang["name_en"])
             languages.setMaximumHeight(110)
             languages.itemChanged.connect(lambda _item: self.changed.emit())
             return languages
@@ -130,28 +138,58 @@ class RecordForm(QWidget):
             elif isinstance(widget, QListWidget):
                 chosen = [widget.item(i).data(Qt.UserRole) for i in range(widget.count())
                           if widget.item(i).checkState() == Qt.Checked]
-                out[name] = ", ".join(chosen) or None
+                # the stored order first, then what was ticked since
+                ordered = [t for t in self._stored_languages if t in chosen]
+                out[name] = ", ".join(ordered + [t for t in chosen if t not in ordered]) or None
             else:
                 out[name] = widget.text().strip() or None
         return out
 
     def set_values(self, record, point=None):
+        """Show a record (not a user's change: ``changed`` is not emitted). What it shows reads
+        back from ``values()`` as ``loaded`` until the user changes it."""
         for name, widget in self.widgets.items():
             value = record.get(name)
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QListWidget):
-                chosen = {v.lower() for v in directory.split_list(value)}
-                for i in range(widget.count()):
-                    item = widget.item(i)
-                    item.setCheckState(Qt.Checked if str(item.data(Qt.UserRole)).lower() in chosen
-                                       else Qt.Unchecked)
+                self._show_languages(widget, directory.split_list(value))
             else:
                 widget.setText("" if value is None else str(value))
             widget.blockSignals(False)
         self.set_point(point)
-        self.changed.emit()
+        self.loaded, self.loaded_point = self.values(), point
+
+    def _show_languages(self, widget, stored):
+        """Tick the catalogue's languages a record holds, matched by code, English or Thai name;
+        each ticked item keeps the text as stored (``th`` stays ``th``), and a language the
+        catalogue lacks is shown as an extra ticked item, so nothing is lost on saving."""
+        known = len(self.catalogue.languages)
+        while widget.count() > known:
+            widget.takeItem(known)
+        by_alias = {}
+        for i, lang in enumerate(self.catalogue.languages):
+            for alias in (lang.get("code"), lang["name_en"], lang["name_th"]):
+                if alias:
+                    by_alias.setdefault(str(alias).lower(), i)
+        for i, lang in enumerate(self.catalogue.languages):
+            widget.item(i).setData(Qt.UserRole, lang["name_en"])
+            widget.item(i).setCheckState(Qt.Unchecked)
+        self._stored_languages = []
+        for token in stored:
+            i = by_alias.get(token.lower())
+            if i is None or widget.item(i).checkState() == Qt.Checked:
+                _add_language(widget, token, token)
+                i = widget.count() - 1
+            widget.item(i).setData(Qt.UserRole, token)
+            widget.item(i).setCheckState(Qt.Checked)
+            self._stored_languages.append(token)
+
+    def changed_values(self):
+        """{field: value} of the fields the user changed since ``set_values``."""
+        now = self.values()
+        return {name: value for name, value in now.items() if value != self.loaded.get(name)}
 
     def set_point(self, point):
         self.point = point

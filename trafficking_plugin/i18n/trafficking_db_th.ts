@@ -53,8 +53,39 @@
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>Place</source>
+            <translation>สถานที่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
             <source>Lessons learned (cases)</source>
             <translation>บทเรียน (คดี)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>No province database open.</source>
+            <translation>ยังไม่ได้เปิดฐานข้อมูลจังหวัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>Open GeoPackage…</source>
+            <translation>เปิด GeoPackage…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>Province database</source>
+            <translation>ฐานข้อมูลจังหวัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>{} is not a province database with case tables.</source>
+            <translation>{} ไม่ใช่ฐานข้อมูลจังหวัดที่มีตารางคดี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
@@ -170,14 +201,14 @@
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
             <location filename="../../trafficking_plugin/gui/case_widgets.py" />
-            <source>Date (B.E. or C.E.)</source>
-            <translation>วันที่ (พ.ศ. หรือ ค.ศ.)</translation>
+            <source>Date</source>
+            <translation>วันที่</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
             <location filename="../../trafficking_plugin/gui/case_widgets.py" />
-            <source>Village code</source>
-            <translation>รหัสหมู่บ้าน</translation>
+            <source>Village</source>
+            <translation>หมู่บ้าน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
@@ -299,13 +330,18 @@
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
+            <source>t.</source>
+            <translation>ต.</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_dock.py" />
             <source>(made when saved)</source>
             <translation>(สร้างเมื่อบันทึก)</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
-            <source>row</source>
-            <translation>แถว</translation>
+            <source>{tab}, row {row}, {field}: {message}</source>
+            <translation>{tab} แถวที่ {row} {field}: {message}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_dock.py" />
@@ -439,6 +475,16 @@
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>Date (B.E. or C.E.)</source>
+            <translation>วันที่ (พ.ศ. หรือ ค.ศ.)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>Village code</source>
+            <translation>รหัสหมู่บ้าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
             <source>Case status</source>
             <translation>สถานะคดี</translation>
         </message>
@@ -518,6 +564,26 @@
             <translation>ไม่ทราบ</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>'{}' is not a number: write e.g. 98.9853</source>
+            <translation>'{}' ไม่ใช่ตัวเลข: เขียนเช่น 98.9853</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>dd/mm/yyyy (B.E.)</source>
+            <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>Pick the date on a calendar</source>
+            <translation>เลือกวันที่จากปฏิทิน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/case_widgets.py" />
+            <source>Type a village code or name</source>
+            <translation>พิมพ์รหัสหรือชื่อหมู่บ้าน</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/gui/layer_edits.py" />
             <source>{} has no readable table {}: is it a province database?</source>
             <translation>{} ไม่มีตาราง {} ที่อ่านได้: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
@@ -526,6 +592,10 @@
             <location filename="../../trafficking_plugin/gui/layer_edits.py" />
             <source>{} cannot be edited (is the file read-only?)</source>
             <translation>แก้ไข {} ไม่ได้ (ไฟล์เป็นแบบอ่านอย่างเดียวหรือไม่?)</translation>
+        </message>
+        <message>
+            <source>row</source>
+            <translation type="obsolete">แถว</translation>
         </message>
     </context>
     <context>
@@ -2771,6 +2841,11 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/network_dock.py" />
+            <source>Nothing changed.</source>
+            <translation>ไม่มีสิ่งใดเปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/network_dock.py" />
             <source>Edit {}</source>
             <translation>แก้ไข {}</translation>
         </message>
@@ -2783,6 +2858,26 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <location filename="../../trafficking_plugin/gui/network_dock.py" />
             <source>Changed in the edit buffer: Save to database to keep it.</source>
             <translation>เปลี่ยนในบัฟเฟอร์การแก้ไขแล้ว: กด บันทึกลงฐานข้อมูล เพื่อเก็บไว้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/network_dock.py" />
+            <source>Deleted in the edit buffer: Save to database to keep it.</source>
+            <translation>ลบในบัฟเฟอร์การแก้ไขแล้ว: กด บันทึกลงฐานข้อมูล เพื่อเก็บไว้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/network_dock.py" />
+            <source>Nothing to undo.</source>
+            <translation>ไม่มีสิ่งใดให้ยกเลิก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/network_dock.py" />
+            <source>Undone. Other changes wait in the edit buffer: Save to database to keep them.</source>
+            <translation>ยกเลิกแล้ว การเปลี่ยนแปลงอื่นยังรออยู่ในบัฟเฟอร์การแก้ไข: กด บันทึกลงฐานข้อมูล เพื่อเก็บไว้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/network_dock.py" />
+            <source>Undone. Nothing waits to be saved.</source>
+            <translation>ยกเลิกแล้ว ไม่มีสิ่งใดรอบันทึก</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/gui/network_dock.py" />
@@ -3113,9 +3208,8 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <translation>ฐานข้อมูลจังหวัด</translation>
         </message>
         <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
             <source>Lessons learned</source>
-            <translation>บทเรียน</translation>
+            <translation type="obsolete">บทเรียน</translation>
         </message>
         <message>
             <source>{} exists. Make it again from the database (the latest scored year; changes saved in it are lost)? No opens it as it is.</source>

@@ -39,7 +39,7 @@ class Message:
 @dataclass(frozen=True)
 class Catalogue:
     types: tuple[dict[str, Any], ...]        # dicts: code, name_en, name_th, htcds
-    languages: tuple[dict[str, Any], ...]    # dicts: name_en, name_th, highland
+    languages: tuple[dict[str, Any], ...]    # dicts: code, name_en, name_th, highland
 
     def type_codes(self) -> list[str]:
         return [t["code"] for t in self.types]
