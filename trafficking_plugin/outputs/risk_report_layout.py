@@ -74,16 +74,19 @@ MAP = (8, 20, 125, 108)        # x, y, width, height in mm
 LEGEND_Y = 130                 # a strip under the map, above the chart
 CHART = (8, 151, 125, 55)
 RIGHT_X, RIGHT_WIDTH = 138, 151
-TABLE = (RIGHT_X, 34, RIGHT_WIDTH, 84)   # a longer table goes on in frames on added pages
+TABLE = (RIGHT_X, 34, RIGHT_WIDTH, 70)   # a longer table goes on in frames on added pages
 TABLE_MORE = (8, 12, RIGHT_WIDTH, 190)    # those frames, on their page
+TEXT_TOP, TEXT_BOTTOM = 106, 196   # the indicators, then the trend, under the table
+TEXT_SIZE = 7                  # points
+LABEL_WIDTH = RIGHT_WIDTH - 2  # a label has a margin of 1 mm each side
 TREND_LINES = 7
 SCALE_BAR_INSET = 1.5          # mm between the scale bar and the map frame
 
 # Columns of the page's table: (heading, field, width in mm).
 # The widths and each column's two cell margins fill RIGHT_WIDTH.
-COLUMNS = (("รหัส", "code", 11), ("ชื่อ", "name", 20), ("ประเมิน", "scored", 12),
-           ("เสี่ยงสูง", "high", 11), ("สัดส่วน", "share", 12), ("ดัชนีเฉลี่ย", "mean", 12),
-           ("ระดับ", "class", 12), ("ตัวชี้วัดหลัก", "drivers", 44))
+COLUMNS = (("รหัส", "code", 9), ("ชื่อ", "name", 18), ("ประเมิน", "scored", 10),
+           ("เสี่ยงสูง", "high", 9), ("สัดส่วน", "share", 10), ("ดัชนีเฉลี่ย", "mean", 12),
+           ("ระดับ", "class", 10), ("ตัวชี้วัดหลัก", "drivers", 56))
 CELL_MARGIN = 0.8
 CELL_TEXT_SIZE = 6.5           # points
 
@@ -177,8 +180,14 @@ def report_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], areas:
            7, 200, 11, 89, 6).setFontColor(QColor("#b00020"))
     add_label(layout, '[% "summary" %]', 8, RIGHT_X, 20, RIGHT_WIDTH, 13)
     table = _table(layout, rows)
-    add_label(layout, '[% "indicators" %]', 7, RIGHT_X, 120, RIGHT_WIDTH, 38)
-    add_label(layout, '[% "trend" %]', 7, RIGHT_X, 159, RIGHT_WIDTH, 36)
+    # Their heights (and the trend's place) follow their lines, measured page by page
+    # (_areas_layer); the fixed geometry is for coverages without those fields.
+    indicators = add_label(layout, '[% "indicators" %]', TEXT_SIZE, RIGHT_X, TEXT_TOP,
+                           RIGHT_WIDTH, 44)
+    _data_defined(indicators, {QgsLayoutObject.ItemHeight: "indicators_h"})
+    trend = add_label(layout, '[% "trend" %]', TEXT_SIZE, RIGHT_X, 152, RIGHT_WIDTH,
+                      TEXT_BOTTOM - 152)
+    _data_defined(trend, {QgsLayoutObject.PositionY: "trend_y", QgsLayoutObject.ItemHeight: "trend_h"})
     add_label(layout, attribution, 6, RIGHT_X, 197, RIGHT_WIDTH, 9)
     _chart(layout)
     _continuation_pages(layout, table)
@@ -303,6 +312,14 @@ def _continuation_pages(layout, table):
                   TABLE_MORE[0], top + 4, 250, 7, bold=True)
 
 
+def _data_defined(item, fields):
+    properties = item.dataDefinedProperties()
+    for key, field in fields.items():
+        properties.setProperty(key, QgsProperty.fromField(field))
+    item.setDataDefinedProperties(properties)
+    item.refreshDataDefinedProperty()
+
+
 def _chart(layout):
     picture = QgsLayoutItemPicture(layout)
     layout.addLayoutItem(picture)
@@ -320,6 +337,8 @@ def _areas_layer(project, reports, charts, province_layer, districts):
     fields.append(QgsField("page", QVariant.Int))
     for name in ("level", "code", "title_th", "title_en", "summary", "indicators", "trend", "chart"):
         fields.append(QgsField(name, QVariant.String))
+    for name in ("indicators_h", "trend_y", "trend_h"):
+        fields.append(QgsField(name, QVariant.Double))
     layer = QgsMemoryProviderUtils.createMemoryLayer("report_area", fields,
                                                      QgsWkbTypes.MultiPolygon, province_layer.crs())
     shapes = {f["code"]: f.geometry() for f in districts.getFeatures()}
@@ -328,18 +347,39 @@ def _areas_layer(project, reports, charts, province_layer, districts):
     for page, report in enumerate(reports, 1):
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry(shapes.get(report.code, shapes[reports[0].code])))
+        indicators, indicators_h, trend, trend_y, trend_h = _texts(report)
         feature.setAttributes([
-            page, report.level, report.code,
-            _title_th(report),
+            page, report.level, report.code, _title_th(report),
             f"Human-trafficking risk report, {report.title_en}, {report.year_en()}",
-            _summary(report), "\n".join(["ตัวชี้วัดที่ขับเคลื่อนความเสี่ยง (★ ตัวขับเคลื่อนของพื้นที่) / "
-                                         "Indicators that drive risk (★ the area's drivers):"]
-                                        + indicator_lines(report)),
-            "แนวโน้ม / Trend: " + "\n".join(_trend_text(report)), str(charts[report.code])])
+            _summary(report), indicators, trend, str(charts[report.code]),
+            indicators_h, trend_y, trend_h])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     project.addMapLayer(layer, False)
     return layer
+
+
+def _texts(report):
+    """The indicators and the trend wrapped to the column, with their heights and the trend's
+    top in mm: every indicator line is kept; the trend keeps the rows that fit below (the HTML
+    has them all)."""
+    indicators = wrap_text("\n".join(
+        ["ตัวชี้วัดที่ขับเคลื่อนความเสี่ยง (★ ตัวขับเคลื่อนของพื้นที่) / Indicators that drive risk "
+         "(★ the area's drivers):"] + indicator_lines(report)), LABEL_WIDTH, TEXT_SIZE)
+    indicators_h = _text_height(indicators)
+    trend_y = TEXT_TOP + indicators_h + 2
+    for rows in range(TREND_LINES, 0, -1):
+        trend = wrap_text("แนวโน้ม / Trend: " + "\n".join(_trend_text(report, rows)),
+                          LABEL_WIDTH, TEXT_SIZE)
+        if trend_y + _text_height(trend) <= TEXT_BOTTOM:
+            break
+    return indicators, indicators_h, trend, trend_y, max(TEXT_BOTTOM - trend_y, 1)
+
+
+def _text_height(text):
+    font = QFont(THAI_FONT)
+    font.setPointSizeF(TEXT_SIZE)
+    return QgsLayoutUtils.fontHeightMM(font) * (text.count("\n") + 1) + 2   # and margins
 
 
 def _title_th(report):
@@ -359,24 +399,24 @@ def _rows_layer(project, reports):
         for row in report.rows:
             feature = QgsFeature(fields)
             feature.setAttributes([
-                report.code, row.code, wrap_cell(row.name_th, widths["name"]),
+                report.code, row.code, wrap_text(row.name_th, widths["name"]),
                 f"{row.persons_scored:,}", f"{row.persons_high:,}", percent(row.share_high),
-                number(row.mean_index), CLASS_TH.get(row.risk_class, "-"),
-                wrap_cell(drivers_text(row.drivers), widths["drivers"])])
+                number(row.mean_index), wrap_text(CLASS_TH.get(row.risk_class, "-"), widths["class"]),
+                wrap_text(drivers_text(row.drivers), widths["drivers"])])
             features.append(feature)
     layer.dataProvider().addFeatures(features)
     project.addMapLayer(layer, False)
     return layer
 
 
-def wrap_cell(text: str, width: float) -> str:
-    """``text`` in lines no wider than ``width`` mm in the table's cell font. The table breaks
-    lines at spaces only, and Thai puts none between words: Qt's line breaking finds the Thai
-    word boundaries (through libthai). A word wider than the column keeps a line of its own.
-    Measured as the table measures, with a millimetre to spare."""
+def wrap_text(text: str, width: float, size: float = CELL_TEXT_SIZE) -> str:
+    """``text`` in lines no wider than ``width`` mm in the report's font of ``size`` points.
+    Layout tables break lines at spaces only, and Thai puts none between words: Qt's line
+    breaking finds the Thai word boundaries (through libthai). A word wider than ``width``
+    keeps a line of its own. Measured as the table measures, with a millimetre to spare."""
     context = QgsLayoutUtils.createRenderContextForLayout(None, None)
     millimetre = context.convertToPainterUnits(1, QgsUnitTypes.RenderMillimeters)
-    cell_format = _text_format(CELL_TEXT_SIZE, False)
+    cell_format = _text_format(size, False)
 
     def fits(line):
         return QgsTextRenderer.textWidth(context, cell_format, [line]) / millimetre <= width - 1
@@ -416,15 +456,16 @@ def _summary(report):
             f"({percent(report.share_high)}); mean index {number(report.mean_index)}")
 
 
-def _trend_text(report):
-    """The area's line, then the rows whose class changed or whose share moved most."""
-    if report.previous_year is None or len(report.trend) <= TREND_LINES:
+def _trend_text(report, count=TREND_LINES):
+    """The area's line, then the rows whose class changed or whose share moved most: ``count``
+    lines in all."""
+    if report.previous_year is None or len(report.trend) <= count:
         return trend_lines(report)
     head, *rest = report.trend
 
     def moved(t):
         return (t.change == "same", -abs(t.share_change_points or 0))
-    kept = [head] + sorted(rest, key=moved)[:TREND_LINES - 1]
+    kept = [head] + sorted(rest, key=moved)[:count - 1]
     lines = trend_lines(report)
     return [lines[0]] + [line for t, line in zip(report.trend, lines[1:]) if t in kept]
 
