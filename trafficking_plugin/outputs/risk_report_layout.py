@@ -109,12 +109,8 @@ def render_report_pdf(database: PathLike, reports: list[Report], pdf_path: PathL
     chart PNG path}; ``map_pngs``: {code: path} to write each page's map as a PNG (for the
     HTML); ``page_png``: (report index, path) to also write its first page as a PNG.
     Returns the number of pages (a report's long table goes on over more pages)."""
-    year = reports[0].year
     project = QgsProject()
-    layers = report_layers(project, database, year)
-    areas = _areas_layer(project, reports, charts, layers["province"], layers["district"])
-    rows = _rows_layer(project, reports)
-    layout, map_item = report_layout(project, layers, areas, rows, year, attribution)
+    layout, map_item = report_atlas(project, database, reports, charts, attribution)
     atlas = layout.atlas()
 
     settings = QgsLayoutExporter.PdfExportSettings()
@@ -129,6 +125,17 @@ def render_report_pdf(database: PathLike, reports: list[Report], pdf_path: PathL
     if result != QgsLayoutExporter.Success:
         raise LayoutError(tr("The report PDF could not be written to {}: {}").format(pdf_path, error))
     return _page_images(layout, map_item, map_pngs or {}, page_png, dpi, feedback)
+
+
+def report_atlas(project: QgsProject, database: PathLike, reports: list[Report],
+                 charts: dict[str, PathLike],
+                 attribution: str = "") -> tuple[QgsPrintLayout, QgsLayoutItemMap]:
+    """The atlas of ``reports`` (a page and its table's continuation pages per report) over the
+    layers of ``database``, built in ``project``. Returns (layout, map item)."""
+    layers = report_layers(project, database, reports[0].year)
+    areas = _areas_layer(project, reports, charts, layers["province"], layers["district"])
+    rows = _rows_layer(project, reports)
+    return report_layout(project, layers, areas, rows, reports[0].year, attribution)
 
 
 def report_layers(project: QgsProject, database: PathLike, year: int) -> dict[str, QgsVectorLayer]:
