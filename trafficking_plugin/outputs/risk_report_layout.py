@@ -1,5 +1,6 @@
-"""The risk reports' PDF: a QGIS print-layout atlas, one A4 landscape page per report (the
-province first, then each district), over a memory layer holding each report's area and texts.
+"""The risk reports' PDF: a QGIS print-layout atlas, an A4 landscape page per report (the
+province first, then each district) and the pages that continue a long table, over a memory
+layer holding each report's area and texts.
 
 Each page: the risk map (sub-districts red/yellow/green and high-risk villages, drawn with the
 styles stored in the GeoPackage, through layout_kit's helpers), the table of sub-districts (of
