@@ -14,6 +14,8 @@ DEBIAN_PACKAGES=(
   postgresql postgresql-15-postgis-3 python3-psycopg2   # national database: tests start a throwaway server
   python3-scipy                              # the public export's attack test bounds hidden cells
   qttools5-dev-tools                         # lrelease: the Thai translation (trafficking_plugin/i18n/*.ts) to .qm
+  poppler-utils                              # pdftotext: tests read the risk report PDF's text
+  libthai0                                   # Qt finds Thai word breaks with it (the report's table cells wrap)
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34
 

@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 
 from ..database import PathLike
+from .class_colours import class_colours, text_colour
 from .report_validation import ValidationSection, validation_html
 from .report_tables import (
     AGE_BANDS,
@@ -20,10 +21,9 @@ from .report_tables import (
     trend_lines,
 )
 
-CLASS_COLOUR = {"high": "#d7191c", "medium": "#fdae61", "low": "#1a9641"}
 STYLE = """body{font-family:Loma,'Noto Sans Thai',Garuda,sans-serif;margin:1.5em;color:#1d1d1d}
 table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #bbb;padding:2px 6px;
-font-size:90%}th{background:#eee}td.n{text-align:right}.cls{color:#fff;padding:0 .4em}
+font-size:90%}th{background:#eee}td.n{text-align:right}.cls{padding:0 .4em}
 .restricted{color:#b00020}img{max-width:100%}"""
 
 
@@ -33,8 +33,12 @@ def report_file(report: Report) -> str:
 
 def write_report_html(report: Report, path: PathLike, map_png: str, chart_png: str,
                       attribution: str = "",
-                      validation: ValidationSection | None = None) -> PathLike:
+                      validation: ValidationSection | None = None,
+                      colours: dict[str | None, str] | None = None) -> PathLike:
+    """``colours``: the classes' colours as the map draws them (class_colours(database));
+    the plugin's own style's when not given."""
     e = html.escape
+    colours = colours or class_colours()
     parts = [f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'>"
              f"<title>{e(report.title_th)} {report.year_th()}</title><style>{STYLE}</style></head><body>",
              "<p><a href='index.html'>รายงานทั้งหมด / All reports</a></p>",
@@ -42,12 +46,12 @@ def write_report_html(report: Report, path: PathLike, map_png: str, chart_png: s
              f"<h2>Human-trafficking risk report, {e(report.title_en)}, {report.year_en()}</h2>",
              "<p class='restricted'>สำหรับเจ้าหน้าที่ภาคีเครือข่ายเท่านั้น: มีจำนวนน้อยที่ยังไม่ปกปิด / "
              "Internal: for network staff only; small counts are not suppressed.</p>",
-             f"<p>{_summary(report)}</p>",
+             f"<p>{_summary(report, colours)}</p>",
              f"<h3>แผนที่ความเสี่ยง / Risk map</h3><img src='{e(map_png)}' alt='risk map'>",
              f"<h3>ตาราง{report.row_unit_th} / {report.row_unit_en}</h3>",
-             _area_table(report.rows)]
+             _area_table(report.rows, colours)]
     if report.level == "province":
-        parts += ["<h3>ตารางตำบล / Sub-districts</h3>", _area_table(report.subdistrict_rows)]
+        parts += ["<h3>ตารางตำบล / Sub-districts</h3>", _area_table(report.subdistrict_rows, colours)]
     parts += [f"<h3>ผู้เสี่ยงสูงตามอายุและเพศ / Persons at high risk by age and sex</h3>"
               f"<img src='{e(chart_png)}' alt='age and sex chart'>", _age_sex_table(report),
               "<h3>ตัวชี้วัดที่ขับเคลื่อนความเสี่ยง / Indicators that drive risk</h3>",
@@ -75,8 +79,8 @@ def write_index_html(reports: Sequence[Report], path: PathLike) -> PathLike:
     return path
 
 
-def _summary(report):
-    cls = (f", ระดับ {_class(report.risk_class)}" if report.level == "district" else "")
+def _summary(report, colours):
+    cls = (f", ระดับ {_class(report.risk_class, colours)}" if report.level == "district" else "")
     return (f"ประชากร {report.persons:,} คน, ประเมิน {report.persons_scored:,} คน, "
             f"เสี่ยงสูง {report.persons_high:,} คน ({percent(report.share_high)}), "
             f"ดัชนีเฉลี่ย {number(report.mean_index)}{cls}<br>Persons {report.persons:,}, scored "
@@ -84,13 +88,14 @@ def _summary(report):
             f"({percent(report.share_high)}), mean index {number(report.mean_index)}")
 
 
-def _class(cls):
-    colour = CLASS_COLOUR.get(cls, "#888")
-    return (f"<span class='cls' style='background:{colour}'>{CLASS_TH.get(cls, '-')} "
+def _class(cls, colours):
+    colour = colours.get(cls, "#888888")
+    return (f"<span class='cls' style='background:{colour};color:{text_colour(colour)}'>"
+            f"{CLASS_TH.get(cls, '-')} "
             f"({CLASS_EN.get(cls, '-')})</span>")
 
 
-def _area_table(rows):
+def _area_table(rows, colours):
     e = html.escape
     head = ("<tr><th>รหัส<br>Code</th><th>ชื่อ<br>Name</th><th>ประเมิน<br>Scored</th>"
             "<th>เสี่ยงสูง<br>High</th><th>สัดส่วนเสี่ยงสูง<br>High share</th><th>ดัชนีเฉลี่ย<br>"
@@ -99,7 +104,7 @@ def _area_table(rows):
         f"<tr><td>{e(r.code)}</td><td>{e(r.name_th)}<br><small>{e(r.name_en)}</small></td>"
         f"<td class='n'>{r.persons_scored:,}</td><td class='n'>{r.persons_high:,}</td>"
         f"<td class='n'>{percent(r.share_high)}</td><td class='n'>{number(r.mean_index)}</td>"
-        f"<td>{_class(r.risk_class)}</td><td>{e(drivers_text(r.drivers, english=True))}</td></tr>"
+        f"<td>{_class(r.risk_class, colours)}</td><td>{e(drivers_text(r.drivers, english=True))}</td></tr>"
         for r in rows)
     return f"<table>{head}{body}</table>"
 
