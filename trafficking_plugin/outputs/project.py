@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsLayerTreeLayer,
-    QgsLayoutItemAttributeTable,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutMultiFrame,
-    QgsLayoutTable,
     QgsMapLayer,
     QgsMapLayerStyle,
     QgsProject,
@@ -248,18 +245,7 @@ def _report_layout(project, database, year, attribution):
     areas = _virtual_layer(project, REPORT_AREAS, _areas_sql(year), database, polygons=True)
     rows = _virtual_layer(project, REPORT_ROWS, _rows_sql(year), database, polygons=False)
     layout, _ = report_layout(project, layout_layers, areas, rows, year, attribution)
-    _tables_continue(layout, rows)
     return layout
-
-
-def _tables_continue(layout, rows):
-    """Every row of a page's table is printed: the table goes on in a frame on a page of its own
-    (with its header) as often as it needs; the atlas adds and drops those pages page by page."""
-    for table in layout.multiFrames():
-        if isinstance(table, QgsLayoutItemAttributeTable):
-            table.setMaximumNumberOfFeatures(max(rows.featureCount(), 1))
-            table.setHeaderMode(QgsLayoutTable.AllFrames)
-            table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
 
 
 def _virtual_layer(project, name, sql, database, polygons):
