@@ -100,7 +100,7 @@ class GuidedStart(QDialog):
         self.where.setText(tr("Current database: {}; data year: {}").format(
             path or tr("none yet"), year or "-"))
         done = steps_done(path, year)
-        for tick, button, finished in zip(self.ticks, self.buttons, done):
+        for tick, finished in zip(self.ticks, done):
             tick.setText("✓" if finished else "")
         # A step needs the one before it; a done step may be run again.
         for index, button in enumerate(self.buttons):
