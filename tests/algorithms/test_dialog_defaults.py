@@ -238,3 +238,20 @@ def test_an_import_error_is_printed_once(fresh_profile, imported_sample, tmp_pat
         run("importsecondarydata", log, DATABASE=str(db), INPUT=str(files / "health" / "HOME.csv"),
             SOURCE="education", DATA_YEAR=2024)
     assert not [text for _, text in log.lines if "not a file of source" in text]
+
+
+def test_the_database_message_in_thai(fresh_profile, tmp_path):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from trafficking_db.trafficking_plugin.i18n.translation import qm_path
+
+    csv = tmp_path / "PERSON.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    translator = QTranslator()
+    assert translator.load(qm_path("th"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        ok, message = algorithm("crosswalk").checkParameterValues({"DATABASE": str(csv)},
+                                                                  QgsProcessingContext())
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert not ok and "ไม่ใช่ฐานข้อมูลจังหวัด" in message and str(csv) in message
