@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
@@ -132,6 +133,24 @@ def sensible_decimals(*values: float | None) -> int:
     needed = [len(f"{value:.4f}".rstrip("0").split(".")[1]) for value in values
               if value is not None]
     return min(4, max([2, *needed]))
+
+
+def offer_current_defaults(model: QgsProcessingModelAlgorithm) -> None:
+    """A shipped model's DATABASE and DATA_YEAR inputs offer the current database and its
+    latest data year, as the algorithms' dialogs do (a .model3 holds only static defaults).
+    The model is loaded again from its own description, so its inputs keep their order."""
+    current = remembered_database()
+    offered = {"DATABASE": current, "DATA_YEAR": offered_year(default_data_year(
+        latest_data_year(current), remembered_year()))}
+    description = model.toVariant()
+    for name, default in offered.items():
+        definition = description["parameterDefinitions"].get(name)
+        if definition is None or default is None:
+            continue
+        definition["default"] = default
+        if name == "DATA_YEAR":
+            definition["metadata"] = {"widget_wrapper": {"class": DATA_YEAR_WRAPPER}}
+    model.loadVariant(description)
 
 
 class TraffickingAlgorithm(QgsProcessingAlgorithm):

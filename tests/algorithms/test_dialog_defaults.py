@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -264,3 +265,17 @@ def test_the_database_message_in_thai(fresh_profile, tmp_path):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert not ok and "ไม่ใช่ฐานข้อมูลจังหวัด" in message and str(csv) in message
+
+
+def test_the_shipped_models_offer_the_current_database_and_its_year(fresh_profile, scored_sample):
+    _, db = scored_sample
+    base.remember(database=str(db))
+    for name in ("yearlyupdate", "lateagencyfile"):
+        model = algorithm(name)
+        assert model.parameterDefinition("DATABASE").defaultValue() == str(db), name
+        assert model.parameterDefinition("DATA_YEAR").defaultValue() == 2024, name
+        as_shipped = QgsProcessingModelAlgorithm()
+        assert as_shipped.fromFile(model.path)      # the same inputs in the same order
+        assert [p.name() for p in model.parameterDefinitions()] == \
+            [p.name() for p in as_shipped.parameterDefinitions()]
+        assert as_shipped.parameterDefinition("DATABASE").defaultValue() is None
