@@ -277,8 +277,12 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
 
     # --- reading the parameters at the edge ----------------------------------------------------
     def database(self, parameters: dict, context: QgsProcessingContext) -> str:
-        """The province database; it becomes the profile's current one."""
+        """The province database; it becomes the profile's current one. Checked again here:
+        a model's steps and scripts may not have run checkParameterValues."""
         path = self.parameterAsFile(parameters, self.DATABASE, context)
+        problem = self.database_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
         if path and os.path.isfile(path):
             remember(database=path)
         return path

@@ -144,7 +144,9 @@ def child(model, child_id, algorithm_id, description, sources, after=(), x=0.0, 
 
 def common_inputs(model):
     model_input(model, QgsProcessingParameterFile(
-        "DATABASE", "Province database (GeoPackage) / ฐานข้อมูลจังหวัด", extension="gpkg"), 60, 60)
+        "DATABASE", "Province database (GeoPackage) / ฐานข้อมูลจังหวัด",
+        # Any file passes, so that the steps say in the plugin's words what a CSV is not.
+        fileFilter="GeoPackage (*.gpkg);;All files (*)"), 60, 60)
     model_input(model, QgsProcessingParameterNumber(
         "DATA_YEAR", "Data year (Common Era or Buddhist era) / ปีของข้อมูล",
         QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700), 60, 120)

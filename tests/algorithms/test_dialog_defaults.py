@@ -279,3 +279,17 @@ def test_the_shipped_models_offer_the_current_database_and_its_year(fresh_profil
         assert [p.name() for p in model.parameterDefinitions()] == \
             [p.name() for p in as_shipped.parameterDefinitions()]
         assert as_shipped.parameterDefinition("DATABASE").defaultValue() is None
+
+
+def test_a_csv_as_the_models_database_gets_the_plugins_message(fresh_profile, imported_sample,
+                                                              tmp_path):
+    files, _, _ = imported_sample
+    csv = tmp_path / "PERSON.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    log = Log()
+    with pytest.raises(QgsProcessingException):       # the model names the step that failed
+        run("lateagencyfile", log, DATABASE=str(csv), DATA_YEAR=2024, SOURCE="health",
+            INPUT=str(files / "health" / "HOME.csv"))
+    # and the step's own message is in the log, not QGIS's "Wrong or missing parameter value"
+    assert any("is not a province database: the database is a GeoPackage" in text
+               for _, text in log.lines)
