@@ -57,7 +57,7 @@ class ImportSecondaryData(TraffickingAlgorithm):
             self.SOURCE, self.tr("Agency source"), options=spec.shipped_sources(),
             defaultValue="health", usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.SPEC_FILE, self.tr("Or a spec file of another agency (.yaml; replaces the source)"),
+            self.SPEC_FILE, self.tr("Or a spec file (.yaml)"),
             fileFilter=self.tr("Spec (*.yaml *.yml)"), optional=True))
         self.add_data_year_parameter()
         self.add_identity_parameter()

@@ -1332,8 +1332,8 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <source>Or a spec file of another agency (.yaml; replaces the source)</source>
-            <translation>หรือไฟล์ข้อกำหนดของหน่วยงานอื่น (.yaml; ใช้แทนแหล่งข้อมูล)</translation>
+            <source>Or a spec file (.yaml)</source>
+            <translation>หรือไฟล์ข้อกำหนด (.yaml)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
@@ -2624,6 +2624,10 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         <message>
             <source>Older tambon code list for place-name variants (CSV, optional)</source>
             <translation type="obsolete">รายการรหัสตำบลรุ่นเก่าสำหรับชื่อสถานที่แบบต่าง ๆ (CSV ไม่บังคับ)</translation>
+        </message>
+        <message>
+            <source>Or a spec file of another agency (.yaml; replaces the source)</source>
+            <translation type="obsolete">หรือไฟล์ข้อกำหนดของหน่วยงานอื่น (.yaml; ใช้แทนแหล่งข้อมูล)</translation>
         </message>
         <message>
             <source>Outcome file (CSV with village_code or person_id; optional)</source>
