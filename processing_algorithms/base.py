@@ -3,6 +3,7 @@ province database and the data year read once at the edge, core errors turned in
 core rows written to feature sinks, and the sub-district boundaries of any source."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
@@ -30,16 +32,18 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsSettings,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..trafficking_plugin.core import admin, database, spreadsheet, thai_calendar
+from ..trafficking_plugin.core.data_years import default_data_year, latest_data_year
 from ..trafficking_plugin.core.errors import CoreError
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
 from ..trafficking_plugin.core.geography import Subdistrict
 from ..trafficking_plugin.core.ingest import readers
-from ..trafficking_plugin.i18n.translation import tr_noop
+from ..trafficking_plugin.i18n.translation import buddhist_era, tr_noop
 
 T = TypeVar("T")
 WGS84 = "EPSG:4326"
@@ -81,6 +85,74 @@ BOUNDARY_FIELDS = (
 )
 
 
+# The current province database and data year of this QGIS profile (QgsSettings is per profile):
+# the defaults every dialog, batch row and model step offers.
+CURRENT_DATABASE_KEY = "trafficking_db/current_database"
+CURRENT_YEAR_KEY = "trafficking_db/current_data_year"
+DATA_YEAR_WRAPPER = (__package__.rsplit(".", 1)[0] +
+                     ".trafficking_plugin.gui.data_year_wrapper.DataYearWidgetWrapper")
+
+
+def remembered_database() -> str | None:
+    """The province database last worked on in this profile, while the file is still there."""
+    path = str(QgsSettings().value(CURRENT_DATABASE_KEY, "") or "")
+    return path if path and os.path.isfile(path) else None
+
+
+def remembered_year() -> int | None:
+    """The data year (Common Era) last worked on in this profile."""
+    value = QgsSettings().value(CURRENT_YEAR_KEY, 0, type=int)
+    return value or None
+
+
+def remember(database: str | None = None, year: int | None = None) -> None:
+    """Make ``database`` and/or ``year`` (Common Era) the profile's current ones."""
+    settings = QgsSettings()
+    if database:
+        settings.setValue(CURRENT_DATABASE_KEY, os.path.abspath(database))
+    if year:
+        settings.setValue(CURRENT_YEAR_KEY, int(year))
+
+
+def offered_year(year: int) -> int:
+    """A Common-Era year as the user reads years: Buddhist era under the plugin's option."""
+    return thai_calendar.shown_year(year, buddhist_era())
+
+
+def decimals(parameter: QgsProcessingParameterNumber, places: int) -> QgsProcessingParameterNumber:
+    """Show a decimal parameter with ``places`` decimals in the dialog (QGIS's default is 6:
+    "250.000000")."""
+    metadata = parameter.metadata()
+    metadata.setdefault("widget_wrapper", {})["decimals"] = places
+    parameter.setMetadata(metadata)
+    return parameter
+
+
+def sensible_decimals(*values: float | None) -> int:
+    """Decimals enough for the given values (a default, a minimum): at least 2, at most 4."""
+    needed = [len(f"{value:.4f}".rstrip("0").split(".")[1]) for value in values
+              if value is not None]
+    return min(4, max([2, *needed]))
+
+
+def offer_current_defaults(model: QgsProcessingModelAlgorithm) -> None:
+    """A shipped model's DATABASE and DATA_YEAR inputs offer the current database and its
+    latest data year, as the algorithms' dialogs do (a .model3 holds only static defaults).
+    The model is loaded again from its own description, so its inputs keep their order."""
+    current = remembered_database()
+    offered = {"DATABASE": current, "DATA_YEAR": offered_year(default_data_year(
+        latest_data_year(current), remembered_year()))}
+    description = model.toVariant()
+    for name, default in offered.items():
+        definition = description["parameterDefinitions"].get(name)
+        if definition is None or default is None:
+            continue
+        definition["default"] = default
+        if name == "DATA_YEAR":
+            definition["metadata"] = {"widget_wrapper": {"class": DATA_YEAR_WRAPPER}}
+    model.loadVariant(description)
+
+
 class TraffickingAlgorithm(QgsProcessingAlgorithm):
     """An algorithm of the provider: parameters in, one core (or outputs) call, outputs out."""
     GROUP = "database"
@@ -94,6 +166,18 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803
+        """Every decimal number is shown with sensible decimals unless its module chose some."""
+        if isinstance(definition, QgsProcessingParameterNumber) and \
+                definition.dataType() == QgsProcessingParameterNumber.Type.Double and \
+                "decimals" not in definition.metadata().get("widget_wrapper", {}):
+            minimum = definition.minimum()
+            default = definition.defaultValue()
+            decimals(definition, sensible_decimals(
+                default if isinstance(default, (int, float)) else None,
+                minimum if abs(minimum) < 1e9 else None))
+        return super().addParameter(definition, createOutput)
+
     def groupId(self):  # noqa: N802
         return self.GROUP
 
@@ -102,18 +186,57 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
 
     # --- the shared parameter blocks -----------------------------------------------------------
     def add_database_parameter(self, label: str | None = None, optional: bool = False) -> None:
-        """The province GeoPackage the algorithm works on."""
+        """The province GeoPackage the algorithm works on; the profile's current one by default.
+        Any file name passes the parameter's own check, so that checkParameterValues can say
+        what is wrong with a CSV or another file in the plugin's words."""
         self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, label or self.tr("Province database"), extension="gpkg",
-            optional=optional))
+            self.DATABASE, label or self.tr("Province database"),
+            fileFilter=self.tr("GeoPackage (*.gpkg);;All files (*)"),
+            defaultValue=None if optional else remembered_database(), optional=optional))
 
     def add_data_year_parameter(self, label: str | None = None, optional: bool = False,
                                 default: int | None = None) -> None:
-        """A data year, typed as users know it: Common Era (2024) or Buddhist era (2567)."""
-        self.addParameter(QgsProcessingParameterNumber(
+        """A data year, typed as users know it: Common Era (2024) or Buddhist era (2567). A
+        required year offers the current database's latest data year (default_data_year)."""
+        follows = default is None and not optional
+        if follows:
+            default = offered_year(default_data_year(latest_data_year(remembered_database()),
+                                                     remembered_year()))
+        parameter = QgsProcessingParameterNumber(
             self.DATA_YEAR, label or self.tr("Data year (Common Era or Buddhist era)"),
             QgsProcessingParameterNumber.Type.Integer, defaultValue=default, optional=optional,
-            minValue=0 if optional else thai_calendar.FIRST_DATA_YEAR, maxValue=2700))
+            minValue=0 if optional else thai_calendar.FIRST_DATA_YEAR, maxValue=2700)
+        if follows and self.parameterDefinition(self.DATABASE) is not None:
+            # In dialogs and batch rows the year follows the database chosen (named by path, so
+            # that nothing of the desktop is imported where no dialog opens).
+            parameter.setMetadata({"widget_wrapper": {"class": DATA_YEAR_WRAPPER}})
+        self.addParameter(parameter)
+
+    # --- checks before the run (the dialog shows their message in a box) -----------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        problem = self.database_problem(parameters, context)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    def database_problem(self, parameters: dict, context: QgsProcessingContext) -> str | None:
+        """Why the DATABASE given is not a province database (None: it is, or none is asked)."""
+        definition = self.parameterDefinition(self.DATABASE)
+        if definition is None or not isinstance(definition, QgsProcessingParameterFile):
+            return None
+        path = self.parameterAsFile(parameters, self.DATABASE, context)
+        if not path:
+            return None          # a missing required value: QGIS's own check names it
+        if os.path.isfile(path) and not path.lower().endswith(".gpkg"):
+            return self.tr(
+                "{} is not a province database: the database is a GeoPackage (.gpkg) made by "
+                "Create or upgrade province database. An agency file ({}) goes into Import "
+                "agency data file.").format(path, os.path.splitext(path)[1] or path)
+        try:
+            database.open_province(path).close()
+        except CoreError as error:
+            return translated(error)
+        return None
 
     def add_input_parameters(self, label: str, optional: bool = False) -> None:
         """INPUT (a table file or a layer of one) and its text ENCODING."""
@@ -124,7 +247,7 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
     def add_identity_parameter(self, label: str | None = None) -> None:
         """The identity file (default beside the database)."""
         self.addParameter(QgsProcessingParameterFile(
-            "IDENTITY", label or self.tr("Identity file (optional; default beside the database)"),
+            "IDENTITY", label or self.tr("Identity file (default beside the database)"),
             optional=True))
 
     def add_spec_parameter(self, label: str) -> None:
@@ -154,7 +277,15 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
 
     # --- reading the parameters at the edge ----------------------------------------------------
     def database(self, parameters: dict, context: QgsProcessingContext) -> str:
-        return self.parameterAsFile(parameters, self.DATABASE, context)
+        """The province database; it becomes the profile's current one. Checked again here:
+        a model's steps and scripts may not have run checkParameterValues."""
+        path = self.parameterAsFile(parameters, self.DATABASE, context)
+        problem = self.database_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        if path and os.path.isfile(path):
+            remember(database=path)
+        return path
 
     def data_year(self, parameters: dict, context: QgsProcessingContext,
                   key: str | None = None) -> int | None:
@@ -168,9 +299,11 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
         if not value:
             return None
         try:
-            return thai_calendar.data_year(value)
+            year = thai_calendar.data_year(value)
         except CoreError as error:
             raise QgsProcessingException(translated(error)) from None
+        remember(year=year)
+        return year
 
     def encoding(self, parameters: dict, context: QgsProcessingContext) -> str:
         return readers.ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]

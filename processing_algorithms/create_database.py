@@ -16,7 +16,7 @@ from qgis.core import (
 from ..trafficking_plugin.core import admin, create_database
 from ..trafficking_plugin.core.feedback import check_canceled
 from ..trafficking_plugin.outputs import styles
-from .base import WGS84, TraffickingAlgorithm
+from .base import WGS84, TraffickingAlgorithm, remember
 
 
 class CreateDatabase(TraffickingAlgorithm):
@@ -47,7 +47,7 @@ class CreateDatabase(TraffickingAlgorithm):
             self.OUTPUT, self.tr("Province database"), self.tr("GeoPackage (*.gpkg)")))
         self.add_boundary_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.VILLAGES, self.tr("Villages (points, optional)"),
+            self.VILLAGES, self.tr("Villages (points)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.VILLAGE_CODE_FIELD, self.tr("Village code field (8 digits)"),
@@ -83,6 +83,7 @@ class CreateDatabase(TraffickingAlgorithm):
                 path, province, rows, steps, self.optional_file(parameters, "IDENTITY", context))
 
         summary = self.run_core(build, where=path)
+        remember(database=path)          # the next dialogs offer it
         styles.save_default_styles(path, styles.DEFAULT_STYLED_LAYERS, steps)
         for table, counts in summary.units.items():
             steps.pushInfo(self.tr("{}: {} rows ({} added, {} kept)").format(

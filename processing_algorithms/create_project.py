@@ -7,7 +7,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .base import TraffickingAlgorithm
+from ..trafficking_plugin.outputs.project import default_project_path
+from .base import TraffickingAlgorithm, remembered_database
 
 
 class CreateProject(TraffickingAlgorithm):
@@ -39,13 +40,18 @@ class CreateProject(TraffickingAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.ATTRIBUTION, self.tr("Sources printed on the layouts (e.g. the boundaries' source)"),
             defaultValue="", optional=True))
+        # The dialog shows the project beside the current database (not "[Skip output]"); a
+        # project is always written, beside the chosen database unless another file is given.
+        current = remembered_database()
+        self.offered_output = default_project_path(current) if current else None
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Project file (default: beside the database)"),
-            self.tr("QGIS project (*.qgz *.qgs)"), optional=True, createByDefault=False))
+            self.tr("QGIS project (*.qgz *.qgs)"), defaultValue=self.offered_output,
+            optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputString("LAYOUTS", self.tr("Print layouts")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..trafficking_plugin.outputs.project import build_project, default_project_path
+        from ..trafficking_plugin.outputs.project import build_project
 
         database = self.database(parameters, context)
         year = self.data_year(parameters, context)
@@ -53,7 +59,11 @@ class CreateProject(TraffickingAlgorithm):
         given = parameters.get(self.OUTPUT)
         if isinstance(given, QgsProcessingOutputLayerDefinition):
             given = given.sink.staticValue()
-        output = (default_project_path(database) if given in (None, "", "TEMPORARY_OUTPUT")
+        # The offered default follows the database chosen in the dialog.
+        beside = given in (None, "", "TEMPORARY_OUTPUT") or (
+            given == self.offered_output and
+            default_project_path(database) != self.offered_output)
+        output = (default_project_path(database) if beside
                   else self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if not output.lower().endswith((".qgz", ".qgs")):
             raise QgsProcessingException(self.tr("{} is not a QGIS project file name: end it "

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .base import TraffickingAlgorithm
+from .base import TraffickingAlgorithm, decimals
 
 CLASSES = (None, "high", "medium", "low")
 SHEETS_NAME = "surveillance_sheets.pdf"
@@ -69,17 +69,18 @@ class ExtractImageryChips(TraffickingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.IMAGERY, self.tr("Imagery")))
         self.addParameter(QgsProcessingParameterFile(
-            self.DATABASE, self.tr("Province database (its establishments)"), extension="gpkg",
-            optional=True))
+            self.DATABASE, self.tr("Province database (its establishments)"),
+            fileFilter=self.tr("GeoPackage (*.gpkg);;All files (*)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.RISK_CLASS, self.tr("Establishments of risk class"),
             [self.tr("all"), self.tr("high"), self.tr("medium"), self.tr("low")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PLACES, self.tr("Or places from a point layer (instead of the database)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(decimals(QgsProcessingParameterNumber(
             self.RADIUS, self.tr("Radius around each place (metres)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=250, minValue=10, maxValue=10000))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=250, minValue=10, maxValue=10000),
+            0))
         self.addParameter(QgsProcessingParameterString(
             self.BANDS, self.tr("Bands shown as red, green, blue (NAIP: 1,2,3 true colour; "
                                 "4,1,2 false colour)"), defaultValue="1,2,3"))

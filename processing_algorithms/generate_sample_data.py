@@ -54,7 +54,7 @@ class GenerateSampleData(TraffickingAlgorithm):
             defaultValue=1, minValue=0))
         self.add_data_year_parameter(default=2024)
         self.addParameter(QgsProcessingParameterFile(
-            "OLD_CODES", self.tr("Older tambon code list for place-name variants (CSV, optional)"),
+            "OLD_CODES", self.tr("Older tambon code list for place-name variants (CSV)"),
             extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_FOLDER", self.tr("Output folder")))

@@ -32,8 +32,7 @@ class ImportActivities(TraffickingAlgorithm):
         self.add_input_parameters(self.tr("Activity file"))
         self.add_data_year_parameter(self.tr("Latest year the file reports on (C.E. or B.E.; "
                                              "default this year)"), optional=True)
-        self.add_spec_parameter(self.tr("Spec of the file's columns (optional; default the shipped "
-                                        "one)"))
+        self.add_spec_parameter(self.tr("Spec of the file's columns (default the shipped one)"))
         self.add_import_outputs((("ACTIVITIES", tr_noop("Activities written")),),
                                 staged=tr_noop("Rows accepted"))
 

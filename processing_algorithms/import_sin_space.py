@@ -50,8 +50,8 @@ class ImportSinSpace(TraffickingAlgorithm):
                  TOLERANCE_KM, 0.0)):
             self.addParameter(number(key, self.tr(label), number.Type.Double, defaultValue=default,
                                      **({} if minimum is None else {"minValue": minimum})))
-        self.add_spec_parameter(self.tr("Spec of the survey's columns (optional; default the "
-                                        "shipped one)"))
+        self.add_spec_parameter(self.tr("Spec of the survey's columns (default the shipped "
+                                        "one)"))
         self.add_import_outputs((("ESTABLISHMENTS_SCORED", tr_noop("Establishments scored")),
                                  ("HIGH", tr_noop("High-risk establishments"))),
                                 staged=tr_noop("Rows staged (placed)"))

@@ -31,7 +31,7 @@ from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
 from .validate_index import ValidateIndex
 from .verify_database import VerifyDatabase
-from .base import tr, tr_noop
+from .base import offer_current_defaults, tr, tr_noop
 from .withdraw_import import WithdrawImport
 
 # The shipped models' titles and group, for scripts/translations.py: the .model3 keeps English.
@@ -54,6 +54,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             raise ValueError(f"{self.path} is not a Processing model (.model3) QGIS can read")
         self._name = model_id(path)
         self._title = super().name()
+        offer_current_defaults(self)
 
     def name(self):
         return self._name

@@ -1,9 +1,20 @@
 """trafficking:scoreriskindex — the indicator scores, index and class of every person, and areas."""
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString
+from qgis.core import (
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
 from ..trafficking_plugin.core.risk import risk_index, scores
 from ..trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from .base import TraffickingAlgorithm, tr_noop
+
+
+def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """An expert's number: under Advanced parameters, folded away in the dialog."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameter
 
 
 class ScoreRiskIndex(TraffickingAlgorithm):
@@ -59,14 +70,14 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         for key, label in (
                 (self.HIGH_CUTOFF, tr_noop("High cut-point of the index (empty: method default)")),
                 (self.MEDIUM_CUTOFF, tr_noop("Medium cut-point of the index (empty: method default)"))):
-            self.addParameter(number(key, self.tr(label), number.Type.Double, optional=True,
-                                     minValue=0))
-        self.addParameter(number(self.AF_K, self.tr("Alkire-Foster cutoff k (weighted share at 3)"),
-                                 number.Type.Double, defaultValue=scores.DEFAULT_AF_K,
-                                 minValue=0, maxValue=1))
-        self.addParameter(number(self.MIN_DIMENSIONS, self.tr("Minimum dimensions observed"),
-                                 number.Type.Integer,
-                                 defaultValue=risk_index.Options.min_dimensions, minValue=1))
+            self.addParameter(advanced(number(
+                key, self.tr(label), number.Type.Double, optional=True, minValue=0)))
+        self.addParameter(advanced(number(
+            self.AF_K, self.tr("Alkire-Foster cutoff k (weighted share at 3)"), number.Type.Double,
+            defaultValue=scores.DEFAULT_AF_K, minValue=0, maxValue=1)))
+        self.addParameter(advanced(number(
+            self.MIN_DIMENSIONS, self.tr("Minimum dimensions observed"), number.Type.Integer,
+            defaultValue=risk_index.Options.min_dimensions, minValue=1)))
         self.addParameter(QgsProcessingParameterEnum(
             self.TARGET, self.tr("Target population"), options=[
                 self.tr("Children and women (the centre's mandate)"), self.tr("All persons")],
@@ -87,8 +98,8 @@ class ScoreRiskIndex(TraffickingAlgorithm):
                 (self.VILLAGE_MEDIUM_FRACTION, tr_noop("Villages medium: down to this fraction"),
                  defaults.village_medium_fraction, 1)):
             limits = {"minValue": 0, **({"maxValue": top} if top else {})}
-            self.addParameter(number(key, self.tr(label), number.Type.Double, defaultValue=default,
-                                     **limits))
+            self.addParameter(advanced(number(
+                key, self.tr(label), number.Type.Double, defaultValue=default, **limits)))
         self.add_number_outputs((("PERSONS", tr_noop("Persons")), ("SCORED", tr_noop("Persons scored")),
                                  ("HIGH", tr_noop("Persons at high risk")),
                                  ("MEDIUM", tr_noop("Persons at medium risk")),

@@ -45,8 +45,8 @@ class ValidateIndex(TraffickingAlgorithm):
             self.addParameter(number(key, self.tr(label), number.Type.Integer, optional=True,
                                      minValue=1990, maxValue=2700))
         self.addParameter(QgsProcessingParameterFile(
-            self.OUTCOME_FILE, self.tr("Outcome file (CSV with village_code or person_id; "
-                                       "optional)"), optional=True, extension="csv"))
+            self.OUTCOME_FILE, self.tr("Outcome file (CSV with village_code or person_id)"),
+            optional=True, extension="csv"))
         self.add_identity_parameter()
         self.addParameter(number(self.WORK_LIST, self.tr("Work list length (villages)"),
                                  number.Type.Integer, defaultValue=20, minValue=1))

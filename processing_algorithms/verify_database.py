@@ -56,7 +56,7 @@ class VerifyDatabase(TraffickingAlgorithm):
             QgsProcessingParameterNumber.Type.Double, defaultValue=verify.SHARE_HIGH_JUMP,
             minValue=0.0))
         self.add_identity_parameter(self.tr("Identity file, to check the audit trail's seal and "
-                                            "seal its new rows (optional)"))
+                                            "seal its new rows"))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Report folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT_HTML", self.tr("Report (HTML)")))

@@ -21,7 +21,7 @@ if __name__ == "__main__":
 from qgis.core import (  # noqa: E402 (after the seed, which Qt reads when first used)
     QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildDependency, QgsProcessingModelChildParameterSource, QgsProcessingModelParameter,
-    QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterString,
+    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QPointF  # noqa: E402
 
@@ -102,8 +102,9 @@ LATE_HELP = {
     "DATA_YEAR": "The data year, Buddhist era (2567) or Common Era (2024). / "
                  "ปีของข้อมูล พ.ศ. หรือ ค.ศ.",
     "INPUT": "The agency's export file. / แฟ้มข้อมูลของหน่วยงาน",
-    "SOURCE": "health, education, human_security or family_welfare, or the path of your own "
-              "spec (.yaml). / แหล่งข้อมูล",
+    "SOURCE": "One of the shipped agency specs. / แหล่งข้อมูลของหน่วยงานที่มากับปลั๊กอิน",
+    "SPEC_FILE": "Your own spec (.yaml) for another agency; it replaces the source. / "
+                 "ไฟล์ข้อกำหนดของหน่วยงานอื่น (.yaml) ใช้แทนแหล่งข้อมูล",
     "ALG_CREATOR": AUTHOR,
     "ALG_HELP_CREATOR": AUTHOR,
     "ALG_VERSION": "1",
@@ -143,7 +144,9 @@ def child(model, child_id, algorithm_id, description, sources, after=(), x=0.0, 
 
 def common_inputs(model):
     model_input(model, QgsProcessingParameterFile(
-        "DATABASE", "Province database (GeoPackage) / ฐานข้อมูลจังหวัด", extension="gpkg"), 60, 60)
+        "DATABASE", "Province database (GeoPackage) / ฐานข้อมูลจังหวัด",
+        # Any file passes, so that the steps say in the plugin's words what a CSV is not.
+        fileFilter="GeoPackage (*.gpkg);;All files (*)"), 60, 60)
     model_input(model, QgsProcessingParameterNumber(
         "DATA_YEAR", "Data year (Common Era or Buddhist era) / ปีของข้อมูล",
         QgsProcessingParameterNumber.Type.Integer, minValue=1990, maxValue=2700), 60, 120)
@@ -190,18 +193,23 @@ def late_agency_file():
     database, year = from_input("DATABASE"), from_input("DATA_YEAR")
     model_input(model, QgsProcessingParameterFile("INPUT", "Agency file / แฟ้มข้อมูลของหน่วยงาน"),
                 60, 180)
-    model_input(model, QgsProcessingParameterString(
-        "SOURCE", "Agency source (health, education, human_security, family_welfare) or spec "
-                  "file (.yaml) / แหล่งข้อมูล", defaultValue="health"), 60, 240)
+    # A drop-down of the shipped specs, as in the import dialog (static strings: SOURCE=health).
+    from trafficking_db.trafficking_plugin.core.ingest.spec import shipped_sources
+    model_input(model, QgsProcessingParameterEnum(
+        "SOURCE", "Agency source / แหล่งข้อมูลของหน่วยงาน", options=shipped_sources(),
+        defaultValue="health", usesStaticStrings=True), 60, 240)
+    model_input(model, QgsProcessingParameterFile(
+        "SPEC_FILE", "Or a spec file of another agency (.yaml) / หรือไฟล์ข้อกำหนดของหน่วยงานอื่น",
+        fileFilter="Spec (*.yaml *.yml)", optional=True), 60, 300)
     imported = child(model, "import", "trafficking:importsecondarydata", "Import the late file",
                      {"DATABASE": database, "INPUT": from_input("INPUT"),
-                      "SOURCE": from_input("SOURCE"), "DATA_YEAR": year, "ENCODING": fixed(0)},
-                     x=400, y=180)
+                      "SOURCE": from_input("SOURCE"), "SPEC_FILE": from_input("SPEC_FILE"),
+                      "DATA_YEAR": year, "ENCODING": fixed(0)}, x=400, y=180)
     crosswalk = child(model, "crosswalk", "trafficking:crosswalk", "Crosswalk agency codes",
                       {"DATABASE": database, "DATA_YEAR": year}, after=[imported], x=400, y=280)
     child(model, "score", "trafficking:scoreriskindex", "Score the risk index",
           {"DATABASE": database, "DATA_YEAR": year}, after=[crosswalk], x=400, y=380)
-    model.setParameterOrder(["DATABASE", "DATA_YEAR", "INPUT", "SOURCE"])
+    model.setParameterOrder(["DATABASE", "DATA_YEAR", "INPUT", "SOURCE", "SPEC_FILE"])
     model.setHelpContent(LATE_HELP)
     return model
 

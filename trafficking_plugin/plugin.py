@@ -1,7 +1,7 @@
 """The plugin object QGIS holds: adds the Processing provider and a menu, and removes both."""
 import os
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -108,6 +108,31 @@ class TraffickingPlugin:
             self.actions.append(action)
         from .gui.audit_hook import AuditUserHook  # names the editor of attribute-table edits
         self.audit_hook = AuditUserHook()
+        self.add_guided_start()
+
+    # --- the guided start (issue 17, item 10): its one menu entry and the first-run offer -------
+    GUIDED_START_LABEL = tr_noop("Guided start (first steps of a province)…")
+
+    def add_guided_start(self):
+        """The Guided start menu entry; on a first run (no current database in this profile)
+        the message bar offers it too."""
+        from ..processing_algorithms.base import remembered_database
+        action = QAction(QIcon(ICON_PATH), tr(self.GUIDED_START_LABEL), self.iface.mainWindow())
+        action.triggered.connect(self._open_guided_start)
+        self.iface.addPluginToMenu(self.menu, action)
+        self.actions.append(action)
+        if remembered_database() is None:
+            self.iface.messageBar().pushMessage(
+                tr("Trafficking prevention"),
+                tr("No province database yet in this profile: Plugins > {} > {}").format(
+                    self.menu, tr(self.GUIDED_START_LABEL)), Qgis.Info, 30)
+
+    def _open_guided_start(self, _checked=False):
+        from ..processing_algorithms.base import remembered_database, remembered_year
+        from .gui.guided_start import GuidedStart
+        GuidedStart(lambda: (remembered_database(), remembered_year()),
+                    lambda algorithm, parameters: self._open_dialog(algorithm, parameters),
+                    parent=self.iface.mainWindow()).exec_()
 
     def unload(self):
         if self.network_dock is not None:
@@ -131,9 +156,9 @@ class TraffickingPlugin:
         translation.remove_translator()
 
     @staticmethod
-    def _open_dialog(algorithm_id):
+    def _open_dialog(algorithm_id, parameters=None):
         import processing  # QGIS's Processing plugin; loaded by the time a menu is clicked
-        processing.execAlgorithmDialog(algorithm_id)
+        processing.execAlgorithmDialog(algorithm_id, parameters or {})
 
     @staticmethod
     def _toggle_buddhist_era(checked):

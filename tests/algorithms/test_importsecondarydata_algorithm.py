@@ -96,7 +96,7 @@ def test_identity_file_elsewhere(run_algorithm, sample, db, tmp_path):
 
 
 @pytest.mark.parametrize("params, message", [
-    ({"SOURCE": "police"}, "no spec for source 'police'"),
+    ({"SOURCE": "police"}, "no agency source 'police'"),   # caught before the run
     ({"SOURCE": "education"}, "not a file of source 'education'"),
     ({"DATABASE": "missing.gpkg"}, "createdatabase"),
 ])

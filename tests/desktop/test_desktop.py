@@ -53,7 +53,8 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
         loaded = result[key]
         assert loaded["providers"] == ["trafficking"], key
         assert algorithms <= set(loaded["algorithms"]), key
-        assert len(loaded["menus"]) == 1 and len(loaded["menu_entries"]) == len(MENU_ENTRIES), key
+        assert len(loaded["menus"]) == 1, key
+        assert len(loaded["menu_entries"]) == len(MENU_ENTRIES) + 1, key   # + Guided start
     for key in ("unloaded_0", "unloaded_1"):
         assert result[key]["providers"] == [] and result[key]["menus"] == [], key
         assert result[key]["algorithms"] == [], key
@@ -112,3 +113,40 @@ def test_qgis_process_lists_and_runs_the_algorithms(tmp_path):
                              env=env, capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, run.stdout + run.stderr
         assert "subdistrict: 68 rows" in run.stdout
+
+
+@pytest.mark.desktop
+@pytest.mark.slow
+@pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
+def test_real_dialogs_offer_the_current_database_its_year_and_typed_choices(tmp_path, scored_sample):
+    import datetime
+
+    from trafficking_db.trafficking_plugin.core import create_database
+    from trafficking_db.trafficking_plugin.core.ingest import spec
+
+    from conftest import copy_database
+    db = copy_database(scored_sample[1], tmp_path)
+    new = tmp_path / "new.gpkg"
+    create_database.create_or_upgrade(new, "50", {})
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    env = profile_env(tmp_path)
+    env.pop("QT_QPA_PLATFORM")
+    env.update(TRAFFICKING_TEST_RESULT=str(tmp_path / "result.json"), TRAFFICKING_DIALOG_DB=str(db),
+               TRAFFICKING_NEW_DB=str(new), TRAFFICKING_SHOTS=str(shots))
+    subprocess.run(["qgis_process.bin", "plugins", "enable", PLUGIN_NAME], env={
+        **env, "QT_QPA_PLATFORM": "offscreen"}, check=True, capture_output=True, timeout=120)
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--noversioncheck",
+                    "--nologo", "--code", str(REPO / "tests" / "desktop" / "dialog_defaults.py")],
+                   env=env, capture_output=True, timeout=240)
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert "error" not in result, result.get("error")
+    assert result["import"]["database"] == str(db)
+    assert result["import"]["year"] == 2024 == result["score"]["year"]   # not 1990
+    assert result["import"]["source_widget"] == "QComboBox"
+    assert result["import"]["sources"] == spec.shipped_sources()
+    # A new database chosen in the dialog: the year it offers follows.
+    assert result["import"]["year_after_new_database"] in (2024, datetime.date.today().year)
+    assert result["project"]["output_text"] == [str(tmp_path / f"{db.stem}.qgz")]
+    assert {p.name for p in shots.iterdir()} == {"import_dialog.png", "score_dialog.png",
+                                                 "project_dialog.png"}

@@ -599,6 +599,69 @@
         </message>
     </context>
     <context>
+        <name>GuidedStart</name>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>1. Create the province database…</source>
+            <translation>1. สร้างฐานข้อมูลจังหวัด…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>From the sub-district boundaries (and village points) of your province.</source>
+            <translation>จากขอบเขตตำบล (และจุดหมู่บ้าน) ของจังหวัดของท่าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>2. Import the agency files…</source>
+            <translation>2. นำเข้าไฟล์ข้อมูลของหน่วยงาน…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>One file at a time, or several with Run as Batch Process…</source>
+            <translation>ทีละไฟล์ หรือหลายไฟล์พร้อมกันด้วย Run as Batch Process…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>3. Crosswalk the agency codes…</source>
+            <translation>3. เทียบรหัสของหน่วยงานกับมาตรฐาน…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>Links persons across agencies and maps their codes to the standard.</source>
+            <translation>เชื่อมโยงบุคคลระหว่างหน่วยงาน และเทียบรหัสของหน่วยงานกับมาตรฐาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>4. Score the risk index…</source>
+            <translation>4. คำนวณดัชนีความเสี่ยง…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>Risk of every person, village, sub-district and district.</source>
+            <translation>ความเสี่ยงของทุกบุคคล หมู่บ้าน ตำบล และอำเภอ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>Guided start</source>
+            <translation>เริ่มต้นแบบมีคำแนะนำ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>The first steps of a province, in order. Each opens its dialog with the current database and data year.</source>
+            <translation>ขั้นตอนแรกของจังหวัดตามลำดับ แต่ละขั้นตอนเปิดหน้าต่างของตนพร้อมฐานข้อมูลและปีข้อมูลปัจจุบัน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>Current database: {}; data year: {}</source>
+            <translation>ฐานข้อมูลปัจจุบัน: {}; ปีข้อมูล: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/gui/guided_start.py" />
+            <source>none yet</source>
+            <translation>ยังไม่มี</translation>
+        </message>
+    </context>
+    <context>
         <name>TraffickingAlgorithm</name>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
@@ -781,8 +844,19 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
+            <location filename="../../processing_algorithms/extract_imagery_chips.py" />
+            <source>GeoPackage (*.gpkg);;All files (*)</source>
+            <translation>GeoPackage (*.gpkg);;ทุกไฟล์ (*)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
             <source>Data year (Common Era or Buddhist era)</source>
             <translation>ปีข้อมูล (ค.ศ. หรือ พ.ศ.)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>{} is not a province database: the database is a GeoPackage (.gpkg) made by Create or upgrade province database. An agency file ({}) goes into Import agency data file.</source>
+            <translation>{} ไม่ใช่ฐานข้อมูลจังหวัด: ฐานข้อมูลคือไฟล์ GeoPackage (.gpkg) ที่สร้างด้วย สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด ส่วนไฟล์ของหน่วยงาน ({}) ให้ใช้ นำเข้าไฟล์ข้อมูลของหน่วยงาน</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
@@ -791,8 +865,8 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Identity file (optional; default beside the database)</source>
-            <translation>แฟ้มข้อมูลระบุตัวตน (ไม่บังคับ; ค่าเริ่มต้นอยู่ข้างฐานข้อมูล)</translation>
+            <source>Identity file (default beside the database)</source>
+            <translation>แฟ้มข้อมูลระบุตัวตน (ค่าเริ่มต้นอยู่ข้างฐานข้อมูล)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
@@ -871,8 +945,8 @@ Defaults for the field names match the OCHA/RTSD sub-district layer (tambon_code
         </message>
         <message>
             <location filename="../../processing_algorithms/create_database.py" />
-            <source>Villages (points, optional)</source>
-            <translation>หมู่บ้าน (จุด ไม่บังคับ)</translation>
+            <source>Villages (points)</source>
+            <translation>หมู่บ้าน (จุด)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/create_database.py" />
@@ -1227,8 +1301,8 @@ The output folder also gets chip_footprints.gpkg (chip_footprint: each chip's ou
         </message>
         <message>
             <location filename="../../processing_algorithms/generate_sample_data.py" />
-            <source>Older tambon code list for place-name variants (CSV, optional)</source>
-            <translation>รายการรหัสตำบลรุ่นเก่าสำหรับชื่อสถานที่แบบต่าง ๆ (CSV ไม่บังคับ)</translation>
+            <source>Older tambon code list for place-name variants (CSV)</source>
+            <translation>รายการรหัสตำบลรุ่นเก่าสำหรับชื่อสถานที่แบบต่าง ๆ (CSV)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/generate_sample_data.py" />
@@ -1287,8 +1361,8 @@ DATA_YEAR คือปีล่าสุดที่ไฟล์รายงา�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_activities.py" />
-            <source>Spec of the file's columns (optional; default the shipped one)</source>
-            <translation>ข้อกำหนดคอลัมน์ของไฟล์ (ไม่บังคับ; ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
+            <source>Spec of the file's columns (default the shipped one)</source>
+            <translation>ข้อกำหนดคอลัมน์ของไฟล์ (ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_activities.py" />
@@ -1323,13 +1397,38 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <source>Agency source ({}) or spec file (.yaml)</source>
-            <translation>แหล่งข้อมูลของหน่วยงาน ({}) หรือไฟล์ข้อกำหนด (.yaml)</translation>
+            <source>Agency source</source>
+            <translation>แหล่งข้อมูลของหน่วยงาน</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <source>Or a spec file (.yaml)</source>
+            <translation>หรือไฟล์ข้อกำหนด (.yaml)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <source>Spec (*.yaml *.yml)</source>
+            <translation>ข้อกำหนด (*.yaml *.yml)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Staging table</source>
             <translation>ตารางพักข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <source>There is no agency source '{}': choose one of {}, or give a spec file (.yaml).</source>
+            <translation>ไม่มีแหล่งข้อมูลของหน่วยงาน '{}': เลือกหนึ่งใน {} หรือระบุไฟล์ข้อกำหนด (.yaml)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <source>The spec file {} does not exist.</source>
+            <translation>ไม่พบไฟล์ข้อกำหนด {}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <source>Warning: {} of {} rows ({:.0f} %) were rejected as later than the data year {}. Is the data year right? If the file is of a later year, withdraw this import (run {}) and import the file again with its year.</source>
+            <translation>คำเตือน: {} จาก {} แถว ({:.0f} %) ถูกปฏิเสธเพราะอยู่หลังปีข้อมูล {} ปีข้อมูลถูกต้องหรือไม่? หากไฟล์เป็นของปีที่หลังกว่า ให้ถอนการนำเข้านี้ (ครั้งที่ {}) แล้วนำเข้าไฟล์อีกครั้งด้วยปีของไฟล์</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
@@ -1384,8 +1483,8 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         </message>
         <message>
             <location filename="../../processing_algorithms/import_sin_space.py" />
-            <source>Spec of the survey's columns (optional; default the shipped one)</source>
-            <translation>ข้อกำหนดคอลัมน์ของผลสำรวจ (ไม่บังคับ; ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
+            <source>Spec of the survey's columns (default the shipped one)</source>
+            <translation>ข้อกำหนดคอลัมน์ของผลสำรวจ (ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_sin_space.py" />
@@ -1946,8 +2045,8 @@ Writes validation_metric, validation_group and the layer validation_village to t
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
-            <source>Outcome file (CSV with village_code or person_id; optional)</source>
-            <translation>แฟ้มเหตุการณ์ (CSV ที่มี village_code หรือ person_id; ไม่บังคับ)</translation>
+            <source>Outcome file (CSV with village_code or person_id)</source>
+            <translation>แฟ้มเหตุการณ์ (CSV ที่มี village_code หรือ person_id)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
@@ -2008,8 +2107,8 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
-            <source>Identity file, to check the audit trail's seal and seal its new rows (optional)</source>
-            <translation>แฟ้มข้อมูลระบุตัวตน สำหรับตรวจการผนึกบันทึกการแก้ไขและผนึกแถวใหม่ (ไม่บังคับ)</translation>
+            <source>Identity file, to check the audit trail's seal and seal its new rows</source>
+            <translation>แฟ้มข้อมูลระบุตัวตน สำหรับตรวจการผนึกบันทึกการแก้ไขและผนึกแถวใหม่</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/verify_database.py" />
@@ -2539,6 +2638,10 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
         </message>
         <message>
+            <source>Agency source ({}) or spec file (.yaml)</source>
+            <translation type="obsolete">แหล่งข้อมูลของหน่วยงาน ({}) หรือไฟล์ข้อกำหนด (.yaml)</translation>
+        </message>
+        <message>
             <source>Aggregate tables safe for the public and the media from a scored data year: persons scored and at high, medium and low risk, counts and shares, by area (province, district, sub-district) and optionally by age band and sex. Never a person.
 Every cell under k persons (default 11, as CTDC publishes) is suppressed, and further cells are suppressed so that no suppressed cell can be worked out from the totals, margins or the other area levels. A group with 90 % or more of its persons in one risk class (e.g. all 14 girls of a sub-district at high risk) has its class counts suppressed too, zeros included, so the table does not tell each member's class. Shares come from published counts only. Counts may be rounded to a base (e.g. 5) after suppression.
 Writes to the output folder: one CSV per area level, an XLSX with one sheet per table, a GeoPackage and a GeoJSON of the deepest level with its boundaries for web maps, and README.txt; each says how it was protected. Never writes into the province database. See docs/public_export.md.</source>
@@ -2567,6 +2670,14 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
             <translation type="obsolete">ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
         </message>
         <message>
+            <source>Identity file (optional; default beside the database)</source>
+            <translation type="obsolete">แฟ้มข้อมูลระบุตัวตน (ไม่บังคับ; ค่าเริ่มต้นอยู่ข้างฐานข้อมูล)</translation>
+        </message>
+        <message>
+            <source>Identity file, to check the audit trail's seal and seal its new rows (optional)</source>
+            <translation type="obsolete">แฟ้มข้อมูลระบุตัวตน สำหรับตรวจการผนึกบันทึกการแก้ไขและผนึกแถวใหม่ (ไม่บังคับ)</translation>
+        </message>
+        <message>
             <source>Imports a survey or registry of establishments (CSV, XLSX, ODS, DBF or any layer GDAL reads) into the establishment layer: name, type, licence, workers, minors and foreign workers seen, complaints, inspections, rescues, linked cases, survey date (B.E. or C.E.) and the owners' and customers' answers (columns owner_… and customer_…, stored as JSON).
 Coordinates: latitude/longitude in decimal degrees, a coordinates cell in degrees-minutes-seconds (18°47'20.5"N 98°59'10.2"E) or decimal degrees, UTM 47N/48N (utm_easting, utm_northing, utm_zone), or only a village_code (placed at the village, flagged approximate). A point outside the province or a coordinate that cannot be read rejects the row unless a village code can place it.
 Every place is scored: its type's base score plus the points of the enabled place rules that hold (tables establishment_type and place_rule, editable); high and medium from the two cut-points. Every village gets the distance to the nearest high-risk place and border crossing. Run without an input file to re-score after editing the rules or types.
@@ -2579,6 +2690,18 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
         <message>
             <source>Minimum coverage (indicators observed)</source>
             <translation type="obsolete">ความครอบคลุมขั้นต่ำ (จำนวนตัวชี้วัดที่มีข้อมูล)</translation>
+        </message>
+        <message>
+            <source>Older tambon code list for place-name variants (CSV, optional)</source>
+            <translation type="obsolete">รายการรหัสตำบลรุ่นเก่าสำหรับชื่อสถานที่แบบต่าง ๆ (CSV ไม่บังคับ)</translation>
+        </message>
+        <message>
+            <source>Or a spec file of another agency (.yaml; replaces the source)</source>
+            <translation type="obsolete">หรือไฟล์ข้อกำหนดของหน่วยงานอื่น (.yaml; ใช้แทนแหล่งข้อมูล)</translation>
+        </message>
+        <message>
+            <source>Outcome file (CSV with village_code or person_id; optional)</source>
+            <translation type="obsolete">แฟ้มเหตุการณ์ (CSV ที่มี village_code หรือ person_id; ไม่บังคับ)</translation>
         </message>
         <message>
             <source>Programme monitoring left out: {}</source>
@@ -2607,6 +2730,14 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
 เขียน risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (กลุ่มอายุ x เพศ ภูมิลำเนา) และเมื่อมีปีก่อนหน้าที่ประเมินแล้ว risk_change_subdistrict และ risk_change_district การคำนวณและพารามิเตอร์บันทึกใน risk_run การเรียกใช้ซ้ำจะแทนที่ผลของปีนั้น หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม ดู docs/risk_index.md</translation>
         </message>
         <message>
+            <source>Spec of the file's columns (optional; default the shipped one)</source>
+            <translation type="obsolete">ข้อกำหนดคอลัมน์ของไฟล์ (ไม่บังคับ; ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
+        </message>
+        <message>
+            <source>Spec of the survey's columns (optional; default the shipped one)</source>
+            <translation type="obsolete">ข้อกำหนดคอลัมน์ของผลสำรวจ (ไม่บังคับ; ค่าเริ่มต้นคือที่มากับปลั๊กอิน)</translation>
+        </message>
+        <message>
             <source>Sub-district and district high share</source>
             <translation type="obsolete">สัดส่วนเสี่ยงสูงของตำบลและอำเภอ</translation>
         </message>
@@ -2627,6 +2758,10 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         <message>
             <source>Village medium share</source>
             <translation type="obsolete">สัดส่วนเสี่ยงปานกลางของหมู่บ้าน</translation>
+        </message>
+        <message>
+            <source>Villages (points, optional)</source>
+            <translation type="obsolete">หมู่บ้าน (จุด ไม่บังคับ)</translation>
         </message>
         <message>
             <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
@@ -3191,6 +3326,21 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <location filename="../../trafficking_plugin/plugin.py" />
             <source>Trafficking Prevention Database</source>
             <translation>ฐานข้อมูลการป้องกันการค้ามนุษย์</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Guided start (first steps of a province)…</source>
+            <translation>เริ่มต้นแบบมีคำแนะนำ (ขั้นตอนแรกของจังหวัด)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Trafficking prevention</source>
+            <translation>การป้องกันการค้ามนุษย์</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>No province database yet in this profile: Plugins &gt; {} &gt; {}</source>
+            <translation>ยังไม่มีฐานข้อมูลจังหวัดในโปรไฟล์นี้: ปลั๊กอิน &gt; {} &gt; {}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />

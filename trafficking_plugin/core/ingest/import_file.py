@@ -194,7 +194,8 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
             run["message"] = (f"{file_name}: {status} after {counted} rows ({error}); nothing was "
                               "added")
             run["run_id"] = _record_run(conn, run, status)
-            feedback.pushInfo(run["message"])
+            if status == "canceled":          # an error is raised to the caller, who shows it once
+                feedback.pushInfo(run["message"])
             if isinstance(error, (readers.ReadError, ImportFailed)):
                 raise ImportFailed(f"{file_name}: {error}") from None
             raise
