@@ -2,6 +2,7 @@
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
 
 from ..trafficking_plugin.core.ingest import spec
+from ..trafficking_plugin.i18n.translation import year_text
 from .base import TraffickingAlgorithm
 
 
@@ -48,12 +49,13 @@ class ImportSecondaryData(TraffickingAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         year = self.data_year(parameters, context)
-        feedback.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
+        feedback.pushInfo(self.tr("Importing {} as {} data for {}…").format(
+            path, source, year_text(year)))
         summary = self.run_core(lambda: import_file.import_file(
             database, path, source, year, self.encoding(parameters, context),
             self.optional_file(parameters, self.IDENTITY, context), feedback), self.tr(
             "Canceled: {} was left as it was (the canceled run is recorded in import_run)."),
             database)
         if summary.status == "duplicate":
-            feedback.pushWarning(summary.message)
+            feedback.pushWarning(self.tr("The file was already imported: nothing was added."))
         return {**self.import_results(summary), "STAGING_TABLE": summary.staging_table or ""}

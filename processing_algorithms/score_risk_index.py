@@ -5,6 +5,11 @@ from ..trafficking_plugin.core.risk import risk_index, scores
 from ..trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from .base import TraffickingAlgorithm, tr_noop
 
+# The methods as a dialog lists them: a name a clerk reads, the core's name kept in brackets.
+METHOD_LABELS = {"mean": tr_noop("Weighted mean (mean)"),
+                 "alkire_foster": tr_noop("Alkire-Foster counting (alkire_foster)"),
+                 "percentile": tr_noop("Percentile rank (percentile)")}
+
 
 class ScoreRiskIndex(TraffickingAlgorithm):
     GROUP, GROUP_NAME = "risk", "Risk index"
@@ -55,7 +60,8 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         self.add_database_parameter()
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=list(scores.METHODS), defaultValue=0))
+            self.METHOD, self.tr("Method"), options=[self.tr(METHOD_LABELS[m]) for m in scores.METHODS],
+            defaultValue=0))
         for key, label in (
                 (self.HIGH_CUTOFF, tr_noop("High cut-point of the index (empty: method default)")),
                 (self.MEDIUM_CUTOFF, tr_noop("Medium cut-point of the index (empty: method default)"))):
@@ -122,7 +128,7 @@ class ScoreRiskIndex(TraffickingAlgorithm):
                 village_medium_fraction=number(parameters, self.VILLAGE_MEDIUM_FRACTION, context))
             return risk_index.score_risk_index(database, year, options, feedback=feedback)
 
-        summary = self.run_core(score, where=database)
+        summary = self.run_core(score, where=database, feedback=feedback)
         save_default_styles(database, RISK_LAYERS, feedback)
         return {"PERSONS": summary.persons, "SCORED": summary.scored, "HIGH": summary.high,
                 "MEDIUM": summary.medium, "LOW": summary.low}

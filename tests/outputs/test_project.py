@@ -211,7 +211,7 @@ def test_clear_errors(run_algorithm, created, tmp_path):
     not_gpkg.write_text("not a database", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="notes.gpkg could not be read"):
         run_algorithm("createproject", DATABASE=str(not_gpkg), OUTPUT=str(tmp_path / "x.qgz"))
-    with pytest.raises(QgsProcessingException, match="2024 .B.E. 2567. is not scored"):
+    with pytest.raises(QgsProcessingException, match="data year 2024 is not scored"):
         run_algorithm("createproject", DATABASE=str(created), DATA_YEAR=2567)
     with pytest.raises(QgsProcessingException, match="end it with .qgz"):
         run_algorithm("createproject", DATABASE=str(created), OUTPUT=str(tmp_path / "x.txt"))

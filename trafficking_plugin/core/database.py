@@ -25,7 +25,6 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 5                # wait this long for another writer before "database is locked"
 _CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
-_CREATE_HINT = "create it with trafficking:createdatabase first"
 
 
 class DatabaseError(CoreError):
@@ -52,7 +51,7 @@ def open_province(path: PathLike, *, write: bool = False) -> sqlite3.Connection:
     """A connection to an existing province database; DatabaseError says what to do when the
     file is missing, unreadable or not a province database."""
     if not os.path.isfile(str(path)):
-        raise DatabaseError("{} does not exist: " + _CREATE_HINT, path)
+        raise DatabaseError("{} does not exist: create it with trafficking:createdatabase first", path)
     try:
         conn = connect(path, read_only=not write)
         is_province = gpkg.is_geopackage(conn) and conn.execute(
@@ -61,7 +60,8 @@ def open_province(path: PathLike, *, write: bool = False) -> sqlite3.Connection:
         raise unreadable(path, error) from None
     if not is_province:
         conn.close()
-        raise DatabaseError("{} is not a province database: " + _CREATE_HINT, path)
+        raise DatabaseError("{} is not a province database: create it with trafficking:createdatabase "
+                            "first", path)
     return conn
 
 

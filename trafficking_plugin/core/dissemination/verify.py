@@ -64,8 +64,8 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
     year = data_year
     with reading(database) as conn:
         if not conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
-            raise VerifyError(f"{database} has no persons for data year {year_with_be(year)}: "
-                              "import and crosswalk the year's files first")
+            raise VerifyError("{} has no persons for data year {}: import and crosswalk the "
+                              "year's files first", database, year_with_be(year))
         secret = pseudonym.bound_secret(conn, database, identity, create=False)[1] \
             if identity else None
         checks = (

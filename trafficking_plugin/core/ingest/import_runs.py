@@ -131,29 +131,29 @@ def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "
 def _find_run(conn, run_id, file_name):
     if run_id is None and not (file_name or "").strip():
         raise WithdrawError("give the run id (the fid in import_run) or the file name of the "
-                            "import to withdraw; the runs that can be withdrawn are:\n"
-                            + _listing(conn))
+                            "import to withdraw; the runs that can be withdrawn are:\n{}",
+                            _listing(conn))
     if run_id is not None:
         row = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run "
                            "WHERE fid = ?", (run_id,)).fetchone()
         if row is None:
-            raise WithdrawError(f"there is no import run {run_id} in this database; the runs that "
-                                "can be withdrawn are:\n" + _listing(conn))
+            raise WithdrawError("there is no import run {} in this database; the runs that can be "
+                                "withdrawn are:\n{}", run_id, _listing(conn))
         run = dict(zip(RUN_COLUMNS + ("message",), row))
         if (file_name or "").strip() and file_name.strip() != run["file_name"]:
-            raise WithdrawError(f"import run {run_id} is {run['file_name']}, not "
-                                f"{file_name.strip()}: check which import to withdraw")
+            raise WithdrawError("import run {} is {}, not {}: check which import to withdraw",
+                                run_id, run["file_name"], file_name.strip())
         return run
     name = file_name.strip()
     rows = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run WHERE "
                         "file_name = ? AND status = 'succeeded' ORDER BY fid", (name,)).fetchall()
     if not rows:
-        raise WithdrawError(f"no succeeded import of a file named {name} in this database; the "
-                            "runs that can be withdrawn are:\n" + _listing(conn))
+        raise WithdrawError("no succeeded import of a file named {} in this database; the runs "
+                            "that can be withdrawn are:\n{}", name, _listing(conn))
     if len(rows) > 1:
         runs = ", ".join(str(r[0]) for r in rows)
-        raise WithdrawError(f"{len(rows)} succeeded imports of files named {name} (runs {runs}): "
-                            "give the run id of the one to withdraw")
+        raise WithdrawError("{} succeeded imports of files named {} (runs {}): give the run id "
+                            "of the one to withdraw", len(rows), name, runs)
     return dict(zip(RUN_COLUMNS + ("message",), rows[0]))
 
 
@@ -166,11 +166,12 @@ def _withdraw(conn, run_id, file_name, reason, user, feedback):
     run = _find_run(conn, run_id, file_name)
     status, fid = run["status"], run["fid"]
     if status == WITHDRAWN:
-        raise WithdrawError(f"import run {fid} ({run['file_name']}) is already withdrawn: "
-                            f"{run['message']}")
+        raise WithdrawError("import run {} ({}) is already withdrawn: {}", fid, run["file_name"],
+                            run["message"])
     if status != "succeeded":
         why = _NOTHING_TO_WITHDRAW.get(status, f"its status is {status}")
-        raise WithdrawError(f"import run {fid} ({run['file_name']}) has nothing to withdraw: {why}")
+        raise WithdrawError("import run {} ({}) has nothing to withdraw: {}", fid, run["file_name"],
+                            why)
     deleted = {}
     staging = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'staging_*' "

@@ -71,15 +71,15 @@ def _check(conn, year, database):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "activity" not in tables or "data_year" not in {
             r[1] for r in conn.execute('PRAGMA table_info("activity")')}:
-        raise MonitoringError(f"{database} has no activity table of this plugin's version: "
-                              "upgrade it with trafficking:createdatabase, then import activities "
-                              "with trafficking:importactivities")
+        raise MonitoringError("{} has no activity table of this plugin's version: upgrade it "
+                              "with trafficking:createdatabase, then import activities with "
+                              "trafficking:importactivities", database)
     scored = "risk_village" in tables and conn.execute(
         "SELECT 1 FROM risk_village WHERE data_year = ? AND persons_scored > 0 LIMIT 1",
         (year,)).fetchone()
     if not scored:
-        raise MonitoringError(f"{database} has no risk scores for data year "
-                              f"{year_with_be(year)}: run trafficking:scoreriskindex first")
+        raise MonitoringError("{} has no risk scores for data year {}: run "
+                              "trafficking:scoreriskindex first", database, year_with_be(year))
 
 
 def _high_area_villages(conn, year):
