@@ -20,6 +20,7 @@ from ..database import DatabaseError, PathLike, reading, run_in_transaction
 from ..feedback import Feedback, NullFeedback, check_canceled
 from ..errors import CoreError
 from ..ingest import pseudonym
+from ..standard import gaps
 from ..thai_calendar import year_with_be
 from ..spreadsheet import neutralise_row
 
@@ -76,6 +77,13 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             lambda: _low_coverage(conn, year, coverage_threshold),
             lambda: _villages_without_data(conn, year),
             lambda: _unmapped_codes(conn, year),
+            lambda: _gap_finding(gaps.missing_sources(conn, year), "missing_agencies",
+                                 "Agencies with no file this year", "agencies"),
+            lambda: _gap_finding(gaps.households_of_another_year(conn, year),
+                                 "households_of_another_year",
+                                 "Household files of another year", "files"),
+            lambda: _gap_finding(gaps.placeless_persons(conn, year), "persons_without_subdistrict",
+                                 "Most persons without a sub-district", "persons"),
             lambda: _district_jumps(conn, year, persons_jump, share_high_jump),
             lambda: _audit_coverage(conn),
             lambda: _audit_seal(conn, secret),
@@ -85,6 +93,7 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             check_canceled(feedback)
             findings.append(check())
             feedback.setProgress(100 * (n + 1) / len(checks))
+        gaps.report(feedback, gaps.year_gaps(conn, year))    # in the log too, as warnings
     if secret is not None:
         _seal_new_rows(database, secret, findings[-1], feedback)
     return findings
@@ -246,6 +255,15 @@ def _villages_without_data(conn, year):
                    "or a village code the agencies write differently (see unmapped codes).",
                    [{"where": f"village {c}", "detail": f"{n or ''} (sub-district {s})".strip()}
                     for c, n, s in rows[:EXAMPLES]])
+
+
+def _gap_finding(found, check, title, counted):
+    """A serious gap of the year (core/standard/gaps.py) as a warning finding; its message says
+    what to do."""
+    return Finding(check, "warning", title, sum(g.count for g in found),
+                   "; ".join(str(g) for g in found),
+                   [{"where": check, "detail": str(g)} for g in found[:EXAMPLES]],
+                   f"{sum(g.count for g in found)} {counted}" if found else "")
 
 
 def _unmapped_codes(conn, year):
