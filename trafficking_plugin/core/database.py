@@ -52,14 +52,21 @@ def open_province(path: PathLike, *, write: bool = False) -> sqlite3.Connection:
     file is missing, unreadable or not a province database."""
     if not os.path.isfile(str(path)):
         raise DatabaseError("{} does not exist: create it with trafficking:createdatabase first", path)
+    conn = None
     try:
         conn = connect(path, read_only=not write)
         is_province = gpkg.is_geopackage(conn) and conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone() is not None
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):     # a CSV, a spreadsheet, any file but SQLite
+            is_province = False
+        else:
+            raise unreadable(path, error) from None
     except sqlite3.Error as error:
         raise unreadable(path, error) from None
     if not is_province:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise DatabaseError("{} is not a province database: create it with trafficking:createdatabase "
                             "first", path)
     return conn

@@ -90,3 +90,28 @@ def test_a_household_file_under_another_year_is_a_warning(imported_sample, tmp_p
     found = {f.check: f for f in verify.verify(db, 2025)}
     assert found["households_of_another_year"].status == "warning"
     assert found["households_of_another_year"].count == 1
+
+
+def test_the_algorithm_lists_the_warnings_again_at_the_end(provider, without_home):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(("info", info))
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.lines.append(("fatal" if fatalError else "warning", error))
+
+    log = Log()
+    processing.run("trafficking:scoreriskindex", {"DATABASE": str(without_home), "DATA_YEAR": 2024},
+                   context=QgsProcessingContext(), feedback=log)
+    warnings = [text for kind, text in log.lines if kind == "warning"]
+    assert len(warnings) == 2 and "not on the maps" in warnings[0]
+    assert warnings[1] == "Warnings:\n• " + warnings[0]               # the closing summary
+    core_lines = [text for kind, text in log.lines if kind == "info" and "Risk classes" in text]
+    assert log.lines.index(("info", core_lines[0])) < log.lines.index(("warning", warnings[1]))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .. import audit, database
 from ..database import PathLike, now_utc
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, text
 from ..thai_calendar import year_with_be
 from . import pseudonym
 
@@ -69,9 +69,9 @@ def list_runs(conn: sqlite3.Connection, statuses: tuple[str, ...] | None = None)
 
 def describe_run(run: dict) -> str:
     """One line per run for a log: what a clerk needs to pick the right run id."""
-    return (f"run {run['fid']}: {run['status']}, {run['source']} {run['file_name']} for data year "
-            f"{run['data_year']}, {run['rows_staged'] or 0} rows staged, finished "
-            f"{run['finished_at'] or '-'}")
+    return text("run {}: {}, {} {} for data year {}, {} rows staged, finished {}", run["fid"],
+                run["status"], run["source"], run["file_name"], year_with_be(run["data_year"]),
+                run["rows_staged"] or 0, run["finished_at"] or "-")
 
 
 def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "",
@@ -159,7 +159,7 @@ def _find_run(conn, run_id, file_name):
 
 def _listing(conn):
     return "\n".join(describe_run(r) for r in list_runs(conn, ("succeeded",))) or \
-        "(no succeeded import in this database)"
+        text("(no succeeded import in this database)")
 
 
 def _withdraw(conn, run_id, file_name, reason, user, feedback):

@@ -121,7 +121,7 @@ def load_spec(source_or_path: PathLike) -> Spec:
 
 def _parse(data, path):
     def fail(key, message):
-        raise SpecError(f"{path}, {key}: {message}")
+        raise SpecError("{}, {}: {}", path, key, message)
 
     if not isinstance(data, dict):
         fail("(top)", "a spec is a mapping with keys source, files (and doc, codes)")

@@ -99,7 +99,7 @@ def _placing_step(spec_path, high_score, medium_score, tolerance_km):
         try:
             placed.scoring = score_and_measure(conn, high_score, medium_score, feedback)
         except SinSpaceError as error:     # a broken rule: the whole import is undone
-            raise import_file.ImportFailed(str(error)) from None
+            raise import_file.ImportFailed(error.template, *error.values) from None
         placed.message = (f"{placed.establishments} establishments placed "
                           f"({placed.approximate} at their village)"
                           + (f", {placed.fallbacks} of them for a bad coordinate"
@@ -128,8 +128,8 @@ class _Placer:
         names = {n for (n,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in ("establishment", "establishment_type", "establishment_rule") if t not in names]
         if missing:
-            raise import_file.ImportFailed(f"the database lacks the table(s) {', '.join(missing)}: "
-                                        "upgrade it with trafficking:createdatabase first")
+            raise import_file.ImportFailed("the database lacks the table(s) {}: upgrade it with "
+                                           "trafficking:createdatabase first", ", ".join(missing))
 
     def _province_boundary(self):
         polygons = [p for (blob,) in self.conn.execute("SELECT geom FROM province WHERE geom IS NOT NULL")
@@ -271,8 +271,8 @@ def _demand(row, prefix):
 
 def _check_cuts(high_score, medium_score):
     if not high_score > medium_score:
-        raise SinSpaceError(f"the high cut-point ({high_score:g}) must be above the medium one "
-                            f"({medium_score:g})")
+        raise SinSpaceError("the high cut-point ({:g}) must be above the medium one ({:g})",
+                            high_score, medium_score)
 
 
 def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
@@ -289,7 +289,7 @@ def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
     try:
         types, rules = catalogue.read_types(conn), catalogue.read_rules(conn)
     except catalogue.CatalogueError as error:
-        raise SinSpaceError(str(error)) from None
+        raise SinSpaceError(error.template, *error.values) from None
     places = conn.execute("SELECT fid, type FROM establishment ORDER BY fid").fetchall()
     hits = {}
     for rule in rules:
