@@ -2245,6 +2245,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>Data years {} of province {} were published by an earlier version without suppression; their per-person rows are now deleted. Publish those years again so that their area figures are protected too.</source>
+            <translation>ปีข้อมูล {} ของจังหวัด {} เคยเผยแพร่โดยปลั๊กอินรุ่นก่อนโดยไม่ปกปิดข้อมูล แถวรายบุคคลของปีเหล่านั้นถูกลบแล้ว ให้เผยแพร่ปีเหล่านั้นอีกครั้งเพื่อให้ตัวเลขรายพื้นที่ได้รับการปกปิดด้วย</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
             <source>Cannot connect to the national database ({}): {}</source>
             <translation>เชื่อมต่อฐานข้อมูลระดับชาติไม่ได้ ({}): {}</translation>
         </message>
@@ -2252,6 +2257,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/dissemination/national.py" />
             <source>The national database refused the publication and was left as it was: {}</source>
             <translation>ฐานข้อมูลระดับชาติปฏิเสธการเผยแพร่ และคงสภาพเดิมไว้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>{}: replacing province {}, data year {}</source>
+            <translation>{}: กำลังแทนที่ข้อมูลของจังหวัด {} ปีข้อมูล {}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/public_export.py" />
@@ -2265,6 +2275,16 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Re-release {} of data year {}: {}</source>
+            <translation>เผยแพร่ใหม่ครั้งที่ {} ของปีข้อมูล {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Protecting {} groups of persons once for every publication of the year ({})…</source>
+            <translation>กำลังปกปิดข้อมูลกลุ่มบุคคล {} กลุ่ม ครั้งเดียวสำหรับทุกการเผยแพร่ของปีนี้ ({})…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
             <source>the database has no province row: is it a province database?</source>
             <translation>ฐานข้อมูลไม่มีแถวของจังหวัด: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
         </message>
@@ -2275,8 +2295,18 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Using the protection of data year {} recorded on {} (release {}).</source>
+            <translation>ใช้การปกปิดข้อมูลของปีข้อมูล {} ที่บันทึกไว้เมื่อ {} (การเผยแพร่ครั้งที่ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
             <source>The scored data of year {} changed since it was published on {} ({}: {} persons scored, scored at {}); it now has {} persons scored, scored at {}. New figures beside the published ones let anyone compare the two: restore the data that was published, or give a reason for a re-release (published files cannot be recalled).</source>
             <translation>ข้อมูลที่ประเมินแล้วของปี {} เปลี่ยนไปหลังจากเผยแพร่เมื่อ {} ({}: ประเมิน {} คน ประเมินเมื่อ {}) ขณะนี้ประเมิน {} คน ประเมินเมื่อ {} ตัวเลขใหม่ที่วางคู่กับตัวเลขที่เผยแพร่ไปแล้วทำให้ใครก็เปรียบเทียบกันได้: ให้คืนข้อมูลที่เคยเผยแพร่ หรือระบุเหตุผลของการเผยแพร่ใหม่ (ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Nothing changed since the year was published: the recorded protection is used and no re-release is made.</source>
+            <translation>ข้อมูลไม่เปลี่ยนตั้งแต่เผยแพร่ปีนี้: ใช้การปกปิดข้อมูลที่บันทึกไว้ และไม่มีการเผยแพร่ใหม่</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
@@ -2401,6 +2431,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Import run {} ({}, {}, data year {}) withdrawn: {} staged rows deleted, {} identities removed; its rejected rows are kept. The same file can be imported again.</source>
+            <translation>ถอนการนำเข้าครั้งที่ {} ({}, {}, ปีข้อมูล {}) แล้ว: ลบแถวที่รับไว้ {} แถว ลบข้อมูลระบุตัวตน {} รายการ แถวที่ถูกปฏิเสธยังเก็บไว้ นำเข้าไฟล์เดิมได้อีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
             <source>give the reason for withdrawing the import (e.g. 'wrong data year'): it is recorded in import_run and audit_log</source>
             <translation>โปรดระบุเหตุผลที่ถอนการนำเข้า (เช่น 'ปีข้อมูลผิด'): เหตุผลจะถูกบันทึกใน import_run และ audit_log</translation>
         </message>
@@ -2440,8 +2475,18 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Re-run trafficking:crosswalk for data year {}: person and the sector tables still hold this file's rows until the crosswalk rebuilds them.</source>
+            <translation>เรียกใช้ trafficking:crosswalk ของปีข้อมูล {} อีกครั้ง: ตาราง person และตารางรายสาขายังมีแถวของไฟล์นี้จนกว่าการเทียบรหัสจะสร้างตารางใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
             <source>{} has no audit_log table: upgrade it with trafficking:createdatabase first</source>
             <translation>{} ไม่มีตาราง audit_log: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>No identity file at {}: no identities were removed (give the identity file if it is elsewhere).</source>
+            <translation>ไม่พบแฟ้มข้อมูลระบุตัวตนที่ {}: ไม่มีการลบข้อมูลระบุตัวตน (ระบุแฟ้มข้อมูลระบุตัวตนหากอยู่ที่อื่น)</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
@@ -2454,6 +2499,36 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
             <source>import run {} is {}, not {}: check which import to withdraw</source>
             <translation>การนำเข้าครั้งที่ {} คือ {} ไม่ใช่ {}: ตรวจสอบว่าจะถอนการนำเข้าใด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>The activity table no longer holds this file's activities: re-run trafficking:monitoractivities for the years it reported on.</source>
+            <translation>ตารางกิจกรรมไม่มีกิจกรรมของไฟล์นี้แล้ว: เรียกใช้ trafficking:monitoractivities อีกครั้งสำหรับปีที่ไฟล์รายงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Village distances to risky places were measured again without this survey's places.</source>
+            <translation>วัดระยะจากหมู่บ้านถึงสถานที่เสี่ยงใหม่แล้ว โดยไม่รวมสถานที่จากการสำรวจนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Data year {} has a risk index (risk_run): it is now stale until you re-run trafficking:scoreriskindex for it after the crosswalk.</source>
+            <translation>ปีข้อมูล {} มีดัชนีความเสี่ยงแล้ว (risk_run): ดัชนีนี้ล้าสมัยจนกว่าจะเรียกใช้ trafficking:scoreriskindex ของปีนั้นอีกครั้งหลังการเทียบรหัส</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Then score the year with trafficking:scoreriskindex when its files are complete.</source>
+            <translation>จากนั้นคำนวณดัชนีความเสี่ยงของปีนั้นด้วย trafficking:scoreriskindex เมื่อไฟล์ครบแล้ว</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>The risk index reads those distances: the risk index of data year(s) {} is now stale until re-scored with trafficking:scoreriskindex.</source>
+            <translation>ดัชนีความเสี่ยงใช้ระยะเหล่านี้: ดัชนีความเสี่ยงของปีข้อมูล {} ล้าสมัยจนกว่าจะคำนวณใหม่ด้วย trafficking:scoreriskindex</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>{}</source>
+            <translation>{}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/ods.py" />
@@ -2814,6 +2889,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>{} establishments scored: {} high, {} medium, {} low (cut-points {:g} and {:g}); distances written for {} villages</source>
+            <translation>คำนวณคะแนนสถานประกอบการ {} แห่ง: สูง {} ปานกลาง {} ต่ำ {} (จุดตัด {:g} และ {:g}) บันทึกระยะของหมู่บ้าน {} แห่ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
             <source>the high cut-point ({:g}) must be above the medium one ({:g})</source>
             <translation>จุดตัดระดับสูง ({:g}) ต้องสูงกว่าจุดตัดระดับปานกลาง ({:g})</translation>
         </message>
@@ -2831,6 +2911,16 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
             <source>the database has no province boundary to check the places against: build it with trafficking:createdatabase</source>
             <translation>ฐานข้อมูลไม่มีขอบเขตจังหวัดสำหรับตรวจสอบสถานที่: โปรดสร้างด้วย trafficking:createdatabase</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>Unknown establishment type '{}' on rows {}: kept as found, scored with base 0; add it to establishment_type to score it</source>
+            <translation>ไม่รู้จักประเภทสถานประกอบการ '{}' ในแถวที่ {}: เก็บไว้ตามที่พบ คะแนนฐานเป็น 0 เพิ่มประเภทนี้ใน establishment_type เพื่อให้คะแนน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>Rows {}: the coordinate could not be used (see above); placed at their village instead</source>
+            <translation>แถวที่ {}: ใช้พิกัดไม่ได้ (ดูข้างบน) จึงวางไว้ที่หมู่บ้านของแถวแทน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />

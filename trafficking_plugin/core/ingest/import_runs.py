@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .. import audit, database
 from ..database import PathLike, now_utc
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled, text
+from ..feedback import Feedback, NullFeedback, check_canceled, info, text
 from ..thai_calendar import year_with_be
 from . import pseudonym
 
@@ -122,9 +122,13 @@ def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "
         + f" deleted, {summary.identities_deleted} identities removed; its rejected rows are kept. "
         "The same file can be imported again.")
     if not has_identity:
-        summary.next_steps.insert(0, f"No identity file at {identity_path}: no identities "
-                                  "were removed (give the identity file if it is elsewhere).")
-    feedback.pushInfo(summary.message)
+        summary.next_steps.insert(0, text("No identity file at {}: no identities were removed "
+                                          "(give the identity file if it is elsewhere).",
+                                          identity_path))
+    info(feedback, "Import run {} ({}, {}, data year {}) withdrawn: {} staged rows deleted, {} "
+         "identities removed; its rejected rows are kept. The same file can be imported again.",
+         summary.run_id, summary.file_name, summary.source, year_with_be(summary.data_year),
+         sum(summary.rows_deleted.values()), summary.identities_deleted)
     return summary
 
 
@@ -217,22 +221,23 @@ def _next_steps(conn, run):
         "SELECT 1 FROM sqlite_master WHERE name = 'risk_run'").fetchone() else []
     be = year_with_be(year)
     if source == "activity":
-        return ["The activity table no longer holds this file's activities: re-run "
-                "trafficking:monitoractivities for the years it reported on."]
+        return [text("The activity table no longer holds this file's activities: re-run "
+                     "trafficking:monitoractivities for the years it reported on.")]
     if source == "sin_space":
-        steps = ["Village distances to risky places were measured again without this survey's "
-                 "places."]
+        steps = [text("Village distances to risky places were measured again without this "
+                      "survey's places.")]
         if scored:
-            steps.append("The risk index reads those distances: the risk index of data year(s) "
-                         f"{', '.join(map(str, scored))} is now stale until re-scored with "
-                         "trafficking:scoreriskindex.")
+            steps.append(text("The risk index reads those distances: the risk index of data "
+                              "year(s) {} is now stale until re-scored with "
+                              "trafficking:scoreriskindex.",
+                              ", ".join(text("{}", year_with_be(y)) for y in scored)))
         return steps
-    steps = [f"Re-run trafficking:crosswalk for data year {be}: person and the sector tables "
-             "still hold this file's rows until the crosswalk rebuilds them."]
+    steps = [text("Re-run trafficking:crosswalk for data year {}: person and the sector tables "
+                  "still hold this file's rows until the crosswalk rebuilds them.", be)]
     if year in scored:
-        steps.append(f"Data year {year} has a risk index (risk_run): it is now stale until you "
-                     f"re-run trafficking:scoreriskindex for {year} after the crosswalk.")
+        steps.append(text("Data year {} has a risk index (risk_run): it is now stale until you "
+                          "re-run trafficking:scoreriskindex for it after the crosswalk.", be))
     else:
-        steps.append("Then score the year with trafficking:scoreriskindex when its files are "
-                     "complete.")
+        steps.append(text("Then score the year with trafficking:scoreriskindex when its files are "
+                          "complete."))
     return steps

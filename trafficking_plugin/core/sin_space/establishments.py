@@ -20,7 +20,7 @@ from .. import gpkg
 from ..wkb import read_blob
 from ..database import PathLike, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info
 from ..ingest import import_file
 from ..ingest.spec import load_spec
 from ..shipped_data import data_path
@@ -188,13 +188,12 @@ class _Placer:
                               "field, value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected)
         gpkg.update_extent(self.conn, "establishment")
         for code, numbers in sorted(unknown.items()):
-            self.feedback.pushInfo(f"Unknown establishment type '{code}' on rows "
-                                   f"{', '.join(map(str, numbers[:10]))}"
-                                   f"{' …' if len(numbers) > 10 else ''}: kept as found, scored "
-                                   "with base 0; add it to establishment_type to score it")
+            info(self.feedback, "Unknown establishment type '{}' on rows {}: kept as found, scored "
+                 "with base 0; add it to establishment_type to score it", code,
+                 ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else ""))
         if fallbacks:
-            self.feedback.pushInfo(f"Rows {', '.join(map(str, fallbacks))}: the coordinate could not "
-                                   "be used (see above); placed at their village instead")
+            info(self.feedback, "Rows {}: the coordinate could not be used (see above); placed at "
+                 "their village instead", ", ".join(map(str, fallbacks)))
         return PlacedSummary(moved=len(dropped), establishments=len(accepted),
                              approximate=approximate, fallbacks=len(fallbacks),
                              unknown_types=sorted(unknown))
@@ -316,7 +315,9 @@ def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
     message = (f"{len(places)} establishments scored: {counts['high']} high, {counts['medium']} "
                f"medium, {counts['low']} low (cut-points {high_score:g} and {medium_score:g}); "
                f"distances written for {villages} villages")
-    feedback.pushInfo(message)
+    info(feedback, "{} establishments scored: {} high, {} medium, {} low (cut-points {:g} and {:g}); "
+         "distances written for {} villages", len(places), counts["high"], counts["medium"],
+         counts["low"], high_score, medium_score, villages)
     return ScoreSummary(len(places), counts, villages, message, (high_score, medium_score))
 
 
