@@ -33,7 +33,7 @@ ALGORITHM_BASE = "processing_algorithms/base.py"
 CORE_SOURCES = "trafficking_plugin/core/**/*.py"
 CORE_CONTEXT = "TraffickingAlgorithm"
 # The core's log lines and warnings (core/feedback.py): call name -> position of the template.
-CORE_MESSAGES = {"text": 0, "later": 0, "info": 1, "warn": 1, "Gap": 1}
+CORE_MESSAGES = {"text": 0, "noop": 0, "later": 0, "info": 1, "warn": 1, "Gap": 1, "Finding": 2}
 # Marker calls whose first argument is a string with a fixed context.
 FIXED_MARKERS = {"Message": "TraffickingNetwork"}   # core/network/directory.py: translated by the dock
 

@@ -74,8 +74,8 @@ class Part:
 # --- messages in the user's language -------------------------------------------------------------
 # The core has no Qt: the QGIS side installs how a template is translated and how a value (a
 # year) is shown (processing_algorithms/base.py); scripts and tests get English as written.
-# scripts/translations.py extracts the literal templates given to text(), later(), info() and
-# warn().
+# scripts/translations.py extracts the literal templates given to text(), noop(), later(), info()
+# and warn().
 _LANGUAGE: dict[str, Callable[[Any], Any]] = {"translate": lambda template: template,
                                                "show": lambda value: value}
 # The warnings of the run in progress (in this thread), when someone collects them.
@@ -98,6 +98,11 @@ def text(template: str, *values: Any) -> str:
         return _LANGUAGE["translate"](template).format(*shown)
     except (IndexError, KeyError, ValueError):
         return template.format(*shown)
+
+
+def noop(template: str) -> str:
+    """Marks a text kept in a table or a constant for translation; text(it) translates it later."""
+    return template
 
 
 def later(template: str, *values: Any) -> tuple:

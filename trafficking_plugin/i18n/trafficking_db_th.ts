@@ -965,6 +965,7 @@ A run replaces the data year's results as a whole; an error or cancel leaves the
         </message>
         <message>
             <location filename="../../processing_algorithms/crosswalk.py" />
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>Unmapped codes</source>
             <translation>รหัสที่ยังไม่ได้เทียบ</translation>
         </message>
@@ -2335,6 +2336,71 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Audit trail: changed after sealing</source>
+            <translation>บันทึกการแก้ไข: ถูกเปลี่ยนหลังผนึก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Persons without a village</source>
+            <translation>บุคคลที่ไม่มีหมู่บ้าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Impossible ages</source>
+            <translation>อายุที่เป็นไปไม่ได้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>The same person twice in a year</source>
+            <translation>บุคคลเดียวกันซ้ำสองครั้งในปีเดียว</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>The same household id twice</source>
+            <translation>รหัสครัวเรือนเดียวกันซ้ำสองครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Indicators with low coverage</source>
+            <translation>ตัวชี้วัดที่มีข้อมูลครอบคลุมน้อย</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Villages with no data</source>
+            <translation>หมู่บ้านที่ไม่มีข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Districts whose figures jumped from last year</source>
+            <translation>อำเภอที่ตัวเลขเปลี่ยนไปมากจากปีก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Audit trail: what its triggers miss</source>
+            <translation>บันทึกการแก้ไข: สิ่งที่ทริกเกอร์ไม่ได้บันทึก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>ok</source>
+            <translation>ผ่าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>warning</source>
+            <translation>คำเตือน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>error</source>
+            <translation>ข้อผิดพลาด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>skipped</source>
+            <translation>ข้าม</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>{} has no persons for data year {}: import and crosswalk the year's files first</source>
             <translation>{} ไม่มีบุคคลของปีข้อมูล {}: นำเข้าและเทียบรหัสไฟล์ของปีนั้นก่อน</translation>
         </message>
@@ -2342,6 +2408,26 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>The report could not be written to {} ({})</source>
             <translation>เขียนรายงานลงใน {} ไม่ได้ ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>{} {}: {}</source>
+            <translation>{} {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Agencies with no file this year</source>
+            <translation>หน่วยงานที่ไม่มีไฟล์ในปีนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Household files of another year</source>
+            <translation>ไฟล์ครัวเรือนของปีอื่น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Most persons without a sub-district</source>
+            <translation>บุคคลส่วนใหญ่ไม่ทราบตำบล</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/gdal_table.py" />

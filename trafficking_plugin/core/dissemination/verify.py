@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .. import audit
 from ..database import DatabaseError, PathLike, reading, run_in_transaction
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, noop, text
 from ..errors import CoreError
 from ..ingest import pseudonym
 from ..standard import gaps
@@ -78,12 +78,12 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             lambda: _villages_without_data(conn, year),
             lambda: _unmapped_codes(conn, year),
             lambda: _gap_finding(gaps.missing_sources(conn, year), "missing_agencies",
-                                 "Agencies with no file this year", "agencies"),
+                                 noop("Agencies with no file this year"), "agencies"),
             lambda: _gap_finding(gaps.households_of_another_year(conn, year),
                                  "households_of_another_year",
-                                 "Household files of another year", "files"),
+                                 noop("Household files of another year"), "files"),
             lambda: _gap_finding(gaps.placeless_persons(conn, year), "persons_without_subdistrict",
-                                 "Most persons without a sub-district", "persons"),
+                                 noop("Most persons without a sub-district"), "persons"),
             lambda: _district_jumps(conn, year, persons_jump, share_high_jump),
             lambda: _audit_coverage(conn),
             lambda: _audit_seal(conn, secret),
@@ -217,7 +217,7 @@ def _duplicate_households(conn, year):
 
 
 def _low_coverage(conn, year, threshold):
-    title = "Indicators with low coverage"
+    title = noop("Indicators with low coverage")
     if "risk_person" not in _tables(conn) or not conn.execute(
             "SELECT 1 FROM risk_person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
         return Finding("low_coverage", "warning", title, 0,
@@ -280,7 +280,7 @@ def _unmapped_codes(conn, year):
 
 
 def _district_jumps(conn, year, persons_jump, share_jump):
-    title = "Districts whose figures jumped from last year"
+    title = noop("Districts whose figures jumped from last year")
     previous = conn.execute("SELECT max(data_year) FROM person WHERE data_year < ?",
                             (year,)).fetchone()[0]
     if previous is None:
@@ -326,7 +326,10 @@ def _audit_coverage(conn):
         [{"where": w, "detail": d} for w, d in problems[:EXAMPLES]])
 
 
-_SEAL_TITLE = "Audit trail: changed after sealing"
+_SEAL_TITLE = noop("Audit trail: changed after sealing")
+# A finding's status, as the log shows it (translated there).
+STATUS_WORDS = {"ok": noop("ok"), "warning": noop("warning"), "error": noop("error"),
+                "skipped": noop("skipped")}
 
 
 def _audit_seal(conn, secret):
@@ -452,6 +455,9 @@ def _html(findings, year, database_name):
 
 
 def summary_lines(findings: Iterable[Finding]) -> list[str]:
-    return [f"{f.status.upper():8} {f.title}: {f.count}" + (f" ({f.note})" if f.note else "")
+    """One log line per check, its status and title in the user's language; its note and first
+    example as the report has them."""
+    return [text("{} {}: {}", text(STATUS_WORDS[f.status]).upper(), text(f.title), f.count)
+            + (f" ({f.note})" if f.note else "")
             + (f"; e.g. {f.examples[0]['where']}: {f.examples[0]['detail']}" if f.examples else "")
             for f in findings]
