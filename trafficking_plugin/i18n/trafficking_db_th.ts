@@ -2819,6 +2819,86 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ฐานข้อมูลไม่มีหมู่บ้านสำหรับระบุตำแหน่งกิจกรรม: โปรดสร้างด้วย trafficking:createdatabase พร้อมชั้นข้อมูลหมู่บ้าน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>fix it in the indicator table (its attribute table in QGIS)</source>
+            <translation>แก้ไขในตารางตัวชี้วัด (ตารางข้อมูลคุณลักษณะใน QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}</source>
+            <translation>ตัวชี้วัด {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator row fid {}</source>
+            <translation>ตัวชี้วัดแถว fid {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{}: enabled must be 0 or 1, not {!r}: {}</source>
+            <translation>{}: enabled ต้องเป็น 0 หรือ 1 ไม่ใช่ {!r}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}: code: used by two enabled rows: {}</source>
+            <translation>ตัวชี้วัด {}: code: ใช้ซ้ำในสองแถวที่เปิดใช้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}: {}: {}: {}</source>
+            <translation>ตัวชี้วัด {}: {}: {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be 2-16 upper-case letters, digits or _, starting with a letter (e.g. I01)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวใหญ่ ตัวเลข หรือ _ ยาว 2-16 ตัว ขึ้นต้นด้วยตัวอักษร (เช่น I01)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be one of {}</source>
+            <translation>{!r} ต้องเป็นค่าใดค่าหนึ่งใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>must name the indicator's dimension</source>
+            <translation>ต้องระบุมิติของตัวชี้วัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>is empty: list the standard fields read as table.field, space separated</source>
+            <translation>ว่างอยู่: ระบุฟิลด์มาตรฐานที่ใช้ในรูป table.field คั่นด้วยช่องว่าง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be a number, 0 or more</source>
+            <translation>{!r} ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be true or false</source>
+            <translation>{!r} ต้องเป็น true หรือ false</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>must be a non-empty text</source>
+            <translation>ต้องเป็นข้อความที่ไม่ว่าง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>must be one condition, without ';'</source>
+            <translation>ต้องเป็นเงื่อนไขเดียว ไม่มี ';'</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} is not a table.field of the database (docs/schema.md)</source>
+            <translation>{!r} ไม่ใช่ table.field ของฐานข้อมูล (docs/schema.md)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>not a condition on the person facts (docs/risk_index.md): {}</source>
+            <translation>ไม่ใช่เงื่อนไขบนข้อเท็จจริงรายบุคคล (docs/risk_index.md): {}</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
             <source>{} has no activity table of this plugin's version: upgrade it with trafficking:createdatabase, then import activities with trafficking:importactivities</source>
             <translation>{} ไม่มีตารางกิจกรรมของปลั๊กอินรุ่นนี้: ปรับรุ่นฐานข้อมูลด้วย trafficking:createdatabase แล้วนำเข้ากิจกรรมด้วย trafficking:importactivities</translation>
