@@ -2,7 +2,9 @@
 algorithms' error paths run with the Thai translator and none leaves an English sentence (a run
 of three English words outside file names, codes and algorithm ids); years follow the
 Buddhist-era option."""
+import contextlib
 import re
+import sqlite3
 
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
@@ -54,10 +56,13 @@ def in_thai(provider, locale_th, thai):  # noqa: F811 (fixtures)
 
 def test_main_error_paths_speak_thai(in_thai, imported_sample, scored_sample, tmp_path):
     files, _, imported = imported_sample
-    for folder in ("imported", "scored"):
+    for folder in ("imported", "scored", "broken"):
         (tmp_path / folder).mkdir()
     imported = copy_database(imported, tmp_path / "imported")
     scored = copy_database(scored_sample[1], tmp_path / "scored")
+    broken = copy_database(scored_sample[1], tmp_path / "broken")   # a specialist's slip
+    with contextlib.closing(sqlite3.connect(broken)) as conn, conn:
+        conn.execute("UPDATE indicator SET weight = -1 WHERE code = 'I09'")
     health = tmp_path / "PERSON_new.csv"      # not imported yet: the copy lacks a row
     health.write_bytes(b"".join((files / "health" / "PERSON.csv").open("rb").readlines()[:-1]))
     not_a_database = tmp_path / "people.gpkg"
@@ -74,6 +79,8 @@ def test_main_error_paths_speak_thai(in_thai, imported_sample, scored_sample, tm
                                                WEIGHTS="I09=two"), "I09=two"),
         "unknown weights": ("scoreriskindex", dict(DATABASE=str(scored), DATA_YEAR=2567,
                                                    WEIGHTS="ZZ99=2"), "ZZ99"),
+        "a broken indicator table": ("scoreriskindex", dict(DATABASE=str(broken), DATA_YEAR=2567),
+                                     "ตัวชี้วัด I09"),
         "nothing to withdraw": ("withdrawimport", dict(DATABASE=str(imported),
                                                        FILE_NAME="nothing.csv",
                                                        REASON="wrong file"), "nothing.csv"),
