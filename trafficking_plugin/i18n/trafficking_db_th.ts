@@ -2835,6 +2835,7 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
             <source>{}: enabled must be 0 or 1, not {!r}: {}</source>
             <translation>{}: enabled ต้องเป็น 0 หรือ 1 ไม่ใช่ {!r}: {}</translation>
         </message>
@@ -2875,16 +2876,19 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
             <source>{!r} must be true or false</source>
             <translation>{!r} ต้องเป็น true หรือ false</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
             <source>must be a non-empty text</source>
             <translation>ต้องเป็นข้อความที่ไม่ว่าง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
             <source>must be one condition, without ';'</source>
             <translation>ต้องเป็นเงื่อนไขเดียว ไม่มี ';'</translation>
         </message>
@@ -3052,6 +3056,46 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/schema.py" />
             <source>this database holds birth dates or house numbers ({}), as versions before schema 4 kept them: upgrade it with 'Create or upgrade province database' first, which moves them to the identity file</source>
             <translation>ฐานข้อมูลนี้ยังเก็บวันเกิดหรือบ้านเลขที่ ({}) ตามที่รุ่นก่อนโครงสร้างรุ่น 4 เคยเก็บไว้: โปรดปรับรุ่นด้วย 'สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด' ก่อน ซึ่งจะย้ายข้อมูลเหล่านี้ไปไว้ในแฟ้มข้อมูลระบุตัวตน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>fix it in the {} table (its attribute table in QGIS)</source>
+            <translation>แก้ไขในตาราง {} (ตารางข้อมูลคุณลักษณะใน QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{}: code: used twice: {}</source>
+            <translation>{}: code: ใช้ซ้ำสองครั้ง: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>establishment_rule {}: code: used by two enabled rows: {}</source>
+            <translation>establishment_rule {}: code: ใช้ซ้ำในสองแถวที่เปิดใช้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be lowercase letters, digits and _ (e.g. karaoke)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวเล็ก ตัวเลข และ _ (เช่น karaoke)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be a number</source>
+            <translation>{!r} ต้องเป็นตัวเลข</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be upper-case letters, digits or _, starting with a letter (e.g. P01)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวใหญ่ ตัวเลข หรือ _ ขึ้นต้นด้วยตัวอักษร (เช่น P01)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>must be an SQL condition, e.g. minors_observed &gt; 0</source>
+            <translation>ต้องเป็นเงื่อนไข SQL เช่น minors_observed &gt; 0</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>not a condition on the establishment columns (docs/sin_space.md): {}</source>
+            <translation>ไม่ใช่เงื่อนไขบนคอลัมน์ของสถานประกอบการ (docs/sin_space.md): {}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
