@@ -2206,8 +2206,52 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>case {}: {}: {}</source>
+            <translation>คดี {}: {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>
+… and {} more</source>
+            <translation>
+… และอีก {} รายการ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>values outside HTCDS v2.0:
+{}{}</source>
+            <translation>ค่าที่ไม่เป็นไปตาม HTCDS v2.0:
+{}{}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>not an HTCDS v2.0 field</source>
+            <translation>ไม่ใช่ฟิลด์ของ HTCDS v2.0</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
             <source>The HTCDS export could not be written to {} ({}): choose a folder you can write to. No file was kept and no case was changed.</source>
             <translation>เขียนไฟล์ส่งออก HTCDS ไปที่ {} ไม่ได้ ({}): เลือกโฟลเดอร์ที่คุณเขียนได้ ไม่มีไฟล์ใดถูกเก็บไว้และไม่มีคดีใดถูกเปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not in the picklist</source>
+            <translation>'{}' ไม่อยู่ในรายการให้เลือก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not an ISO 3166 alpha-2 code</source>
+            <translation>'{}' ไม่ใช่รหัสประเทศ ISO 3166 แบบสองตัวอักษร</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not a date</source>
+            <translation>'{}' ไม่ใช่วันที่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not an age in years</source>
+            <translation>'{}' ไม่ใช่อายุเป็นปี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/create_database.py" />
