@@ -54,7 +54,7 @@ def tr(text: str) -> str:
 def translated(error: CoreError) -> str:
     """A core error's message in the user's language: its template translated, then filled in
     (years as the Buddhist-era option says)."""
-    return core_feedback.text(error.template, *error.values)
+    return core_feedback.error_text(error)
 
 
 # The core's log lines and warnings are translated in the algorithms' context too.

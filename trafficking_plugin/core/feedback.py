@@ -110,6 +110,11 @@ def later(template: str, *values: Any) -> tuple:
     return (template, *values)
 
 
+def error_text(error: CoreError) -> str:
+    """A core error's message in the user's language."""
+    return text(error.template, *error.values)
+
+
 def info(feedback: Feedback, template: str, *values: Any) -> None:
     """A log line in the user's language."""
     feedback.pushInfo(text(template, *values))

@@ -1237,6 +1237,13 @@ DATA_YEAR คือปีล่าสุดที่ไฟล์รายงา�
             <translation>แถวที่รับ</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/import_activities.py" />
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <location filename="../../processing_algorithms/import_sin_space.py" />
+            <source>The file was already imported: nothing was added.</source>
+            <translation>ไฟล์นี้เคยนำเข้าแล้ว: ไม่มีการเพิ่มข้อมูล</translation>
+        </message>
+        <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Import agency data file</source>
             <translation>นำเข้าไฟล์ข้อมูลของหน่วยงาน</translation>
@@ -1276,11 +1283,6 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
             <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Canceled: {} was left as it was (the canceled run is recorded in import_run).</source>
             <translation>ยกเลิกแล้ว: {} ยังคงเหมือนเดิม (การนำเข้าที่ยกเลิกบันทึกไว้ใน import_run)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/import_secondary_data.py" />
-            <source>The file was already imported: nothing was added.</source>
-            <translation>ไฟล์นี้เคยนำเข้าแล้ว: ไม่มีการเพิ่มข้อมูล</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_sin_space.py" />
