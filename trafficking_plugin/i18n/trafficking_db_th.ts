@@ -2954,6 +2954,36 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่มีตารางกิจกรรมของปลั๊กอินรุ่นนี้: ปรับรุ่นฐานข้อมูลด้วย trafficking:createdatabase แล้วนำเข้ากิจกรรมด้วย trafficking:importactivities</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>Activities {}: {}, of them {} in high-risk areas ({}); {}: {}, {} in high-risk areas ({}).</source>
+            <translation>กิจกรรม {}: {} ครั้ง อยู่ในพื้นที่เสี่ยงสูง {} ครั้ง ({}); {}: {} ครั้ง อยู่ในพื้นที่เสี่ยงสูง {} ครั้ง ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>Share of activities in high-risk areas changed by {:+.1f} percentage points from {} to {}.</source>
+            <translation>สัดส่วนกิจกรรมในพื้นที่เสี่ยงสูงเปลี่ยนไป {:+.1f} จุดร้อยละ จาก {} ถึง {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>No change of the share can be given: a year without activities ({} or {}).</source>
+            <translation>บอกการเปลี่ยนแปลงของสัดส่วนไม่ได้: มีปีที่ไม่มีกิจกรรม ({} หรือ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>{} of {} high-risk villages had no activity in {}: {}</source>
+            <translation>หมู่บ้านเสี่ยงสูง {} จาก {} แห่งไม่มีกิจกรรมใน {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>{} of {} high-risk villages had no activity in {}.</source>
+            <translation>หมู่บ้านเสี่ยงสูง {} จาก {} แห่งไม่มีกิจกรรมใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>No activities are recorded for these years: import them with trafficking:importactivities.</source>
+            <translation>ไม่มีกิจกรรมบันทึกไว้ในปีเหล่านี้: นำเข้าด้วย trafficking:importactivities</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
             <source>ask for at least one village and zero or more persons per village</source>
             <translation>โปรดระบุอย่างน้อยหนึ่งหมู่บ้าน และจำนวนบุคคลต่อหมู่บ้านตั้งแต่ศูนย์ขึ้นไป</translation>
