@@ -40,10 +40,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..trafficking_plugin.core import admin, database, spreadsheet, thai_calendar
 from ..trafficking_plugin.core.data_years import default_data_year, latest_data_year
 from ..trafficking_plugin.core.errors import CoreError
+from ..trafficking_plugin.core import feedback as core_feedback
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
 from ..trafficking_plugin.core.geography import Subdistrict
 from ..trafficking_plugin.core.ingest import readers
-from ..trafficking_plugin.i18n.translation import buddhist_era, tr_noop
+from ..trafficking_plugin.i18n.translation import buddhist_era, shown_value, tr_noop
 
 T = TypeVar("T")
 WGS84 = "EPSG:4326"
@@ -55,12 +56,13 @@ def tr(text: str) -> str:
 
 
 def translated(error: CoreError) -> str:
-    """A core error's message in the user's language: its template translated, then filled in."""
-    template = tr(error.template)
-    try:
-        return template.format(*error.values) if error.values else template
-    except (IndexError, KeyError, ValueError):      # a translation that lost a placeholder
-        return str(error)
+    """A core error's message in the user's language: its template translated, then filled in
+    (years as the Buddhist-era option says)."""
+    return core_feedback.error_text(error)
+
+
+# The core's log lines and warnings are translated in the algorithms' context too.
+core_feedback.set_language(tr, shown_value)
 
 
 # The algorithms' group names (GROUP_NAME of each class), marked so the extractor finds them.
@@ -312,11 +314,17 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
         return self.parameterAsFile(parameters, key, context) or None
 
     # --- running the core ----------------------------------------------------------------------
-    def run_core(self, work: Callable[[], T], canceled: str | None = None, where: str = "") -> T:
+    def run_core(self, work: Callable[[], T], canceled: str | None = None, where: str = "",
+                 feedback: QgsProcessingFeedback | None = None) -> T:
         """``work()`` with the core's errors as QgsProcessingException, translated: a cancel says
-        ``canceled`` (default: '<where> was left as it was'), a core error its own message."""
+        ``canceled`` (default: '<where> was left as it was'), a core error its own message.
+        Given ``feedback``, the warnings of the work are listed again at the end of the log."""
         try:
-            return work()
+            with core_feedback.collecting_warnings() as warnings:
+                result = work()
+            if feedback is not None and warnings:
+                feedback.reportError(tr("Warnings:") + "".join(f"\n• {w}" for w in warnings), False)
+            return result
         except Canceled:
             message = canceled or tr("Canceled: {} was left as it was.")
             raise QgsProcessingException(message.format(where)) from None

@@ -1,5 +1,6 @@
 """trafficking:crosswalk — a data year's staged rows into person and the standard sector tables."""
 from ..trafficking_plugin.core.standard import crosswalk
+from ..trafficking_plugin.i18n.translation import year_text
 from .base import TraffickingAlgorithm, tr_noop
 
 
@@ -37,8 +38,8 @@ class Crosswalk(TraffickingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         database = self.database(parameters, context)
         year = self.data_year(parameters, context)
-        feedback.pushInfo(self.tr("Crosswalk of data year {} in {}…").format(year, database))
+        feedback.pushInfo(self.tr("Crosswalk of data year {} in {}…").format(year_text(year), database))
         summary = self.run_core(lambda: crosswalk.run_crosswalk(database, year, feedback=feedback),
-                                where=database)
+                                where=database, feedback=feedback)
         return {"PERSONS": summary.rows["person"], "UNLINKED": sum(summary.unlinked.values()),
                 "UNMAPPED_CODES": summary.unmapped_codes, "UNMAPPED_ROWS": summary.unmapped_rows}

@@ -46,6 +46,6 @@ class ImportActivities(TraffickingAlgorithm):
             self.optional_file(parameters, self.SPEC, context) or activities.SPEC_PATH,
             feedback=feedback), where=database)
         if summary.status == "duplicate":
-            feedback.pushWarning(summary.message)
+            feedback.pushWarning(self.tr("The file was already imported: nothing was added."))
         return {**self.import_results(summary),
                 "ACTIVITIES": summary.step.activities if summary.step else 0}

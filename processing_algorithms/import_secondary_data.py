@@ -13,7 +13,7 @@ from ..trafficking_plugin.core import thai_calendar
 from ..trafficking_plugin.core.database import reading
 from ..trafficking_plugin.core.errors import CoreError
 from ..trafficking_plugin.core.ingest import spec
-from ..trafficking_plugin.i18n.translation import buddhist_era
+from ..trafficking_plugin.i18n.translation import buddhist_era, year_text
 from .base import TraffickingAlgorithm
 
 # From this share of the rows read rejected as later than the data year, the year is probably
@@ -110,14 +110,15 @@ class ImportSecondaryData(TraffickingAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         source = self.source(parameters, context)
         year = self.data_year(parameters, context)
-        feedback.pushInfo(self.tr("Importing {} as {} data for {}…").format(path, source, year))
+        feedback.pushInfo(self.tr("Importing {} as {} data for {}…").format(
+            path, source, year_text(year)))
         summary = self.run_core(lambda: import_file.import_file(
             database, path, source, year, self.encoding(parameters, context),
             self.optional_file(parameters, self.IDENTITY, context), feedback), self.tr(
             "Canceled: {} was left as it was (the canceled run is recorded in import_run)."),
             database)
         if summary.status == "duplicate":
-            feedback.pushWarning(summary.message)
+            feedback.pushWarning(self.tr("The file was already imported: nothing was added."))
         else:
             self.warn_of_wrong_year(database, summary, year, feedback)
         return {**self.import_results(summary), "STAGING_TABLE": summary.staging_table or ""}

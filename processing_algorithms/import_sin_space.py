@@ -76,7 +76,7 @@ class ImportSinSpace(TraffickingAlgorithm):
             tolerance_km=self.parameterAsDouble(parameters, self.TOLERANCE_KM, context),
             feedback=feedback, **cuts), where=database)
         if summary.status == "duplicate":
-            feedback.pushWarning(summary.message)
+            feedback.pushWarning(self.tr("The file was already imported: nothing was added."))
         return self._outputs(summary, summary.step.scoring if summary.step else None,
                              summary.status)
 

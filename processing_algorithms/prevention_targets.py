@@ -9,6 +9,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..trafficking_plugin.core.risk import prevention_targets
+from ..trafficking_plugin.i18n.translation import year_text
 from .base import TraffickingAlgorithm, point_xy, tr_noop
 
 _S, _I, _R = QVariant.String, QVariant.Int, QVariant.Double
@@ -92,7 +93,8 @@ class PreventionTargets(TraffickingAlgorithm):
         database = self.database(parameters, context)
         year = self.data_year(parameters, context)
         identity = self.optional_file(parameters, self.IDENTITY, context)
-        feedback.pushInfo(self.tr("Work list of data year {} from {}…").format(year, database))
+        feedback.pushInfo(self.tr("Work list of data year {} from {}…").format(year_text(year),
+                                                                                database))
 
         def make_list():
             # Checked before a sink is made: making one writes the file.

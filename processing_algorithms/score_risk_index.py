@@ -10,6 +10,11 @@ from ..trafficking_plugin.core.risk import risk_index, scores
 from ..trafficking_plugin.outputs.styles import RISK_LAYERS, save_default_styles
 from .base import TraffickingAlgorithm, tr_noop
 
+# The methods as a dialog lists them: a name a clerk reads, the core's name kept in brackets.
+METHOD_LABELS = {"mean": tr_noop("Weighted mean (mean)"),
+                 "alkire_foster": tr_noop("Alkire-Foster counting (alkire_foster)"),
+                 "percentile": tr_noop("Percentile rank (percentile)")}
+
 
 def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """An expert's number: under Advanced parameters, folded away in the dialog."""
@@ -66,7 +71,8 @@ class ScoreRiskIndex(TraffickingAlgorithm):
         self.add_database_parameter()
         self.add_data_year_parameter()
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=list(scores.METHODS), defaultValue=0))
+            self.METHOD, self.tr("Method"), options=[self.tr(METHOD_LABELS[m]) for m in scores.METHODS],
+            defaultValue=0))
         for key, label in (
                 (self.HIGH_CUTOFF, tr_noop("High cut-point of the index (empty: method default)")),
                 (self.MEDIUM_CUTOFF, tr_noop("Medium cut-point of the index (empty: method default)"))):
@@ -133,7 +139,7 @@ class ScoreRiskIndex(TraffickingAlgorithm):
                 village_medium_fraction=number(parameters, self.VILLAGE_MEDIUM_FRACTION, context))
             return risk_index.score_risk_index(database, year, options, feedback=feedback)
 
-        summary = self.run_core(score, where=database)
+        summary = self.run_core(score, where=database, feedback=feedback)
         save_default_styles(database, RISK_LAYERS, feedback)
         return {"PERSONS": summary.persons, "SCORED": summary.scored, "HIGH": summary.high,
                 "MEDIUM": summary.medium, "LOW": summary.low}

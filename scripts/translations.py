@@ -32,6 +32,8 @@ ALGORITHM_BASE = "processing_algorithms/base.py"
 # them in their own context before filling in the values (processing_algorithms/base.translated).
 CORE_SOURCES = "trafficking_plugin/core/**/*.py"
 CORE_CONTEXT = "TraffickingAlgorithm"
+# The core's log lines and warnings (core/feedback.py): call name -> position of the template.
+CORE_MESSAGES = {"text": 0, "noop": 0, "later": 0, "info": 1, "warn": 1, "Gap": 1, "Finding": 2}
 # Marker calls whose first argument is a string with a fixed context.
 FIXED_MARKERS = {"Message": "TraffickingNetwork"}   # core/network/directory.py: translated by the dock
 
@@ -152,8 +154,9 @@ def core_error_classes(trees):
 
 
 def extract_core(root=REPO):
-    """[(context, template, relative path, line)] of the core's error templates: a literal first
-    argument of a CoreError class (f-strings are finished sentences, not templates)."""
+    """[(context, template, relative path, line)] of the core's error templates (a literal first
+    argument of a CoreError class; f-strings are finished sentences, not templates) and of its
+    log lines and warnings (CORE_MESSAGES)."""
     root = Path(root)
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(root.glob(CORE_SOURCES))}
     classes = core_error_classes(trees.values())
@@ -163,6 +166,11 @@ def extract_core(root=REPO):
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and node.args and _call_name(node)[0] in classes:
                 text = _literal(node.args[0])
+                if text is not None:
+                    found.append((CORE_CONTEXT, text, relative, node.lineno))
+            elif isinstance(node, ast.Call) and _call_name(node)[0] in CORE_MESSAGES:
+                at = CORE_MESSAGES[_call_name(node)[0]]
+                text = _literal(node.args[at]) if len(node.args) > at else None
                 if text is not None:
                     found.append((CORE_CONTEXT, text, relative, node.lineno))
     return found

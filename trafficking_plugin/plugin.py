@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..processing_algorithms.provider import TraffickingProvider
+from .core.feedback import error_text
 from .core.shipped_data import ICON
 from .i18n import translation
 from .i18n.translation import tr_noop
@@ -219,6 +220,6 @@ class TraffickingPlugin:
             try:
                 build_project(database, path)
             except ProjectError as error:
-                self.iface.messageBar().pushCritical(tr("Province project"), str(error))
+                self.iface.messageBar().pushCritical(tr("Province project"), error_text(error))
                 return
         self.iface.addProject(path)

@@ -34,7 +34,7 @@ GROUPS = {
     "เขตการปกครอง / Administrative units": ["village", "province", "district", "subdistrict"],
     "สถานที่เสี่ยง / Sin space": ["establishment"],
     "เครือข่าย / Network": ["organization", "network_member"],
-    "บทเรียนจากกรณี / Lessons learned": ["case_event", "case"],
+    "บทเรียนจากคดี / Lessons learned": ["case_event", "case"],
     "ดัชนีความเสี่ยง / Risk index": ["risk_village", "risk_subdistrict", "risk_district",
                                      "risk_change_subdistrict", "risk_change_district"],
     "ติดตามกิจกรรม / Programme monitoring": ["activity"],
@@ -214,9 +214,9 @@ def test_fresh_database_opens_with_empty_layers(run_algorithm, created):
 def test_clear_errors(run_algorithm, created, tmp_path):
     not_gpkg = tmp_path / "notes.gpkg"
     not_gpkg.write_text("not a database", encoding="utf-8")
-    with pytest.raises(QgsProcessingException, match="notes.gpkg could not be read"):
+    with pytest.raises(QgsProcessingException, match="notes.gpkg is not a province database"):
         run_algorithm("createproject", DATABASE=str(not_gpkg), OUTPUT=str(tmp_path / "x.qgz"))
-    with pytest.raises(QgsProcessingException, match="2024 .B.E. 2567. is not scored"):
+    with pytest.raises(QgsProcessingException, match="data year 2024 is not scored"):
         run_algorithm("createproject", DATABASE=str(created), DATA_YEAR=2567)
     with pytest.raises(QgsProcessingException, match="end it with .qgz"):
         run_algorithm("createproject", DATABASE=str(created), OUTPUT=str(tmp_path / "x.txt"))

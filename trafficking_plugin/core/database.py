@@ -25,7 +25,6 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 5                # wait this long for another writer before "database is locked"
 _CANCEL_CHECK_STEPS = 50_000      # SQLite virtual-machine steps between cancel checks
-_CREATE_HINT = "create it with trafficking:createdatabase first"
 
 
 class DatabaseError(CoreError):
@@ -52,16 +51,24 @@ def open_province(path: PathLike, *, write: bool = False) -> sqlite3.Connection:
     """A connection to an existing province database; DatabaseError says what to do when the
     file is missing, unreadable or not a province database."""
     if not os.path.isfile(str(path)):
-        raise DatabaseError("{} does not exist: " + _CREATE_HINT, path)
+        raise DatabaseError("{} does not exist: create it with trafficking:createdatabase first", path)
+    conn = None
     try:
         conn = connect(path, read_only=not write)
         is_province = gpkg.is_geopackage(conn) and conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'import_run'").fetchone() is not None
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):     # a CSV, a spreadsheet, any file but SQLite
+            is_province = False
+        else:
+            raise unreadable(path, error) from None
     except sqlite3.Error as error:
         raise unreadable(path, error) from None
     if not is_province:
-        conn.close()
-        raise DatabaseError("{} is not a province database: " + _CREATE_HINT, path)
+        if conn is not None:
+            conn.close()
+        raise DatabaseError("{} is not a province database: create it with trafficking:createdatabase "
+                            "first", path)
     return conn
 
 

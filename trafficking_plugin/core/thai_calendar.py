@@ -47,9 +47,17 @@ def shown_year(year: int, buddhist_era: bool = True) -> int:
     return int(year) + BE_OFFSET if buddhist_era else int(year)
 
 
-def year_with_be(year: int) -> str:
+class YearText(str):
+    """'2024 (B.E. 2567)', which knows its year: a message's value the QGIS side shows as the
+    Buddhist-era option says ('พ.ศ. 2567', 'ค.ศ. 2024'; i18n/translation.shown_value)."""
+    year: int
+
+
+def year_with_be(year: int) -> YearText:
     """'2024 (B.E. 2567)': a C.E. year with its Buddhist-era twin, for messages and notes."""
-    return f"{int(year)} (B.E. {int(year) + BE_OFFSET})"
+    shown = YearText(f"{int(year)} (B.E. {int(year) + BE_OFFSET})")
+    shown.year = int(year)
+    return shown
 
 
 def year_th(year: int, buddhist_era: bool = True) -> str:

@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.cases import case_records, htcds_export
 from ..core.errors import CoreError
+from ..core.feedback import error_text
 from ..core.ingest import pseudonym
 from ..core.network import directory
 from ..core.thai_calendar import ce_year, shown_date
@@ -537,7 +538,7 @@ class CaseDock(QgsDockWidget):
             try:
                 case_records.parse_victim_id(self.victim_id.text())
             except case_records.CaseError as error:
-                problems["victim_id"] = str(error)
+                problems["victim_id"] = error_text(error)
         for name, tab, editor in (("case_event", "Route", self.events),
                                   ("case_perpetrator", "Perpetrators", self.perpetrators),
                                   ("case_support", "Support", self.supports)):
@@ -669,7 +670,7 @@ class CaseDock(QgsDockWidget):
         try:
             files = htcds_export.export_cases(self.database, stem)
         except CoreError as error:     # HtcdsExportError, and the database's own errors
-            self._say(str(error), error=True)
+            self._say(error_text(error), error=True)
             return []
         self._say(tr("Exported: {}").format(", ".join(os.path.basename(f) for f in files)))
         return files

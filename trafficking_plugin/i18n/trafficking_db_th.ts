@@ -666,17 +666,17 @@
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
             <source>Routes: arrows by cases, abroad or within Thailand</source>
-            <translation>เส้นทาง: ลูกศรตามจำนวนกรณี ไปต่างประเทศหรือภายในประเทศไทย</translation>
+            <translation>เส้นทาง: ลูกศรตามจำนวนคดี ไปต่างประเทศหรือภายในประเทศไทย</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
             <source>Transit places by cases</source>
-            <translation>จุดผ่านตามจำนวนกรณี</translation>
+            <translation>จุดผ่านตามจำนวนคดี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
             <source>Villages victims came from, by cases</source>
-            <translation>หมู่บ้านต้นทางของผู้เสียหาย ตามจำนวนกรณี</translation>
+            <translation>หมู่บ้านต้นทางของผู้เสียหาย ตามจำนวนคดี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/analyse_case_routes.py" />
@@ -873,6 +873,11 @@ Nothing is written into the province database; victims are never named. The risk
             <location filename="../../processing_algorithms/withdraw_import.py" />
             <source>Status</source>
             <translation>สถานะ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>Warnings:</source>
+            <translation>คำเตือน:</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
@@ -1104,6 +1109,7 @@ A run replaces the data year's results as a whole; an error or cancel leaves the
         </message>
         <message>
             <location filename="../../processing_algorithms/crosswalk.py" />
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>Unmapped codes</source>
             <translation>รหัสที่ยังไม่ได้เทียบ</translation>
         </message>
@@ -1375,6 +1381,13 @@ DATA_YEAR คือปีล่าสุดที่ไฟล์รายงา�
             <translation>แถวที่รับ</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/import_activities.py" />
+            <location filename="../../processing_algorithms/import_secondary_data.py" />
+            <location filename="../../processing_algorithms/import_sin_space.py" />
+            <source>The file was already imported: nothing was added.</source>
+            <translation>ไฟล์นี้เคยนำเข้าแล้ว: ไม่มีการเพิ่มข้อมูล</translation>
+        </message>
+        <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Import agency data file</source>
             <translation>นำเข้าไฟล์ข้อมูลของหน่วยงาน</translation>
@@ -1433,7 +1446,7 @@ SOURCE เป็นหนึ่งใน: {}; หรือที่อยู่�
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
             <source>Importing {} as {} data for {}…</source>
-            <translation>กำลังนำเข้า {} เป็นข้อมูล {} ของ {}…</translation>
+            <translation>กำลังนำเข้า {} เป็นข้อมูล {} ของปีข้อมูล {}…</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/import_secondary_data.py" />
@@ -1918,6 +1931,21 @@ Years are shown in the Buddhist era (2567) or the Common Era (2024) as set in th
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Weighted mean (mean)</source>
+            <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (mean)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Alkire-Foster counting (alkire_foster)</source>
+            <translation>การนับแบบ Alkire-Foster (alkire_foster)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Percentile rank (percentile)</source>
+            <translation>ลำดับเปอร์เซ็นไทล์ (percentile)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
             <source>Score the risk index</source>
             <translation>คำนวณดัชนีความเสี่ยง</translation>
         </message>
@@ -2029,7 +2057,7 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <source>Does the index point at the right villages and persons? Compares a scored data year (run trafficking:scoreriskindex first) with the outcomes the province recorded in the years after it (by default the next two): lessons-learned cases, human-security welfare cases of trafficking or labour exploitation (import and crosswalk those years' files), and an optional outcome file (CSV with a village_code or person_id column; person IDs are keyed with the identity file).
 For persons and villages: ROC AUC with a 95 % bootstrap interval, the lift of the top tenth, the work list's precision and recall, for the index and for simple baselines (legal status only, poverty only, the strongest single indicator, village size), so a province sees whether its index beats a one-line rule; each class's share of the outcomes; and per group (sex, age band, ethnicity, legal status) the share classed high against the share with an outcome.
 Writes validation_metric, validation_group and the layer validation_village to the database (the year's rows replaced). A person's own case never fed her score; outcomes of the data year itself or before are refused. See docs/validation.md.</source>
-            <translation>ดัชนีชี้ไปที่หมู่บ้านและบุคคลที่ถูกต้องหรือไม่? เปรียบเทียบปีข้อมูลที่ประเมินแล้ว (เรียกใช้ trafficking:scoreriskindex ก่อน) กับเหตุการณ์ที่จังหวัดบันทึกในปีถัดมา (ค่าเริ่มต้นคือสองปีถัดไป): คดีบทเรียน กรณีสวัสดิการของสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์ที่เป็นการค้ามนุษย์หรือการแสวงประโยชน์จากแรงงาน (นำเข้าและแปลงรหัสไฟล์ของปีเหล่านั้น) และแฟ้มเหตุการณ์เพิ่มเติม (CSV ที่มีคอลัมน์ village_code หรือ person_id; เลขประจำตัวจะแปลงเป็นรหัสแฝงด้วยแฟ้มข้อมูลระบุตัวตน)
+            <translation>ดัชนีชี้ไปที่หมู่บ้านและบุคคลที่ถูกต้องหรือไม่? เปรียบเทียบปีข้อมูลที่ประเมินแล้ว (เรียกใช้ trafficking:scoreriskindex ก่อน) กับเหตุการณ์ที่จังหวัดบันทึกในปีถัดมา (ค่าเริ่มต้นคือสองปีถัดไป): คดีบทเรียน เรื่องสวัสดิการของสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์ที่เป็นการค้ามนุษย์หรือการแสวงประโยชน์จากแรงงาน (นำเข้าและแปลงรหัสไฟล์ของปีเหล่านั้น) และแฟ้มเหตุการณ์เพิ่มเติม (CSV ที่มีคอลัมน์ village_code หรือ person_id; เลขประจำตัวจะแปลงเป็นรหัสแฝงด้วยแฟ้มข้อมูลระบุตัวตน)
 สำหรับบุคคลและหมู่บ้าน: ROC AUC พร้อมช่วงบูตสแตรป 95 % อัตราเพิ่ม (lift) ของกลุ่มสิบเปอร์เซ็นต์บนสุด ความแม่นยำและความครอบคลุมของรายการงาน สำหรับดัชนีและเกณฑ์อย่างง่าย (สถานะทางกฎหมายอย่างเดียว ความยากจนอย่างเดียว ตัวชี้วัดเดียวที่ดีที่สุด ขนาดหมู่บ้าน) เพื่อให้จังหวัดเห็นว่าดัชนีดีกว่ากฎบรรทัดเดียวหรือไม่; ส่วนของผู้มีเหตุการณ์ในแต่ละระดับ; และรายกลุ่ม (เพศ กลุ่มอายุ ชาติพันธุ์ สถานะทางกฎหมาย) สัดส่วนที่ถูกจัดเป็นเสี่ยงสูงเทียบกับสัดส่วนที่มีเหตุการณ์
 เขียนตาราง validation_metric, validation_group และชั้นข้อมูล validation_village ลงในฐานข้อมูล (แทนที่ข้อมูลของปีนั้น) คดีของบุคคลเองไม่เคยถูกใช้ในการคำนวณคะแนนของเธอ; เหตุการณ์ในปีข้อมูลหรือก่อนหน้าจะถูกปฏิเสธ ดู docs/validation.md</translation>
         </message>
@@ -2087,7 +2115,7 @@ Writes validation_metric, validation_group and the layer validation_village to t
             <location filename="../../processing_algorithms/verify_database.py" />
             <source>The yearly data-quality check of a data year: persons without a village, impossible ages (born after the data year, older than 110, negative welfare-case ages), the same person twice in a year's file, the same household id twice, indicators observed for too few persons, villages with no persons, unmapped codes, and districts whose persons or high-risk share jumped from the previous year; and the audit trail of network and case data: columns its triggers miss, and, given the identity file, rows changed, deleted or cut off after they were sealed.
 Each check has a severity (error: fix before publishing; warning: look at it) and examples a clerk can find: the agency file and row number, or a village, district or indicator code; never an ID or a name. The report is written to the output folder as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database is only read, except that given the identity file the audit rows written since the last check are sealed. See docs/verify.md.</source>
-            <translation>การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน และบันทึกการแก้ไข (audit trail) ของข้อมูลเครือข่ายและกรณีศึกษา: คอลัมน์ที่ทริกเกอร์ไม่ได้บันทึก และเมื่อระบุแฟ้มข้อมูลระบุตัวตน แถวที่ถูกแก้ ลบ หรือตัดทิ้งหลังจากผนึกแล้ว
+            <translation>การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน และบันทึกการแก้ไข (audit trail) ของข้อมูลเครือข่ายและคดี: คอลัมน์ที่ทริกเกอร์ไม่ได้บันทึก และเมื่อระบุแฟ้มข้อมูลระบุตัวตน แถวที่ถูกแก้ ลบ หรือตัดทิ้งหลังจากผนึกแล้ว
 แต่ละรายการตรวจมีระดับความรุนแรง (error: แก้ไขก่อนเผยแพร่; warning: ตรวจดู) และตัวอย่างที่เจ้าหน้าที่หาเจอได้: ไฟล์ของหน่วยงานและเลขแถว หรือรหัสหมู่บ้าน อำเภอ หรือตัวชี้วัด ไม่มีเลขประจำตัวหรือชื่อเด็ดขาด รายงานเขียนลงโฟลเดอร์ผลลัพธ์เป็น HTML, CSV (สรุปและตัวอย่าง) และ XLSX บันทึกการทำงานมีสรุป ฐานข้อมูลถูกอ่านเท่านั้น ยกเว้นเมื่อระบุแฟ้มข้อมูลระบุตัวตน แถวบันทึกการแก้ไขที่เขียนหลังการตรวจครั้งก่อนจะถูกผนึก ดู docs/verify.md</translation>
         </message>
         <message>
@@ -2278,9 +2306,123 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ฐานข้อมูลนี้ไม่มีตารางการผนึก (audit_seal): ปรับรุ่นด้วย สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด ก่อน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>ID {} is neither a 13-digit Thai ID with a right check digit nor a G code (G and 12 digits)</source>
+            <translation>เลขประจำตัว {} ไม่ใช่เลขประจำตัวประชาชน 13 หลักที่หลักตรวจสอบถูกต้อง และไม่ใช่รหัส G (G ตามด้วยตัวเลข 12 หลัก)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>'{}' is not an ISO 3166 alpha-2 country code (e.g. TH, MM, LA)</source>
+            <translation>'{}' ไม่ใช่รหัสประเทศ ISO 3166 แบบสองตัวอักษร (เช่น TH, MM, LA)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>'{}' is not one of {}</source>
+            <translation>'{}' ไม่ใช่ค่าใดใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>choose the step: {}</source>
+            <translation>เลือกขั้นตอน: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>'{}' is not a {} value (one of: {}, …)</source>
+            <translation>'{}' ไม่ใช่ค่าของ {} (ค่าที่ใช้ได้ เช่น {}, …)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>looks like it holds a personal ID: IDs go only in the victim's ID box</source>
+            <translation>ดูเหมือนมีเลขประจำตัวบุคคลอยู่: ใส่เลขประจำตัวได้เฉพาะในช่องเลขประจำตัวผู้เสียหายเท่านั้น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>'{}' is not an 8-digit village code</source>
+            <translation>'{}' ไม่ใช่รหัสหมู่บ้าน 8 หลัก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>age {} is out of range (0 to {})</source>
+            <translation>อายุ {} อยู่นอกช่วงที่รับได้ (0 ถึง {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>'{}' is not a whole number of years</source>
+            <translation>'{}' ไม่ใช่จำนวนปีเต็ม</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>village {} is not in this database's village layer</source>
+            <translation>หมู่บ้าน {} ไม่อยู่ในชั้นข้อมูลหมู่บ้านของฐานข้อมูลนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>the point is not a longitude/latitude</source>
+            <translation>จุดนี้ไม่ใช่ลองจิจูด/ละติจูด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>give a village code or pick a point on the map; abroad, a country and a place name</source>
+            <translation>ระบุรหัสหมู่บ้านหรือเลือกจุดบนแผนที่ ถ้าอยู่ต่างประเทศ ให้ระบุประเทศและชื่อสถานที่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>a village code is a place in Thailand: leave the country empty or TH</source>
+            <translation>รหัสหมู่บ้านเป็นสถานที่ในประเทศไทย: เว้นช่องประเทศว่างไว้หรือใส่ TH</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/case_records.py" />
+            <source>the point is outside Thailand: give the country</source>
+            <translation>จุดนี้อยู่นอกประเทศไทย: โปรดระบุประเทศ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>case {}: {}: {}</source>
+            <translation>คดี {}: {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>
+… and {} more</source>
+            <translation>
+… และอีก {} รายการ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>values outside HTCDS v2.0:
+{}{}</source>
+            <translation>ค่าที่ไม่เป็นไปตาม HTCDS v2.0:
+{}{}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>not an HTCDS v2.0 field</source>
+            <translation>ไม่ใช่ฟิลด์ของ HTCDS v2.0</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
             <source>The HTCDS export could not be written to {} ({}): choose a folder you can write to. No file was kept and no case was changed.</source>
-            <translation>เขียนไฟล์ส่งออก HTCDS ไปที่ {} ไม่ได้ ({}): เลือกโฟลเดอร์ที่คุณเขียนได้ ไม่มีไฟล์ใดถูกเก็บไว้และไม่มีกรณีใดถูกเปลี่ยนแปลง</translation>
+            <translation>เขียนไฟล์ส่งออก HTCDS ไปที่ {} ไม่ได้ ({}): เลือกโฟลเดอร์ที่คุณเขียนได้ ไม่มีไฟล์ใดถูกเก็บไว้และไม่มีคดีใดถูกเปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not in the picklist</source>
+            <translation>'{}' ไม่อยู่ในรายการให้เลือก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not an ISO 3166 alpha-2 code</source>
+            <translation>'{}' ไม่ใช่รหัสประเทศ ISO 3166 แบบสองตัวอักษร</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not a date</source>
+            <translation>'{}' ไม่ใช่วันที่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/cases/htcds_export.py" />
+            <source>'{}' is not an age in years</source>
+            <translation>'{}' ไม่ใช่อายุเป็นปี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/create_database.py" />
@@ -2303,9 +2445,24 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>เขียน {} ไม่ได้ ({}) ไฟล์เปิดแก้ไขอยู่ที่อื่น หรือไม่ใช่ GeoPackage หรือไม่?</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/database.py" />
+            <source>{} does not exist: create it with trafficking:createdatabase first</source>
+            <translation>ไม่พบ {}: สร้างฐานข้อมูลด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/database.py" />
+            <source>{} is not a province database: create it with trafficking:createdatabase first</source>
+            <translation>{} ไม่ใช่ฐานข้อมูลจังหวัด: สร้างฐานข้อมูลด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/dissemination/national.py" />
             <source>{} is not a province database (no province_code in database_info)</source>
             <translation>{} ไม่ใช่ฐานข้อมูลจังหวัด (ไม่มี province_code ใน database_info)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>Data years {} of province {} were published by an earlier version without suppression; their per-person rows are now deleted. Publish those years again so that their area figures are protected too.</source>
+            <translation>ปีข้อมูล {} ของจังหวัด {} เคยเผยแพร่โดยปลั๊กอินรุ่นก่อนโดยไม่ปกปิดข้อมูล แถวรายบุคคลของปีเหล่านั้นถูกลบแล้ว ให้เผยแพร่ปีเหล่านั้นอีกครั้งเพื่อให้ตัวเลขรายพื้นที่ได้รับการปกปิดด้วย</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/national.py" />
@@ -2316,6 +2473,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/dissemination/national.py" />
             <source>The national database refused the publication and was left as it was: {}</source>
             <translation>ฐานข้อมูลระดับชาติปฏิเสธการเผยแพร่ และคงสภาพเดิมไว้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/national.py" />
+            <source>{}: replacing province {}, data year {}</source>
+            <translation>{}: กำลังแทนที่ข้อมูลของจังหวัด {} ปีข้อมูล {}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/public_export.py" />
@@ -2329,6 +2491,16 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Re-release {} of data year {}: {}</source>
+            <translation>เผยแพร่ใหม่ครั้งที่ {} ของปีข้อมูล {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Protecting {} groups of persons once for every publication of the year ({})…</source>
+            <translation>กำลังปกปิดข้อมูลกลุ่มบุคคล {} กลุ่ม ครั้งเดียวสำหรับทุกการเผยแพร่ของปีนี้ ({})…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
             <source>the database has no province row: is it a province database?</source>
             <translation>ฐานข้อมูลไม่มีแถวของจังหวัด: เป็นฐานข้อมูลจังหวัดหรือไม่?</translation>
         </message>
@@ -2339,8 +2511,18 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Using the protection of data year {} recorded on {} (release {}).</source>
+            <translation>ใช้การปกปิดข้อมูลของปีข้อมูล {} ที่บันทึกไว้เมื่อ {} (การเผยแพร่ครั้งที่ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
             <source>The scored data of year {} changed since it was published on {} ({}: {} persons scored, scored at {}); it now has {} persons scored, scored at {}. New figures beside the published ones let anyone compare the two: restore the data that was published, or give a reason for a re-release (published files cannot be recalled).</source>
             <translation>ข้อมูลที่ประเมินแล้วของปี {} เปลี่ยนไปหลังจากเผยแพร่เมื่อ {} ({}: ประเมิน {} คน ประเมินเมื่อ {}) ขณะนี้ประเมิน {} คน ประเมินเมื่อ {} ตัวเลขใหม่ที่วางคู่กับตัวเลขที่เผยแพร่ไปแล้วทำให้ใครก็เปรียบเทียบกันได้: ให้คืนข้อมูลที่เคยเผยแพร่ หรือระบุเหตุผลของการเผยแพร่ใหม่ (ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/release.py" />
+            <source>Nothing changed since the year was published: the recorded protection is used and no re-release is made.</source>
+            <translation>ข้อมูลไม่เปลี่ยนตั้งแต่เผยแพร่ปีนี้: ใช้การปกปิดข้อมูลที่บันทึกไว้ และไม่มีการเผยแพร่ใหม่</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/release.py" />
@@ -2359,13 +2541,108 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/report_tables.py" />
+            <source>data year {} is not scored in this database: run trafficking:scoreriskindex first</source>
+            <translation>ปีข้อมูล {} ยังไม่ได้คำนวณดัชนีความเสี่ยงในฐานข้อมูลนี้: เรียกใช้ trafficking:scoreriskindex ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/report_tables.py" />
             <source>{} has no scored risk tables ({}): run trafficking:scoreriskindex first</source>
             <translation>{} ไม่มีตารางผลการประเมินความเสี่ยง ({}): โปรดเรียกใช้ trafficking:scoreriskindex ก่อน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Audit trail: changed after sealing</source>
+            <translation>บันทึกการแก้ไข: ถูกเปลี่ยนหลังผนึก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Persons without a village</source>
+            <translation>บุคคลที่ไม่มีหมู่บ้าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Impossible ages</source>
+            <translation>อายุที่เป็นไปไม่ได้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>The same person twice in a year</source>
+            <translation>บุคคลเดียวกันซ้ำสองครั้งในปีเดียว</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>The same household id twice</source>
+            <translation>รหัสครัวเรือนเดียวกันซ้ำสองครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Indicators with low coverage</source>
+            <translation>ตัวชี้วัดที่มีข้อมูลครอบคลุมน้อย</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Villages with no data</source>
+            <translation>หมู่บ้านที่ไม่มีข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Districts whose figures jumped from last year</source>
+            <translation>อำเภอที่ตัวเลขเปลี่ยนไปมากจากปีก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Audit trail: what its triggers miss</source>
+            <translation>บันทึกการแก้ไข: สิ่งที่ทริกเกอร์ไม่ได้บันทึก</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>ok</source>
+            <translation>ผ่าน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>warning</source>
+            <translation>คำเตือน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>error</source>
+            <translation>ข้อผิดพลาด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>skipped</source>
+            <translation>ข้าม</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>{} has no persons for data year {}: import and crosswalk the year's files first</source>
+            <translation>{} ไม่มีบุคคลของปีข้อมูล {}: นำเข้าและเทียบรหัสไฟล์ของปีนั้นก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>The report could not be written to {} ({})</source>
             <translation>เขียนรายงานลงใน {} ไม่ได้ ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>{} {}: {}</source>
+            <translation>{} {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Agencies with no file this year</source>
+            <translation>หน่วยงานที่ไม่มีไฟล์ในปีนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Household files of another year</source>
+            <translation>ไฟล์ครัวเรือนของปีอื่น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
+            <source>Most persons without a sub-district</source>
+            <translation>บุคคลส่วนใหญ่ไม่ทราบตำบล</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/gdal_table.py" />
@@ -2379,18 +2656,84 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} ({}): {} rows read = {} staged + {} rejected</source>
+            <translation>{} ({}): อ่าน {} แถว = รับไว้ {} + ปฏิเสธ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} of {} staged rows are of another province than this database's {} (most of them {}): is it the right province's file? Rows of another province have no place here; withdraw the import if it is not</source>
+            <translation>{} จาก {} แถวที่รับไว้เป็นของจังหวัดอื่น ไม่ใช่จังหวัด {} ของฐานข้อมูลนี้ (ส่วนใหญ่เป็น {}): เป็นไฟล์ของจังหวัดที่ถูกต้องหรือไม่ แถวของจังหวัดอื่นไม่ควรอยู่ที่นี่ หากไม่ใช่ ให้ถอนการนำเข้า</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
             <source>{}: {} of {} rows rejected, so nothing was imported (the commonest reason, {} rows: {}). Is it the right file, encoding and source? Every reason is in rejected_row (run {}); correct the file and import it again.</source>
             <translation>{}: ปฏิเสธ {} จาก {} แถว จึงไม่ได้นำเข้าข้อมูลใดเลย (เหตุผลที่พบบ่อยที่สุด {} แถว: {}) ไฟล์ การเข้ารหัส และแหล่งข้อมูลถูกต้องหรือไม่? เหตุผลทั้งหมดอยู่ใน rejected_row (รอบที่ {}) โปรดแก้ไขไฟล์แล้วนำเข้าอีกครั้ง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>not a file of source '{}' ({}): the header lacks {}. Is it the right file and source?</source>
+            <translation>ไม่ใช่ไฟล์ของแหล่งข้อมูล '{}' ({}): ส่วนหัวไม่มีคอลัมน์ {} เลือกไฟล์และแหล่งข้อมูลถูกต้องหรือไม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>{} is not a file: choose the agency's export file</source>
             <translation>{} ไม่ใช่ไฟล์: โปรดเลือกไฟล์ส่งออกของหน่วยงาน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} staged rows have no ID (unlinked)</source>
+            <translation>{} แถวที่รับไว้ไม่มีเลขประจำตัว (ไม่เชื่อมโยง)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} empty lines skipped</source>
+            <translation>ข้ามบรรทัดว่าง {} บรรทัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
             <source>the file has no header row and no data: export it again with its header</source>
             <translation>ไฟล์ไม่มีแถวหัวตารางและไม่มีข้อมูล: โปรดส่งออกใหม่พร้อมหัวตาราง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{} was already imported (run {}, {}); nothing was added</source>
+            <translation>{} เคยนำเข้าแล้ว (การนำเข้าครั้งที่ {}, {}) ไม่มีการเพิ่มข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>Columns not in the {} spec, left out: {}</source>
+            <translation>คอลัมน์ที่ไม่อยู่ในข้อกำหนดของ {} จึงไม่นำเข้า: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>column '{}' appears {} times in the header (columns {}): keep one of them and import again</source>
+            <translation>คอลัมน์ '{}' ปรากฏ {} ครั้งในส่วนหัว (คอลัมน์ที่ {}): เก็บไว้เพียงคอลัมน์เดียวแล้วนำเข้าอีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>the {} file lacks the required column '{}': add it and import again</source>
+            <translation>ไฟล์ {} ไม่มีคอลัมน์ที่จำเป็น '{}': เพิ่มคอลัมน์นี้แล้วนำเข้าอีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{}: {}</source>
+            <translation>{}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_file.py" />
+            <source>{}: canceled after {} rows; nothing was added</source>
+            <translation>{}: ยกเลิกหลังอ่าน {} แถว ไม่มีการเพิ่มข้อมูล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>run {}: {}, {} {} for data year {}, {} rows staged, finished {}</source>
+            <translation>การนำเข้าครั้งที่ {}: {}, {} {} ปีข้อมูล {} รับไว้ {} แถว เสร็จเมื่อ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Import run {} ({}, {}, data year {}) withdrawn: {} staged rows deleted, {} identities removed; its rejected rows are kept. The same file can be imported again.</source>
+            <translation>ถอนการนำเข้าครั้งที่ {} ({}, {}, ปีข้อมูล {}) แล้ว: ลบแถวที่รับไว้ {} แถว ลบข้อมูลระบุตัวตน {} รายการ แถวที่ถูกปฏิเสธยังเก็บไว้ นำเข้าไฟล์เดิมได้อีกครั้ง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
@@ -2399,8 +2742,94 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>give the run id (the fid in import_run) or the file name of the import to withdraw; the runs that can be withdrawn are:
+{}</source>
+            <translation>ระบุหมายเลขการนำเข้า (fid ใน import_run) หรือชื่อไฟล์ของการนำเข้าที่จะถอน การนำเข้าที่ถอนได้คือ:
+{}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>no succeeded import of a file named {} in this database; the runs that can be withdrawn are:
+{}</source>
+            <translation>ไม่มีการนำเข้าที่สำเร็จของไฟล์ชื่อ {} ในฐานข้อมูลนี้ การนำเข้าที่ถอนได้คือ:
+{}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>{} succeeded imports of files named {} (runs {}): give the run id of the one to withdraw</source>
+            <translation>มีการนำเข้าที่สำเร็จ {} ครั้งของไฟล์ชื่อ {} (ครั้งที่ {}): ระบุหมายเลขการนำเข้าที่จะถอน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>(no succeeded import in this database)</source>
+            <translation>(ไม่มีการนำเข้าที่สำเร็จในฐานข้อมูลนี้)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>import run {} ({}) is already withdrawn: {}</source>
+            <translation>การนำเข้าครั้งที่ {} ({}) ถอนไปแล้ว: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>import run {} ({}) has nothing to withdraw: {}</source>
+            <translation>การนำเข้าครั้งที่ {} ({}) ไม่มีข้อมูลให้ถอน: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Re-run trafficking:crosswalk for data year {}: person and the sector tables still hold this file's rows until the crosswalk rebuilds them.</source>
+            <translation>เรียกใช้ trafficking:crosswalk ของปีข้อมูล {} อีกครั้ง: ตาราง person และตารางรายสาขายังมีแถวของไฟล์นี้จนกว่าการเทียบรหัสจะสร้างตารางใหม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
             <source>{} has no audit_log table: upgrade it with trafficking:createdatabase first</source>
             <translation>{} ไม่มีตาราง audit_log: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>No identity file at {}: no identities were removed (give the identity file if it is elsewhere).</source>
+            <translation>ไม่พบแฟ้มข้อมูลระบุตัวตนที่ {}: ไม่มีการลบข้อมูลระบุตัวตน (ระบุแฟ้มข้อมูลระบุตัวตนหากอยู่ที่อื่น)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>there is no import run {} in this database; the runs that can be withdrawn are:
+{}</source>
+            <translation>ไม่มีการนำเข้าครั้งที่ {} ในฐานข้อมูลนี้ การนำเข้าที่ถอนได้คือ:
+{}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>import run {} is {}, not {}: check which import to withdraw</source>
+            <translation>การนำเข้าครั้งที่ {} คือ {} ไม่ใช่ {}: ตรวจสอบว่าจะถอนการนำเข้าใด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>The activity table no longer holds this file's activities: re-run trafficking:monitoractivities for the years it reported on.</source>
+            <translation>ตารางกิจกรรมไม่มีกิจกรรมของไฟล์นี้แล้ว: เรียกใช้ trafficking:monitoractivities อีกครั้งสำหรับปีที่ไฟล์รายงาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Village distances to risky places were measured again without this survey's places.</source>
+            <translation>วัดระยะจากหมู่บ้านถึงสถานที่เสี่ยงใหม่แล้ว โดยไม่รวมสถานที่จากการสำรวจนี้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Data year {} has a risk index (risk_run): it is now stale until you re-run trafficking:scoreriskindex for it after the crosswalk.</source>
+            <translation>ปีข้อมูล {} มีดัชนีความเสี่ยงแล้ว (risk_run): ดัชนีนี้ล้าสมัยจนกว่าจะเรียกใช้ trafficking:scoreriskindex ของปีนั้นอีกครั้งหลังการเทียบรหัส</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>Then score the year with trafficking:scoreriskindex when its files are complete.</source>
+            <translation>จากนั้นคำนวณดัชนีความเสี่ยงของปีนั้นด้วย trafficking:scoreriskindex เมื่อไฟล์ครบแล้ว</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>The risk index reads those distances: the risk index of data year(s) {} is now stale until re-scored with trafficking:scoreriskindex.</source>
+            <translation>ดัชนีความเสี่ยงใช้ระยะเหล่านี้: ดัชนีความเสี่ยงของปีข้อมูล {} ล้าสมัยจนกว่าจะคำนวณใหม่ด้วย trafficking:scoreriskindex</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/import_runs.py" />
+            <source>{}</source>
+            <translation>{}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/ods.py" />
@@ -2479,6 +2908,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>unknown encoding '{}': use one of {}</source>
+            <translation>ไม่รู้จักการเข้ารหัสอักขระ '{}': ใช้ค่าใดค่าหนึ่งใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>the file holds binary data (NUL bytes) without a UTF-16 byte-order mark: it is not a text table (if it is UTF-16 text, choose the encoding utf-16)</source>
             <translation>ไฟล์มีข้อมูลไบนารี (ไบต์ NUL) โดยไม่มีเครื่องหมายลำดับไบต์ UTF-16: ไม่ใช่ตารางข้อความ (หากเป็นข้อความ UTF-16 โปรดเลือกการเข้ารหัส utf-16)</translation>
         </message>
@@ -2511,6 +2945,21 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/ingest/readers.py" />
             <source>the file looks like a spreadsheet but is damaged (a broken zip): open and save it again in the spreadsheet program</source>
             <translation>ไฟล์ดูเหมือนสเปรดชีตแต่เสียหาย (zip เสีย): โปรดเปิดและบันทึกใหม่ในโปรแกรมสเปรดชีต</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/readers.py" />
+            <source>line {}: {}</source>
+            <translation>บรรทัด {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/spec.py" />
+            <source>{}, {}: {}</source>
+            <translation>{}, {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/ingest/spec.py" />
+            <source>no spec for source '{}': the shipped sources are {}, or give the path of a spec .yaml file</source>
+            <translation>ไม่มีข้อกำหนดของแหล่งข้อมูล '{}': แหล่งข้อมูลที่มากับปลั๊กอินคือ {} หรือระบุที่อยู่ไฟล์ข้อกำหนด .yaml</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/xlsx.py" />
@@ -2558,6 +3007,23 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>สมุดงานมีข้อความที่ใช้ร่วมกัน (shared strings) มากกว่า {} รายการ ซึ่งมากเกินกว่าไฟล์ของหน่วยงานใดๆ: ไฟล์ถูกดัดแปลง; โปรดส่งออกข้อมูลใหม่จากระบบของหน่วยงาน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/network/coverage.py" />
+            <source>the travel distance must be positive, got {}</source>
+            <translation>ระยะเดินทางต้องมากกว่า 0 (ได้ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/network/coverage.py" />
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
+            <source>{} has no risk scores for data year {}: run trafficking:scoreriskindex first</source>
+            <translation>{} ไม่มีคะแนนความเสี่ยงของปีข้อมูล {}: เรียกใช้ trafficking:scoreriskindex ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/activities.py" />
+            <source>the spec {} lacks the field(s) {} an activity file needs</source>
+            <translation>ข้อกำหนด {} ไม่มีฟิลด์ {} ที่ไฟล์กิจกรรมต้องมี</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/risk/activities.py" />
             <source>the database's activity table is from an older plugin: upgrade it with trafficking:createdatabase first</source>
             <translation>ตารางกิจกรรมของฐานข้อมูลมาจากปลั๊กอินรุ่นเก่า: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
@@ -2568,9 +3034,138 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ฐานข้อมูลไม่มีหมู่บ้านสำหรับระบุตำแหน่งกิจกรรม: โปรดสร้างด้วย trafficking:createdatabase พร้อมชั้นข้อมูลหมู่บ้าน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>fix it in the indicator table (its attribute table in QGIS)</source>
+            <translation>แก้ไขในตารางตัวชี้วัด (ตารางข้อมูลคุณลักษณะใน QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}</source>
+            <translation>ตัวชี้วัด {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator row fid {}</source>
+            <translation>ตัวชี้วัดแถว fid {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{}: enabled must be 0 or 1, not {!r}: {}</source>
+            <translation>{}: enabled ต้องเป็น 0 หรือ 1 ไม่ใช่ {!r}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}: code: used by two enabled rows: {}</source>
+            <translation>ตัวชี้วัด {}: code: ใช้ซ้ำในสองแถวที่เปิดใช้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>indicator {}: {}: {}: {}</source>
+            <translation>ตัวชี้วัด {}: {}: {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be 2-16 upper-case letters, digits or _, starting with a letter (e.g. I01)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวใหญ่ ตัวเลข หรือ _ ยาว 2-16 ตัว ขึ้นต้นด้วยตัวอักษร (เช่น I01)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be one of {}</source>
+            <translation>{!r} ต้องเป็นค่าใดค่าหนึ่งใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>must name the indicator's dimension</source>
+            <translation>ต้องระบุมิติของตัวชี้วัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>is empty: list the standard fields read as table.field, space separated</source>
+            <translation>ว่างอยู่: ระบุฟิลด์มาตรฐานที่ใช้ในรูป table.field คั่นด้วยช่องว่าง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} must be a number, 0 or more</source>
+            <translation>{!r} ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be true or false</source>
+            <translation>{!r} ต้องเป็น true หรือ false</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>must be a non-empty text</source>
+            <translation>ต้องเป็นข้อความที่ไม่ว่าง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>must be one condition, without ';'</source>
+            <translation>ต้องเป็นเงื่อนไขเดียว ไม่มี ';'</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>{!r} is not a table.field of the database (docs/schema.md)</source>
+            <translation>{!r} ไม่ใช่ table.field ของฐานข้อมูล (docs/schema.md)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/indicators.py" />
+            <source>not a condition on the person facts (docs/risk_index.md): {}</source>
+            <translation>ไม่ใช่เงื่อนไขบนข้อเท็จจริงรายบุคคล (docs/risk_index.md): {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>{} has no activity table of this plugin's version: upgrade it with trafficking:createdatabase, then import activities with trafficking:importactivities</source>
+            <translation>{} ไม่มีตารางกิจกรรมของปลั๊กอินรุ่นนี้: ปรับรุ่นฐานข้อมูลด้วย trafficking:createdatabase แล้วนำเข้ากิจกรรมด้วย trafficking:importactivities</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>Activities {}: {}, of them {} in high-risk areas ({}); {}: {}, {} in high-risk areas ({}).</source>
+            <translation>กิจกรรม {}: {} ครั้ง อยู่ในพื้นที่เสี่ยงสูง {} ครั้ง ({}); {}: {} ครั้ง อยู่ในพื้นที่เสี่ยงสูง {} ครั้ง ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>Share of activities in high-risk areas changed by {:+.1f} percentage points from {} to {}.</source>
+            <translation>สัดส่วนกิจกรรมในพื้นที่เสี่ยงสูงเปลี่ยนไป {:+.1f} จุดร้อยละ จาก {} ถึง {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>No change of the share can be given: a year without activities ({} or {}).</source>
+            <translation>บอกการเปลี่ยนแปลงของสัดส่วนไม่ได้: มีปีที่ไม่มีกิจกรรม ({} หรือ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>{} of {} high-risk villages had no activity in {}: {}</source>
+            <translation>หมู่บ้านเสี่ยงสูง {} จาก {} แห่งไม่มีกิจกรรมใน {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>{} of {} high-risk villages had no activity in {}.</source>
+            <translation>หมู่บ้านเสี่ยงสูง {} จาก {} แห่งไม่มีกิจกรรมใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/monitoring.py" />
+            <source>No activities are recorded for these years: import them with trafficking:importactivities.</source>
+            <translation>ไม่มีกิจกรรมบันทึกไว้ในปีเหล่านี้: นำเข้าด้วย trafficking:importactivities</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
             <source>ask for at least one village and zero or more persons per village</source>
             <translation>โปรดระบุอย่างน้อยหนึ่งหมู่บ้าน และจำนวนบุคคลต่อหมู่บ้านตั้งแต่ศูนย์ขึ้นไป</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
+            <source>{} holds none of the listed persons of {}: it is not this database's identity file (another province's, or an older copy?)</source>
+            <translation>{} ไม่มีบุคคลในรายการของ {} เลย: ไม่ใช่แฟ้มข้อมูลระบุตัวตนของฐานข้อมูลนี้ (เป็นของจังหวัดอื่น หรือเป็นสำเนาเก่า?)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
+            <source>{} does not belong to {}: its identities do not hash to the database's pseudonyms with its secret (a changed secret or another province's file). Use the identity file written by the imports.</source>
+            <translation>{} ไม่ใช่ของ {}: ข้อมูลระบุตัวตนในแฟ้มไม่ตรงกับรหัสแฝงของฐานข้อมูลเมื่อใช้รหัสลับของแฟ้ม (รหัสลับถูกเปลี่ยน หรือเป็นแฟ้มของจังหวัดอื่น) ใช้แฟ้มข้อมูลระบุตัวตนที่การนำเข้าเขียนไว้</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/prevention_targets.py" />
@@ -2579,8 +3174,98 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Scoring {} persons of data year {} on {} indicators (catalogue {}, method {})</source>
+            <translation>กำลังคำนวณคะแนนบุคคล {} คนของปีข้อมูล {} ด้วยตัวชี้วัด {} ตัว (ชุดตัวชี้วัด {} วิธี {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Building the person facts</source>
+            <translation>กำลังสร้างข้อเท็จจริงรายบุคคล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Scoring the indicators</source>
+            <translation>กำลังคำนวณคะแนนตัวชี้วัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Summing up villages, sub-districts and districts</source>
+            <translation>กำลังสรุปผลระดับหมู่บ้าน ตำบล และอำเภอ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>weight {!r} is not CODE=number (e.g. I09=2)</source>
+            <translation>น้ำหนัก {!r} ไม่อยู่ในรูป รหัส=ตัวเลข (เช่น I09=2)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>unknown method {!r}: use one of {}</source>
+            <translation>ไม่รู้จักวิธี {!r}: ใช้วิธีใดวิธีหนึ่งใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>the area medium ratio {} is above its high ratio {}</source>
+            <translation>อัตราส่วนระดับปานกลางของพื้นที่ {} สูงกว่าอัตราส่วนระดับสูง {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>the villages' high fraction {} is above their medium fraction {}</source>
+            <translation>สัดส่วนระดับสูงของหมู่บ้าน {} สูงกว่าสัดส่วนระดับปานกลาง {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>unknown target population {!r}: use one of {}</source>
+            <translation>ไม่รู้จักกลุ่มเป้าหมาย {!r}: ใช้ค่าใดค่าหนึ่งใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>no persons for data year {} in this database: import the agency files and run trafficking:crosswalk for that year first</source>
+            <translation>ไม่มีบุคคลของปีข้อมูล {} ในฐานข้อมูลนี้: นำเข้าไฟล์ของหน่วยงานและเรียกใช้ trafficking:crosswalk ของปีนั้นก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Uncertainty: {} draws of the weights, and of all the choices, and each indicator left out</source>
+            <translation>ความไม่แน่นอน: สุ่มน้ำหนัก {} ครั้ง สุ่มทุกทางเลือก และตัดตัวชี้วัดออกทีละตัว</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>weights given for {}, which the indicator table does not have enabled (enabled: {})</source>
+            <translation>ระบุน้ำหนักของ {} ซึ่งไม่ได้เปิดใช้ในตารางตัวชี้วัด (ที่เปิดใช้: {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
             <source>every enabled indicator has weight 0: nothing to score</source>
             <translation>ตัวชี้วัดที่เปิดใช้ทุกตัวมีน้ำหนัก 0: ไม่มีอะไรให้ประเมิน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>dimension weights given for {}, which the catalogue does not have ({})</source>
+            <translation>ระบุน้ำหนักมิติของ {} ซึ่งไม่มีในชุดตัวชี้วัด ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>{} are all of kind exposure: one indicator at most scales the index by exposure; fix it in the indicator table</source>
+            <translation>{} เป็นตัวชี้วัดประเภท exposure ทั้งหมด: ปรับดัชนีตามการสัมผัสความเสี่ยงได้ไม่เกินหนึ่งตัวชี้วัด แก้ไขในตารางตัวชี้วัด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Risk index of data year {} ({}, catalogue {}): {} persons, {} scored, {} below the minimum coverage of {} dimensions (not enough data: counted, not scored)</source>
+            <translation>ดัชนีความเสี่ยงของปีข้อมูล {} ({} ชุดตัวชี้วัด {}): บุคคล {} คน ได้คะแนน {} คน {} คนมีข้อมูลไม่ถึงขั้นต่ำ {} มิติ (ข้อมูลไม่พอ: นับรวมแต่ไม่ให้คะแนน)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Risk classes: high {} ({}), medium {} ({}), low {} ({})</source>
+            <translation>ระดับความเสี่ยง: สูง {} ({}) ปานกลาง {} ({}) ต่ำ {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>{} persons with no known sub-district are in the province's figures only</source>
+            <translation>บุคคล {} คนที่ไม่ทราบตำบลอยู่ในตัวเลขระดับจังหวัดเท่านั้น</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/risk/risk_index.py" />
+            <source>Alkire-Foster k={}: H={:.3f}, A={:.3f}, M0={:.3f}</source>
+            <translation>Alkire-Foster k={}: H={:.3f}, A={:.3f}, M0={:.3f}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/risk/validation.py" />
@@ -2618,9 +3303,64 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ฐานข้อมูลนี้ยังเก็บวันเกิดหรือบ้านเลขที่ ({}) ตามที่รุ่นก่อนโครงสร้างรุ่น 4 เคยเก็บไว้: โปรดปรับรุ่นด้วย 'สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด' ก่อน ซึ่งจะย้ายข้อมูลเหล่านี้ไปไว้ในแฟ้มข้อมูลระบุตัวตน</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>fix it in the {} table (its attribute table in QGIS)</source>
+            <translation>แก้ไขในตาราง {} (ตารางข้อมูลคุณลักษณะใน QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{}: code: used twice: {}</source>
+            <translation>{}: code: ใช้ซ้ำสองครั้ง: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>establishment_rule {}: code: used by two enabled rows: {}</source>
+            <translation>establishment_rule {}: code: ใช้ซ้ำในสองแถวที่เปิดใช้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be lowercase letters, digits and _ (e.g. karaoke)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวเล็ก ตัวเลข และ _ (เช่น karaoke)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be a number</source>
+            <translation>{!r} ต้องเป็นตัวเลข</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>{!r} must be upper-case letters, digits or _, starting with a letter (e.g. P01)</source>
+            <translation>{!r} ต้องเป็นอักษรตัวใหญ่ ตัวเลข หรือ _ ขึ้นต้นด้วยตัวอักษร (เช่น P01)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>must be an SQL condition, e.g. minors_observed &gt; 0</source>
+            <translation>ต้องเป็นเงื่อนไข SQL เช่น minors_observed &gt; 0</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/catalogue.py" />
+            <source>not a condition on the establishment columns (docs/sin_space.md): {}</source>
+            <translation>ไม่ใช่เงื่อนไขบนคอลัมน์ของสถานประกอบการ (docs/sin_space.md): {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>{} establishments scored: {} high, {} medium, {} low (cut-points {:g} and {:g}); distances written for {} villages</source>
+            <translation>คำนวณคะแนนสถานประกอบการ {} แห่ง: สูง {} ปานกลาง {} ต่ำ {} (จุดตัด {:g} และ {:g}) บันทึกระยะของหมู่บ้าน {} แห่ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>the high cut-point ({:g}) must be above the medium one ({:g})</source>
+            <translation>จุดตัดระดับสูง ({:g}) ต้องสูงกว่าจุดตัดระดับปานกลาง ({:g})</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
             <source>the database lacks the establishment_rule table: upgrade it with trafficking:createdatabase first</source>
             <translation>ฐานข้อมูลไม่มีตาราง establishment_rule: โปรดปรับรุ่นด้วย trafficking:createdatabase ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>the database lacks the table(s) {}: upgrade it with trafficking:createdatabase first</source>
+            <translation>ฐานข้อมูลไม่มีตาราง {}: ปรับรุ่นฐานข้อมูลด้วย trafficking:createdatabase ก่อน</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
@@ -2628,9 +3368,99 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>ฐานข้อมูลไม่มีขอบเขตจังหวัดสำหรับตรวจสอบสถานที่: โปรดสร้างด้วย trafficking:createdatabase</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>Unknown establishment type '{}' on rows {}: kept as found, scored with base 0; add it to establishment_type to score it</source>
+            <translation>ไม่รู้จักประเภทสถานประกอบการ '{}' ในแถวที่ {}: เก็บไว้ตามที่พบ คะแนนฐานเป็น 0 เพิ่มประเภทนี้ใน establishment_type เพื่อให้คะแนน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/establishments.py" />
+            <source>Rows {}: the coordinate could not be used (see above); placed at their village instead</source>
+            <translation>แถวที่ {}: ใช้พิกัดไม่ได้ (ดูข้างบน) จึงวางไว้ที่หมู่บ้านของแถวแทน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>Band order '{}' must name three bands (red, green, blue), numbered from 1, e.g. 1,2,3.</source>
+            <translation>ลำดับแบนด์ '{}' ต้องระบุสามแบนด์ (แดง เขียว น้ำเงิน) นับจาก 1 เช่น 1,2,3</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>Band order '{}' asks for band {}, but the imagery has {} band(s).</source>
+            <translation>ลำดับแบนด์ '{}' ขอแบนด์ที่ {} แต่ภาพถ่ายมีเพียง {} แบนด์</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>The radius must be more than 0 m (got {}).</source>
+            <translation>รัศมีต้องมากกว่า 0 เมตร (ได้ {})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>Resampling '{}' is not one of {}.</source>
+            <translation>วิธีสุ่มตัวอย่างใหม่ '{}' ไม่ใช่ค่าใดใน {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>Band order '{}' is not three band numbers such as 1,2,3.</source>
+            <translation>ลำดับแบนด์ '{}' ไม่ใช่หมายเลขแบนด์สามตัว เช่น 1,2,3</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>{} cannot be read as imagery ({}).</source>
+            <translation>อ่าน {} เป็นภาพถ่ายไม่ได้ ({})</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery.py" />
+            <source>{} has no coordinate reference system: georeference it first (e.g. with the Georeferencer).</source>
+            <translation>{} ไม่มีระบบพิกัดอ้างอิง: กำหนดพิกัดให้ภาพก่อน (เช่น ด้วย Georeferencer)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery_establishments.py" />
+            <source>Risk class '{}' is not one of {}.</source>
+            <translation>ระดับความเสี่ยง '{}' ไม่ใช่ค่าใดใน {}</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/core/sin_space/imagery_establishments.py" />
             <source>A place's geometry is not a point.</source>
             <translation>รูปทรงของสถานที่ไม่ใช่จุด</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery_establishments.py" />
+            <source>{} has no establishment table: is it a province database (trafficking:createdatabase), with places imported (trafficking:importsinspace)?</source>
+            <translation>{} ไม่มีตารางสถานประกอบการ: เป็นฐานข้อมูลจังหวัด (trafficking:createdatabase) ที่นำเข้าสถานที่แล้ว (trafficking:importsinspace) หรือไม่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/sin_space/imagery_establishments.py" />
+            <source>{}: establishment is in EPSG:{}, expected EPSG:4326.</source>
+            <translation>{}: ตารางสถานประกอบการอยู่ในระบบพิกัด EPSG:{} แต่ต้องเป็น EPSG:4326</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/crosswalk.py" />
+            <source>Crosswalk of data year {}: {}; {} records without a linkable ID kept unlinked; {} unmapped codes on {} rows (see unmapped_code)</source>
+            <translation>การเทียบรหัสของปีข้อมูล {}: {}; ระเบียนที่ไม่มีเลขประจำตัวที่เชื่อมโยงได้ {} ระเบียนเก็บไว้โดยไม่เชื่อมโยง; รหัสที่ยังไม่มีการเทียบ {} รหัสใน {} แถว (ดู unmapped_code)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/crosswalk.py" />
+            <source>no succeeded import for data year {} in this database: import the agency files with trafficking:importsecondarydata first</source>
+            <translation>ไม่มีการนำเข้าที่สำเร็จของปีข้อมูล {} ในฐานข้อมูลนี้: นำเข้าไฟล์ของหน่วยงานด้วย trafficking:importsecondarydata ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/crosswalk.py" />
+            <source>Crosswalk of {}</source>
+            <translation>กำลังเทียบรหัสของ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/gaps.py" />
+            <source>data year {}: no file of {} is imported, so the index lacks their indicators; import them with trafficking:importsecondarydata and run the crosswalk again</source>
+            <translation>ปีข้อมูล {}: ยังไม่ได้นำเข้าไฟล์ของ {} ดัชนีจึงขาดตัวชี้วัดจากหน่วยงานเหล่านี้ นำเข้าด้วย trafficking:importsecondarydata แล้วเทียบรหัสอีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/gaps.py" />
+            <source>{} of {} persons ({} %) of data year {} have no known sub-district: they are in the province's figures only, not on the maps. Import the household files (e.g. the health HOME file) and run the crosswalk again</source>
+            <translation>บุคคล {} จาก {} คน ({} %) ของปีข้อมูล {} ไม่ทราบตำบล: อยู่ในตัวเลขระดับจังหวัดเท่านั้น ไม่ปรากฏบนแผนที่ นำเข้าไฟล์ครัวเรือน (เช่น แฟ้ม HOME ของสาธารณสุข) แล้วเทียบรหัสอีกครั้ง</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/standard/gaps.py" />
+            <source>{} (import run {}) is imported as data year {}, but {} of its {} households were surveyed in another year, most in {}: withdraw it (trafficking:withdrawimport) and import it under its year</source>
+            <translation>{} (การนำเข้าครั้งที่ {}) นำเข้าเป็นปีข้อมูล {} แต่ {} จาก {} ครัวเรือนสำรวจในปีอื่น ส่วนใหญ่ใน {}: ถอนการนำเข้า (trafficking:withdrawimport) แล้วนำเข้าใหม่ภายใต้ปีที่ถูกต้อง</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/thai_calendar.py" />

@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 I18N_DIR = os.path.dirname(__file__)
 BUDDHIST_ERA_KEY = "trafficking_db/buddhist_era"
+BE_OFFSET = 543                 # B.E. 2567 = C.E. 2024 (core/thai_calendar.py)
 
 _installed = []        # the QTranslator while installed: Qt does not keep a Python reference
 
@@ -37,6 +38,22 @@ def is_thai():
 def buddhist_era():
     """Whether years are shown in the Buddhist era (2567) rather than the Common Era (2024)."""
     return QgsSettings().value(BUDDHIST_ERA_KEY, is_thai(), type=bool)
+
+
+def year_text(year):
+    """A C.E. data year as the user reads it in messages: 'พ.ศ. 2567' / 'ค.ศ. 2024' in Thai,
+    'B.E. 2567' / '2024' in English, as the Buddhist-era option says."""
+    year = int(year)
+    if buddhist_era():
+        return f"{'พ.ศ.' if is_thai() else 'B.E.'} {year + BE_OFFSET}"
+    return f"ค.ศ. {year}" if is_thai() else str(year)
+
+
+def shown_value(value):
+    """A value of a core message as shown: its years (core thai_calendar.YearText, a text that
+    knows its year; i18n imports nothing of the core) follow the option."""
+    year = getattr(value, "year", None)
+    return year_text(year) if isinstance(value, str) and isinstance(year, int) else value
 
 
 def set_buddhist_era(on):

@@ -51,8 +51,8 @@ GROUPS = (
     ("เครือข่าย / Network", (
         ("organization", "หน่วยงานภาคี / Partner organisations", False),
         ("network_member", "สมาชิกเครือข่าย / Network members", False))),
-    ("บทเรียนจากกรณี / Lessons learned", (
-        ("case_event", "จุดในเส้นทางของกรณี / Case route places", False),
+    ("บทเรียนจากคดี / Lessons learned", (
+        ("case_event", "จุดในเส้นทางของคดี / Case route places", False),
         ("case", "คดี / Cases", False))),
     ("ดัชนีความเสี่ยง / Risk index", (
         ("risk_village", "หมู่บ้าน: ความเสี่ยง / Village risk", False),

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..database import PathLike, reading, run_in_transaction
 from ..errors import CoreError
+from ..feedback import text
 from ..ingest import pseudonym, thai_id
 from ..ingest.validate import THAI_DIGITS, parse_date
 from ..shipped_data import data_path, read_yaml
@@ -114,8 +115,8 @@ def _check_picklists(record, picklists, problems):
         allowed = set(picklist(field))
         bad = [v for v in values if v not in allowed]
         if bad or (not multi and len(split_values(value)) > 1 and value not in allowed):
-            problems[column] = (f"'{' '.join(bad) or value}' is not a {field} value "
-                                f"(one of: {', '.join(picklist(field)[:4])}, …)")
+            problems[column] = text("'{}' is not a {} value (one of: {}, …)",
+                                    " ".join(bad) or value, field, ", ".join(picklist(field)[:4]))
 
 
 def normalise_date(value: object) -> tuple[str | None, str | None]:
@@ -141,7 +142,8 @@ def _check_countries(record, column, problems, multi=False):
     codes = split_values(value) if multi else [str(value).strip()]
     bad = [c for c in codes if c.upper() not in COUNTRIES or c != c.upper()]
     if bad:
-        problems[column] = f"'{' '.join(bad)}' is not an ISO 3166 alpha-2 country code (e.g. TH, MM, LA)"
+        problems[column] = text("'{}' is not an ISO 3166 alpha-2 country code (e.g. TH, MM, LA)",
+                                " ".join(bad))
 
 
 def _check_free_text(record, columns, problems):
@@ -149,7 +151,8 @@ def _check_free_text(record, columns, problems):
     for column in columns:
         value = record.get(column)
         if not _blank(value) and _ID_LIKE.search(str(value).translate(THAI_DIGITS).replace("-", "")):
-            problems[column] = "looks like it holds a personal ID: IDs go only in the victim's ID box"
+            problems[column] = text("looks like it holds a personal ID: IDs go only in the victim's "
+                                    "ID box")
 
 
 def validate_case(record: Mapping[str, Any]) -> dict[str, str]:
@@ -161,12 +164,14 @@ def validate_case(record: Mapping[str, Any]) -> dict[str, str]:
         try:
             number = int(str(age).strip().translate(THAI_DIGITS))
             if not 0 <= number <= MAX_AGE:
-                problems["age_trafficked"] = f"age {number} is out of range (0 to {MAX_AGE})"
+                problems["age_trafficked"] = text("age {} is out of range (0 to {})", number,
+                                                  MAX_AGE)
         except ValueError:
-            problems["age_trafficked"] = f"'{age}' is not a whole number of years"
+            problems["age_trafficked"] = text("'{}' is not a whole number of years", age)
     _check_countries(record, "citizenship", problems, multi=True)
     if not _blank(record.get("legal_status")) and record["legal_status"] not in LEGAL_STATUSES:
-        problems["legal_status"] = f"'{record['legal_status']}' is not one of {', '.join(LEGAL_STATUSES)}"
+        problems["legal_status"] = text("'{}' is not one of {}", record["legal_status"],
+                                        ", ".join(LEGAL_STATUSES))
     _check_dates(record, ("incoming_referral_date", "outgoing_referral_date"), problems)
     _check_free_text(record, ("story", "tags", "ethnicity", "closure_reason"), problems)
     return problems
@@ -182,7 +187,7 @@ def validate_event(event: Mapping[str, Any], village_codes: Container[str]) -> d
     or a point (``lon``/``lat``), or, abroad, a country and a place name."""
     problems = {}
     if event.get("event_type") not in EVENT_TYPES:
-        problems["event_type"] = f"choose the step: {', '.join(EVENT_TYPES)}"
+        problems["event_type"] = text("choose the step: {}", ", ".join(EVENT_TYPES))
     _check_dates(event, ("event_date",), problems)
     _check_countries(event, "country", problems)
     code = (event.get("village_code") or "").strip()
@@ -190,19 +195,21 @@ def validate_event(event: Mapping[str, Any], village_codes: Container[str]) -> d
     has_point = event.get("lon") is not None and event.get("lat") is not None
     if code:
         if not _VILLAGE_CODE.fullmatch(code):
-            problems["village_code"] = f"'{code}' is not an 8-digit village code"
+            problems["village_code"] = text("'{}' is not an 8-digit village code", code)
         elif code not in village_codes:
-            problems["village_code"] = f"village {code} is not in this database's village layer"
+            problems["village_code"] = text("village {} is not in this database's village layer",
+                                            code)
         elif country and country != "TH":
-            problems["country"] = "a village code is a place in Thailand: leave the country empty or TH"
+            problems["country"] = text("a village code is a place in Thailand: leave the country "
+                                       "empty or TH")
     elif has_point:
         if not (-180 <= event["lon"] <= 180 and -90 <= event["lat"] <= 90):
-            problems["place"] = "the point is not a longitude/latitude"
+            problems["place"] = text("the point is not a longitude/latitude")
         elif country in ("", "TH") and not in_thailand(event["lon"], event["lat"]):
-            problems["country"] = "the point is outside Thailand: give the country"
+            problems["country"] = text("the point is outside Thailand: give the country")
     elif not (country and country != "TH" and (event.get("place_name") or "").strip()):
-        problems["place"] = ("give a village code or pick a point on the map; abroad, a country and "
-                             "a place name")
+        problems["place"] = text("give a village code or pick a point on the map; abroad, a "
+                                 "country and a place name")
     _check_free_text(event, ("place_name", "description"), problems)
     return problems
 
@@ -211,7 +218,7 @@ def validate_perpetrator(row: Mapping[str, Any]) -> dict[str, str]:
     problems = {}
     _check_picklists(row, PERPETRATOR_PICKLISTS, problems)
     if not _blank(row.get("sex")) and row["sex"] not in SEXES:
-        problems["sex"] = f"'{row['sex']}' is not one of {', '.join(SEXES)}"
+        problems["sex"] = text("'{}' is not one of {}", row["sex"], ", ".join(SEXES))
     _check_countries(row, "nationality", problems)
     _check_free_text(row, ("role_details",), problems)
     return problems
@@ -241,8 +248,8 @@ def parse_victim_id(raw: object) -> tuple[str, str]:
     if thai_id.is_g_code(normal):
         return "g_code", normal
     shown = "*" * max(len(normal) - 4, 0) + normal[-4:]
-    raise CaseError(f"ID {shown} is neither a 13-digit Thai ID with a right check digit nor a G code "
-                    "(G and 12 digits)")
+    raise CaseError("ID {} is neither a 13-digit Thai ID with a right check digit nor a G code (G "
+                    "and 12 digits)", shown)
 
 
 def case_key_for(database_path: PathLike, raw_id: str | None = None,

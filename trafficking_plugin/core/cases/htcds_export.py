@@ -24,6 +24,7 @@ from typing import Any
 from .. import audit, schema
 from ..database import PathLike, reading, run_in_transaction
 from ..errors import CoreError
+from ..feedback import noop, text
 from ..spreadsheet import neutralise
 from . import case_records
 
@@ -63,9 +64,10 @@ class HtcdsExportError(CoreError):
     province's own key, which the dock's list shows, so the clerk finds the case."""
 
     def __init__(self, problems: Sequence[tuple[str, str, str]]) -> None:
-        lines = [f"case {key}: {field}: {message}" for key, field, message in problems[:20]]
-        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__("values outside HTCDS v2.0:\n" + "\n".join(lines) + more)
+        lines = [text("case {}: {}: {}", key, field, message)
+                 for key, field, message in problems[:20]]
+        more = text("\n… and {} more", len(problems) - 20) if len(problems) > 20 else ""
+        super().__init__(noop("values outside HTCDS v2.0:\n{}{}"), "\n".join(lines), more)
         self.problems = problems
 
 
@@ -88,8 +90,8 @@ def _point(blob):
     return struct.unpack(order + "2d", wkb[5:21])
 
 
-def _multi(text):
-    return ";".join(case_records.split_values(text))
+def _multi(value):
+    return ";".join(case_records.split_values(value))
 
 
 def _check(key, field, value, problems):
@@ -98,7 +100,7 @@ def _check(key, field, value, problems):
         return
     entry = case_records.htcds()["fields"].get(field)
     if entry is None:
-        problems.append((key, field, "not an HTCDS v2.0 field"))
+        problems.append((key, field, text("not an HTCDS v2.0 field")))
         return
     kind = entry["type"]
     if "Picklist" in kind and "values" in entry:
@@ -106,16 +108,17 @@ def _check(key, field, value, problems):
         values = value.split(";") if kind.startswith("Multiselect") else [value]
         bad = [v for v in values if v not in allowed]
         if bad:
-            problems.append((key, field, f"'{';'.join(bad)}' is not in the picklist"))
+            problems.append((key, field, text("'{}' is not in the picklist", ";".join(bad))))
     elif entry.get("values_from") == "ISO 3166-1 alpha-2" or field == "hte_Country":
         bad = [c for c in value.split(";") if c not in case_records.COUNTRIES]
         if bad:
-            problems.append((key, field, f"'{';'.join(bad)}' is not an ISO 3166 alpha-2 code"))
+            problems.append((key, field, text("'{}' is not an ISO 3166 alpha-2 code",
+                                              ";".join(bad))))
     elif kind == "Date":
         if case_records.normalise_date(value)[1]:
-            problems.append((key, field, f"'{value}' is not a date"))
+            problems.append((key, field, text("'{}' is not a date", value)))
     elif kind == "Number" and not (isinstance(value, int) and 0 <= value <= case_records.MAX_AGE):
-        problems.append((key, field, f"'{value}' is not an age in years"))
+        problems.append((key, field, text("'{}' is not an age in years", value)))
 
 
 def collect(database: PathLike) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:

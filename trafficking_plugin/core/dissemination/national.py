@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from .. import database
 from ..database import PathLike
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info, warn
+from ..thai_calendar import year_with_be
 from ..schema import get_info
 from ..shipped_data import plugin_version, style_path
 from ..wkb import wkb_of
@@ -97,7 +98,8 @@ def publish(gpkg_path: PathLike, params: dict, data_year: int, schema: str = "tr
             rows = {}
             with database.reading(gpkg_path) as source:
                 for step, published in enumerate(ns.PUBLISHED):
-                    feedback.pushInfo(f"{published.table}: replacing province {province}, {data_year}")
+                    info(feedback, "{}: replacing province {}, data year {}", published.table,
+                         province, year_with_be(data_year))
                     rows[published.table] = _replace(cur, source, schema, published, province,
                                                       data_year, cube, feedback)
                     feedback.setProgress(100 * (step + 1) / (len(ns.PUBLISHED) + 1))
@@ -196,10 +198,9 @@ def _warn_unprotected_years(cur, schema, province, data_year, feedback):
                 (province, data_year))
     years = [str(r[0]) for r in cur.fetchall()]
     if years:
-        feedback.reportError(f"Data years {', '.join(years)} of province {province} were published "
-                             "by an earlier version without suppression; their per-person rows are "
-                             "now deleted. Publish those years again so that their area figures "
-                             "are protected too.", False)
+        warn(feedback, "Data years {} of province {} were published by an earlier version without "
+             "suppression; their per-person rows are now deleted. Publish those years again so "
+             "that their area figures are protected too.", ", ".join(years), province)
 
 
 def _replace(cur, source, schema, published, province, data_year, cube, feedback):

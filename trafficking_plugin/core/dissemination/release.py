@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from .. import schema
 from ..database import PathLike, now_utc, reading, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info
+from ..thai_calendar import year_with_be
 from ..risk.risk_index import AGE_BANDS
 from . import disclosure
 
@@ -189,10 +190,10 @@ def prepare(database: PathLike, data_year: int, settings: Settings | None = None
     same_data = found == latest["fingerprint"] and all(c in values for c in stored)
     if chosen == published and same_data:
         if reason:
-            feedback.pushInfo("Nothing changed since the year was published: the recorded "
-                              "protection is used and no re-release is made.")
-        feedback.pushInfo(f"Using the protection of data year {data_year} recorded on "
-                          f"{latest['first_published_at']} (release {latest['release']}).")
+            info(feedback, "Nothing changed since the year was published: the recorded "
+                 "protection is used and no re-release is made.")
+        info(feedback, "Using the protection of data year {} recorded on {} (release {}).",
+             year_with_be(data_year), latest["first_published_at"], latest["release"])
         protected = disclosure.Protected(dimensions, values, stored, chosen.k, chosen.rounding)
         return release(latest["release"], chosen, protected, False)
     if reason is None:
@@ -211,14 +212,15 @@ def prepare(database: PathLike, data_year: int, settings: Settings | None = None
             "or give a reason for a re-release (published files cannot be recalled).", data_year,
             latest["first_published_at"], latest["kinds"], latest["persons_scored"],
             latest["scored_at"], persons, run[2] if run else "?")
-    feedback.pushInfo(f"Re-release {latest['release'] + 1} of data year {data_year}: {reason}")
+    info(feedback, "Re-release {} of data year {}: {}", latest["release"] + 1,
+         year_with_be(data_year), reason)
     return release(latest["release"] + 1, chosen, _protect(dimensions, counts, chosen, feedback),
                    True)
 
 
 def _protect(dimensions, counts, settings, feedback):
-    feedback.pushInfo(f"Protecting {len(counts)} groups of persons once for every publication of "
-                      f"the year ({settings.words()})…")
+    info(feedback, "Protecting {} groups of persons once for every publication of the year ({})…",
+         len(counts), settings.words())
     return disclosure.protect(dimensions, counts, k=settings.k, rounding=settings.rounding,
                               feedback=feedback, attribute="risk_class",
                               dominance=settings.dominance, harmless=(HARMLESS,))

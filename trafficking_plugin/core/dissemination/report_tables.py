@@ -142,8 +142,8 @@ class _Loader:
             "SELECT code, name_th, name_en FROM indicator ORDER BY code")}
         if not conn.execute("SELECT count(*) FROM risk_district WHERE data_year = ? AND "
                             "persons_scored > 0", (year,)).fetchone()[0]:
-            raise ReportError(f"data year {thai_calendar.year_with_be(year)} is not scored in this "
-                              "database: run trafficking:scoreriskindex first")
+            raise ReportError("data year {} is not scored in this database: run "
+                              "trafficking:scoreriskindex first", thai_calendar.year_with_be(year))
         self.previous = conn.execute("SELECT max(data_year) FROM risk_district WHERE data_year < ? "
                                      "AND persons_scored > 0", (year,)).fetchone()[0]
 

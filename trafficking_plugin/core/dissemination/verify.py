@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from .. import audit
 from ..database import DatabaseError, PathLike, reading, run_in_transaction
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, noop, text
 from ..errors import CoreError
 from ..ingest import pseudonym
+from ..standard import gaps
 from ..thai_calendar import year_with_be
 from ..spreadsheet import neutralise_row
 
@@ -64,8 +65,8 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
     year = data_year
     with reading(database) as conn:
         if not conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
-            raise VerifyError(f"{database} has no persons for data year {year_with_be(year)}: "
-                              "import and crosswalk the year's files first")
+            raise VerifyError("{} has no persons for data year {}: import and crosswalk the "
+                              "year's files first", database, year_with_be(year))
         secret = pseudonym.bound_secret(conn, database, identity, create=False)[1] \
             if identity else None
         checks = (
@@ -76,6 +77,13 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             lambda: _low_coverage(conn, year, coverage_threshold),
             lambda: _villages_without_data(conn, year),
             lambda: _unmapped_codes(conn, year),
+            lambda: _gap_finding(gaps.missing_sources(conn, year), "missing_agencies",
+                                 noop("Agencies with no file this year"), "agencies"),
+            lambda: _gap_finding(gaps.households_of_another_year(conn, year),
+                                 "households_of_another_year",
+                                 noop("Household files of another year"), "files"),
+            lambda: _gap_finding(gaps.placeless_persons(conn, year), "persons_without_subdistrict",
+                                 noop("Most persons without a sub-district"), "persons"),
             lambda: _district_jumps(conn, year, persons_jump, share_high_jump),
             lambda: _audit_coverage(conn),
             lambda: _audit_seal(conn, secret),
@@ -85,6 +93,7 @@ def verify(database: PathLike, data_year: int, coverage_threshold: float = COVER
             check_canceled(feedback)
             findings.append(check())
             feedback.setProgress(100 * (n + 1) / len(checks))
+        gaps.report(feedback, gaps.year_gaps(conn, year))    # in the log too, as warnings
     if secret is not None:
         _seal_new_rows(database, secret, findings[-1], feedback)
     return findings
@@ -208,7 +217,7 @@ def _duplicate_households(conn, year):
 
 
 def _low_coverage(conn, year, threshold):
-    title = "Indicators with low coverage"
+    title = noop("Indicators with low coverage")
     if "risk_person" not in _tables(conn) or not conn.execute(
             "SELECT 1 FROM risk_person WHERE data_year = ? LIMIT 1", (year,)).fetchone():
         return Finding("low_coverage", "warning", title, 0,
@@ -248,6 +257,15 @@ def _villages_without_data(conn, year):
                     for c, n, s in rows[:EXAMPLES]])
 
 
+def _gap_finding(found, check, title, counted):
+    """A serious gap of the year (core/standard/gaps.py) as a warning finding; its message says
+    what to do."""
+    return Finding(check, "warning", title, sum(g.count for g in found),
+                   "; ".join(str(g) for g in found),
+                   [{"where": check, "detail": str(g)} for g in found[:EXAMPLES]],
+                   f"{sum(g.count for g in found)} {counted}" if found else "")
+
+
 def _unmapped_codes(conn, year):
     rows = conn.execute(
         "SELECT u.source, u.field, u.code, u.row_count, u.example_row, r.file_name FROM "
@@ -262,7 +280,7 @@ def _unmapped_codes(conn, year):
 
 
 def _district_jumps(conn, year, persons_jump, share_jump):
-    title = "Districts whose figures jumped from last year"
+    title = noop("Districts whose figures jumped from last year")
     previous = conn.execute("SELECT max(data_year) FROM person WHERE data_year < ?",
                             (year,)).fetchone()[0]
     if previous is None:
@@ -308,7 +326,10 @@ def _audit_coverage(conn):
         [{"where": w, "detail": d} for w, d in problems[:EXAMPLES]])
 
 
-_SEAL_TITLE = "Audit trail: changed after sealing"
+_SEAL_TITLE = noop("Audit trail: changed after sealing")
+# A finding's status, as the log shows it (translated there).
+STATUS_WORDS = {"ok": noop("ok"), "warning": noop("warning"), "error": noop("error"),
+                "skipped": noop("skipped")}
 
 
 def _audit_seal(conn, secret):
@@ -434,6 +455,9 @@ def _html(findings, year, database_name):
 
 
 def summary_lines(findings: Iterable[Finding]) -> list[str]:
-    return [f"{f.status.upper():8} {f.title}: {f.count}" + (f" ({f.note})" if f.note else "")
+    """One log line per check, its status and title in the user's language; its note and first
+    example as the report has them."""
+    return [text("{} {}: {}", text(STATUS_WORDS[f.status]).upper(), text(f.title), f.count)
+            + (f" ({f.note})" if f.note else "")
             + (f"; e.g. {f.examples[0]['where']}: {f.examples[0]['detail']}" if f.examples else "")
             for f in findings]

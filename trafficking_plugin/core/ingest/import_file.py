@@ -22,7 +22,7 @@ from json.encoder import encode_basestring as _json_text
 from .. import database, schema
 from ..database import PathLike, now_utc
 from ..errors import CoreError
-from ..feedback import Canceled, Feedback, NullFeedback, check_canceled
+from ..feedback import Canceled, Feedback, NullFeedback, check_canceled, info, later, warn
 from ..shipped_data import plugin_version
 from . import gdal_table, pseudonym, readers, thai_id
 from .spec import ID_TYPES, FileSpec, Spec, find_file_kind, load_spec
@@ -166,10 +166,11 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
         earlier = conn.execute("SELECT fid, finished_at FROM import_run WHERE file_sha256 = ? AND "
                                "status = 'succeeded' ORDER BY fid LIMIT 1", (sha256,)).fetchone()
         if earlier:
-            run["message"] = (f"{file_name} was already imported (run {earlier[0]}, {earlier[1]}); "
-                              "nothing was added")
+            duplicate = later("{} was already imported (run {}, {}); nothing was added", file_name,
+                              earlier[0], earlier[1])
+            run["message"] = duplicate[0].format(*duplicate[1:])
             run["run_id"] = _record_run(conn, run, "duplicate")
-            feedback.pushInfo(run["message"])
+            info(feedback, *duplicate)
             return _summary(run, "duplicate")
         identity_path, secret = pseudonym.bound_secret(conn, database_path, identity_path)
         identity = database.connect(identity_path)
@@ -197,7 +198,11 @@ def _import(database_path, open_rows, file_name, sha256, source, year, identity_
             if status == "canceled":          # an error is raised to the caller, who shows it once
                 feedback.pushInfo(run["message"])
             if isinstance(error, (readers.ReadError, ImportFailed)):
-                raise ImportFailed(f"{file_name}: {error}") from None
+                raise ImportFailed("{}: {}", file_name, error) from None
+            if isinstance(error, Canceled):
+                info(feedback, "{}: canceled after {} rows; nothing was added", file_name, counted)
+            else:
+                feedback.pushInfo(run["message"])
             raise
         finally:
             identity.close()
@@ -276,8 +281,7 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
     if step is not None and step.message:
         run["message"] += f"; {step.message}"
     if elsewhere:
-        run["message"] += f"; {elsewhere}"
-        feedback.reportError(elsewhere, False)
+        run["message"] += "; warning: " + elsewhere[0].format(*elsewhere[1:])
     run["finished_at"] = now_utc()
     conn.execute("UPDATE import_run SET status = 'succeeded', finished_at = ?, rows_read = ?, "
                  "rows_staged = ?, rows_rejected = ?, message = ? WHERE fid = ?",
@@ -285,7 +289,16 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
                   run["message"], run_id))
     identity.execute("COMMIT")
     conn.execute("COMMIT")
-    feedback.pushInfo(run["message"])
+    info(feedback, "{} ({}): {} rows read = {} staged + {} rejected", run["file_name"],
+         file_spec.kind, run["rows_read"], run["rows_staged"], run["rows_rejected"])
+    if unlinked:
+        info(feedback, "{} staged rows have no ID (unlinked)", unlinked)
+    if blank:
+        info(feedback, "{} empty lines skipped", blank)
+    if step is not None and step.message:
+        feedback.pushInfo(step.message)
+    if elsewhere:
+        warn(feedback, *elsewhere)
     return _summary(run, "succeeded", kind=file_spec.kind, staging_table=target.name,
                     unlinked=unlinked, empty_lines=blank, step=step)
 
@@ -319,10 +332,10 @@ def _other_province(conn, target, run_id):
     others = [(p, n) for p, n in counts if p != province]
     if not total or sum(n for _, n in others) * 2 <= total:
         return None
-    return (f"warning: {sum(n for _, n in others)} of {total} staged rows are of another "
-            f"province than this database's {province} (most of them {others[0][0]}): is it "
-            "the right province's file? Rows of another province have no place here; withdraw "
-            "the import if it is not")
+    return later("{} of {} staged rows are of another province than this database's {} (most of "
+                 "them {}): is it the right province's file? Rows of another province have no "
+                 "place here; withdraw the import if it is not", sum(n for _, n in others), total,
+                 province, others[0][0])
 
 
 def _mostly_rejected(run):
@@ -378,22 +391,22 @@ def _read_header(rows, spec, file_name, feedback):
             found = [i for i, name in enumerate(header) if name == col.column]
             if len(found) > 1:
                 raise ImportFailed(
-                    f"column '{col.column}' appears {len(found)} times in the header (columns "
-                    f"{', '.join(str(i + 1) for i in found)}): keep one of them and import again")
+                    "column '{}' appears {} times in the header (columns {}): keep one of them "
+                    "and import again", col.column, len(found), ", ".join(str(i + 1) for i in found))
             if not found and col.required:
-                raise ImportFailed(f"the {file_spec.kind} file lacks the required column "
-                                   f"'{col.column}': add it and import again")
+                raise ImportFailed("the {} file lacks the required column '{}': add it and import "
+                                   "again", file_spec.kind, col.column)
             positions.append(found[0] if found else None)
         known = {c.column for c in file_spec.columns}
         extra = [h for h in header if h and h not in known]
         if extra:
-            feedback.pushInfo(f"Columns not in the {spec.source} spec, left out: {', '.join(extra)}")
+            info(feedback, "Columns not in the {} spec, left out: {}", spec.source, ", ".join(extra))
         return file_spec, positions, header
     if first_missing is None:
         raise ImportFailed("the file has no header row and no data: export it again with its header")
     kinds = ", ".join(spec.files)
-    raise ImportFailed(f"not a file of source '{spec.source}' ({kinds}): the header lacks "
-                       f"{', '.join(first_missing)}. Is it the right file and source?")
+    raise ImportFailed("not a file of source '{}' ({}): the header lacks {}. Is it the right file "
+                       "and source?", spec.source, kinds, ", ".join(first_missing))
 
 
 class _Reject:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .. import audit, database
 from ..database import PathLike, now_utc
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info, text
 from ..thai_calendar import year_with_be
 from . import pseudonym
 
@@ -69,9 +69,9 @@ def list_runs(conn: sqlite3.Connection, statuses: tuple[str, ...] | None = None)
 
 def describe_run(run: dict) -> str:
     """One line per run for a log: what a clerk needs to pick the right run id."""
-    return (f"run {run['fid']}: {run['status']}, {run['source']} {run['file_name']} for data year "
-            f"{run['data_year']}, {run['rows_staged'] or 0} rows staged, finished "
-            f"{run['finished_at'] or '-'}")
+    return text("run {}: {}, {} {} for data year {}, {} rows staged, finished {}", run["fid"],
+                run["status"], run["source"], run["file_name"], year_with_be(run["data_year"]),
+                run["rows_staged"] or 0, run["finished_at"] or "-")
 
 
 def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "",
@@ -122,55 +122,60 @@ def withdraw(database_path: PathLike, run_id: int | None = None, reason: str = "
         + f" deleted, {summary.identities_deleted} identities removed; its rejected rows are kept. "
         "The same file can be imported again.")
     if not has_identity:
-        summary.next_steps.insert(0, f"No identity file at {identity_path}: no identities "
-                                  "were removed (give the identity file if it is elsewhere).")
-    feedback.pushInfo(summary.message)
+        summary.next_steps.insert(0, text("No identity file at {}: no identities were removed "
+                                          "(give the identity file if it is elsewhere).",
+                                          identity_path))
+    info(feedback, "Import run {} ({}, {}, data year {}) withdrawn: {} staged rows deleted, {} "
+         "identities removed; its rejected rows are kept. The same file can be imported again.",
+         summary.run_id, summary.file_name, summary.source, year_with_be(summary.data_year),
+         sum(summary.rows_deleted.values()), summary.identities_deleted)
     return summary
 
 
 def _find_run(conn, run_id, file_name):
     if run_id is None and not (file_name or "").strip():
         raise WithdrawError("give the run id (the fid in import_run) or the file name of the "
-                            "import to withdraw; the runs that can be withdrawn are:\n"
-                            + _listing(conn))
+                            "import to withdraw; the runs that can be withdrawn are:\n{}",
+                            _listing(conn))
     if run_id is not None:
         row = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run "
                            "WHERE fid = ?", (run_id,)).fetchone()
         if row is None:
-            raise WithdrawError(f"there is no import run {run_id} in this database; the runs that "
-                                "can be withdrawn are:\n" + _listing(conn))
+            raise WithdrawError("there is no import run {} in this database; the runs that can be "
+                                "withdrawn are:\n{}", run_id, _listing(conn))
         run = dict(zip(RUN_COLUMNS + ("message",), row))
         if (file_name or "").strip() and file_name.strip() != run["file_name"]:
-            raise WithdrawError(f"import run {run_id} is {run['file_name']}, not "
-                                f"{file_name.strip()}: check which import to withdraw")
+            raise WithdrawError("import run {} is {}, not {}: check which import to withdraw",
+                                run_id, run["file_name"], file_name.strip())
         return run
     name = file_name.strip()
     rows = conn.execute(f"SELECT {', '.join(RUN_COLUMNS)}, message FROM import_run WHERE "
                         "file_name = ? AND status = 'succeeded' ORDER BY fid", (name,)).fetchall()
     if not rows:
-        raise WithdrawError(f"no succeeded import of a file named {name} in this database; the "
-                            "runs that can be withdrawn are:\n" + _listing(conn))
+        raise WithdrawError("no succeeded import of a file named {} in this database; the runs "
+                            "that can be withdrawn are:\n{}", name, _listing(conn))
     if len(rows) > 1:
         runs = ", ".join(str(r[0]) for r in rows)
-        raise WithdrawError(f"{len(rows)} succeeded imports of files named {name} (runs {runs}): "
-                            "give the run id of the one to withdraw")
+        raise WithdrawError("{} succeeded imports of files named {} (runs {}): give the run id "
+                            "of the one to withdraw", len(rows), name, runs)
     return dict(zip(RUN_COLUMNS + ("message",), rows[0]))
 
 
 def _listing(conn):
     return "\n".join(describe_run(r) for r in list_runs(conn, ("succeeded",))) or \
-        "(no succeeded import in this database)"
+        text("(no succeeded import in this database)")
 
 
 def _withdraw(conn, run_id, file_name, reason, user, feedback):
     run = _find_run(conn, run_id, file_name)
     status, fid = run["status"], run["fid"]
     if status == WITHDRAWN:
-        raise WithdrawError(f"import run {fid} ({run['file_name']}) is already withdrawn: "
-                            f"{run['message']}")
+        raise WithdrawError("import run {} ({}) is already withdrawn: {}", fid, run["file_name"],
+                            run["message"])
     if status != "succeeded":
         why = _NOTHING_TO_WITHDRAW.get(status, f"its status is {status}")
-        raise WithdrawError(f"import run {fid} ({run['file_name']}) has nothing to withdraw: {why}")
+        raise WithdrawError("import run {} ({}) has nothing to withdraw: {}", fid, run["file_name"],
+                            why)
     deleted = {}
     staging = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'staging_*' "
@@ -216,22 +221,23 @@ def _next_steps(conn, run):
         "SELECT 1 FROM sqlite_master WHERE name = 'risk_run'").fetchone() else []
     be = year_with_be(year)
     if source == "activity":
-        return ["The activity table no longer holds this file's activities: re-run "
-                "trafficking:monitoractivities for the years it reported on."]
+        return [text("The activity table no longer holds this file's activities: re-run "
+                     "trafficking:monitoractivities for the years it reported on.")]
     if source == "sin_space":
-        steps = ["Village distances to risky places were measured again without this survey's "
-                 "places."]
+        steps = [text("Village distances to risky places were measured again without this "
+                      "survey's places.")]
         if scored:
-            steps.append("The risk index reads those distances: the risk index of data year(s) "
-                         f"{', '.join(map(str, scored))} is now stale until re-scored with "
-                         "trafficking:scoreriskindex.")
+            steps.append(text("The risk index reads those distances: the risk index of data "
+                              "year(s) {} is now stale until re-scored with "
+                              "trafficking:scoreriskindex.",
+                              ", ".join(text("{}", year_with_be(y)) for y in scored)))
         return steps
-    steps = [f"Re-run trafficking:crosswalk for data year {be}: person and the sector tables "
-             "still hold this file's rows until the crosswalk rebuilds them."]
+    steps = [text("Re-run trafficking:crosswalk for data year {}: person and the sector tables "
+                  "still hold this file's rows until the crosswalk rebuilds them.", be)]
     if year in scored:
-        steps.append(f"Data year {year} has a risk index (risk_run): it is now stale until you "
-                     f"re-run trafficking:scoreriskindex for {year} after the crosswalk.")
+        steps.append(text("Data year {} has a risk index (risk_run): it is now stale until you "
+                          "re-run trafficking:scoreriskindex for it after the crosswalk.", be))
     else:
-        steps.append("Then score the year with trafficking:scoreriskindex when its files are "
-                     "complete.")
+        steps.append(text("Then score the year with trafficking:scoreriskindex when its files are "
+                          "complete."))
     return steps

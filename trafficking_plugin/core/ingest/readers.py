@@ -112,9 +112,9 @@ def open_table(path: PathLike, encoding: str = "auto",
     latitude and longitude columns when ``point_columns`` is set."""
     from . import gdal_table
     if encoding not in ENCODINGS:
-        raise ReadError(f"unknown encoding '{encoding}': use one of {', '.join(ENCODINGS)}")
+        raise ReadError("unknown encoding '{}': use one of {}", encoding, ", ".join(ENCODINGS))
     if not os.path.isfile(gdal_table.split_layer(path)[0]):
-        raise ReadError(f"{path} is not a file: choose the agency's export file")
+        raise ReadError("{} is not a file: choose the agency's export file", path)
     if gdal_table.wanted(path):
         return gdal_table.LayerTable(str(path), point_columns)
     file_format = sniff_format(path)
@@ -220,7 +220,7 @@ def _open_text(path, encoding):
             except _OpenQuote:
                 broken = True
             except csv.Error as error:
-                raise ReadError(f"line {line + 1}: {error}") from None
+                raise ReadError("line {}: {}", line + 1, error) from None
             if broken:                # its first line alone is rejected, the rest read again
                 feed.again(feed.taken[1:])
                 reader = csv.reader(feed, delimiter=delimiter, strict=False)

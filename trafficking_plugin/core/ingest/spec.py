@@ -114,14 +114,14 @@ def load_spec(source_or_path: PathLike) -> Spec:
     if not str(path).endswith((".yaml", ".yml")):
         path = SPECS_DIR / f"{source_or_path}.yaml"
         if not os.path.exists(path):
-            raise SpecError(f"no spec for source '{source_or_path}': the shipped sources are "
-                            f"{', '.join(shipped_sources())}, or give the path of a spec .yaml file")
+            raise SpecError("no spec for source '{}': the shipped sources are {}, or give the path "
+                            "of a spec .yaml file", source_or_path, ", ".join(shipped_sources()))
     return _parse(read_yaml(path, SpecError), str(path))
 
 
 def _parse(data, path):
     def fail(key, message):
-        raise SpecError(f"{path}, {key}: {message}")
+        raise SpecError("{}, {}: {}", path, key, message)
 
     if not isinstance(data, dict):
         fail("(top)", "a spec is a mapping with keys source, files (and doc, codes)")

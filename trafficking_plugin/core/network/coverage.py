@@ -33,7 +33,7 @@ def gaps(database: PathLike, data_year: int, max_km: float = 30.0,
     feedback = feedback or NullFeedback()
     year = data_year
     if not max_km > 0:
-        raise CoverageError(f"the travel distance must be positive, got {max_km}")
+        raise CoverageError("the travel distance must be positive, got {}", max_km)
     with reading(database) as conn:
         places = conn.execute(
             "SELECT r.code, coalesce(s.name_th, r.name_th), coalesce(s.district_code, "
@@ -45,8 +45,8 @@ def gaps(database: PathLike, data_year: int, max_km: float = 30.0,
             "ORDER BY r.code", (year, *classes)).fetchall()
         if not places and not conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? "
                                            "LIMIT 1", (year,)).fetchone():
-            raise CoverageError(f"{database} has no risk scores for data year "
-                                f"{year_with_be(year)}: run trafficking:scoreriskindex first")
+            raise CoverageError("{} has no risk scores for data year {}: run "
+                                "trafficking:scoreriskindex first", database, year_with_be(year))
         responders = _responders(conn)
     feedback.setProgress(20)
     located = [r for r in responders if r["x"] is not None]

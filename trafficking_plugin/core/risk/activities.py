@@ -71,8 +71,8 @@ def _checking_step(spec_path):
         file_spec = next(f for f in spec.files.values() if spec.staging_table(f.kind) == staging_table)
         missing = [f for f in _Checker.FIELDS if f not in {c.field for c in file_spec.columns}]
         if missing:
-            raise import_file.ImportFailed(f"the spec {spec_path} lacks the field(s) "
-                                        f"{', '.join(missing)} an activity file needs")
+            raise import_file.ImportFailed("the spec {} lacks the field(s) {} an activity file needs",
+                                           spec_path, ", ".join(missing))
         columns = {c.field: c.column for c in file_spec.columns}
         return _Checker(conn, run, staging_table, feedback, columns).check()
     return step

@@ -18,6 +18,7 @@ from ..database import PathLike
 from ..shipped_data import data_path, read_yaml
 from .facts import FACT_COLUMNS
 from ..errors import CoreError
+from ..feedback import noop, text
 
 CATALOGUE_PATH = data_path("indicators.yaml")
 KEYS = ("code", "name_en", "name_th", "unit", "dimension", "kind", "fields", "rule_3", "rule_2",
@@ -30,7 +31,7 @@ FLAG_DIMENSION = "events"      # the group of the flags: its weight scales what 
 DIMENSION_KEYS = ("code", "name_en", "name_th", "weight")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,15}")
 _FIELD = re.compile(r"([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)")
-_TABLE_HINT = "fix it in the indicator table (its attribute table in QGIS)"
+_TABLE_HINT = noop("fix it in the indicator table (its attribute table in QGIS)")
 
 
 class IndicatorError(CoreError):
@@ -160,19 +161,21 @@ def read_enabled(conn: sqlite3.Connection) -> list[Indicator]:
     catalogue = []
     for fid, *values in rows:
         item = dict(zip(KEYS, values))
-        label = f"indicator {item['code']}" if item["code"] else f"indicator row fid {fid}"
+        label = text("indicator {}", item["code"]) if item["code"] else \
+            text("indicator row fid {}", fid)
         if item["enabled"] not in (0, 1):    # SQLite keeps BOOLEAN as 0/1; True == 1 too
-            raise IndicatorError(f"{label}: enabled must be 0 or 1, not {item['enabled']!r}: "
-                                 f"{_TABLE_HINT}")
+            raise IndicatorError("{}: enabled must be 0 or 1, not {!r}: {}", label,
+                                 item["enabled"], text(_TABLE_HINT))
         if not item["enabled"]:
             continue
         item["enabled"] = bool(item["enabled"])
         catalogue.append(_check(item, lambda key, problem, label=label:
-                                f"{label}: {key}: {problem}: {_TABLE_HINT}", documented=False))
-    _check_unique(catalogue, lambda code: f"indicator {code}: code: used by two enabled rows: "
-                                          f"{_TABLE_HINT}")
-    _compile(catalogue, lambda code, key, problem: f"indicator {code}: {key}: {problem}: "
-                                                   f"{_TABLE_HINT}")
+                                f"{label}: {key}: {problem}: {text(_TABLE_HINT)}",
+                                documented=False))
+    _check_unique(catalogue, lambda code: text("indicator {}: code: used by two enabled rows: {}",
+                                               code, text(_TABLE_HINT)))
+    _compile(catalogue, lambda code, key, problem: text("indicator {}: {}: {}: {}", code, key,
+                                                        problem, text(_TABLE_HINT)))
     return catalogue
 
 
@@ -240,8 +243,8 @@ def _check(item, error, documented=True):
     """
     code = item["code"]
     if not isinstance(code, str) or not _CODE.fullmatch(code):
-        raise IndicatorError(error("code", f"{code!r} must be 2-16 upper-case letters, digits or "
-                                           "_, starting with a letter (e.g. I01)"))
+        raise IndicatorError(error("code", text("{!r} must be 2-16 upper-case letters, digits or "
+                                                "_, starting with a letter (e.g. I01)", code)))
     if not documented:
         item = {k: "" if v is None and k in TEXT_KEYS + ("unit", "fields") else v
                 for k, v in item.items()}
@@ -250,29 +253,31 @@ def _check(item, error, documented=True):
     optional = () if documented else TEXT_KEYS
     for key in TEXT_KEYS + RULES:
         if not isinstance(item[key], str) or (not item[key].strip() and key not in optional):
-            raise IndicatorError(error(key, "must be a non-empty text"))
+            raise IndicatorError(error(key, text("must be a non-empty text")))
     for key in RULES:
         if ";" in item[key]:
-            raise IndicatorError(error(key, "must be one condition, without ';'"))
+            raise IndicatorError(error(key, text("must be one condition, without ';'")))
     if item["unit"] not in UNITS and (documented or item["unit"]):
-        raise IndicatorError(error("unit", f"{item['unit']!r} must be one of {', '.join(UNITS)}"))
+        raise IndicatorError(error("unit", text("{!r} must be one of {}", item["unit"],
+                                                ", ".join(UNITS))))
     if item["kind"] not in KINDS:
-        raise IndicatorError(error("kind", f"{item['kind']!r} must be one of {', '.join(KINDS)}"))
+        raise IndicatorError(error("kind", text("{!r} must be one of {}", item["kind"],
+                                                ", ".join(KINDS))))
     if not isinstance(item["dimension"], str) or not item["dimension"].strip():
-        raise IndicatorError(error("dimension", "must name the indicator's dimension"))
+        raise IndicatorError(error("dimension", text("must name the indicator's dimension")))
     fields = item["fields"]
     if not isinstance(fields, str) or not fields.split() and documented:
-        raise IndicatorError(error("fields", "is empty: list the standard fields read as "
-                                             "table.field, space separated"))
+        raise IndicatorError(error("fields", text("is empty: list the standard fields read as "
+                                                  "table.field, space separated")))
     for name in fields.split():
         if not _known_field(name):
-            raise IndicatorError(error("fields", f"{name!r} is not a table.field of the database "
-                                                 "(docs/schema.md)"))
+            raise IndicatorError(error("fields", text("{!r} is not a table.field of the database "
+                                                      "(docs/schema.md)", name)))
     weight = item["weight"]
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight >= 0:
-        raise IndicatorError(error("weight", f"{weight!r} must be a number, 0 or more"))
+        raise IndicatorError(error("weight", text("{!r} must be a number, 0 or more", weight)))
     if not isinstance(item["enabled"], bool):
-        raise IndicatorError(error("enabled", f"{item['enabled']!r} must be true or false"))
+        raise IndicatorError(error("enabled", text("{!r} must be true or false", item["enabled"])))
     return Indicator(**{**item, "weight": float(weight)})
 
 
@@ -303,7 +308,8 @@ def _compile(catalogue, error):
                     facts.execute(f"EXPLAIN SELECT CASE WHEN ({getattr(i, key)}) THEN 1 END "
                                   "FROM person_facts")
                 except (sqlite3.Error, sqlite3.Warning) as e:
-                    problem = f"not a condition on the person facts (docs/risk_index.md): {e}"
+                    problem = text("not a condition on the person facts (docs/risk_index.md): {}",
+                                   e)
                     raise IndicatorError(error(i.code, key, problem)) from None
     finally:
         facts.close()

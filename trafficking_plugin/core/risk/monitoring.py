@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..database import PathLike, reading
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, text
 from ..thai_calendar import year_with_be
 from ..wkb import wkb_of
 
@@ -71,15 +71,15 @@ def _check(conn, year, database):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "activity" not in tables or "data_year" not in {
             r[1] for r in conn.execute('PRAGMA table_info("activity")')}:
-        raise MonitoringError(f"{database} has no activity table of this plugin's version: "
-                              "upgrade it with trafficking:createdatabase, then import activities "
-                              "with trafficking:importactivities")
+        raise MonitoringError("{} has no activity table of this plugin's version: upgrade it "
+                              "with trafficking:createdatabase, then import activities with "
+                              "trafficking:importactivities", database)
     scored = "risk_village" in tables and conn.execute(
         "SELECT 1 FROM risk_village WHERE data_year = ? AND persons_scored > 0 LIMIT 1",
         (year,)).fetchone()
     if not scored:
-        raise MonitoringError(f"{database} has no risk scores for data year "
-                              f"{year_with_be(year)}: run trafficking:scoreriskindex first")
+        raise MonitoringError("{} has no risk scores for data year {}: run "
+                              "trafficking:scoreriskindex first", database, year_with_be(year))
 
 
 def _high_area_villages(conn, year):
@@ -139,26 +139,28 @@ def summary_lines(found: Monitoring) -> list[str]:
     """The figures in words, for the log."""
     year, before = found.data_year, found.previous_year
     share, change = found.share_high, found.share_change
+    shown, shown_before = year_with_be(year), year_with_be(before)
 
     def pct(value):
         return "—" if value is None else f"{100 * value:.1f} %"
-    lines = [f"Activities {year}: {found.activities[year]}, of them "
-             f"{found.in_high_areas[year]} in high-risk areas ({pct(share[year])}); {before}: "
-             f"{found.activities[before]}, {found.in_high_areas[before]} in high-risk areas "
-             f"({pct(share[before])})."]
+    lines = [text("Activities {}: {}, of them {} in high-risk areas ({}); {}: {}, {} in high-risk "
+                  "areas ({}).", shown, found.activities[year], found.in_high_areas[year],
+                  pct(share[year]), shown_before, found.activities[before],
+                  found.in_high_areas[before], pct(share[before]))]
     if change is not None:
-        lines.append(f"Share of activities in high-risk areas changed by {change:+.1f} percentage "
-                     f"points from {before} to {year}.")
+        lines.append(text("Share of activities in high-risk areas changed by {:+.1f} percentage "
+                          "points from {} to {}.", change, shown_before, shown))
     else:
-        lines.append(f"No change of the share can be given: a year without activities "
-                     f"({before} or {year}).")
+        lines.append(text("No change of the share can be given: a year without activities ({} or "
+                          "{}).", shown_before, shown))
     unreached = found.unreached
-    lines.append(f"{len(unreached)} of {len(found.high_villages)} high-risk villages had no "
-                 f"activity in {year}"
-                 + (": " + ", ".join(f"{v['code']} {v['name_th'] or ''}".strip()
-                                     for v in unreached[:10]) + (" …" if len(unreached) > 10 else "")
-                    if unreached else "."))
+    listed = ", ".join(f"{v['code']} {v['name_th'] or ''}".strip() for v in unreached[:10]) \
+        + (" …" if len(unreached) > 10 else "")
+    lines.append(text("{} of {} high-risk villages had no activity in {}: {}", len(unreached),
+                      len(found.high_villages), shown, listed) if unreached else
+                 text("{} of {} high-risk villages had no activity in {}.", 0,
+                      len(found.high_villages), shown))
     if not found.activities[year] and not found.activities[before]:
-        lines.append("No activities are recorded for these years: import them with "
-                     "trafficking:importactivities.")
+        lines.append(text("No activities are recorded for these years: import them with "
+                          "trafficking:importactivities."))
     return lines

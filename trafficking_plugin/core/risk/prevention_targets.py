@@ -122,8 +122,8 @@ def _check_scored(conn, year, database):
         "SELECT 1 FROM risk_village WHERE data_year = ? AND persons_scored > 0 LIMIT 1",
         (year,)).fetchone()
     if not scored:
-        raise TargetsError(f"{database} has no risk scores for data year "
-                           f"{year_with_be(year)}: run trafficking:scoreriskindex first")
+        raise TargetsError("{} has no risk scores for data year {}: run "
+                           "trafficking:scoreriskindex first", database, year_with_be(year))
 
 
 def _indicator_names(conn):
@@ -264,14 +264,16 @@ def _resolve(conn, year, persons, identity_path, database, messages, feedback):
 def _check_belongs(rows, keys, secret, identity_path, database):
     """Refuse an identity file whose rows do not hash to this database's pseudonyms."""
     if keys and not rows:
-        raise TargetsError(f"{identity_path} holds none of the listed persons of {database}: it "
-                           "is not this database's identity file (another province's, or an older copy?)")
+        raise TargetsError("{} holds none of the listed persons of {}: it is not this "
+                           "database's identity file (another province's, or an older copy?)",
+                           identity_path, database)
     keyer = person_keyer(secret)
     checked = [r for r in rows if r[2]][:50]
     if any(keyer(raw_id) != key for key, _s, raw_id, *_ in checked):
-        raise TargetsError(f"{identity_path} does not belong to {database}: its identities do not "
-                           "hash to the database's pseudonyms with its secret (a changed secret or "
-                           "another province's file). Use the identity file written by the imports.")
+        raise TargetsError("{} does not belong to {}: its identities do not hash to the "
+                           "database's pseudonyms with its secret (a changed secret or another "
+                           "province's file). Use the identity file written by the imports.",
+                           identity_path, database)
 
 
 def _name(names_json):

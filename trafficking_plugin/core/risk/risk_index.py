@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .. import gpkg, schema
-from ..database import PathLike, now_utc, run_in_transaction
+from ..database import PathLike, now_utc, reading, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, Part, check_canceled
+from ..feedback import Feedback, NullFeedback, Part, check_canceled, info, later
 from ..thai_calendar import year_with_be
+from ..standard import gaps
 from . import facts, indicators, scores, uncertainty
 
 AREA_LEVELS = (("village", "risk_village", "village_code"),
@@ -53,6 +54,8 @@ class RiskSummary:
     af_m0: float | None
     catalogue_version: str
     message: str
+    # The message as log lines in the user's language: (template, *values) for feedback.info.
+    lines: list = field(default_factory=list)
 
 
 @dataclass
@@ -100,7 +103,7 @@ def parse_weights(text: str | None) -> dict[str, float]:
             continue
         match = re.fullmatch(r"([A-Za-z][A-Za-z0-9_]*)=([0-9]*\.?[0-9]+)", part)
         if not match:
-            raise RiskIndexError(f"weight {part!r} is not CODE=number (e.g. I09=2)")
+            raise RiskIndexError("weight {!r} is not CODE=number (e.g. I09=2)", part)
         weights[match.group(1).upper()] = float(match.group(2))
     return weights
 
@@ -112,7 +115,10 @@ def score_risk_index(database: PathLike, data_year: int, options: Options | None
     options = options or Options()
     summary = run_in_transaction(database, feedback,
                                  lambda conn: _Run(conn, data_year, options, feedback).run())
-    feedback.pushInfo(summary.message)
+    for template, *values in summary.lines:
+        info(feedback, template, *values)
+    with reading(database) as conn:     # a gap that lets the scoring succeed: a warning
+        gaps.report(feedback, gaps.placeless_persons(conn, data_year))
     return summary
 
 
@@ -123,35 +129,36 @@ class _Run:
     def run(self):
         conn, year, options = self.conn, self.year, self.options
         if options.method not in scores.METHODS:
-            raise RiskIndexError(f"unknown method {options.method!r}: use one of "
-                                 f"{', '.join(scores.METHODS)}")
+            raise RiskIndexError("unknown method {!r}: use one of {}", options.method,
+                                 ", ".join(scores.METHODS))
         if options.area_medium_ratio > options.area_high_ratio:
-            raise RiskIndexError(f"the area medium ratio {options.area_medium_ratio} is above its "
-                                 f"high ratio {options.area_high_ratio}")
+            raise RiskIndexError("the area medium ratio {} is above its high ratio {}",
+                                 options.area_medium_ratio, options.area_high_ratio)
         if options.village_high_fraction > options.village_medium_fraction:
-            raise RiskIndexError(f"the villages' high fraction {options.village_high_fraction} is "
-                                 f"above their medium fraction {options.village_medium_fraction}")
+            raise RiskIndexError("the villages' high fraction {} is above their medium fraction {}",
+                                 options.village_high_fraction, options.village_medium_fraction)
         if options.target not in TARGETS:
-            raise RiskIndexError(f"unknown target population {options.target!r}: use one of "
-                                 f"{', '.join(TARGETS)}")
+            raise RiskIndexError("unknown target population {!r}: use one of {}", options.target,
+                                 ", ".join(TARGETS))
         schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
                                           ("indicator",) + RISK_TABLES])
         indicators.install(conn)
         try:
             catalogue = indicators.read_enabled(conn)
         except indicators.IndicatorError as error:
-            raise RiskIndexError(str(error)) from None
+            raise RiskIndexError(error.template, *error.values) from None
         weights = self._weights(catalogue)
         structure = self._structure(catalogue)
         self.version = indicators.catalogue_version(conn)
         persons = conn.execute("SELECT count(*) FROM person WHERE data_year = ?", (year,)).fetchone()[0]
         if not persons:
             raise RiskIndexError(
-                f"no persons for data year {year_with_be(year)} in this database: "
-                "import the agency files and run trafficking:crosswalk for that year first")
-        self.feedback.pushInfo(f"Scoring {persons:,} persons of {year} on {len(catalogue)} "
-                               f"indicators (catalogue {self.version}, method {options.method})")
-        self.feedback.pushInfo("Building the person facts")
+                "no persons for data year {} in this database: import the agency files and run "
+                "trafficking:crosswalk for that year first", year_with_be(year))
+        info(self.feedback, "Scoring {} persons of data year {} on {} indicators (catalogue {}, "
+             "method {})", f"{persons:,}", year_with_be(year), len(catalogue), self.version,
+             options.method)
+        info(self.feedback, "Building the person facts")
         facts.build_facts(conn, year)
         if options.target != "all":                  # household facts counted everyone first
             conn.execute("DELETE FROM temp.person_facts WHERE NOT "
@@ -161,7 +168,7 @@ class _Run:
         check_canceled(self.feedback)
 
         codes = [i.code for i in catalogue]
-        self.feedback.pushInfo("Scoring the indicators")
+        info(self.feedback, "Scoring the indicators")
         rowids, matrix = self._scores(catalogue)
         self.feedback.setProgress(45)
         check_canceled(self.feedback)
@@ -174,14 +181,14 @@ class _Run:
         self._write_persons(catalogue, result, rowids)
         self.feedback.setProgress(75)
         check_canceled(self.feedback)
-        self.feedback.pushInfo("Summing up villages, sub-districts and districts")
+        info(self.feedback, "Summing up villages, sub-districts and districts")
         for level, table, column in AREA_LEVELS:
             self._write_areas(level, table, column, catalogue, weights)
             self._count_unlinked(table, column)
         self._village_classes()
         if options.uncertainty_draws > 0:
-            self.feedback.pushInfo(f"Uncertainty: {options.uncertainty_draws} draws of the "
-                                   "weights, and of all the choices, and each indicator left out")
+            info(self.feedback, "Uncertainty: {} draws of the weights, and of all the choices, and "
+                 "each indicator left out", options.uncertainty_draws)
             self._uncertainty(matrix, [weights[c] for c in codes], codes, structure, rowids)
         self._write_breakdowns()
         self._write_changes()
@@ -192,8 +199,9 @@ class _Run:
         known = {i.code for i in catalogue}
         unknown = sorted(set(self.options.weights) - known)
         if unknown:
-            raise RiskIndexError(f"weights given for {', '.join(unknown)}, which the indicator "
-                                 f"table does not have enabled (enabled: {', '.join(sorted(known))})")
+            raise RiskIndexError("weights given for {}, which the indicator table does not have "
+                                 "enabled (enabled: {})", ", ".join(unknown),
+                                 ", ".join(sorted(known)))
         weights = {i.code: self.options.weights.get(i.code, i.weight) for i in catalogue}
         if not any(w > 0 for w in weights.values()):
             raise RiskIndexError("every enabled indicator has weight 0: nothing to score")
@@ -204,8 +212,8 @@ class _Run:
         shipped = {d.code: d.weight for d in indicators.load_dimensions()}
         unknown = sorted(set(self.options.dimension_weights) - set(shipped))
         if unknown:
-            raise RiskIndexError(f"dimension weights given for {', '.join(unknown)}, which the "
-                                 f"catalogue does not have ({', '.join(sorted(shipped))})")
+            raise RiskIndexError("dimension weights given for {}, which the catalogue does not have "
+                                 "({})", ", ".join(unknown), ", ".join(sorted(shipped)))
         shipped.update(self.options.dimension_weights)
         names = list(dict.fromkeys(i.dimension for i in catalogue if i.kind == "condition"))
         self.dimension_names = names
@@ -214,9 +222,9 @@ class _Run:
         # its own) weighs what its indicators weigh.
         exposures = [i.code for i in catalogue if i.kind == "exposure"]
         if len(exposures) > 1:
-            raise RiskIndexError(f"{', '.join(exposures)} are all of kind exposure: one indicator "
-                                 "at most scales the index by exposure; fix it in the indicator "
-                                 "table")
+            raise RiskIndexError("{} are all of kind exposure: one indicator at most scales the "
+                                 "index by exposure; fix it in the indicator table",
+                                 ", ".join(exposures))
         kind = {"flag": scores.FLAG, "exposure": scores.EXPOSURE}
         return scores.Structure(
             np.array([names.index(i.dimension) if i.kind == "condition" else kind[i.kind]
@@ -491,10 +499,21 @@ class _Run:
         if placeless:
             message += (f"; {placeless:,} persons with no known sub-district are in the "
                         "province's figures only")
+        lines = [later("Risk index of data year {} ({}, catalogue {}): {} persons, {} scored, {} below "
+                  "the minimum coverage of {} dimensions (not enough data: counted, not scored)",
+                  year_with_be(self.year), options.method, self.version, f"{persons:,}",
+                  f"{scored:,}", f"{persons - scored:,}", options.min_dimensions),
+                 later("Risk classes: high {} ({}), medium {} ({}), low {} ({})",
+                  *[part for c in ("high", "medium", "low")
+                    for part in (f"{counts[c]:,}", share(counts[c]))])]
+        if placeless:
+            lines.append(later("{} persons with no known sub-district are in the province's figures "
+                          "only", f"{placeless:,}"))
         if h is not None:
             message += f"; Alkire-Foster k={options.af_k}: H={h:.3f}, A={a:.3f}, M0={m0:.3f}"
+            lines.append(later("Alkire-Foster k={}: H={:.3f}, A={:.3f}, M0={:.3f}", options.af_k, h, a, m0))
         return RiskSummary(self.year, persons, scored, counts["high"], counts["medium"],
-                           counts["low"], h, a, m0, self.version, message)
+                           counts["low"], h, a, m0, self.version, message, lines)
 
 
 def _result_rows(result, rowids):

@@ -15,6 +15,7 @@ from .. import database, schema
 from ..database import PathLike
 from ..shipped_data import data_path, read_yaml
 from ..errors import CoreError
+from ..feedback import text
 
 TYPES_PATH = data_path("establishment_types.yaml")
 RULES_PATH = data_path("establishment_rules.yaml")
@@ -22,7 +23,8 @@ TYPE_KEYS = ("code", "name_en", "name_th", "base_score")
 RULE_KEYS = ("code", "condition", "points", "reason_en", "reason_th", "enabled")
 _TYPE_CODE = re.compile(r"[a-z][a-z0-9_]*")
 _RULE_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,15}")
-_HINT = "fix it in the {} table (its attribute table in QGIS)"
+def _hint(table: str) -> str:
+    return text("fix it in the {} table (its attribute table in QGIS)", table)
 
 
 class CatalogueError(CoreError):
@@ -92,10 +94,10 @@ def read_types(conn: sqlite3.Connection) -> dict[str, EstablishmentType]:
         item = dict(zip(TYPE_KEYS, values))
         label = f"establishment_type {item['code'] or f'row fid {fid}'}"
         place_type = _type(item, lambda key, problem, label=label:
-                           f"{label}: {key}: {problem}: {_HINT.format('establishment_type')}",
+                           f"{label}: {key}: {problem}: {_hint('establishment_type')}",
                            documented=False)
         if place_type.code in types:
-            raise CatalogueError(f"{label}: code: used twice: {_HINT.format('establishment_type')}")
+            raise CatalogueError("{}: code: used twice: {}", label, _hint("establishment_type"))
         types[place_type.code] = place_type
     return types
 
@@ -108,21 +110,21 @@ def read_rules(conn: sqlite3.Connection) -> list[EstablishmentRule]:
         item = dict(zip(RULE_KEYS, values))
         label = f"establishment_rule {item['code'] or f'row fid {fid}'}"
         if item["enabled"] not in (0, 1):
-            raise CatalogueError(f"{label}: enabled must be 0 or 1, not {item['enabled']!r}: "
-                                 f"{_HINT.format('establishment_rule')}")
+            raise CatalogueError("{}: enabled must be 0 or 1, not {!r}: {}", label, item["enabled"],
+                                 _hint("establishment_rule"))
         if not item["enabled"]:
             continue      # a broken rule may be parked disabled
         item["enabled"] = True
         rules.append(_rule(item, lambda key, problem, label=label:
-                           f"{label}: {key}: {problem}: {_HINT.format('establishment_rule')}",
+                           f"{label}: {key}: {problem}: {_hint('establishment_rule')}",
                            documented=False))
     codes = [r.code for r in rules]
     for code in codes:
         if codes.count(code) > 1:
-            raise CatalogueError(f"establishment_rule {code}: code: used by two enabled rows: "
-                                 f"{_HINT.format('establishment_rule')}")
+            raise CatalogueError("establishment_rule {}: code: used by two enabled rows: {}", code,
+                                 _hint("establishment_rule"))
     _compile(rules, lambda code, problem: f"establishment_rule {code}: condition: {problem}: "
-                                          f"{_HINT.format('establishment_rule')}")
+                                          f"{_hint('establishment_rule')}")
     return rules
 
 
@@ -158,39 +160,40 @@ def _number(value):
 def _type(item, error, documented=True):
     code = item["code"]
     if not isinstance(code, str) or not _TYPE_CODE.fullmatch(code):
-        raise CatalogueError(error("code", f"{code!r} must be lowercase letters, digits and _ "
-                                           "(e.g. karaoke)"))
+        raise CatalogueError(error("code", text("{!r} must be lowercase letters, digits and _ "
+                                                "(e.g. karaoke)", code)))
     for key in ("name_en", "name_th"):
         if item[key] is None and not documented:
             item[key] = ""
         if not isinstance(item[key], str) or (documented and not item[key].strip()):
-            raise CatalogueError(error(key, "must be a non-empty text"))
+            raise CatalogueError(error(key, text("must be a non-empty text")))
     if not _number(item["base_score"]):
-        raise CatalogueError(error("base_score", f"{item['base_score']!r} must be a number"))
+        raise CatalogueError(error("base_score", text("{!r} must be a number", item["base_score"])))
     return EstablishmentType(code, item["name_en"], item["name_th"], float(item["base_score"]))
 
 
 def _rule(item, error, documented=True):
     code = item["code"]
     if not isinstance(code, str) or not _RULE_CODE.fullmatch(code):
-        raise CatalogueError(error("code", f"{code!r} must be upper-case letters, digits or _, "
-                                           "starting with a letter (e.g. P01)"))
+        raise CatalogueError(error("code", text("{!r} must be upper-case letters, digits or _, "
+                                                "starting with a letter (e.g. P01)", code)))
     condition = item["condition"]
     if not isinstance(condition, str) or not condition.strip():
-        raise CatalogueError(error("condition", "must be an SQL condition, e.g. minors_observed > 0"))
+        raise CatalogueError(error("condition", text("must be an SQL condition, e.g. "
+                                                     "minors_observed > 0")))
     if ";" in condition:
-        raise CatalogueError(error("condition", "must be one condition, without ';'"))
+        raise CatalogueError(error("condition", text("must be one condition, without ';'")))
     if not _number(item["points"]):
-        raise CatalogueError(error("points", f"{item['points']!r} must be a number"))
+        raise CatalogueError(error("points", text("{!r} must be a number", item["points"])))
     if not isinstance(item["enabled"], bool):
-        raise CatalogueError(error("enabled", f"{item['enabled']!r} must be true or false"))
+        raise CatalogueError(error("enabled", text("{!r} must be true or false", item["enabled"])))
     reasons = {}
     for key in ("reason_en", "reason_th"):
         value = item[key]
         if value is None and not documented:
             value = ""
         if not isinstance(value, str) or (documented and not value.strip()):
-            raise CatalogueError(error(key, "must be a non-empty text"))
+            raise CatalogueError(error(key, text("must be a non-empty text")))
         reasons[key] = value.strip()
     return EstablishmentRule(code, condition, float(item["points"]), reasons["reason_en"] or code,
                      reasons["reason_th"], item["enabled"])
@@ -208,7 +211,8 @@ def _compile(rules, error):
             try:
                 private.execute(f"EXPLAIN SELECT fid FROM establishment WHERE ({rule.condition})")
             except (sqlite3.Error, sqlite3.Warning) as e:
-                raise CatalogueError(error(rule.code, f"not a condition on the establishment "
-                                                      f"columns (docs/sin_space.md): {e}")) from None
+                raise CatalogueError(error(rule.code, text(
+                    "not a condition on the establishment columns (docs/sin_space.md): {}",
+                    e))) from None
     finally:
         private.close()

@@ -20,7 +20,7 @@ from .. import gpkg
 from ..wkb import read_blob
 from ..database import PathLike, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info
 from ..ingest import import_file
 from ..ingest.spec import load_spec
 from ..shipped_data import data_path
@@ -99,7 +99,7 @@ def _placing_step(spec_path, high_score, medium_score, tolerance_km):
         try:
             placed.scoring = score_and_measure(conn, high_score, medium_score, feedback)
         except SinSpaceError as error:     # a broken rule: the whole import is undone
-            raise import_file.ImportFailed(str(error)) from None
+            raise import_file.ImportFailed(error.template, *error.values) from None
         placed.message = (f"{placed.establishments} establishments placed "
                           f"({placed.approximate} at their village)"
                           + (f", {placed.fallbacks} of them for a bad coordinate"
@@ -128,8 +128,8 @@ class _Placer:
         names = {n for (n,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in ("establishment", "establishment_type", "establishment_rule") if t not in names]
         if missing:
-            raise import_file.ImportFailed(f"the database lacks the table(s) {', '.join(missing)}: "
-                                        "upgrade it with trafficking:createdatabase first")
+            raise import_file.ImportFailed("the database lacks the table(s) {}: upgrade it with "
+                                           "trafficking:createdatabase first", ", ".join(missing))
 
     def _province_boundary(self):
         polygons = [p for (blob,) in self.conn.execute("SELECT geom FROM province WHERE geom IS NOT NULL")
@@ -188,13 +188,12 @@ class _Placer:
                               "field, value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected)
         gpkg.update_extent(self.conn, "establishment")
         for code, numbers in sorted(unknown.items()):
-            self.feedback.pushInfo(f"Unknown establishment type '{code}' on rows "
-                                   f"{', '.join(map(str, numbers[:10]))}"
-                                   f"{' …' if len(numbers) > 10 else ''}: kept as found, scored "
-                                   "with base 0; add it to establishment_type to score it")
+            info(self.feedback, "Unknown establishment type '{}' on rows {}: kept as found, scored "
+                 "with base 0; add it to establishment_type to score it", code,
+                 ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else ""))
         if fallbacks:
-            self.feedback.pushInfo(f"Rows {', '.join(map(str, fallbacks))}: the coordinate could not "
-                                   "be used (see above); placed at their village instead")
+            info(self.feedback, "Rows {}: the coordinate could not be used (see above); placed at "
+                 "their village instead", ", ".join(map(str, fallbacks)))
         return PlacedSummary(moved=len(dropped), establishments=len(accepted),
                              approximate=approximate, fallbacks=len(fallbacks),
                              unknown_types=sorted(unknown))
@@ -271,8 +270,8 @@ def _demand(row, prefix):
 
 def _check_cuts(high_score, medium_score):
     if not high_score > medium_score:
-        raise SinSpaceError(f"the high cut-point ({high_score:g}) must be above the medium one "
-                            f"({medium_score:g})")
+        raise SinSpaceError("the high cut-point ({:g}) must be above the medium one ({:g})",
+                            high_score, medium_score)
 
 
 def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
@@ -289,7 +288,7 @@ def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
     try:
         types, rules = catalogue.read_types(conn), catalogue.read_rules(conn)
     except catalogue.CatalogueError as error:
-        raise SinSpaceError(str(error)) from None
+        raise SinSpaceError(error.template, *error.values) from None
     places = conn.execute("SELECT fid, type FROM establishment ORDER BY fid").fetchall()
     hits = {}
     for rule in rules:
@@ -316,7 +315,9 @@ def score_and_measure(conn: sqlite3.Connection, high_score: float = HIGH_SCORE,
     message = (f"{len(places)} establishments scored: {counts['high']} high, {counts['medium']} "
                f"medium, {counts['low']} low (cut-points {high_score:g} and {medium_score:g}); "
                f"distances written for {villages} villages")
-    feedback.pushInfo(message)
+    info(feedback, "{} establishments scored: {} high, {} medium, {} low (cut-points {:g} and {:g}); "
+         "distances written for {} villages", len(places), counts["high"], counts["medium"],
+         counts["low"], high_score, medium_score, villages)
     return ScoreSummary(len(places), counts, villages, message, (high_score, medium_score))
 
 

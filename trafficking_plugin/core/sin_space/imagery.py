@@ -56,13 +56,13 @@ def parse_bands(text: str, band_count: int | None = None) -> tuple[int, ...]:
     try:
         bands = tuple(int(part) for part in str(text).replace(" ", "").split(","))
     except ValueError:
-        raise ImageryError(f"Band order '{text}' is not three band numbers such as 1,2,3.") from None
+        raise ImageryError("Band order '{}' is not three band numbers such as 1,2,3.", text) from None
     if len(bands) != 3 or min(bands) < 1:
-        raise ImageryError(f"Band order '{text}' must name three bands (red, green, blue), "
-                           "numbered from 1, e.g. 1,2,3.")
+        raise ImageryError("Band order '{}' must name three bands (red, green, blue), numbered "
+                           "from 1, e.g. 1,2,3.", text)
     if band_count is not None and max(bands) > band_count:
-        raise ImageryError(f"Band order '{text}' asks for band {max(bands)}, but the imagery has "
-                           f"{band_count} band(s).")
+        raise ImageryError("Band order '{}' asks for band {}, but the imagery has {} band(s).",
+                           text, max(bands), band_count)
     return bands
 
 
@@ -78,20 +78,20 @@ def extract_chips(imagery: PathLike, places: Sequence[Place], folder: PathLike, 
 
     feedback = feedback or NullFeedback()
     if radius_m <= 0:
-        raise ImageryError(f"The radius must be more than 0 m (got {radius_m}).")
+        raise ImageryError("The radius must be more than 0 m (got {}).", radius_m)
     if resampling not in RESAMPLINGS:
-        raise ImageryError(f"Resampling '{resampling}' is not one of {', '.join(RESAMPLINGS)}.")
+        raise ImageryError("Resampling '{}' is not one of {}.", resampling, ", ".join(RESAMPLINGS))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     try:
         src = rasterio.open(imagery)
     except rasterio.errors.RasterioIOError as error:
-        raise ImageryError(f"{imagery} cannot be read as imagery ({error}).") from None
+        raise ImageryError("{} cannot be read as imagery ({}).", imagery, error) from None
     rows = []
     with src:
         if src.crs is None:
-            raise ImageryError(f"{imagery} has no coordinate reference system: georeference it "
-                               "first (e.g. with the Georeferencer).")
+            raise ImageryError("{} has no coordinate reference system: georeference it first "
+                               "(e.g. with the Georeferencer).", imagery)
         bands = parse_bands(",".join(map(str, bands)), src.count)
         for done, place in enumerate(places):
             check_canceled(feedback)

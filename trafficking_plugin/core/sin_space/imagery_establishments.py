@@ -15,17 +15,17 @@ PLACE_FIELDS = ("name", "type", "type_th", "risk_class", "risk_score", "risk_rea
 def places_from_database(path: PathLike, risk_class: str | None = None) -> list[Place]:
     """The establishments of a province GeoPackage (all, or one risk class), in fid order."""
     if risk_class not in (None, *RISK_CLASSES):
-        raise ImageryError(f"Risk class '{risk_class}' is not one of {', '.join(RISK_CLASSES)}.")
+        raise ImageryError("Risk class '{}' is not one of {}.", risk_class, ", ".join(RISK_CLASSES))
     with reading(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "establishment" not in tables:
-            raise ImageryError(f"{path} has no establishment table: is it a province database "
+            raise ImageryError("{} has no establishment table: is it a province database "
                                "(trafficking:createdatabase), with places imported "
-                               "(trafficking:importsinspace)?")
+                               "(trafficking:importsinspace)?", path)
         srs = conn.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = "
                            "'establishment'").fetchone()
         if srs and srs[0] != 4326:
-            raise ImageryError(f"{path}: establishment is in EPSG:{srs[0]}, expected EPSG:4326.")
+            raise ImageryError("{}: establishment is in EPSG:{}, expected EPSG:4326.", path, srs[0])
         # The Thai name of the kind of place, where the database has the type table.
         type_th = "t.name_th" if "establishment_type" in tables else "NULL"
         join = "LEFT JOIN establishment_type t ON t.code = e.type" if type_th != "NULL" else ""

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import schema
-from ..database import PathLike, run_in_transaction
+from ..database import PathLike, reading, run_in_transaction
 from ..errors import CoreError
-from ..feedback import Feedback, NullFeedback, check_canceled
+from ..feedback import Feedback, NullFeedback, check_canceled, info
 from ..thai_calendar import year_with_be
-from . import code_tables, linking
+from . import code_tables, gaps, linking
 from .place_names import TAMBON_FIELD, PlaceNames, normalise_name
 
 SECTOR_TABLES = ("health_condition", "school_enrolment", "welfare_case", "household",
@@ -55,7 +55,12 @@ def run_crosswalk(database: PathLike, data_year: int,
     feedback = feedback or NullFeedback()
     summary = run_in_transaction(database, feedback,
                                  lambda conn: _Run(conn, data_year, feedback).run())
-    feedback.pushInfo(summary.message)
+    info(feedback, "Crosswalk of data year {}: {}; {} records without a linkable ID kept unlinked; "
+         "{} unmapped codes on {} rows (see unmapped_code)", year_with_be(data_year),
+         ", ".join(f"{t} {n}" for t, n in summary.rows.items()), sum(summary.unlinked.values()),
+         summary.unmapped_codes, summary.unmapped_rows)
+    with reading(database) as conn:     # gaps that let the crosswalk succeed: warnings
+        gaps.report(feedback, gaps.year_gaps(conn, data_year))
     return summary
 
 
@@ -96,8 +101,8 @@ class _Run:
                             "status = 'succeeded'", (self.year,)).fetchall()
         if not runs:
             raise CrosswalkError(
-                f"no succeeded import for data year {year_with_be(self.year)} in "
-                "this database: import the agency files with trafficking:importsecondarydata first")
+                "no succeeded import for data year {} in this database: import the agency files "
+                "with trafficking:importsecondarydata first", year_with_be(self.year))
         conn.execute("CREATE TEMP TABLE year_run (fid INTEGER PRIMARY KEY)")
         conn.executemany("INSERT INTO temp.year_run VALUES (?)", [(fid,) for fid, _ in runs])
         conn.execute("CREATE TEMP TABLE code_map (source TEXT, field TEXT, code TEXT, "
@@ -110,7 +115,7 @@ class _Run:
         sources = sorted({s for _, s in runs}, key=lambda s: (s not in known, s))
         for i, source in enumerate(sources):
             check_canceled(self.feedback)
-            self.feedback.pushInfo(f"Crosswalk of {source}")
+            info(self.feedback, "Crosswalk of {}", source)
             known.get(source, self._other)(source)
             self.feedback.setProgress(90 * (i + 1) / len(sources))
         check_canceled(self.feedback)
