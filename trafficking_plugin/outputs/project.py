@@ -162,8 +162,9 @@ def _year(conn, database, data_year):
     scored = conn.execute("SELECT 1 FROM risk_subdistrict WHERE data_year = ? AND "
                           "persons_scored > 0 LIMIT 1", (data_year,)).fetchone()
     if not scored:
-        raise ProjectError(f"data year {year_with_be(data_year)} is not scored in "
-                           f"{database}; the latest scored year is {latest or 'none'}")
+        raise ProjectError("data year {} is not scored in {}; the latest scored year is {}",
+                           year_with_be(data_year), database,
+                           year_with_be(latest) if latest else "none")
     return data_year
 
 
