@@ -30,7 +30,7 @@ SOURCES = ("processing_algorithms/*.py", "trafficking_plugin/*.py", "trafficking
 ALGORITHM_BASE = "processing_algorithms/base.py"
 # Core error messages written as templates (CoreError("{} is ...", value)): the algorithms translate
 # them in their own context before filling in the values (processing_algorithms/base.translated).
-CORE_SOURCES = "trafficking_plugin/core/**/*.py"
+CORE_SOURCES = ("trafficking_plugin/core/**/*.py", "trafficking_plugin/outputs/*.py")
 CORE_CONTEXT = "TraffickingAlgorithm"
 # The core's log lines and warnings (core/feedback.py): call name -> position of the template.
 CORE_MESSAGES = {"text": 0, "noop": 0, "later": 0, "info": 1, "warn": 1, "Gap": 1, "Finding": 2}
@@ -158,7 +158,8 @@ def extract_core(root=REPO):
     argument of a CoreError class; f-strings are finished sentences, not templates) and of its
     log lines and warnings (CORE_MESSAGES)."""
     root = Path(root)
-    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(root.glob(CORE_SOURCES))}
+    trees = {path: ast.parse(path.read_text(encoding="utf-8"))
+             for pattern in CORE_SOURCES for path in sorted(root.glob(pattern))}
     classes = core_error_classes(trees.values())
     found = []
     for path, tree in trees.items():

@@ -3468,6 +3468,31 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/outputs/project.py" />
+            <source>could not write {}: {}</source>
+            <translation>เขียน {} ไม่ได้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/project.py" />
+            <source>data year {} is not scored in {}; the latest scored year is {}</source>
+            <translation>ปีข้อมูล {} ยังไม่ได้ประเมินใน {}; ปีล่าสุดที่ประเมินแล้วคือ {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/project.py" />
+            <source>{}: the table {} cannot be opened as a layer</source>
+            <translation>{}: เปิดตาราง {} เป็นชั้นข้อมูลไม่ได้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/project.py" />
+            <source>the report layer {} is not valid: {}</source>
+            <translation>ชั้นข้อมูลรายงาน {} ใช้ไม่ได้: {}</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/project.py" />
+            <source>{} lacks the table(s) {}: make it with trafficking:createdatabase</source>
+            <translation>{} ไม่มีตาราง {}: สร้างฐานข้อมูลด้วย trafficking:createdatabase</translation>
+        </message>
+        <message>
             <source>Agency source ({}) or spec file (.yaml)</source>
             <translation type="obsolete">แหล่งข้อมูลของหน่วยงาน ({}) หรือไฟล์ข้อกำหนด (.yaml)</translation>
         </message>

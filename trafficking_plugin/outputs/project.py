@@ -116,8 +116,8 @@ def build_project(database: PathLike, project_path: PathLike, data_year: int | N
         present = dict(conn.execute("SELECT table_name, data_type FROM gpkg_contents"))
         missing = [t for t in ("province", "district", "subdistrict", "village") if t not in present]
         if missing:
-            raise ProjectError(f"{database} lacks the table(s) {', '.join(missing)}: make it with "
-                               "trafficking:createdatabase")
+            raise ProjectError("{} lacks the table(s) {}: make it with trafficking:createdatabase",
+                               database, ", ".join(missing))
         year = _year(conn, database, data_year)
         title = _title(conn, year)
         has_province = conn.execute("SELECT EXISTS (SELECT 1 FROM province)").fetchone()[0] == 1
@@ -151,7 +151,7 @@ def build_project(database: PathLike, project_path: PathLike, data_year: int | N
     if folder:
         os.makedirs(folder, exist_ok=True)
     if not project.write(project_path):
-        raise ProjectError(f"could not write {project_path}: {project.error()}")
+        raise ProjectError("could not write {}: {}", project_path, project.error())
     return ProjectSummary(year, title, groups, [layout.name() for layout in layouts], notes)
 
 
@@ -210,7 +210,7 @@ def _open(database, table, name, styled, subset=None):
     uri = f"{database}|layername={table}" + (f"|subset={subset}" if subset else "")
     layer = QgsVectorLayer(uri, name, "ogr")
     if not layer.isValid():
-        raise ProjectError(f"{database}: the table {table} cannot be opened as a layer")
+        raise ProjectError("{}: the table {} cannot be opened as a layer", database, table)
     if table not in styled and os.path.isfile(style_path(table)):
         layer.loadNamedStyle(style_path(table))
     for stem, style_name, _ in EXTRA_STYLES.get(table, ()):
@@ -266,8 +266,8 @@ def _virtual_layer(project, name, sql, database, polygons):
         definition.setGeometryWkbType(QgsWkbTypes.NoGeometry)
     layer = QgsVectorLayer(definition.toString(), name, "virtual")
     if not layer.isValid():
-        raise ProjectError(f"the report layer {name} is not valid: "
-                           f"{layer.dataProvider().error().summary() if layer.dataProvider() else ''}")
+        raise ProjectError("the report layer {} is not valid: {}", name,
+                           layer.dataProvider().error().summary() if layer.dataProvider() else "")
     project.addMapLayer(layer, False)
     return layer
 
