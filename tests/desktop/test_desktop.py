@@ -65,7 +65,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
 @pytest.mark.skipif(not has_desktop, reason="needs qgis and xvfb-run")
 @pytest.mark.parametrize("algorithm, done_message", [
     ("crosswalk", "Crosswalk of data year 2024"),
-    ("scoreriskindex", "Risk index 2024"),
+    ("scoreriskindex", "Risk index of data year 2024"),
 ])
 def test_real_dialog_runs_with_progress_and_cancels_cleanly(tmp_path, imported_sample, algorithm,
                                                             done_message):

@@ -15,7 +15,7 @@ from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedba
 
 from conftest import CancelAfter, copy_database
 from conftest_postgis import postgis_server  # noqa: F401 (the session fixture)
-from test_public_export import PROTECTION_RANGE, attack, export_all, merge
+from test_public_export import PROTECTION_RANGE, attack, export_all, merge, read_tables
 
 pytestmark = pytest.mark.slow   # a throwaway PostGIS server: not in the quick lane
 
@@ -424,7 +424,7 @@ def test_the_national_publication_follows_the_year_release(server, scored, tmp_p
     public_export.export(db, YEAR, tmp_path / "k5", k=5)
     _publish(server, db)
     national_rows = _national_rows(server)
-    merge(public_export_rows(tmp_path / "k5"), national_rows)     # the same values everywhere
+    merge(read_tables(tmp_path / "k5"), national_rows)     # the same values everywhere
     published = [int(r[f"persons_{c}"]) for r in national_rows
                  for c in ("scored", "high", "medium", "low") if r[f"persons_{c}"] not in ("", "0")]
     assert min(published) < 11 and min(published) >= 5
@@ -440,12 +440,3 @@ def test_the_national_publication_follows_the_year_release(server, scored, tmp_p
     assert result.release == 2
     assert [(r["kind"], r["release"], r["k"]) for r in release.register(db, YEAR)] == \
         [("public_export", 1, 5), ("national", 1, 5), ("national", 2, 5)]
-
-
-def public_export_rows(folder):
-    import csv
-    rows = []
-    for path in sorted(folder.glob("public_export_*_*.csv")):
-        with open(path, encoding="utf-8") as f:
-            rows += list(csv.DictReader(f))
-    return rows

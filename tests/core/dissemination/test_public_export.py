@@ -89,7 +89,7 @@ def test_rounding_after_suppression():
 
 # --- the attacker: works from the published CSV files only ------------------------------------
 
-def _read_tables(folder):
+def read_tables(folder):
     rows = []
     for path in sorted(folder.glob("public_export_*_*.csv")):
         with open(path, encoding="utf-8") as f:
@@ -246,7 +246,7 @@ def test_no_suppressed_cell_is_recoverable_from_the_published_csvs(run_algorithm
     db = fresh
     result = run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2567, K=k, LEVEL=2,
                            OUTPUT_FOLDER=str(tmp_path))
-    rows = _read_tables(tmp_path)
+    rows = read_tables(tmp_path)
     assert {r["level"] for r in rows} == {"province", "district", "subdistrict"}
     hidden = sum(r[f"persons_{c}"] == "" for r in rows for c in ("scored",) + CLASSES)
     assert hidden == result["PRIMARY"] + result["SECONDARY"] and result["SECONDARY"] > 0
@@ -274,7 +274,7 @@ def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, fresh, tmp_
     assert "multiple of 5" in (tmp_path / "README.txt").read_text(encoding="utf-8")
     assert "90% or more of a group's persons are in one risk class" in \
         (tmp_path / "README.txt").read_text(encoding="utf-8")
-    for row in _read_tables(tmp_path):
+    for row in read_tables(tmp_path):
         assert note in row["note"] and "2024" in row["note"]
         for c in ("scored",) + CLASSES:
             assert row[f"persons_{c}"] == "" or int(row[f"persons_{c}"]) % 5 == 0
@@ -306,7 +306,7 @@ def test_breakdown_parameters_and_refusals(run_algorithm, scored, fresh, tmp_pat
     tmp_path = tmp_path / "out"
     run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=1, BY_AGE_BAND=False,
                   BY_SEX=False, OUTPUT_FOLDER=str(tmp_path))
-    rows = _read_tables(tmp_path)
+    rows = read_tables(tmp_path)
     assert {r["level"] for r in rows} == {"province", "district"}
     assert {(r["age_band"], r["sex"]) for r in rows} == {("all", "all")}
     assert attack(rows) == set()
@@ -466,7 +466,7 @@ def test_formulas_in_area_names_are_neutralised_in_the_csv_and_the_workbooks(sco
         conn.execute("UPDATE district SET name_th = ?, name_en = '-West' WHERE code = ?", (evil, code))
         conn.execute("UPDATE risk_district SET name_th = ? WHERE code = ?", (evil, code))
     public_export.export(db, 2024, tmp_path / "out", level="district")
-    rows = _read_tables(tmp_path / "out")
+    rows = read_tables(tmp_path / "out")
     planted = [r for r in rows if r["area_code"] == code]
     assert planted and {(r["area_name_th"], r["area_name_en"]) for r in planted} == {("'" + evil, "'-West")}
     assert all(r["persons_scored"] == "" or int(r["persons_scored"]) >= 0 for r in rows)
@@ -503,7 +503,7 @@ def export_all(run_algorithm, db, folder, **settings):
         run_algorithm("publicexport", DATABASE=str(db), DATA_YEAR=2024, LEVEL=level,
                       BY_AGE_BAND=by_age, BY_SEX=by_sex, OUTPUT_FOLDER=str(folder / name),
                       **settings)
-        found[name] = _read_tables(folder / name)
+        found[name] = read_tables(folder / name)
     return found
 
 
@@ -604,7 +604,7 @@ def test_other_settings_or_changed_data_are_refused_until_a_rerelease(fresh, tmp
 def test_rounding_is_the_same_in_every_export(fresh, tmp_path):
     a = public_export.export(fresh, 2024, tmp_path / "a", rounding=5)
     public_export.export(fresh, 2024, tmp_path / "b", rounding=5, level="district", by_age_band=False)
-    rows = merge(_read_tables(tmp_path / "a"), _read_tables(tmp_path / "b"))   # never disagree
+    rows = merge(read_tables(tmp_path / "a"), read_tables(tmp_path / "b"))   # never disagree
     assert all(int(r[f"persons_{c}"]) % 5 == 0 for r in rows for c in ("scored",) + CLASSES
                if r[f"persons_{c}"] != "")
     assert a.protected.rounding == 5
