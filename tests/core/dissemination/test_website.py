@@ -90,7 +90,10 @@ def test_suppressed_cells_are_hidden_never_zero(site):
     _, folder, summary = site
     data = site_data(folder)
     hidden = [a for a in data["maps"]["subdistrict"] if a["class"] == website.HIDDEN]
-    assert hidden and summary.hidden_areas == len(hidden)   # the small sample has such areas
+    assert summary.hidden_areas == len(hidden)
+    hidden = [a for a in data["maps"]["subdistrict"] if None in
+              (a["persons_scored"], a["persons_high"], a["persons_medium"], a["persons_low"])]
+    assert hidden       # the small sample has such areas
     by_code = {r["area_code"]: r for r in export_rows(folder, "subdistrict")
                if r["age_band"] == "all" and r["sex"] == "all"}
     for area in hidden:
@@ -98,6 +101,9 @@ def test_suppressed_cells_are_hidden_never_zero(site):
         empty = [c for c in ("persons_scored", "persons_high", "persons_medium", "persons_low")
                  if row[c] == ""]
         assert empty and all(area[c] is None for c in empty)
+        assert area["class"] in (website.HIDDEN, "low", "medium", "high")
+        if area["persons_scored"] is None:
+            assert area["class"] == website.HIDDEN
     chart = (folder / "chart.svg").read_text(encoding="utf-8")
     if any(r["persons_high"] is None for r in data["age_sex"]):
         assert "hidden" in chart
@@ -131,6 +137,15 @@ def test_the_database_is_never_the_site_folder(scored_sample, tmp_path):
 def test_an_areas_class_comes_from_published_counts_only():
     row = {"persons_scored": 40, "persons_high": 20, "persons_medium": 12, "persons_low": 8}
     assert website.area_class(row) == "high"
-    assert website.area_class({**row, "persons_medium": None}) == website.HIDDEN
+    # 20 of 40 published: the hidden medium is at most 40 - 20 - 8 = 12, so high leads.
+    assert website.area_class({**row, "persons_medium": None}) == "high"
+    assert website.area_class({**row, "persons_high": None}) == website.HIDDEN  # 12 vs <= 20
+    assert website.area_class({**row, "persons_high": None, "persons_low": 25,
+                               "persons_medium": None}) == "low"      # 25 > 40 - 25
+    # Rounded to 5: the hidden medium may be up to 12 + 8 = 20, as many as high's 20.
+    assert website.area_class({**row, "persons_medium": None}, rounding=5) == website.HIDDEN
+    assert website.area_class({**row, "persons_medium": None, "persons_high": 30},
+                              rounding=5) == "high"          # 30 vs at most 2 + 8
+    assert website.area_class({**row, "persons_scored": None}) == website.HIDDEN
     assert website.area_class({**row, "persons_scored": 0, "persons_high": 0,
                                "persons_medium": 0, "persons_low": 0}) == "none"

@@ -84,7 +84,8 @@ def write_site(database: PathLike, data_year: int, folder: PathLike, k: int | No
                     for level in MAP_LEVELS}
         province = conn.execute("SELECT name_th, name_en FROM province LIMIT 1").fetchone()
     colours = class_colours(database)
-    site = site_data(tables, outlines, data_year, summary.note, province, attribution, colours)
+    site = site_data(tables, outlines, data_year, summary.note, province, attribution, colours,
+                     rounding)
     for name in TEMPLATE_FILES:
         shutil.copyfile(data_path(f"web/public/{name}"), folder / name)
     (folder / "data.js").write_text(
@@ -116,20 +117,28 @@ def read_csv(path: PathLike) -> list[dict]:
     return rows
 
 
-def area_class(row: dict) -> str:
-    """The risk class most of an area's scored persons are in, from published counts only:
-    'hidden' when any of them is suppressed, 'none' when nobody was scored."""
-    counts = [row[f"persons_{c}"] for c in CLASSES]
-    if row["persons_scored"] is None or None in counts:
+def area_class(row: dict, rounding: int = 1) -> str:
+    """The risk class most of an area's scored persons are in, from published counts only: a
+    class whose count is above every other class's, hidden ones included (together they are at
+    most the persons scored less the published counts, give or take the rounding); 'hidden' when
+    the published counts cannot tell, 'none' when nobody was scored."""
+    scored = row["persons_scored"]
+    counts = {c: row[f"persons_{c}"] for c in CLASSES}
+    known = {c: v for c, v in counts.items() if v is not None}
+    if scored is None or not known:
         return HIDDEN
-    if not row["persons_scored"]:
+    if not scored:
         return "none"
-    return max(zip(counts, (-i for i in range(len(CLASSES))), CLASSES))[2]
+    best = max(known, key=lambda c: (known[c], -CLASSES.index(c)))
+    rivals = [v for c, v in known.items() if c != best]
+    if len(known) < len(CLASSES):
+        rivals.append(scored - sum(known.values()) + 2 * (rounding - 1))
+    return best if all(known[best] > v for v in rivals) else HIDDEN
 
 
 def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_year: int,
               note: str, province: tuple | None, attribution: str,
-              colours: dict[str | None, str]) -> dict:
+              colours: dict[str | None, str], rounding: int = 1) -> dict:
     """What data.js holds: the figures (cells of the export's CSVs, nothing else) and the areas'
     outlines as SVG path strings; texts and years as strings."""
     def totals(rows):
@@ -142,7 +151,7 @@ def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_yea
     maps, tabled = {}, {}
     for level in ("district", "subdistrict"):
         tabled[level] = [{"code": r["area_code"], "th": r["area_name_th"], "en": r["area_name_en"],
-                          "district": r["district_code"] or "", "class": area_class(r),
+                          "district": r["district_code"] or "", "class": area_class(r, rounding),
                           **figures(r)} for r in totals(tables[level])]
         maps[level] = [{**area, "path": projection.path(outlines[level].get(area["code"]))}
                        for area in tabled[level] if outlines[level].get(area["code"])]
@@ -159,7 +168,7 @@ def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_yea
                   "view_box": projection.view_box()},
         "colours": {(c or "none"): v for c, v in colours.items()},
         "text_colours": {(c or "none"): text_colour(v) for c, v in colours.items()},
-        "province": {"class": area_class(province_row), **figures(province_row)},
+        "province": {"class": area_class(province_row, rounding), **figures(province_row)},
         "maps": maps, "tables": tabled, "age_sex": age_sex,
         "downloads": sorted(p for p in (f"public_export_{data_year}_{level}.csv" for level in LEVELS))
         + [f"public_export_{data_year}.xlsx", f"public_export_{data_year}.gpkg",
@@ -224,10 +233,12 @@ def age_sex_svg(age_sex: list[dict]) -> str:
             x = x0 + j * bar
             value = cell.get((band, sex))
             if value is None:
-                parts.append(f'<rect x="{x:.1f}" y="{bottom - 30}" width="{bar - 2:.1f}" height="30" '
+                middle, base = x + bar / 2, bottom - 4
+                parts.append(f'<rect x="{x:.1f}" y="{bottom - 80}" width="{bar - 2:.1f}" height="80" '
                              f'fill="#ffffff" stroke="{CHART_COLOURS[sex]}" stroke-dasharray="4 2"/>'
-                             f'<text x="{x + bar / 2:.1f}" y="{bottom - 34}" text-anchor="middle" '
-                             f'font-size="9" fill="#1d1d1d">ปกปิด/hidden</text>')
+                             f'<text x="{middle:.1f}" y="{base}" transform="rotate(-90 {middle:.1f} '
+                             f'{base})" dominant-baseline="middle" font-size="9" '
+                             f'fill="#1d1d1d">ปกปิด/hidden</text>')
                 continue
             h = plot * value / top
             parts.append(f'<rect x="{x:.1f}" y="{bottom - h:.1f}" width="{bar - 2:.1f}" '
