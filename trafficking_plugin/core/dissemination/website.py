@@ -246,7 +246,8 @@ def age_sex_svg(age_sex: list[dict]) -> str:
                          f'<text x="{x + bar / 2:.1f}" y="{bottom - h - 4:.1f}" '
                          f'text-anchor="middle" font-size="10" fill="#1d1d1d">{value}</text>')
         parts.append(f'<text x="{left + (i + 0.5) * slot:.1f}" y="{bottom + 18}" '
-                     f'text-anchor="middle" fill="#1d1d1d">{escape(band)}</text>')
+                     f'text-anchor="middle" fill="#1d1d1d">'
+                     f'{"ไม่ทราบ/unknown" if band == UNKNOWN else escape(band)}</text>')
     words = {"female": "หญิง / female", "male": "ชาย / male", UNKNOWN: "ไม่ระบุ / not recorded"}
     for j, sex in enumerate(sexes):
         x = left + j * 170
