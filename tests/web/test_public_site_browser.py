@@ -188,3 +188,43 @@ def test_a_screenshot_for_the_manual(folder, driver):
     height = driver.execute_script("return document.documentElement.scrollHeight;")
     driver.set_window_size(1280, min(max(height, 900), 4000))
     assert driver.save_screenshot(SCREENSHOT)
+
+
+CONTRAST = """
+function lum(c) {
+  var v = c.match(/[\\d.]+/g).slice(0, 3).map(function (x) {
+    x = x / 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(e) {
+  for (; e && e.nodeType === 1; e = e.parentElement) {
+    var b = getComputedStyle(e).backgroundColor;
+    var alpha = b.match(/[\\d.]+/g);
+    if (b !== "transparent" && !(alpha.length === 4 && +alpha[3] === 0)) { return b; }
+  }
+  return "rgb(255, 255, 255)";
+}
+var low = [];
+var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  var node = walker.currentNode, e = node.parentElement;
+  if (!node.textContent.trim() || e.closest("svg, noscript, .skip")) { continue; }
+  var style = getComputedStyle(e);
+  var a = lum(style.color), b = lum(background(e));
+  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  var size = parseFloat(style.fontSize);
+  var large = size >= 24 || (size >= 18.66 && +style.fontWeight >= 700);
+  if (ratio < (large ? 3 : 4.5)) { low.push([node.textContent.trim().slice(0, 30), ratio.toFixed(2)]); }
+}
+return low;
+"""
+
+
+def test_every_text_has_the_contrast_wcag_aa_asks(page):
+    driver, _ = page
+    assert driver.execute_script(CONTRAST) == []
+    driver.find_element(By.ID, "language").click()
+    assert driver.execute_script(CONTRAST) == []
+    # The check sees the page's text: light grey on white fails it.
+    driver.execute_script("document.getElementById('lead').style.color = '#aaaaaa';")
+    assert [text for text, _ in driver.execute_script(CONTRAST)] == ["Persons whose risk was assesse"]
