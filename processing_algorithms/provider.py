@@ -26,6 +26,7 @@ from .monitor_activities import MonitorActivities
 from .network_coverage import NetworkCoverage
 from .prevention_targets import PreventionTargets
 from .public_export import PublicExport
+from .public_website import PublicWebsite
 from .publish_national import PublishNational
 from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
@@ -101,7 +102,7 @@ class TraffickingProvider(QgsProcessingProvider):
         for algorithm in (CreateDatabase(), GenerateSampleData(), ImportSecondaryData(),
                           ImportSinSpace(), Crosswalk(), ScoreRiskIndex(), RiskReport(),
                           PreventionTargets(), ExtractImageryChips(), AnalyseCaseRoutes(), NetworkCoverage(),
-                          PublicExport(), PublishNational()):
+                          PublicExport(), PublicWebsite(), PublishNational()):
             self.addAlgorithm(algorithm)
         # Programme monitoring and the data-quality check.
         for algorithm in (VerifyDatabase(), ImportActivities(), MonitorActivities(),

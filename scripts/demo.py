@@ -168,6 +168,12 @@ def main():
                    ATTRIBUTION=attribution + " Persons and risk: synthetic sample data.")
     print(f"demo: open {project['OUTPUT']} in QGIS: layers grouped and styled, print layouts "
           f"{project['LAYOUTS']}")
+    # The public website: the same protected figures as the public export above, as a page.
+    site = step("write the public website", "publicwebsite", DATABASE=str(database),
+                DATA_YEAR=args.year, OUTPUT_FOLDER=str(out / "public_site"),
+                ATTRIBUTION=attribution + " Persons and risk: synthetic sample data.")
+    print(f"demo: public website {site['INDEX']} ({site['AREAS']} sub-districts, "
+          f"{site['HIDDEN_AREAS']} shown as hidden): copy the folder to any web server")
     print(f"demo: database {database}")
     print("demo: timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()))
     app.exitQgis()

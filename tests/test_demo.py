@@ -30,6 +30,9 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
     risk_png = out / "risk_50.png"
     assert risk_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and risk_png.stat().st_size > 50_000
     assert (out / "agency_files" / "manifest.json").exists()
+    # The public website beside the public export: the same release of the year.
+    assert (out / "public_site" / "index.html").exists()
+    assert (out / "public_site" / "downloads" / "public_export_2024.gpkg").exists()
     with sqlite3.connect(out / "province_50.gpkg") as conn:
         assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == districts
         assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
@@ -55,4 +58,6 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
         # Old spellings and districts of the real province's welfare cases all find their tambon.
         assert conn.execute("SELECT count(*) FROM unmapped_code WHERE field = 'subdistrict_name'"
                             ).fetchone()[0] == 0
+        assert conn.execute("SELECT kind, release FROM export_register ORDER BY fid").fetchall() \
+            == [("public_export", 1), ("public_website", 1)]
     assert "demo: timings" in log

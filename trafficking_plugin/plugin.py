@@ -64,6 +64,7 @@ class TraffickingPlugin:
         (tr_noop("Analyse case routes…"), "trafficking:analysecaseroutes"),
         (tr_noop("Network coverage gaps…"), "trafficking:networkcoverage"),
         (tr_noop("Public export (protected aggregates)…"), "trafficking:publicexport"),
+        (tr_noop("Public website (static, Thai and English)…"), "trafficking:publicwebsite"),
         (tr_noop("Publish to the national database…"), "trafficking:publishnational"),
     )
     # Menu entries that open the plugin's own dialogs or toggle a setting: (label, method name).

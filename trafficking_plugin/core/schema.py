@@ -440,7 +440,8 @@ TABLES = (
           "re-release (new data or new settings, with a reason).", "NOT NULL"),
         C("published_at", "DATETIME", "When (UTC, ISO 8601).", "NOT NULL"),
         C("published_by", "TEXT", "Who (the operating-system user)."),
-        C("kind", "TEXT", "public_export or national."),
+        C("kind", "TEXT", "public_export, public_website (the public export behind the public "
+                                  "website) or national."),
         C("level", "TEXT", "Deepest area level published: province, district or subdistrict."),
         C("by_age_band", "BOOLEAN", "1 when broken down by age band."),
         C("by_sex", "BOOLEAN", "1 when broken down by sex."),

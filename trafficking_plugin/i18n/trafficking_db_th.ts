@@ -1201,6 +1201,7 @@ The output folder also gets chip_footprints.gpkg (chip_footprint: each chip's ou
             <location filename="../../processing_algorithms/extract_imagery_chips.py" />
             <location filename="../../processing_algorithms/generate_sample_data.py" />
             <location filename="../../processing_algorithms/public_export.py" />
+            <location filename="../../processing_algorithms/public_website.py" />
             <location filename="../../processing_algorithms/risk_report.py" />
             <source>Output folder</source>
             <translation>โฟลเดอร์ผลลัพธ์</translation>
@@ -1778,6 +1779,58 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
             <location filename="../../processing_algorithms/public_export.py" />
             <source>Canceled: the export is incomplete.</source>
             <translation>ยกเลิกแล้ว: การส่งออกไม่ครบถ้วน</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Public website (static, Thai and English)</source>
+            <translation>เว็บไซต์สาธารณะ (ไฟล์คงที่ ภาษาไทยและอังกฤษ)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>A website of a data year's public figures that any web server or a USB stick can serve: index.html at the top of the output folder, a map of sub-districts and districts, sortable tables, the age and sex chart, downloads, the method, the date, the licence and attribution, in Thai and English, usable on a phone. The page fetches nothing from the Internet.
+The figures are the year's public export (sub-districts by age band and sex, in downloads/), written and recorded in the export register like trafficking:publicexport: the same cells suppressed, shown as hidden, never as zero. Left empty, k and rounding are those the year was published with (11 and 1 the first time). See docs/web.md.</source>
+            <translation>เว็บไซต์แสดงตัวเลขสาธารณะของปีข้อมูล ที่เว็บเซิร์ฟเวอร์ใดก็ได้หรือแฟลชไดรฟ์ USB เปิดได้: index.html อยู่บนสุดของโฟลเดอร์ผลลัพธ์ มีแผนที่ตำบลและอำเภอ ตารางที่เรียงลำดับได้ แผนภูมิตามอายุและเพศ ไฟล์ดาวน์โหลด วิธีการ วันที่ สัญญาอนุญาตและที่มา เป็นภาษาไทยและอังกฤษ ใช้บนโทรศัพท์ได้ หน้าเว็บไม่ดึงข้อมูลใดจากอินเทอร์เน็ต
+ตัวเลขคือการส่งออกข้อมูลสาธารณะของปีนั้น (ตำบลตามกลุ่มอายุและเพศ ในโฟลเดอร์ downloads/) เขียนและบันทึกในทะเบียนการเผยแพร่ (export register) เช่นเดียวกับ trafficking:publicexport: ปกปิดช่องเดียวกัน แสดงว่าปกปิด ไม่แสดงเป็นศูนย์ หากเว้นว่าง k และการปัดเศษจะใช้ค่าที่ปีนั้นเคยเผยแพร่ (ครั้งแรก 11 และ 1) ดู docs/web.md</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Smallest count published (k; empty: as the year was published)</source>
+            <translation>จำนวนน้อยที่สุดที่เผยแพร่ (k; เว้นว่าง: ตามที่ปีนั้นเคยเผยแพร่)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Round counts to a multiple of (empty: as the year was published)</source>
+            <translation>ปัดจำนวนเป็นพหุคูณของ (เว้นว่าง: ตามที่ปีนั้นเคยเผยแพร่)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Attribution shown with the licence (empty: the province's coordination centre)</source>
+            <translation>ที่มาที่แสดงกับสัญญาอนุญาต (เว้นว่าง: ศูนย์ประสานงานของจังหวัด)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Website page (index.html)</source>
+            <translation>หน้าเว็บไซต์ (index.html)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Sub-districts on the map</source>
+            <translation>ตำบลบนแผนที่</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Sub-districts shown as hidden</source>
+            <translation>ตำบลที่แสดงว่าปกปิด</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Canceled: the website is incomplete.</source>
+            <translation>ยกเลิกแล้ว: เว็บไซต์ยังไม่สมบูรณ์</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/public_website.py" />
+            <source>Open {} in a browser, or copy the folder to the web server.</source>
+            <translation>เปิด {} ในเบราว์เซอร์ หรือคัดลอกโฟลเดอร์ไปยังเว็บเซิร์ฟเวอร์</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/publish_national.py" />
@@ -2643,6 +2696,16 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/core/dissemination/verify.py" />
             <source>Most persons without a sub-district</source>
             <translation>บุคคลส่วนใหญ่ไม่ทราบตำบล</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/website.py" />
+            <source>Writing the website from the public export…</source>
+            <translation>กำลังเขียนเว็บไซต์จากการส่งออกข้อมูลสาธารณะ…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/core/dissemination/website.py" />
+            <source>{} is the province database: the website goes to a folder of its own. Choose another folder.</source>
+            <translation>{} คือฐานข้อมูลจังหวัด: เว็บไซต์ต้องอยู่ในโฟลเดอร์ของตนเอง โปรดเลือกโฟลเดอร์อื่น</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/core/ingest/gdal_table.py" />
@@ -4146,6 +4209,11 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
             <location filename="../../trafficking_plugin/plugin.py" />
             <source>Public export (protected aggregates)…</source>
             <translation>ส่งออกข้อมูลสาธารณะ (ตัวเลขรวมที่ปกปิดแล้ว)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Public website (static, Thai and English)…</source>
+            <translation>เว็บไซต์สาธารณะ (ไฟล์คงที่ ภาษาไทยและอังกฤษ)…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />

@@ -57,12 +57,13 @@ class ExportSummary:
 def export(database: PathLike, data_year: int, folder: PathLike, level: str = "subdistrict",
            by_age_band: bool = True, by_sex: bool = True, k: int = 11, rounding: int = 1,
            feedback: Feedback | None = None, dominance: float | None = DOMINANCE,
-           rerelease: str | None = None) -> ExportSummary:
+           rerelease: str | None = None, kind: str = "public_export") -> ExportSummary:
     """Write the protected tables of ``data_year`` (Common Era) into ``folder``.
     ``dominance``: the share of a group in one risk class from which the group's class counts are
     hidden (attribute disclosure); None turns that rule off. k, rounding and dominance must be
     those the year was first published with, unless ``rerelease`` says why the year is protected
-    anew (release.prepare)."""
+    anew (release.prepare). ``kind``: how the register names the publication (the public
+    website publishes the same export)."""
     feedback = feedback or NullFeedback()
     year = data_year
     if level not in LEVELS:
@@ -100,7 +101,7 @@ def export(database: PathLike, data_year: int, folder: PathLike, level: str = "s
     cells = releases.export_cells(protected, level, by_age_band, by_sex)
     why = [protected.hidden[c] for c in cells if c in protected.hidden]
     try:
-        releases.record(database, cube, "public_export", level, by_age_band, by_sex, len(cells),
+        releases.record(database, cube, kind, level, by_age_band, by_sex, len(cells),
                         len(why), f"{folder}: " + ", ".join(f.name for f in map(Path, files)),
                         feedback)
     except BaseException:

@@ -35,7 +35,7 @@ ALL = "all"
 UNKNOWN = "unknown"
 DOMINANCE = 0.9    # a group with this share or more in one risk class has its classes hidden
 HARMLESS = "low"   # "all of them are at low risk" tells a member nothing that harms them
-KINDS = ("public_export", "national")
+KINDS = ("public_export", "public_website", "national")
 _TABLES = ("export_register", "export_suppressed")
 
 
