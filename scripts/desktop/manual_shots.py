@@ -188,6 +188,12 @@ def crosswalk_log():
                        run=True)
 
 
+def thai_error():
+    """A run that cannot go on, in Thai: the crosswalk of a year without imports."""
+    return dialog_shot("trafficking:crosswalk", {"DATABASE": DATABASE, "DATA_YEAR": YEAR + 542},
+                       run=True)
+
+
 def attribute_table(table, subset):
     def shot():
         layer = add_layer(table, table, subset)
@@ -294,6 +300,7 @@ SHOTS = {
     "th": [                                          # the plugin in Thai, for the quick start
         ("manual_th_toolbox", risk_map_and_toolbox),
         ("manual_th_plugins_menu", plugin_menu),
+        ("manual_th_error", thai_error),
     ],
 }
 

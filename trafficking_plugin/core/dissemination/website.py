@@ -29,7 +29,7 @@ from ..thai_calendar import shown_year
 from ..wkb import rings, wkb_of
 from . import public_export, release as releases
 from .class_colours import class_colours, text_colour
-from .release import ALL, CLASSES, LEVELS, UNKNOWN
+from .release import ALL, LEVELS, UNKNOWN
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -83,9 +83,12 @@ def write_site(database: PathLike, data_year: int, folder: PathLike, k: int | No
         outlines = {level: dict(conn.execute(f'SELECT code, geom FROM "{level}"'))
                     for level in MAP_LEVELS}
         province = conn.execute("SELECT name_th, name_en FROM province LIMIT 1").fetchone()
+        classes = {level: dict(conn.execute(f'SELECT code, risk_class FROM "risk_{level}" WHERE '
+                                            "data_year = ?", (data_year,)))
+                   for level in ("district", "subdistrict")}
     colours = class_colours(database)
     site = site_data(tables, outlines, data_year, summary.note, province, attribution, colours,
-                     rounding)
+                     classes)
     for name in TEMPLATE_FILES:
         shutil.copyfile(data_path(f"web/public/{name}"), folder / name)
     (folder / "data.js").write_text(
@@ -117,28 +120,20 @@ def read_csv(path: PathLike) -> list[dict]:
     return rows
 
 
-def area_class(row: dict, rounding: int = 1) -> str:
-    """The risk class most of an area's scored persons are in, from published counts only: a
-    class whose count is above every other class's, hidden ones included (together they are at
-    most the persons scored less the published counts, give or take the rounding); 'hidden' when
-    the published counts cannot tell, 'none' when nobody was scored."""
-    scored = row["persons_scored"]
-    counts = {c: row[f"persons_{c}"] for c in CLASSES}
-    known = {c: v for c, v in counts.items() if v is not None}
-    if scored is None or not known:
+def area_class(row: dict, map_class: str | None) -> str:
+    """The area's class on the province's risk map, shown only beside its published persons
+    scored and persons at high risk (as the national database shows it: beside a hidden count it
+    would narrow that count); 'hidden' without them, 'none' when nobody was scored."""
+    if row["persons_scored"] is None or row["persons_high"] is None:
         return HIDDEN
-    if not scored:
+    if not row["persons_scored"]:
         return "none"
-    best = max(known, key=lambda c: (known[c], -CLASSES.index(c)))
-    rivals = [v for c, v in known.items() if c != best]
-    if len(known) < len(CLASSES):
-        rivals.append(scored - sum(known.values()) + 2 * (rounding - 1))
-    return best if all(known[best] > v for v in rivals) else HIDDEN
+    return map_class or "none"
 
 
 def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_year: int,
               note: str, province: tuple | None, attribution: str,
-              colours: dict[str | None, str], rounding: int = 1) -> dict:
+              colours: dict[str | None, str], classes: dict[str, dict[str, str]]) -> dict:
     """What data.js holds: the figures (cells of the export's CSVs, nothing else) and the areas'
     outlines as SVG path strings; texts and years as strings."""
     def totals(rows):
@@ -151,7 +146,8 @@ def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_yea
     maps, tabled = {}, {}
     for level in ("district", "subdistrict"):
         tabled[level] = [{"code": r["area_code"], "th": r["area_name_th"], "en": r["area_name_en"],
-                          "district": r["district_code"] or "", "class": area_class(r, rounding),
+                          "district": r["district_code"] or "",
+                          "class": area_class(r, classes[level].get(r["area_code"])),
                           **figures(r)} for r in totals(tables[level])]
         maps[level] = [{**area, "path": projection.path(outlines[level].get(area["code"]))}
                        for area in tabled[level] if outlines[level].get(area["code"])]
@@ -168,7 +164,7 @@ def site_data(tables: dict[str, list[dict]], outlines: dict[str, dict], data_yea
                   "view_box": projection.view_box()},
         "colours": {(c or "none"): v for c, v in colours.items()},
         "text_colours": {(c or "none"): text_colour(v) for c, v in colours.items()},
-        "province": {"class": area_class(province_row, rounding), **figures(province_row)},
+        "province": figures(province_row),
         "maps": maps, "tables": tabled, "age_sex": age_sex,
         "downloads": sorted(p for p in (f"public_export_{data_year}_{level}.csv" for level in LEVELS))
         + [f"public_export_{data_year}.xlsx", f"public_export_{data_year}.gpkg",
