@@ -272,7 +272,7 @@ def test_outputs_carry_the_note_and_no_person(run_algorithm, scored, fresh, tmp_
     note = "k = 5"
     assert note in (tmp_path / "README.txt").read_text(encoding="utf-8")
     assert "multiple of 5" in (tmp_path / "README.txt").read_text(encoding="utf-8")
-    assert "90% or more of a group's persons are in one risk class" in \
+    assert "90% or more of a group's persons are at high or at medium risk and fewer than 5" in \
         (tmp_path / "README.txt").read_text(encoding="utf-8")
     for row in read_tables(tmp_path):
         assert note in row["note"] and "2024" in row["note"]

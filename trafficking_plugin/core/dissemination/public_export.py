@@ -153,9 +153,10 @@ def table_rows(protected: disclosure.Protected, areas: dict[tuple[str, str], tup
 def protection_note(k: int, rounding: int, year: int, run: tuple[str, str, str] | None,
                     database: PathLike, dominance: float | None = None, release: int = 1) -> str:
     """One line saying exactly how the figures were protected, for every output."""
-    dominated = (f"where {dominance:.0%} or more of a group's persons are in one risk class, the "
-                 f"group's high, medium and low counts are suppressed, zeros included, so that no "
-                 f"member's class can be read off; ") if dominance is not None else ""
+    dominated = (f"where {dominance:.0%} or more of a group's persons are at high or at medium "
+                 f"risk and fewer than {k} in the other classes, the group's high, medium and low "
+                 f"counts are suppressed, zeros included, so that no member's class can be read "
+                 f"off; ") if dominance is not None else ""
     rounded = f"published counts rounded to the nearest multiple of {rounding} after suppression" \
         if rounding > 1 else "no rounding"
     method = f", scored by the {run[0]} method, catalogue {run[1]}, at {run[2]}" if run else ""
