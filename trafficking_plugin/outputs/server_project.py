@@ -72,9 +72,12 @@ def build_server_project(database: PathLike, project_path: PathLike, data_year: 
         _add(project, group, counts, "establishment_district")
 
     names = {}
-    for layer in project.mapLayers().values():
+    # In the tree's order, so the layers of the groups keep the table's name and the layouts'
+    # copies (in the last group) get a suffix; layers outside the tree last.
+    in_tree = [node.layer() for node in project.layerTreeRoot().findLayers()]
+    for layer in in_tree + [la for la in project.mapLayers().values() if la not in in_tree]:
         key = _key_of(layer)
-        short = key if key not in names.values() else f"{key}_{len(names)}"
+        short = key if key not in names else f"{key}_print_{len(names)}"
         names[short] = key
         layer.setShortName(short)
         layer.setCustomProperty(KEY_PROPERTY, key)
@@ -82,12 +85,19 @@ def build_server_project(database: PathLike, project_path: PathLike, data_year: 
         layer.setAttribution(attribution or _ATTRIBUTION)
         if isinstance(layer, QgsVectorLayer):
             _hide_fields(layer, {f.name() for f in layer.fields()} - set(served_fields(key)))
+    for group in project.layerTreeRoot().findGroups():
+        group.setCustomProperty("wmsShortName", _GROUP_NAMES.get(group.name(), "group"))
     _service(project, summary.title, year, attribution, contact_email)
     if not project.write(project_path):
         raise ServerProjectError("could not write {}: {}", project_path, project.error())
     return ServerProjectSummary(year, names, summary.layouts, public_folder, k)
 
 
+# WMS names of the groups (a request naming a group draws the members the role may read).
+_GROUP_NAMES = {PUBLIC_GROUP: "public_figures", "เขตการปกครอง / Administrative units": "boundaries",
+                "สถานที่เสี่ยง / Sin space": "sin_space", "เครือข่าย / Network": "network",
+                "ดัชนีความเสี่ยง / Risk index": "risk_index",
+                "ชั้นข้อมูลของแผนที่พิมพ์ / Print layout layers": "print_layers"}
 _ATTRIBUTION = "ศูนย์ปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์จังหวัด / Provincial anti-trafficking centre"
 
 

@@ -12,11 +12,16 @@ key (the table it shows, or the name of a derived layer) as a custom property.
 """
 from __future__ import annotations
 
+import re
+
+from ..schema import TABLES_BY_NAME
+
 STAFF, PARTNER, PUBLIC = "staff", "partner", "public"
 ROLES = (STAFF, PARTNER, PUBLIC)
 ROLE_HEADER = "X-Trafficking-Role"
 KEY_PROPERTY = "trafficking/layer"   # the layer's key in SERVED, a custom property of the layer
-K_PROPERTY = "trafficking/k"         # the release's k, for the partner's filter of counts
+K_PROPERTY = "trafficking/k"
+ROW_NUMBER = "fid"         # the release's k, for the partner's filter of counts
 
 _AREA = ("code", "name_th", "name_en")
 _RISK_PARTNER = ("code", "name_th", "data_year", "persons_scored", "persons_high", "share_high",
@@ -32,8 +37,10 @@ _ORGANISATION = ("name", "name_en", "type", "phone", "email", "line_id", "addres
 _MEMBER = ("name", "organization_id", "role", "phone", "email", "line_id", "areas", "mandate",
            "specialisations", "languages", "availability")
 # No case_refs (they point into the case records), no surveys' free text, no import bookkeeping.
-_ESTABLISHMENT = ("name", "type", "licence_status", "workers", "village_code", "survey_date",
-                  "location_approximate", "risk_score", "risk_class", "risk_reasons")
+_ESTABLISHMENT = ("name", "type", "licence_status", "workers", "minors_observed", "foreign_workers",
+                  "complaints", "inspections", "rescues", "village_code", "survey_date",
+                  "coordinate_source", "location_approximate", "risk_score", "risk_class",
+                  "risk_reasons")
 _ESTABLISHMENT_COUNTS = ("code", "name_th", "establishments", "establishments_high")
 PUBLIC_COLUMNS = ("area_code", "area_name_th", "area_name_en", "district_code", "persons_scored",
                   "persons_high", "persons_medium", "persons_low", "share_high", "share_medium",
@@ -79,9 +86,13 @@ def may_read(role: str, key: str | None) -> bool:
 
 
 def visible_fields(role: str, key: str | None, fields: list[str]) -> list[str]:
-    """The fields of ``fields`` (in their order) that ``role`` may see in layer ``key``."""
-    allowed = SERVED.get(key or "", {}).get(role, ())
-    return [f for f in fields if f in allowed]
+    """The fields of ``fields`` (in their order) that ``role`` may see in layer ``key``. The
+    GeoPackage's row number (fid) goes with every readable layer: QGIS Server's feature info
+    needs it, and it says nothing."""
+    allowed = SERVED.get(key or "", {}).get(role)
+    if allowed is None:
+        return []
+    return [f for f in fields if f in allowed or f == ROW_NUMBER]
 
 
 def served_fields(key: str) -> tuple[str, ...]:
@@ -103,3 +114,40 @@ def feature_filter(role: str, key: str | None, k: int) -> str:
 def may_print(role: str, keys: list[str | None]) -> bool:
     """Whether ``role`` may print a layout whose maps draw the layers ``keys``."""
     return all(may_read(role, key) for key in keys)
+
+
+# Request parameters holding expressions or filters: a field named in them must be one the role
+# sees, or a filter on a hidden field would answer yes/no questions about its values.
+FILTER_PARAMETERS = ("FILTER", "EXP_FILTER", "SORTBY", "SORT_BY", "FILTER_GEOM", "RULE",
+                     "RULELABEL", "HIGHLIGHT_LABELSTRING")
+
+
+def _columns(key: str) -> tuple[str, ...]:
+    if key in TABLES_BY_NAME:
+        return tuple(c.name for c in TABLES_BY_NAME[key].columns)
+    if key == "public_subdistrict":
+        return PUBLIC_COLUMNS
+    return served_fields(key)
+
+
+def hidden_names(role: str) -> set[str]:
+    """Field names ``role`` may not see on some layer it reads (also those no role sees): a
+    request may not name them, even where another layer shows a field of the same name."""
+    hidden: set[str] = set()
+    for key, by_role in SERVED.items():
+        if role in by_role:
+            hidden |= set(_columns(key)) - set(by_role[role])
+    return hidden
+
+
+def refused_parameter(role: str, parameters: dict[str, str]) -> str | None:
+    """The parameter of a request that names a field hidden from ``role`` (a filter, a sort, or
+    an OGC API query parameter named after the field); None when there is none."""
+    hidden = hidden_names(role)
+    for name, value in parameters.items():
+        if name.lower() in hidden:
+            return name
+        if name.upper() in FILTER_PARAMETERS and any(
+                word in hidden for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", value or "")):
+            return name
+    return None
