@@ -64,3 +64,14 @@ def test_public_figures_are_the_recorded_public_export(server_project):
     with sqlite3.connect(db) as conn:
         kinds = [r[0] for r in conn.execute("SELECT kind FROM export_register WHERE data_year = 2024")]
     assert kinds == ["public_export"]
+
+
+def test_a_year_that_cannot_be_published_leaves_no_project(scored_sample, tmp_path, qgis_app):
+    from trafficking_db.trafficking_plugin.core.errors import CoreError
+    from trafficking_db.trafficking_plugin.outputs.server_project import build_server_project
+    _, db = scored_sample
+    db = copy_database(db, tmp_path)
+    with pytest.raises(CoreError, match="no scored person"):
+        build_server_project(db, tmp_path / "intranet.qgz", 2023)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["province.gpkg",
+                                                         "province.identity.sqlite"]

@@ -21,7 +21,7 @@ from ..core.database import PathLike, reading
 from ..core.dissemination import public_export, release
 from ..core.dissemination.roles import K_PROPERTY, KEY_PROPERTY, SERVED, served_fields
 from ..core.errors import CoreError
-from .project import build_project
+from .project import build_project, latest_scored_year
 
 CRS_LIST = ("EPSG:4326", "EPSG:3857", "EPSG:32647", "EPSG:32648")
 PUBLIC_GROUP = "ข้อมูลเผยแพร่ / Public figures"
@@ -48,17 +48,28 @@ def build_server_project(database: PathLike, project_path: PathLike, data_year: 
     """Write the server project of ``database`` for ``data_year`` (C.E.; None or 0: the latest
     scored) to ``project_path``."""
     database, project_path = os.path.abspath(str(database)), os.path.abspath(str(project_path))
-    summary = build_project(database, project_path, data_year, attribution)
-    if summary.year is None:
+    with reading(database) as conn:
+        year = data_year or latest_scored_year(conn)
+    if year is None:
         raise ServerProjectError("{} has no scored data year: run trafficking:scoreriskindex "
                                  "first", database)
-    year = summary.year
+    # The public figures first: a year that cannot be published leaves no project behind.
     public_folder = os.path.splitext(project_path)[0] + "_public"
     k = _publish(database, year, public_folder)
-
-    project = QgsProject()
-    if not project.read(project_path):
-        raise ServerProjectError("could not read {}: {}", project_path, project.error())
+    # The province project is made beside the target under another name and only its cut-down
+    # copy is written to the target: a failure never leaves the full project where the server
+    # reads.
+    stem, extension = os.path.splitext(project_path)
+    draft = f"{stem}.draft{extension}"
+    try:
+        summary = build_project(database, draft, year, attribution)
+        project = QgsProject()
+        if not project.read(draft):
+            raise ServerProjectError("could not read {}: {}", draft, project.error())
+    finally:
+        for leftover in (draft, draft + "~"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
     for layer in list(project.mapLayers().values()):
         if _key_of(layer) not in SERVED:
             project.removeMapLayer(layer.id())
