@@ -125,6 +125,16 @@ def test_filter_tricks_reveal_nothing_to_partners(server, params):
     assert refused(status, found) or found == [], found
 
 
+def test_areas_under_k_cannot_be_fetched_by_their_id(server):
+    status, staff = features(server, "staff", "risk_subdistrict")
+    small = [f["id"] for f in staff if f["properties"]["persons_scored"] < RELEASE_K]
+    status, found = features(server, "partner", "risk_subdistrict", FEATUREID=small[0])
+    assert refused(status, found) or found == [], found
+    fid = small[0].split(".")[-1]
+    status, _, body = server.get("partner", f"/wfs3/collections/risk_subdistrict/items/{fid}.json")
+    assert status >= 400 and b"Persons" not in body
+
+
 def test_forbidden_layers_are_refused_in_every_service(server):
     for role, layer in (("partner", "network_member"), ("partner", "establishment"),
                         ("public", "risk_subdistrict"), ("public", "organization"),
