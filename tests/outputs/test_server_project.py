@@ -62,8 +62,11 @@ def test_service_is_bilingual_with_thai_crs(server_project):
 def test_public_figures_are_the_recorded_public_export(server_project):
     db, _, summary = server_project
     with sqlite3.connect(db) as conn:
-        kinds = [r[0] for r in conn.execute("SELECT kind FROM export_register WHERE data_year = 2024")]
-    assert kinds == ["public_export"]
+        kind, destination, k = conn.execute(
+            "SELECT kind, destination, k FROM export_register WHERE data_year = 2024 "
+            "ORDER BY fid DESC LIMIT 1").fetchone()
+    assert kind == "public_export" and destination.startswith(summary.public_folder)
+    assert k == summary.k and "public_export_2024.gpkg" in destination
 
 
 def test_a_year_that_cannot_be_published_leaves_no_project(scored_sample, tmp_path, qgis_app):

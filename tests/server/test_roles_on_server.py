@@ -1,6 +1,7 @@
 """Each role's view of the intranet, asked of a real QGIS Server (qgis_mapserver) that loads the
 plugin's server part: capabilities, maps, feature info, WFS, OGC API items and prints, and the
 crafted requests that try to get around the rules."""
+import http.client
 import json
 import os
 import re
@@ -65,6 +66,13 @@ def test_capabilities_list_each_roles_layers_and_are_not_shared_between_roles(se
     # A missing or unknown role is the public; a header name in another case is the same header.
     assert wms_layers(server, None) == seen["public"]
     assert wms_layers(server, "admin") == seen["public"]
+    for spelling in ("x-trafficking-role", "X-TRAFFICKING-ROLE"):   # urllib would recapitalise
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+        connection.request("GET", "/?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
+                           headers={spelling: "staff"})
+        names = set(re.findall(r"<Name>([^<]+)</Name>", connection.getresponse().read().decode()))
+        connection.close()
+        assert "network_member" in names, spelling
     assert wfs_types(server, "partner") & STAFF_ONLY == set()
     assert "network_member" in wfs_types(server, "staff")
     assert wfs_types(server, "public") & (STAFF_ONLY | PARTNER) <= PUBLIC

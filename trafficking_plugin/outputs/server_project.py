@@ -11,6 +11,7 @@ role sees what is decided per request by the server plugin (server_access.py).
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -96,19 +97,17 @@ def build_server_project(database: PathLike, project_path: PathLike, data_year: 
         layer.setAttribution(attribution or _ATTRIBUTION)
         if isinstance(layer, QgsVectorLayer):
             _hide_fields(layer, {f.name() for f in layer.fields()} - set(served_fields(key)))
+    # A group's WMS name from its English name (a request naming a group draws the members the
+    # role may read).
     for group in project.layerTreeRoot().findGroups():
-        group.setCustomProperty("wmsShortName", _GROUP_NAMES.get(group.name(), "group"))
+        english = group.name().split(" / ")[-1].lower()
+        group.setCustomProperty("wmsShortName", re.sub(r"[^a-z0-9]+", "_", english).strip("_"))
     _service(project, summary.title, year, attribution, contact_email)
     if not project.write(project_path):
         raise ServerProjectError("could not write {}: {}", project_path, project.error())
     return ServerProjectSummary(year, names, summary.layouts, public_folder, k)
 
 
-# WMS names of the groups (a request naming a group draws the members the role may read).
-_GROUP_NAMES = {PUBLIC_GROUP: "public_figures", "เขตการปกครอง / Administrative units": "boundaries",
-                "สถานที่เสี่ยง / Sin space": "sin_space", "เครือข่าย / Network": "network",
-                "ดัชนีความเสี่ยง / Risk index": "risk_index",
-                "ชั้นข้อมูลของแผนที่พิมพ์ / Print layout layers": "print_layers"}
 _ATTRIBUTION = "ศูนย์ปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์จังหวัด / Provincial anti-trafficking centre"
 
 
@@ -192,6 +191,7 @@ def _service(project, title, year, attribution, contact_email):
            if isinstance(layer, QgsVectorLayer) and layer.isSpatial()]
     project.setTitle(title)
     project.writeEntry("WMSServiceCapabilities", "/", True)
+    project.writeEntry("WMSRootName", "/", "trafficking")
     project.writeEntry("WMSServiceTitle", "/", title)
     project.writeEntry("WMSServiceAbstract", "/", abstract)
     project.writeEntry("WMSKeywordList", "/", ["ค้ามนุษย์", "trafficking", "risk", "Thailand"])

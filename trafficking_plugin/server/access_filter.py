@@ -21,13 +21,18 @@ _HEADER_NAMES = (roles.ROLE_HEADER, "HTTP_" + roles.ROLE_HEADER.upper().replace(
 
 
 def request_role(server_iface: QgsServerInterface) -> str:
-    """The role of the request being served; missing or unknown: the public."""
+    """The role of the request being served; missing or unknown: the public. Header names are
+    matched in any case (qgis_mapserver 3.22 keeps the case a client or proxy sent)."""
     handler = server_iface.requestHandler()
     if handler is None:
         return roles.PUBLIC
     for name in _HEADER_NAMES:
         value = handler.requestHeader(name)
         if value:
+            return roles.role_of(value)
+    wanted = {name.lower() for name in _HEADER_NAMES}
+    for name, value in handler.requestHeaders().items():
+        if name.lower() in wanted and value:
             return roles.role_of(value)
     return roles.PUBLIC
 
