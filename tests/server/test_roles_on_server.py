@@ -159,6 +159,18 @@ def test_forbidden_layers_are_refused_in_every_service(server):
             json.loads(body)["features"] == [], (role, layer)
 
 
+def test_legends_and_groups_obey_the_roles(server):
+    legend = dict(SERVICE="WMS", VERSION="1.3.0", REQUEST="GetLegendGraphic", FORMAT="image/png")
+    assert server.get("partner", **legend, LAYER="risk_subdistrict")[0] == 200
+    status, _, body = server.get("partner", **legend, LAYER="network_member")
+    assert refused(status, body)
+    # A group's name does not open its members to a role that may not read them.
+    status, kind, body = server.get("public", SERVICE="WMS", VERSION="1.3.0", REQUEST="GetMap",
+                                    LAYERS="risk_index", STYLES="", CRS="EPSG:4326", BBOX=BOX,
+                                    WIDTH=100, HEIGHT=50, FORMAT="image/png")
+    assert refused(status, body) and not kind.startswith("image")
+
+
 def test_staff_read_network_members_work_contacts_only(server):
     status, members = features(server, "staff", "network_member")
     assert status == 200 and members
