@@ -112,7 +112,7 @@ def test_partners_see_risk_areas_above_k_with_their_fields_only(server):
     assert {f["properties"]["code"] for f in partner} == \
         {f["properties"]["code"] for f in staff} - small
     assert set(partner[0]["properties"]) == {"code", "name_th", "data_year", "persons_scored",
-                                             "persons_high", "share_high", "risk_class"}
+                                             "risk_class"}
     assert {"drivers", "mean_index"} <= set(staff[0]["properties"])
     # Asking for hidden fields by name gives nothing of them.
     status, asked = features(server, "partner", "risk_subdistrict",

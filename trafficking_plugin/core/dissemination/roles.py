@@ -24,11 +24,13 @@ K_PROPERTY = "trafficking/k"
 ROW_NUMBER = "fid"         # the release's k, for the partner's filter of counts
 
 _AREA = ("code", "name_th", "name_en")
-_RISK_PARTNER = ("code", "name_th", "data_year", "persons_scored", "persons_high", "share_high",
-                 "risk_class")
-_RISK_STAFF = _RISK_PARTNER + ("persons", "persons_medium", "persons_low", "share_medium",
-                               "share_low", "mean_index", "mean_coverage", "p_high", "robust",
-                               "drivers")
+# Partners: the class and the persons scored of areas with at least k of them. Not the high
+# counts or shares, which may be under k in such an area: the protected ones are in
+# public_subdistrict.
+_RISK_PARTNER = ("code", "name_th", "data_year", "persons_scored", "risk_class")
+_RISK_STAFF = _RISK_PARTNER + ("persons", "persons_high", "persons_medium", "persons_low",
+                               "share_high", "share_medium", "share_low", "mean_index",
+                               "mean_coverage", "p_high", "robust", "drivers")
 _CHANGE = ("code", "name_th", "data_year", "previous_year", "risk_class", "previous_class",
            "class_change", "share_high", "previous_share_high", "share_high_change")
 _ORGANISATION = ("name", "name_en", "type", "phone", "email", "line_id", "address", "areas",
