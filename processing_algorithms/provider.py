@@ -30,6 +30,7 @@ from .public_website import PublicWebsite
 from .publish_national import PublishNational
 from .risk_report import RiskReport
 from .score_risk_index import ScoreRiskIndex
+from .server_project import ServerProject
 from .validate_index import ValidateIndex
 from .verify_database import VerifyDatabase
 from .base import offer_current_defaults, tr, tr_noop
@@ -109,6 +110,7 @@ class TraffickingProvider(QgsProcessingProvider):
                           ValidateIndex()):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CreateProject())   # the province project (.qgz)
+        self.addAlgorithm(ServerProject())   # the intranet's QGIS Server project
         self.addAlgorithm(WithdrawImport())   # take back an import of the wrong file
         for model in shipped_models():   # data/models/*.model3: trafficking:yearlyupdate, ...
             self.addAlgorithm(model)

@@ -17,6 +17,7 @@ DEBIAN_PACKAGES=(
   poppler-utils                              # pdftotext: tests read the risk report PDF's text
   libthai0                                   # Qt finds Thai word breaks with it (the report's table cells wrap)
   chromium chromium-driver python3-selenium  # tests open the public website in a real browser (headless)
+  qgis-server                                # qgis_mapserver and the FastCGI binary: the intranet tests start a real QGIS Server
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34
 

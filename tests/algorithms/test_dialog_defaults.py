@@ -27,7 +27,7 @@ from trafficking_db.trafficking_plugin.i18n.translation import set_buddhist_era
 # String parameters whose answers are open (free text, codes, paths); any other string
 # parameter would be a closed list that belongs in a drop-down (an enum).
 FREE_TEXT = {"PROVINCE", "BANDS", "ATTRIBUTION", "WEIGHTS", "URI", "SCHEMA", "RERELEASE",
-             "REASON", "FILE_NAME"}
+             "REASON", "FILE_NAME", "CONTACT_EMAIL"}
 EXPERT_NUMBERS = {"HIGH_CUTOFF", "MEDIUM_CUTOFF", "AF_K", "MIN_DIMENSIONS", "AREA_HIGH_RATIO",
                   "AREA_MEDIUM_RATIO", "VILLAGE_HIGH_FRACTION", "VILLAGE_MEDIUM_FRACTION"}
 

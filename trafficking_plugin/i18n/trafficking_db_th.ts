@@ -2101,6 +2101,61 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <translation>จำนวนคนเสี่ยงต่ำ</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Write the intranet's QGIS Server project</source>
+            <translation>เขียนโครงการ QGIS Server สำหรับอินทราเน็ต</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Writes a project for QGIS Server from the province database and a scored data year: the area layers, risk by sub-district and district, establishments, partner organisations, network members' work contacts and the print layouts, with titles in Thai and English, WMS, WFS and OGC API - Features and the CRS EPSG:4326, 3857, 32647 and 32648. No person-level table, identity data or case is in it. The year's protected figures are published (as publicexport does, recorded in the export register) into a folder beside the project: they are all the public sees. Which role (staff, partner, public) sees which layer, feature and field is decided per request by the plugin's server part from the header X-Trafficking-Role that the web server sets. See docs/web.md.</source>
+            <translation>เขียนโครงการสำหรับ QGIS Server จากฐานข้อมูลจังหวัดและปีข้อมูลที่ประเมินแล้ว: ชั้นข้อมูลพื้นที่ ความเสี่ยงรายตำบลและอำเภอ สถานที่เสี่ยง หน่วยงานภาคี ช่องทางติดต่อที่ทำงานของสมาชิกเครือข่าย และแผนที่พิมพ์ พร้อมชื่อเรื่องภาษาไทยและอังกฤษ บริการ WMS, WFS และ OGC API - Features และระบบพิกัด EPSG:4326, 3857, 32647 และ 32648 ไม่มีตารางรายบุคคล ข้อมูลระบุตัวตน หรือคดีอยู่ในโครงการนี้ ตัวเลขที่ปกปิดแล้วของปีข้อมูลจะถูกเผยแพร่ (เหมือน publicexport และบันทึกในทะเบียนการส่งออก) ไว้ในโฟลเดอร์ข้างโครงการ ซึ่งเป็นทั้งหมดที่สาธารณะเห็นได้ บทบาทใด (เจ้าหน้าที่ ภาคี สาธารณะ) เห็นชั้นข้อมูล พื้นที่ และฟิลด์ใด ตัดสินทุกคำขอโดยส่วนเซิร์ฟเวอร์ของปลั๊กอินจากส่วนหัว X-Trafficking-Role ที่เว็บเซิร์ฟเวอร์กำหนด ดู docs/web.md</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Data year (scored)</source>
+            <translation>ปีข้อมูล (ที่ประเมินแล้ว)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Attribution of the maps (e.g. the boundaries' source)</source>
+            <translation>ที่มาของแผนที่ (เช่น แหล่งข้อมูลขอบเขตการปกครอง)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Contact e-mail of the service</source>
+            <translation>อีเมลติดต่อของบริการ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Server project file</source>
+            <translation>ไฟล์โครงการของเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>QGIS project (*.qgs *.qgz)</source>
+            <translation>โครงการ QGIS (*.qgs *.qgz)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Layers served</source>
+            <translation>ชั้นข้อมูลที่ให้บริการ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Public figures</source>
+            <translation>ตัวเลขเผยแพร่สาธารณะ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>{} is not a QGIS project file name: end it with .qgs or .qgz</source>
+            <translation>{} ไม่ใช่ชื่อไฟล์โครงการ QGIS: ให้ลงท้ายด้วย .qgs หรือ .qgz</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>{}: {} layers, print layouts: {}; public figures in {} (k = {}).</source>
+            <translation>{}: {} ชั้นข้อมูล แผนที่พิมพ์: {}; ตัวเลขเผยแพร่สาธารณะอยู่ใน {} (k = {})</translation>
+        </message>
+        <message>
             <location filename="../../processing_algorithms/validate_index.py" />
             <source>Validate the risk index against later outcomes</source>
             <translation>ตรวจสอบดัชนีความเสี่ยงกับเหตุการณ์ที่เกิดภายหลัง</translation>
@@ -3532,6 +3587,7 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
         </message>
         <message>
             <location filename="../../trafficking_plugin/outputs/project.py" />
+            <location filename="../../trafficking_plugin/outputs/server_project.py" />
             <source>could not write {}: {}</source>
             <translation>เขียน {} ไม่ได้: {}</translation>
         </message>
@@ -3554,6 +3610,21 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <location filename="../../trafficking_plugin/outputs/project.py" />
             <source>{} lacks the table(s) {}: make it with trafficking:createdatabase</source>
             <translation>{} ไม่มีตาราง {}: สร้างฐานข้อมูลด้วย trafficking:createdatabase</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/server_project.py" />
+            <source>{} has no scored data year: run trafficking:scoreriskindex first</source>
+            <translation>{} ยังไม่มีปีข้อมูลที่ประเมินแล้ว: เรียกใช้ trafficking:scoreriskindex ก่อน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/server_project.py" />
+            <source>the layer {} cannot be opened</source>
+            <translation>เปิดชั้นข้อมูล {} ไม่ได้</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/outputs/server_project.py" />
+            <source>could not read {}: {}</source>
+            <translation>อ่าน {} ไม่ได้: {}</translation>
         </message>
         <message>
             <source>Agency source ({}) or spec file (.yaml)</source>

@@ -1,0 +1,19 @@
+"""trafficking:serverproject as the toolbox runs it (the server tests run it on the sample too)."""
+import pytest
+
+
+def test_a_file_that_is_not_a_project_is_refused_before_anything_is_written(
+        scored_sample, run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingException
+    _, db = scored_sample
+    with pytest.raises(QgsProcessingException, match="not a QGIS project file name"):
+        run_algorithm("serverproject", DATABASE=str(db), DATA_YEAR=2024,
+                      OUTPUT=str(tmp_path / "intranet.txt"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_algorithm_is_an_output(provider):
+    algorithm = provider.algorithm("serverproject")
+    assert algorithm.groupId() == "outputs"
+    assert {p.name() for p in algorithm.parameterDefinitions()} >= {"DATABASE", "DATA_YEAR",
+                                                                   "OUTPUT"}
