@@ -8,7 +8,7 @@ import pytest
 from conftest import PLUGIN_NAME, PYTHONPATH, REPO, needs_shared, tambon_layer_uri
 from trafficking_db.trafficking_plugin.plugin import TraffickingPlugin
 
-MENU_ENTRIES = TraffickingPlugin.MENU_ALGORITHMS + TraffickingPlugin.MENU_DIALOGS
+MENU_ENTRIES = TraffickingPlugin.MENU     # the sub-menus of the plugin's menu
 
 has_desktop = shutil.which("qgis") and shutil.which("xvfb-run")
 
