@@ -83,7 +83,9 @@ def inline(text):
 
 
 def _cells(line):
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    """A table row's cells; '\\|' is a '|' inside a cell, as on GitHub."""
+    cells = re.split(r"(?<!\\)\|", line.strip().strip("|"))
+    return [cell.strip().replace("\\|", "|") for cell in cells]
 
 
 def render(markdown, title="Manual"):
@@ -161,7 +163,7 @@ def pages(docs=DOCS):
         text = path.read_text(encoding="utf-8")
         first = next((line.lstrip("# ").strip() for line in text.splitlines()
                       if line.startswith("# ")), path.stem)
-        result[path.stem + ".html"] = render(text, first)
+        result[path.stem + ".html"] = render(text, _plain(first))
     return result
 
 
