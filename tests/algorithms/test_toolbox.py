@@ -72,3 +72,42 @@ def test_every_algorithm_has_an_icon_file_and_groups_look_different(provider):
                for group, icons in by_group.items()}
     assert all(len(c) == 1 for c in colours.values()), colours     # a colour per group
     assert len({c for (c,) in colours.values()}) == len(colours)
+
+
+def test_the_dialogs_help_panel_and_help_button(qgis_iface, provider, monkeypatch):
+    """The algorithm dialog as the Toolbox opens it: the help panel shows '<year>', and its Help
+    button asks the desktop to open the manual's file at the step's section."""
+    import processing
+    from qgis.gui import QgsBrowserGuiModel
+
+    # pytest-qgis's iface lacks the Browser model the dialog's file widgets ask QGIS for
+    browser = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    from qgis.PyQt.QtCore import QObject, pyqtSlot
+    from qgis.PyQt.QtGui import QDesktopServices
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QTextBrowser
+
+    class Opened(QObject):          # what QDesktopServices.openUrl hands the desktop
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @pyqtSlot(QUrl)
+        def open(self, url):
+            self.urls.append(url)
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    dialog = processing.createAlgorithmDialog("trafficking:riskreport")
+    try:
+        panel = " ".join(b.toPlainText() for b in dialog.findChildren(QTextBrowser))
+        assert "risk_report_<year>.pdf" in panel
+        button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Help)
+        assert button is not None and button.isEnabled()
+        button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+        dialog.close()
+        dialog.deleteLater()
+    assert [u.fragment() for u in opened.urls] == ["36-reports"]
+    assert opened.urls[0].toLocalFile().endswith(("docs/manual.md", "docs/manual.html"))
