@@ -117,10 +117,15 @@ def group_name(group_id: str) -> str:
     return tr(dict(WORKFLOW_GROUPS).get(group_id, group_id))
 
 
+def group_icon_path(group_id: str) -> str:
+    """The SVG icon of a Toolbox group (its colour, its sign)."""
+    return str(data_path(f"icons/{group_id}.svg"))
+
+
 def icon_path(name: str) -> str:
     """The SVG icon of algorithm ``name``: its own, else its group's."""
-    stem = name if name in OWN_ICONS else workflow_group(name)
-    return str(data_path(f"icons/{stem}.svg"))
+    return str(data_path(f"icons/{name}.svg")) if name in OWN_ICONS else \
+        group_icon_path(workflow_group(name))
 
 
 def manual_file(stem: str = "manual") -> str:

@@ -3,6 +3,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMenu
 from pytest_qgis.qgis_interface import QgisInterface
 
+from conftest import REPO
+
 
 class MenuRecordingIface(QgisInterface):
     """pytest-qgis's iface leaves plugin menus out; this one keeps them in real QMenus as QGIS does."""
@@ -75,6 +77,10 @@ def test_menu_groups_the_work_in_sub_menus_with_the_manual_last(qgis_iface, qgis
         assert [[a.text() for a in m.actions()] for m in submenus] == [
             [label for label, _ in entries] for _, _, entries in plugin.MENU]
         assert all(not m.icon().isNull() for m in submenus)
+        # each sub-menu's icon is the group icon it names, not a fallback
+        from trafficking_db.processing_algorithms.base import group_icon_path
+        assert all((REPO / "trafficking_plugin" / "data" / "icons" / f"{icon}.svg").is_file() and
+                   group_icon_path(icon).endswith(f"/{icon}.svg") for _, icon, _ in plugin.MENU)
         algorithms = {a.id() for a in registry.providerById("trafficking").algorithms()}
         for label, target in plugin.menu_entries():
             assert target in algorithms if target.startswith("trafficking:") else \

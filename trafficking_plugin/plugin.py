@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from ..processing_algorithms.base import icon_path, manual_file, manual_url
+from ..processing_algorithms.base import group_icon_path, icon_path, manual_file, manual_url
 from ..processing_algorithms.provider import TraffickingProvider
 from .core.shipped_data import ICON
 from .i18n import translation
@@ -20,9 +20,9 @@ def tr(text):
 
 
 class TraffickingPlugin:
-    # The Plugins menu, in the order of the work: (sub-menu, icon, entries). An entry is (label,
-    # target): an algorithm id opens the algorithm's own Processing dialog, a method name opens
-    # the plugin's dialog, dock or page, or toggles a setting.
+    # The Plugins menu, in the order of the work: (sub-menu, its group's icon, entries). An entry
+    # is (label, target): an algorithm id opens the algorithm's own Processing dialog, a method
+    # name opens the plugin's dialog, dock or page, or toggles a setting.
     MENU = (
         (tr_noop("Yearly update"), "pipeline", (
             (tr_noop("Create or upgrade province database…"), "trafficking:createdatabase"),
@@ -89,7 +89,7 @@ class TraffickingPlugin:
         window = self.iface.mainWindow()
         for title, icon, entries in self.MENU:
             submenu = QMenu(tr(title), window)
-            submenu.setIcon(QIcon(icon_path(icon)))
+            submenu.setIcon(QIcon(group_icon_path(icon)))
             for label, target in entries:
                 submenu.addAction(self._action(label, target, submenu))
             self.iface.addPluginToMenu(self.menu, submenu.menuAction())
