@@ -8,15 +8,7 @@ scripts/build_models.py; see docs/models.md.
 """
 from pathlib import Path
 
-from qgis.core import (
-    Qgis,
-    QgsMessageLog,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputHtml,
-    QgsProcessingOutputNumber,
-    QgsProcessingProvider,
-)
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -45,25 +37,6 @@ from .withdraw_import import WithdrawImport
 # The shipped models' titles, for scripts/translations.py: the .model3 keeps English.
 TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"))
 
-# What a shipped model returns, from its steps' results: (output, step, the step's output, kind,
-# label). An HTML output is listed in the Results viewer, as QGIS lists an algorithm's.
-MODEL_OUTPUTS = {
-    "yearlyupdate": (
-        ("VERIFY_REPORT", "verify", "REPORT_HTML", QgsProcessingOutputHtml,
-         tr_noop("Verify report (HTML)")),
-        ("RISK_REPORT", "report", "HTML", QgsProcessingOutputHtml, tr_noop("Risk reports (HTML)")),
-        ("RISK_REPORT_PDF", "report", "PDF", QgsProcessingOutputFile, tr_noop("Risk report (PDF)")),
-        ("RISK_TABLES", "report", "XLSX", QgsProcessingOutputFile, tr_noop("Risk tables (XLSX)")),
-        ("PERSONS", "score", "PERSONS", QgsProcessingOutputNumber, tr_noop("Persons")),
-        ("HIGH", "score", "HIGH", QgsProcessingOutputNumber, tr_noop("Persons at high risk")),
-    ),
-    "lateagencyfile": (
-        ("ROWS_STAGED", "import", "ROWS_STAGED", QgsProcessingOutputNumber, tr_noop("Rows staged")),
-        ("PERSONS", "score", "PERSONS", QgsProcessingOutputNumber, tr_noop("Persons")),
-        ("HIGH", "score", "HIGH", QgsProcessingOutputNumber, tr_noop("Persons at high risk")),
-    ),
-}
-
 
 def model_id(path):
     """The algorithm name of a shipped model file: its stem without underscores."""
@@ -80,7 +53,6 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             raise ValueError(f"{self.path} is not a Processing model (.model3) QGIS can read")
         self._name = model_id(path)
         self._title = super().name()
-        self.initAlgorithm()
 
     def name(self):
         return self._name
@@ -107,20 +79,6 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def shortHelpString(self):  # noqa: N802
         # The description only, escaped like the algorithms' (QGIS's own pastes it in unescaped).
         return help_html(self.helpContent().get("ALG_DESC", ""))
-
-    def initAlgorithm(self, configuration=None):  # noqa: N802
-        super().initAlgorithm(configuration or {})
-        for key, _step, _output, kind, label in MODEL_OUTPUTS.get(self._name, ()):
-            if self.outputDefinition(key) is None:    # create() runs this again
-                self.addOutput(kind(key, tr(label)))
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """The model's run, and its declared outputs taken from its steps' results."""
-        results = super().processAlgorithm(parameters, context, feedback)
-        steps = results.get("CHILD_RESULTS") or {}
-        for key, step, output, _kind, _label in MODEL_OUTPUTS.get(self._name, ()):
-            results[key] = (steps.get(step) or {}).get(output)
-        return results
 
     def createInstance(self):  # noqa: N802 (QGIS makes one per run, dialog and batch row)
         return ShippedModel(self.path)

@@ -167,18 +167,12 @@ def test_yearly_update_runs_on_sample_data(yearly_run):
     db, reports, result = yearly_run
     done = assert_yearly_update_done(db, reports)
     assert result["CHILD_RESULTS"]["score"]["PERSONS"] == done["target"]
-    # the model's own outputs: the reports (HTML ones go to the Results viewer) and the counts
-    assert result["VERIFY_REPORT"] == str(reports / "verify_2024.html")
-    assert result["RISK_REPORT"] == str(reports / "index.html")
-    assert result["RISK_REPORT_PDF"] == str(reports / "risk_report_2024.pdf")
-    assert result["RISK_TABLES"] == str(reports / "risk_tables_2024.xlsx")
-    assert result["PERSONS"] == done["target"] and 0 < result["HIGH"] < done["target"]
 
 
-def test_shipped_models_pass_qgis_validation_and_declare_their_outputs(provider):
+def test_shipped_models_pass_qgis_validation(provider):
     """What the Modeler's Validate and its red steps show: every step of every shipped model has
     all it needs (QGIS's validateChildAlgorithm and the model's validate)."""
-    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingOutputHtml
+    from qgis.core import QgsProcessingModelAlgorithm
 
     for path in sorted((REPO / "trafficking_plugin" / "data" / "models").glob("*.model3")):
         model = QgsProcessingModelAlgorithm()      # as the Modeler opens the file
@@ -187,21 +181,13 @@ def test_shipped_models_pass_qgis_validation_and_declare_their_outputs(provider)
             ok, issues = model.validateChildAlgorithm(child_id)
             assert ok and not issues, (path.name, child_id, issues)
         assert model.validate() == (True, []), path.name
-    yearly = provider.algorithm("yearlyupdate").create()       # as a dialog or a run makes it
-    outputs = {o.name(): o for o in yearly.outputDefinitions()}
-    assert isinstance(outputs["RISK_REPORT"], QgsProcessingOutputHtml)
-    assert isinstance(outputs["VERIFY_REPORT"], QgsProcessingOutputHtml)
-    assert {"RISK_REPORT_PDF", "RISK_TABLES", "PERSONS", "HIGH"} <= set(outputs)
-    late = provider.algorithm("lateagencyfile").create()
-    assert {o.name() for o in late.outputDefinitions()} == {"ROWS_STAGED", "PERSONS", "HIGH"}
 
 
 def test_late_agency_file_imports_crosswalks_and_scores(run_algorithm, files, tmp_path):
     db = new_database(tmp_path, files)
-    result = run_algorithm("lateagencyfile", DATABASE=str(db), DATA_YEAR=2024,
-                           INPUT=str(files / SAMPLE_FILES["HEALTH_PERSON"]), SOURCE="health")
+    run_algorithm("lateagencyfile", DATABASE=str(db), DATA_YEAR=2024,
+                  INPUT=str(files / SAMPLE_FILES["HEALTH_PERSON"]), SOURCE="health")
     done = outcome(db)
-    assert result["PERSONS"] == done["target"] and result["ROWS_STAGED"] == done["imports"][0][3]
     assert [(s, n, st) for s, n, st, _ in done["imports"]] == [("health", "PERSON.csv", "succeeded")]
     assert done["persons"] > 100 and done["risk_runs"] == [(2024, done["target"])]
 

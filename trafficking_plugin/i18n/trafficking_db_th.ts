@@ -670,7 +670,6 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <location filename="../../processing_algorithms/provider.py" />
             <source>Rows staged</source>
             <translation>แถวที่พักไว้ในตารางรอประมวลผล</translation>
         </message>
@@ -960,7 +959,6 @@ A run replaces the data year's results as a whole; an error or cancel leaves the
         </message>
         <message>
             <location filename="../../processing_algorithms/crosswalk.py" />
-            <location filename="../../processing_algorithms/provider.py" />
             <location filename="../../processing_algorithms/score_risk_index.py" />
             <source>Persons</source>
             <translation>จำนวนคน</translation>
@@ -1534,32 +1532,6 @@ See docs/prevention_targets.md.</source>
             <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
         </message>
         <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <source>Verify report (HTML)</source>
-            <translation>รายงานตรวจสอบ (HTML)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <source>Risk reports (HTML)</source>
-            <translation>รายงานความเสี่ยง (HTML)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <source>Risk report (PDF)</source>
-            <translation>รายงานความเสี่ยง (PDF)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <source>Risk tables (XLSX)</source>
-            <translation>ตารางความเสี่ยง (XLSX)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <location filename="../../processing_algorithms/score_risk_index.py" />
-            <source>Persons at high risk</source>
-            <translation>จำนวนคนเสี่ยงสูง</translation>
-        </message>
-        <message>
             <location filename="../../processing_algorithms/public_export.py" />
             <source>Public export (protected aggregates)</source>
             <translation>ส่งออกข้อมูลสาธารณะ (ตัวเลขรวมที่ปกปิดแล้ว)</translation>
@@ -1867,6 +1839,11 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <location filename="../../processing_algorithms/score_risk_index.py" />
             <source>Persons scored</source>
             <translation>จำนวนคนที่ประเมิน</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/score_risk_index.py" />
+            <source>Persons at high risk</source>
+            <translation>จำนวนคนเสี่ยงสูง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/score_risk_index.py" />
@@ -2575,6 +2552,18 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <translation type="obsolete">ดัชนีความเสี่ยง</translation>
         </message>
         <message>
+            <source>Risk report (PDF)</source>
+            <translation type="obsolete">รายงานความเสี่ยง (PDF)</translation>
+        </message>
+        <message>
+            <source>Risk reports (HTML)</source>
+            <translation type="obsolete">รายงานความเสี่ยง (HTML)</translation>
+        </message>
+        <message>
+            <source>Risk tables (XLSX)</source>
+            <translation type="obsolete">ตารางความเสี่ยง (XLSX)</translation>
+        </message>
+        <message>
             <source>Sample data</source>
             <translation type="obsolete">ข้อมูลตัวอย่าง</translation>
         </message>
@@ -2605,6 +2594,10 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
 Each check has a severity (error: fix before publishing; warning: look at it) and examples a clerk can find: the agency file and row number, or a village, district or indicator code; never an ID or a name. The report is written to the output folder as HTML, CSV (summary and examples) and XLSX; the log has the summary. The database is only read. See docs/verify.md.</source>
             <translation type="obsolete">การตรวจคุณภาพข้อมูลประจำปีของปีข้อมูล: คนที่ไม่มีหมู่บ้าน อายุที่เป็นไปไม่ได้ (เกิดหลังปีข้อมูล อายุเกิน 110 ปี อายุติดลบในข้อมูลสวัสดิการ) คนเดียวกันซ้ำในไฟล์ของปีเดียวกัน รหัสครัวเรือนซ้ำ ตัวชี้วัดที่มีข้อมูลน้อยคนเกินไป หมู่บ้านที่ไม่มีคน รหัสที่ยังไม่ได้เทียบ และอำเภอที่จำนวนคนหรือสัดส่วนเสี่ยงสูงเปลี่ยนไปมากจากปีก่อน
 แต่ละรายการตรวจมีระดับความรุนแรง (error: แก้ไขก่อนเผยแพร่; warning: ตรวจดู) และตัวอย่างที่เจ้าหน้าที่หาเจอได้: ไฟล์ของหน่วยงานและเลขแถว หรือรหัสหมู่บ้าน อำเภอ หรือตัวชี้วัด ไม่มีเลขประจำตัวหรือชื่อเด็ดขาด รายงานเขียนลงโฟลเดอร์ผลลัพธ์เป็น HTML, CSV (สรุปและตัวอย่าง) และ XLSX บันทึกการทำงานมีสรุป ฐานข้อมูลถูกอ่านเท่านั้น ดู docs/verify.md</translation>
+        </message>
+        <message>
+            <source>Verify report (HTML)</source>
+            <translation type="obsolete">รายงานตรวจสอบ (HTML)</translation>
         </message>
         <message>
             <source>Village high share</source>
