@@ -3,7 +3,9 @@ province database and the data year read once at the edge, core errors turned in
 core rows written to feature sinks, and the sub-district boundaries of any source."""
 from __future__ import annotations
 
+import html
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -35,7 +37,8 @@ from qgis.core import (
     QgsSettings,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QUrl, QVariant
+from qgis.PyQt.QtGui import QIcon
 
 from ..trafficking_plugin.core import admin, database, spreadsheet, thai_calendar
 from ..trafficking_plugin.core.data_years import default_data_year, latest_data_year
@@ -44,6 +47,7 @@ from ..trafficking_plugin.core import feedback as core_feedback
 from ..trafficking_plugin.core.feedback import Canceled, check_canceled
 from ..trafficking_plugin.core.geography import Subdistrict
 from ..trafficking_plugin.core.ingest import readers
+from ..trafficking_plugin.core.shipped_data import PLUGIN_DIR, data_path
 from ..trafficking_plugin.i18n.translation import buddhist_era, shown_value, tr_noop
 
 T = TypeVar("T")
@@ -65,9 +69,97 @@ def translated(error: CoreError) -> str:
 core_feedback.set_language(tr, shown_value)
 
 
-# The algorithms' group names (GROUP_NAME of each class), marked so the extractor finds them.
-GROUP_NAMES = (tr_noop("Database"), tr_noop("Analysis"), tr_noop("Sin space"), tr_noop("Sample data"),
-               tr_noop("Programme monitoring"), tr_noop("Outputs"), tr_noop("Risk index"))
+# --- the Toolbox in the order of the work, each step's icon and its place in the manual ---------
+# (group id, name): the Toolbox sorts groups by name, so the number puts them in the order of the
+# work in every language. Ids changed in 0.x (database, sample, sin_space -> setup, import,
+# crosswalk, publish); models and scripts name algorithms by id, never by group.
+WORKFLOW_GROUPS = (
+    ("pipeline", tr_noop("0 Yearly update (whole pipeline)")),
+    ("setup", tr_noop("1 Set-up")),
+    ("import", tr_noop("2 Import")),
+    ("crosswalk", tr_noop("3 Crosswalk and verify")),
+    ("risk", tr_noop("4 Risk index")),
+    ("outputs", tr_noop("5 Work list, reports and maps")),
+    ("publish", tr_noop("6 Publish")),
+    ("monitoring", tr_noop("7 Programme monitoring")),
+    ("analysis", tr_noop("8 Network and cases analysis")),
+)
+# algorithm name -> (group id, the manual's section: the anchor of its heading in docs/manual.md)
+ALGORITHM_PLACES = {
+    "yearlyupdate": ("pipeline", "4-the-one-click-model"),
+    "lateagencyfile": ("pipeline", "4-the-one-click-model"),
+    "createdatabase": ("setup", "21-create-the-province-database"),
+    "generatesampledata": ("setup", "21-create-the-province-database"),
+    "importsecondarydata": ("import", "31-import-each-agency-file"),
+    "withdrawimport": ("import", "31-import-each-agency-file"),
+    "importsinspace": ("import", "8-sin-space-imagery-monitoring-and-analysis"),
+    "crosswalk": ("crosswalk", "32-crosswalk-the-codes-to-the-standard"),
+    "verifydatabase": ("crosswalk", "33-verify"),
+    "scoreriskindex": ("risk", "34-score-the-risk-index"),
+    "validateindex": ("risk", "34-score-the-risk-index"),
+    "preventiontargets": ("outputs", "35-the-work-list"),
+    "riskreport": ("outputs", "36-reports"),
+    "createproject": ("outputs", "39-the-province-project"),
+    "extractimagerychips": ("outputs", "8-sin-space-imagery-monitoring-and-analysis"),
+    "publicexport": ("publish", "37-public-figures"),
+    "publishnational": ("publish", "38-publish-to-the-national-database"),
+    "publicwebsite": ("publish", "the-public-website"),
+    "serverproject": ("publish", "310-the-intranet-map-server"),
+    "importactivities": ("monitoring", "8-sin-space-imagery-monitoring-and-analysis"),
+    "monitoractivities": ("monitoring", "8-sin-space-imagery-monitoring-and-analysis"),
+    "analysecaseroutes": ("analysis", "8-sin-space-imagery-monitoring-and-analysis"),
+    "networkcoverage": ("analysis", "8-sin-space-imagery-monitoring-and-analysis"),
+}
+# Algorithms whose icon is their own rather than their group's (data/icons/<name>.svg).
+OWN_ICONS = ("withdrawimport", "importsinspace", "verifydatabase", "validateindex", "riskreport",
+             "createproject", "extractimagerychips", "generatesampledata")
+
+
+def workflow_group(name: str) -> str:
+    """The Toolbox group id of algorithm ``name`` (an unknown one goes under Set-up)."""
+    return ALGORITHM_PLACES.get(name, ("setup", ""))[0]
+
+
+def group_name(group_id: str) -> str:
+    """The group's name in the user's language, numbered in the order of the work."""
+    return tr(dict(WORKFLOW_GROUPS).get(group_id, group_id))
+
+
+def group_icon_path(group_id: str) -> str:
+    """The SVG icon of a Toolbox group (its colour, its sign)."""
+    return str(data_path(f"icons/{group_id}.svg"))
+
+
+def icon_path(name: str) -> str:
+    """The SVG icon of algorithm ``name``: its own, else its group's."""
+    return str(data_path(f"icons/{name}.svg")) if name in OWN_ICONS else \
+        group_icon_path(workflow_group(name))
+
+
+def manual_file(stem: str = "manual") -> str:
+    """The shipped manual page: the HTML the plugin ZIP holds (scripts/manual_html.py), else the
+    Markdown of a source checkout."""
+    rendered = PLUGIN_DIR / "docs" / f"{stem}.html"
+    return str(rendered if rendered.exists() else PLUGIN_DIR / "docs" / f"{stem}.md")
+
+
+def manual_url(name: str | None = None) -> str:
+    """A file:// URL of the manual, at the section of algorithm ``name`` when given."""
+    url = QUrl.fromLocalFile(manual_file())
+    anchor = ALGORITHM_PLACES.get(name, (None, ""))[1] if name else ""
+    if anchor:
+        url.setFragment(anchor)
+    return url.toString()
+
+
+# "See docs/x.md." ending a help text (English or Thai): the Help button opens the manual instead.
+_SEE_DOCS = re.compile(r"\s*(?:See|ดู) docs/[\w.-]+\.md\.?\s*$")
+
+
+def help_html(text: str) -> str:
+    """A help text as the HTML QGIS shows it: '<year>' stays '<year>' instead of vanishing as a
+    tag, and a closing pointer to a docs/ file a user cannot open gives way to the Help button."""
+    return html.escape(_SEE_DOCS.sub("", text), quote=False)
 # Enum options that are words of the core (public_export.LEVELS), translated where shown.
 ENUM_WORDS = (tr_noop("province"), tr_noop("district"), tr_noop("subdistrict"))
 # The outputs of every import (agency files, sin space, activities): key -> label.
@@ -157,10 +249,19 @@ def offer_current_defaults(model: QgsProcessingModelAlgorithm) -> None:
 
 class TraffickingAlgorithm(QgsProcessingAlgorithm):
     """An algorithm of the provider: parameters in, one core (or outputs) call, outputs out."""
-    GROUP = "database"
-    GROUP_NAME = "Database"
     DATABASE = "DATABASE"
     DATA_YEAR = "DATA_YEAR"
+
+    def __init_subclass__(cls, **kwargs):
+        """Every algorithm's help text escaped (help_html), written once here rather than in
+        each module's shortHelpString."""
+        super().__init_subclass__(**kwargs)
+        text = cls.__dict__.get("shortHelpString")
+        if text is not None:
+            def escaped(self, text=text):
+                return help_html(text(self))
+            escaped.__doc__ = text.__doc__
+            cls.shortHelpString = escaped
 
     def tr(self, text: str) -> str:
         return tr(text)
@@ -180,11 +281,21 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
                 minimum if abs(minimum) < 1e9 else None))
         return super().addParameter(definition, createOutput)
 
+    # The group, icon and help come from the tables above, by the algorithm's id.
     def groupId(self):  # noqa: N802
-        return self.GROUP
+        return workflow_group(self.name())
 
     def group(self):
-        return self.tr(self.GROUP_NAME)
+        return group_name(self.groupId())
+
+    def icon(self):
+        return QIcon(icon_path(self.name()))
+
+    def svgIconPath(self):  # noqa: N802
+        return icon_path(self.name())
+
+    def helpUrl(self):  # noqa: N802
+        return manual_url(self.name())
 
     # --- the shared parameter blocks -----------------------------------------------------------
     def add_database_parameter(self, label: str | None = None, optional: bool = False) -> None:

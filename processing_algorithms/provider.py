@@ -33,12 +33,12 @@ from .score_risk_index import ScoreRiskIndex
 from .server_project import ServerProject
 from .validate_index import ValidateIndex
 from .verify_database import VerifyDatabase
-from .base import offer_current_defaults, tr, tr_noop
+from .base import (group_name, help_html, icon_path, manual_url, offer_current_defaults, tr,
+                   tr_noop, workflow_group)
 from .withdraw_import import WithdrawImport
 
-# The shipped models' titles and group, for scripts/translations.py: the .model3 keeps English.
-TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"),
-          tr_noop("Yearly pipeline"))
+# The shipped models' titles, for scripts/translations.py: the .model3 keeps English.
+TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"))
 
 
 def model_id(path):
@@ -64,8 +64,25 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def displayName(self):  # noqa: N802
         return tr(self._title)
 
+    # Group, icon and help as the other algorithms have them (base.py), whatever the file says.
+    def groupId(self):  # noqa: N802
+        return workflow_group(self._name)
+
     def group(self):
-        return tr(super().group())
+        return group_name(self.groupId())
+
+    def icon(self):
+        return QIcon(icon_path(self._name))
+
+    def svgIconPath(self):  # noqa: N802
+        return icon_path(self._name)
+
+    def helpUrl(self):  # noqa: N802
+        return manual_url(self._name)
+
+    def shortHelpString(self):  # noqa: N802
+        # The description only, escaped like the algorithms' (QGIS's own pastes it in unescaped).
+        return help_html(self.helpContent().get("ALG_DESC", ""))
 
     def createInstance(self):  # noqa: N802 (QGIS makes one per run, dialog and batch row)
         return ShippedModel(self.path)

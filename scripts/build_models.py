@@ -21,7 +21,8 @@ if __name__ == "__main__":
 from qgis.core import (  # noqa: E402 (after the seed, which Qt reads when first used)
     QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildDependency, QgsProcessingModelChildParameterSource, QgsProcessingModelParameter,
-    QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+    QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QPointF  # noqa: E402
 
@@ -61,7 +62,7 @@ YEARLY_HELP = {
         "(5) writes the risk reports (trafficking:riskreport). Each step starts when the one "
         "before has finished; if one fails the model stops and names it. The database must "
         "exist (trafficking:createdatabase). The verify and risk reports go to the report "
-        "folder. A file imported before is not imported twice. See docs/models.md.\n\n"
+        "folder. A file imported before is not imported twice.\n\n"
         "ปรับปรุงฐานข้อมูลจังหวัดประจำปีตามลำดับ: (1) นำเข้าแฟ้มข้อมูลจากหน่วยงาน 7 แฟ้ม "
         "(สาธารณสุข PERSON, HOME, DIAGNOSIS_OPD; ทะเบียนนักเรียน; ทะเบียนผู้รับการช่วยเหลือของ "
         "พม.; ครัวเรือนและสมาชิก จปฐ.) (2) เทียบรหัสของหน่วยงานกับรหัสมาตรฐาน (crosswalk) "
@@ -94,7 +95,7 @@ LATE_HELP = {
         "(trafficking:importsecondarydata), (2) runs the crosswalk of the data year again "
         "(trafficking:crosswalk), so its records join the persons already there, (3) scores the "
         "year again (trafficking:scoreriskindex), since the crosswalk replaced the year's "
-        "persons. Run trafficking:riskreport afterwards for new reports. See docs/models.md.\n\n"
+        "persons. Run trafficking:riskreport afterwards for new reports.\n\n"
         "สำหรับแฟ้มของหน่วยงานที่ส่งมาหลังการปรับปรุงประจำปี: (1) นำเข้าแฟ้ม (2) เทียบรหัส "
         "(crosswalk) ของปีข้อมูลนั้นใหม่ (3) คำนวณดัชนีความเสี่ยงของปีนั้นใหม่ "
         "จากนั้นจึงจัดทำรายงานความเสี่ยงใหม่ด้วย trafficking:riskreport"),
@@ -138,8 +139,23 @@ def child(model, child_id, algorithm_id, description, sources, after=(), x=0.0, 
         # Not setParameterSources(dict): QGIS 3.22's binding of it frees a bad pointer and aborts.
         step.addParameterSources(parameter, source)
     step.setDependencies([QgsProcessingModelChildDependency(other) for other in after])
+    with_defaults(step, sources)
     model.addChildAlgorithm(step)
     return child_id
+
+
+def with_defaults(step, sources):
+    """Give every mandatory parameter the step leaves open its algorithm's default, as the
+    Modeler does when a step is added: QGIS's validation (Verify in the Modeler,
+    validateChildAlgorithm) reports a mandatory parameter without a source as an error."""
+    algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithmId())
+    if algorithm is None:
+        raise LookupError(f"{step.algorithmId()} is not registered: register the provider first")
+    for parameter in algorithm.parameterDefinitions():
+        optional = parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+        if parameter.name() in sources or optional or parameter.isDestination():
+            continue
+        step.addParameterSources(parameter.name(), fixed(parameter.defaultValue()))
 
 
 def common_inputs(model):

@@ -6,7 +6,9 @@ writes ``<output-dir>/trafficking_db-<version>.zip`` (version from metadata.txt)
 folder ``trafficking_db/`` holding the plugin's runtime files only: metadata.txt, __init__.py,
 LICENSE, the icons, processing_algorithms/, trafficking_plugin/ (with its YAML, QML and data),
 styles/ and docs/ (the manual), and trafficking_plugin/i18n/*.qm compiled from the .ts with lrelease
-(the translations; the .qm files are not committed, the .ts sources are not shipped). Tests,
+(the translations; the .qm files are not committed, the .ts sources are not shipped), and
+docs/*.html rendered from the docs' Markdown (scripts/manual_html.py), which the algorithms' Help
+buttons and the menu's Manual entry open in a browser (not committed either). Tests,
 benchmarks, scripts, build output, CI files, caches and compiled Python stay out. The archive is
 deterministic: entries sorted, every timestamp fixed, fixed permissions and compression, so the
 same tree gives the same bytes.
@@ -115,6 +117,20 @@ def compiled_translations(root=REPO):
         return {qm.name: qm.read_bytes() for qm in written}
 
 
+def _script(name):
+    """A sibling script of this one, loaded as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def manual_pages(root=REPO):
+    """{docs/name.html: bytes}: the docs' Markdown pages as HTML, beside them in the ZIP."""
+    pages = _script("manual_html").pages(Path(root) / "docs")
+    return {Path("docs", name).as_posix(): text.encode("utf-8") for name, text in pages.items()}
+
+
 def _entry(name, mode):
     info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
     info.external_attr = mode << 16
@@ -129,15 +145,16 @@ def build(output_dir, root=REPO):
     version = metadata["version"].strip()
     files = plugin_files(root)
     translations = compiled_translations(root)     # the .qm, built from the .ts (not committed)
+    generated = {Path(I18N, name).as_posix(): data for name, data in translations.items()}
+    generated.update(manual_pages(root))            # docs/*.html, for the Help buttons
     folders = {PLUGIN_NAME}
-    for relative in files + [Path(I18N, name) for name in translations]:
+    for relative in files + [Path(name) for name in generated]:
         for parent in relative.parents:
             if parent != Path("."):
                 folders.add(f"{PLUGIN_NAME}/{parent.as_posix()}")
     entries = [(f"{folder}/", None) for folder in folders]
     entries += [(f"{PLUGIN_NAME}/{relative.as_posix()}", root / relative) for relative in files]
-    if translations:
-        entries += [(f"{PLUGIN_NAME}/{I18N}/{name}", data) for name, data in translations.items()]
+    entries += [(f"{PLUGIN_NAME}/{name}", data) for name, data in generated.items()]
     entries.sort(key=lambda entry: entry[0])
 
     output_dir = Path(output_dir)

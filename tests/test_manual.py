@@ -81,7 +81,7 @@ def test_manual_names_every_plugins_menu_entry():
     from trafficking_db.trafficking_plugin.plugin import TraffickingPlugin
 
     text = " ".join(MANUAL.read_text(encoding="utf-8").split())    # labels may wrap in a paragraph
-    missing = [label for label, _ in TraffickingPlugin.MENU_ALGORITHMS + TraffickingPlugin.MENU_DIALOGS
+    missing = [label for label, _ in TraffickingPlugin.menu_entries()
                if label not in text]
     assert not missing, f"Plugins menu entries the manual does not name: {missing}"
 

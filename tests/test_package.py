@@ -124,3 +124,30 @@ def test_unzipped_plugin_loads_in_a_fresh_profile(built_zip, tmp_path):
     assert listing.returncode == 0, listing.stderr
     for algorithm in ALGORITHMS:
         assert algorithm in listing.stdout, (algorithm, listing.stderr[-2000:])
+
+
+def test_help_buttons_open_the_shipped_html_manual_at_their_section(built_zip, tmp_path):
+    """From the unzipped plugin alone: every algorithm's helpUrl is docs/manual.html in the
+    plugin folder, at an anchor the page has; the Manual menu entry opens the same page."""
+    import re
+
+    with zipfile.ZipFile(built_zip) as archive:
+        archive.extractall(tmp_path)
+    manual = tmp_path / PLUGIN_NAME / "docs" / "manual.html"
+    anchors = set(re.findall(r'id="([^"]+)"', manual.read_text(encoding="utf-8")))
+    assert (tmp_path / PLUGIN_NAME / "docs" / "quickstart_th.html").is_file()
+    assert 'href="import.html#privacy-pseudonyms-and-the-identity-file"' in manual.read_text(
+        encoding="utf-8")
+    code = ("import json; from trafficking_db.processing_algorithms import base; "
+            "print(json.dumps({n: base.manual_url(n) for n in base.ALGORITHM_PLACES}))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={
+        **env, "PYTHONPATH": str(tmp_path)}, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    import json
+    urls = json.loads(run.stdout)
+    assert set(urls) >= {a.split(":")[1] for a in ALGORITHMS}
+    for name, url in urls.items():
+        path, _, anchor = url.partition("#")
+        assert path == manual.as_uri(), (name, url)
+        assert anchor in anchors, (name, anchor)

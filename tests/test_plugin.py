@@ -3,6 +3,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMenu
 from pytest_qgis.qgis_interface import QgisInterface
 
+from conftest import REPO
+
 
 class MenuRecordingIface(QgisInterface):
     """pytest-qgis's iface leaves plugin menus out; this one keeps them in real QMenus as QGIS does."""
@@ -41,8 +43,7 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
     algorithms = {a.id() for a in trafficking_providers()[0].algorithms()}
     assert {"trafficking:createdatabase", "trafficking:generatesampledata",
             "trafficking:importsecondarydata", "trafficking:crosswalk"} <= algorithms
-    assert len(next(iter(iface.menus.values())).actions()) == \
-        len(plugin.MENU_ALGORITHMS + plugin.MENU_DIALOGS) + 1   # + Guided start
+    assert len(next(iter(iface.menus.values())).actions()) == len(plugin.MENU)
 
     plugin.unload()
     assert trafficking_providers() == [] and iface.menus == {}
@@ -51,10 +52,50 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
     plugin.initGui()
     plugin.initProcessing()  # QGIS may call both; still one provider
     assert len(trafficking_providers()) == 1
-    assert len(next(iter(iface.menus.values())).actions()) == \
-        len(plugin.MENU_ALGORITHMS + plugin.MENU_DIALOGS) + 1   # + Guided start
+    assert len(next(iter(iface.menus.values())).actions()) == len(plugin.MENU)
     plugin.unload()
     assert trafficking_providers() == [] and iface.menus == {}
+
+
+def test_menu_groups_the_work_in_sub_menus_with_the_manual_last(qgis_iface, qgis_processing):
+    """The Plugins menu as QGIS builds it: five sub-menus in the order of the work, each entry an
+    algorithm the provider has (with its icon) or a method of the plugin, and a Manual entry."""
+    import trafficking_db
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("trafficking") is not None:
+        registry.removeProvider(registry.providerById("trafficking"))
+    iface = MenuRecordingIface(qgis_iface)
+    plugin = trafficking_db.classFactory(iface)
+    plugin.initGui()
+    try:
+        (menu,) = iface.menus.values()
+        submenus = [action.menu() for action in menu.actions()]
+        assert all(submenus)
+        assert [m.title() for m in submenus] == [
+            "Yearly update", "Network and cases", "Publishing", "Tools", "Help"]
+        assert [[a.text() for a in m.actions()] for m in submenus] == [
+            [label for label, _ in entries] for _, _, entries in plugin.MENU]
+        assert all(not m.icon().isNull() for m in submenus)
+        # each sub-menu's icon is the group icon it names, not a fallback
+        from trafficking_db.processing_algorithms.base import group_icon_path
+        assert all((REPO / "trafficking_plugin" / "data" / "icons" / f"{icon}.svg").is_file() and
+                   group_icon_path(icon).endswith(f"/{icon}.svg") for _, icon, _ in plugin.MENU)
+        algorithms = {a.id() for a in registry.providerById("trafficking").algorithms()}
+        for label, target in plugin.menu_entries():
+            assert target in algorithms if target.startswith("trafficking:") else \
+                callable(getattr(plugin, target)), (label, target)
+        yearly = [target for _, target in plugin.MENU[0][2]]
+        # the yearly steps in the order of the manual's section 3
+        steps = ["trafficking:importsecondarydata", "trafficking:crosswalk",
+                 "trafficking:verifydatabase", "trafficking:scoreriskindex",
+                 "trafficking:riskreport"]
+        assert sorted(steps, key=yearly.index) == steps
+        assert [a.text() for a in submenus[-1].actions()][0] == "Manual"
+        assert all(not a.icon().isNull() for m in submenus for a in m.actions())
+    finally:
+        plugin.unload()
+    assert iface.menus == {}
 
 
 def test_metadata_is_complete_for_the_plugin_repository():

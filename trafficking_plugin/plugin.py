@@ -2,10 +2,11 @@
 import os
 
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from ..processing_algorithms.base import group_icon_path, icon_path, manual_file, manual_url
 from ..processing_algorithms.provider import TraffickingProvider
 from .core.feedback import error_text
 from .core.shipped_data import ICON
@@ -45,36 +46,55 @@ def project_question(parent, path):
 
 
 class TraffickingPlugin:
-    # Menu entries: (label, algorithm id). Each opens the algorithm's own Processing dialog.
-    MENU_ALGORITHMS = (
-        (tr_noop("Create or upgrade province database…"), "trafficking:createdatabase"),
-        (tr_noop("Generate sample agency data…"), "trafficking:generatesampledata"),
-        (tr_noop("Import agency data file…"), "trafficking:importsecondarydata"),
-        (tr_noop("Withdraw an import (wrong file)…"), "trafficking:withdrawimport"),
-        (tr_noop("Crosswalk agency codes to the standard…"), "trafficking:crosswalk"),
-        (tr_noop("Score the risk index…"), "trafficking:scoreriskindex"),
-        (tr_noop("Verify the database (data-quality check)…"), "trafficking:verifydatabase"),
-        (tr_noop("Risk reports (PDF, HTML, XLSX)…"), "trafficking:riskreport"),
-        (tr_noop("Yearly update (whole pipeline)…"), "trafficking:yearlyupdate"),
-        (tr_noop("Prevention targets (work list)…"), "trafficking:preventiontargets"),
-        (tr_noop("Import prevention activities…"), "trafficking:importactivities"),
-        (tr_noop("Monitor prevention activities (the shift)…"), "trafficking:monitoractivities"),
-        (tr_noop("Import sin space survey (risky workplaces)…"), "trafficking:importsinspace"),
-        (tr_noop("Extract imagery chips (surveillance sheets)…"), "trafficking:extractimagerychips"),
-        (tr_noop("Analyse case routes…"), "trafficking:analysecaseroutes"),
-        (tr_noop("Network coverage gaps…"), "trafficking:networkcoverage"),
-        (tr_noop("Public export (protected aggregates)…"), "trafficking:publicexport"),
-        (tr_noop("Public website (static, Thai and English)…"), "trafficking:publicwebsite"),
-        (tr_noop("Publish to the national database…"), "trafficking:publishnational"),
+    # The Plugins menu, in the order of the work: (sub-menu, its group's icon, entries). An entry
+    # is (label, target): an algorithm id opens the algorithm's own Processing dialog, a method
+    # name opens the plugin's dialog, dock or page, or toggles a setting.
+    MENU = (
+        (tr_noop("Yearly update"), "pipeline", (
+            (tr_noop("Guided start (first steps of a province)…"), "_open_guided_start"),
+            (tr_noop("Create or upgrade province database…"), "trafficking:createdatabase"),
+            (tr_noop("Import agency data file…"), "trafficking:importsecondarydata"),
+            (tr_noop("Withdraw an import (wrong file)…"), "trafficking:withdrawimport"),
+            (tr_noop("Crosswalk agency codes to the standard…"), "trafficking:crosswalk"),
+            (tr_noop("Verify the database (data-quality check)…"), "trafficking:verifydatabase"),
+            (tr_noop("Score the risk index…"), "trafficking:scoreriskindex"),
+            (tr_noop("Prevention targets (work list)…"), "trafficking:preventiontargets"),
+            (tr_noop("Risk reports (PDF, HTML, XLSX)…"), "trafficking:riskreport"),
+            (tr_noop("Open province project…"), "_open_province_project"),
+            (tr_noop("Yearly update (whole pipeline)…"), "trafficking:yearlyupdate"),
+        )),
+        (tr_noop("Network and cases"), "analysis", (
+            (tr_noop("Network directory"), "_open_network_dock"),
+            (tr_noop("Lessons learned (cases)"), "_open_case_dock"),
+            (tr_noop("Analyse case routes…"), "trafficking:analysecaseroutes"),
+            (tr_noop("Network coverage gaps…"), "trafficking:networkcoverage"),
+        )),
+        (tr_noop("Publishing"), "publish", (
+            (tr_noop("Public export (protected aggregates)…"), "trafficking:publicexport"),
+            (tr_noop("Public website (static, Thai and English)…"), "trafficking:publicwebsite"),
+            (tr_noop("Intranet map server project (by role)…"), "trafficking:serverproject"),
+            (tr_noop("Publish to the national database…"), "trafficking:publishnational"),
+        )),
+        (tr_noop("Tools"), "setup", (
+            (tr_noop("Import sin space survey (risky workplaces)…"), "trafficking:importsinspace"),
+            (tr_noop("Extract imagery chips (surveillance sheets)…"),
+             "trafficking:extractimagerychips"),
+            (tr_noop("Import prevention activities…"), "trafficking:importactivities"),
+            (tr_noop("Monitor prevention activities (the shift)…"), "trafficking:monitoractivities"),
+            (tr_noop("Add satellite basemap…"), "_open_basemap_dialog"),
+            (tr_noop("Generate sample agency data…"), "trafficking:generatesampledata"),
+            (tr_noop("Show Buddhist-era years (พ.ศ.)"), "_toggle_buddhist_era"),
+        )),
+        (tr_noop("Help"), "outputs", (
+            (tr_noop("Manual"), "_open_manual"),
+            (tr_noop("Quick start in Thai (คู่มือเริ่มต้นใช้งาน)"), "_open_quickstart"),
+        )),
     )
-    # Menu entries that open the plugin's own dialogs or toggle a setting: (label, method name).
-    MENU_DIALOGS = (
-        (tr_noop("Add satellite basemap…"), "_open_basemap_dialog"),
-        (tr_noop("Network directory"), "_open_network_dock"),
-        (tr_noop("Lessons learned (cases)"), "_open_case_dock"),
-        (tr_noop("Open province project…"), "_open_province_project"),
-        (tr_noop("Show Buddhist-era years (พ.ศ.)"), "_toggle_buddhist_era"),
-    )
+
+    @classmethod
+    def menu_entries(cls):
+        """Every (label, target) of the menu, sub-menu by sub-menu."""
+        return [entry for _title, _icon, entries in cls.MENU for entry in entries]
 
     def __init__(self, iface):
         # Before initProcessing (QGIS may call it before initGui): parameter descriptions are
@@ -82,7 +102,7 @@ class TraffickingPlugin:
         translation.install_translator()
         self.iface = iface
         self.provider = None
-        self.actions = []
+        self.submenus = []
         self.menu = tr("Trafficking Prevention Database")
         self.network_dock = None
         self.case_dock = None
@@ -95,39 +115,29 @@ class TraffickingPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
-        for label, algorithm_id in self.MENU_ALGORITHMS:
-            action = QAction(QIcon(ICON_PATH), tr(label), self.iface.mainWindow())
-            action.triggered.connect(lambda _checked=False, a=algorithm_id: self._open_dialog(a))
-            self.iface.addPluginToMenu(self.menu, action)
-            self.actions.append(action)
-        for label, method in self.MENU_DIALOGS:
-            action = QAction(QIcon(ICON_PATH), tr(label), self.iface.mainWindow())
-            action.triggered.connect(getattr(self, method))
-            if method == "_toggle_buddhist_era":
-                action.setCheckable(True)
-                action.setChecked(translation.buddhist_era())
-            self.iface.addPluginToMenu(self.menu, action)
-            self.actions.append(action)
+        window = self.iface.mainWindow()
+        for title, icon, entries in self.MENU:
+            submenu = QMenu(tr(title), window)
+            submenu.setIcon(QIcon(group_icon_path(icon)))
+            for label, target in entries:
+                submenu.addAction(self._action(label, target, submenu))
+            self.iface.addPluginToMenu(self.menu, submenu.menuAction())
+            self.submenus.append(submenu)
         from .gui.audit_hook import AuditUserHook  # names the editor of attribute-table edits
         self.audit_hook = AuditUserHook()
-        self.add_guided_start()
+        self.offer_guided_start()
 
-    # --- the guided start (issue 17, item 10): its one menu entry and the first-run offer -------
+    # --- the guided start (issue 17, item 10): the first entry of Yearly update, and on a first
+    # run (no current database in this profile) an offer in the message bar.
     GUIDED_START_LABEL = tr_noop("Guided start (first steps of a province)…")
 
-    def add_guided_start(self):
-        """The Guided start menu entry; on a first run (no current database in this profile)
-        the message bar offers it too."""
+    def offer_guided_start(self):
         from ..processing_algorithms.base import remembered_database
-        action = QAction(QIcon(ICON_PATH), tr(self.GUIDED_START_LABEL), self.iface.mainWindow())
-        action.triggered.connect(self._open_guided_start)
-        self.iface.addPluginToMenu(self.menu, action)
-        self.actions.append(action)
         if remembered_database() is None:
             self.iface.messageBar().pushMessage(
                 tr("Trafficking prevention"),
-                tr("No province database yet in this profile: Plugins > {} > {}").format(
-                    self.menu, tr(self.GUIDED_START_LABEL)), Qgis.Info, 30)
+                tr("No province database yet in this profile: Plugins > {} > {} > {}").format(
+                    self.menu, tr(self.MENU[0][0]), tr(self.GUIDED_START_LABEL)), Qgis.Info, 30)
 
     def _open_guided_start(self, _checked=False):
         from ..processing_algorithms.base import remembered_database, remembered_year
@@ -135,6 +145,19 @@ class TraffickingPlugin:
         GuidedStart(lambda: (remembered_database(), remembered_year()),
                     lambda algorithm, parameters: self._open_dialog(algorithm, parameters),
                     parent=self.iface.mainWindow()).exec_()
+
+    def _action(self, label, target, parent):
+        """A menu entry: an algorithm (with its Toolbox icon) or a method of the plugin."""
+        if target.startswith("trafficking:"):
+            action = QAction(QIcon(icon_path(target.split(":", 1)[1])), tr(label), parent)
+            action.triggered.connect(lambda _checked=False, a=target: self._open_dialog(a))
+        else:
+            action = QAction(QIcon(ICON_PATH), tr(label), parent)
+            action.triggered.connect(getattr(self, target))
+        if target == "_toggle_buddhist_era":
+            action.setCheckable(True)
+            action.setChecked(translation.buddhist_era())
+        return action
 
     def unload(self):
         if self.network_dock is not None:
@@ -148,10 +171,10 @@ class TraffickingPlugin:
         if self.audit_hook is not None:
             self.audit_hook.unload()
             self.audit_hook = None
-        for action in self.actions:
-            self.iface.removePluginMenu(self.menu, action)
-            action.deleteLater()
-        self.actions = []
+        for submenu in self.submenus:
+            self.iface.removePluginMenu(self.menu, submenu.menuAction())
+            submenu.deleteLater()      # and its actions with it
+        self.submenus = []
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
@@ -161,6 +184,15 @@ class TraffickingPlugin:
     def _open_dialog(algorithm_id, parameters=None):
         import processing  # QGIS's Processing plugin; loaded by the time a menu is clicked
         processing.execAlgorithmDialog(algorithm_id, parameters or {})
+
+    @staticmethod
+    def _open_manual(_checked=False):
+        """The manual shipped with the plugin, in the system's browser."""
+        QDesktopServices.openUrl(QUrl(manual_url()))
+
+    @staticmethod
+    def _open_quickstart(_checked=False):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(manual_file("quickstart_th")))
 
     @staticmethod
     def _toggle_buddhist_era(checked):

@@ -101,7 +101,8 @@ def dialog_shot(algorithm_id, parameters, run=False):
 
 
 def plugin_menu():
-    """The Plugins menu and the plugin's submenu, opened side by side (popup, not exec)."""
+    """The Plugins menu, the plugin's menu and its first sub-menu (Yearly update), opened side by
+    side (popup, not exec)."""
     plugin = plugins.get("trafficking_db")
     title = plugin.menu if plugin is not None else MENU_TITLE     # translated when QGIS is in Thai
     menu = iface.pluginMenu()
@@ -116,15 +117,21 @@ def plugin_menu():
     sub = entry.menu()
     top = menu.geometry().top() + menu.actionGeometry(entry).top()
     sub.popup(QPoint(menu.geometry().right(), top))
+    first = sub.actions()[0]
+    sub.setActiveAction(first)
+    steps = first.menu() or sub                     # the sub-menus of the plugin's menu
+    if steps is not sub:
+        steps.popup(QPoint(sub.geometry().right(), sub.geometry().top()))
 
     def grab():
-        area = menu.geometry().united(sub.geometry()).united(
+        area = menu.geometry().united(sub.geometry()).united(steps.geometry()).united(
             QRect(bar.mapToGlobal(anchor.topLeft()), anchor.size()))
         area = area.adjusted(-8, -4, 8, 8).intersected(QRect(0, 0, WIDTH, HEIGHT))
         return QGuiApplication.primaryScreen().grabWindow(0, area.x(), area.y(), area.width(),
                                                           area.height())
 
     def close():
+        steps.hide()
         sub.hide()
         menu.hide()
     return Shot(grab, close, delay=1500)

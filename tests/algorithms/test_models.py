@@ -149,11 +149,11 @@ def test_steps_run_in_the_pipeline_order(provider):
 
 
 def test_models_are_listed_under_the_provider_with_fixed_ids(provider):
-    models = {a.id(): a for a in provider.algorithms() if a.groupId() == "Yearly pipeline"}
+    models = {a.id(): a for a in provider.algorithms() if a.groupId() == "pipeline"}
     assert set(models) == {"trafficking:yearlyupdate", "trafficking:lateagencyfile"}
     yearly = models["trafficking:yearlyupdate"]
     assert yearly.displayName() == "Yearly update (whole pipeline)"
-    assert yearly.group() == "Yearly pipeline"
+    assert yearly.group() == "0 Yearly update (whole pipeline)"
     help_text = yearly.shortHelpString()
     assert "trafficking:crosswalk" in help_text and "ปรับปรุงฐานข้อมูลจังหวัดประจำปี" in help_text
     assert [p.name() for p in yearly.parameterDefinitions()] == (
@@ -167,6 +167,20 @@ def test_yearly_update_runs_on_sample_data(yearly_run):
     db, reports, result = yearly_run
     done = assert_yearly_update_done(db, reports)
     assert result["CHILD_RESULTS"]["score"]["PERSONS"] == done["target"]
+
+
+def test_shipped_models_pass_qgis_validation(provider):
+    """What the Modeler's Validate and its red steps show: every step of every shipped model has
+    all it needs (QGIS's validateChildAlgorithm and the model's validate)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    for path in sorted((REPO / "trafficking_plugin" / "data" / "models").glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()      # as the Modeler opens the file
+        assert model.fromFile(str(path)), path
+        for child_id in model.childAlgorithms():
+            ok, issues = model.validateChildAlgorithm(child_id)
+            assert ok and not issues, (path.name, child_id, issues)
+        assert model.validate() == (True, []), path.name
 
 
 def test_late_agency_file_imports_crosswalks_and_scores(run_algorithm, files, tmp_path):

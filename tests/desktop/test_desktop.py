@@ -8,7 +8,7 @@ import pytest
 from conftest import PLUGIN_NAME, PYTHONPATH, REPO, needs_shared, tambon_layer_uri
 from trafficking_db.trafficking_plugin.plugin import TraffickingPlugin
 
-MENU_ENTRIES = TraffickingPlugin.MENU_ALGORITHMS + TraffickingPlugin.MENU_DIALOGS
+MENU_ENTRIES = TraffickingPlugin.MENU     # the sub-menus of the plugin's menu
 
 has_desktop = shutil.which("qgis") and shutil.which("xvfb-run")
 
@@ -54,7 +54,7 @@ def test_real_desktop_loads_unloads_and_reloads_cleanly(tmp_path):
         assert loaded["providers"] == ["trafficking"], key
         assert algorithms <= set(loaded["algorithms"]), key
         assert len(loaded["menus"]) == 1, key
-        assert len(loaded["menu_entries"]) == len(MENU_ENTRIES) + 1, key   # + Guided start
+        assert len(loaded["menu_entries"]) == len(MENU_ENTRIES), key
     for key in ("unloaded_0", "unloaded_1"):
         assert result[key]["providers"] == [] and result[key]["menus"] == [], key
         assert result[key]["algorithms"] == [], key

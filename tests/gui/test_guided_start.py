@@ -78,8 +78,8 @@ def test_a_first_run_offers_the_guided_start(qgis_iface, qgis_processing):
     plugin = trafficking_db.classFactory(iface)
     plugin.initGui()
     try:
-        labels = [a.text() for a in next(iter(iface.menus.values())).actions()]
-        assert "Guided start (first steps of a province)…" in labels
+        yearly = next(iter(iface.menus.values())).actions()[0].menu()
+        assert yearly.actions()[0].text() == "Guided start (first steps of a province)…"
         assert any("Guided start" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
     finally:
         plugin.unload()

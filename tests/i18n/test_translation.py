@@ -126,9 +126,11 @@ def test_algorithms_show_thai_with_the_translator_and_english_without(provider, 
     assert checked > 200
     score = QgsApplication.processingRegistry().algorithmById("trafficking:scoreriskindex").create()
     assert score.displayName() == "คำนวณดัชนีความเสี่ยง"
-    assert score.group() == "ดัชนีความเสี่ยง"
+    assert score.group() == "4 ดัชนีความเสี่ยง"      # numbered as in English: the same order
+    groups = sorted({a.group() for a in provider.algorithms()})
+    assert [g.split()[0] for g in groups] == [str(n) for n in range(len(groups))]
     assert score.parameterDefinition("DATA_YEAR").description() == "ปีข้อมูล (ค.ศ. หรือ พ.ศ.)"
-    assert "docs/risk_index.md" in score.shortHelpString() and "ดัชนี" in score.shortHelpString()
+    assert "ดัชนี" in score.shortHelpString() and "docs/risk_index.md" not in score.shortHelpString()
     QCoreApplication.removeTranslator(thai)
     english = QgsApplication.processingRegistry().algorithmById("trafficking:scoreriskindex").create()
     assert english.displayName() == "Score the risk index"
@@ -150,8 +152,12 @@ def test_plugin_in_thai_translates_its_menu_and_shows_buddhist_era(qgis_iface, q
     try:
         plugin.initGui()
         assert list(iface.menus) == ["ฐานข้อมูลการป้องกันการค้ามนุษย์"]
-        actions = {a.text(): a for a in iface.menus["ฐานข้อมูลการป้องกันการค้ามนุษย์"].actions()}
+        submenus = [a.menu() for a in iface.menus["ฐานข้อมูลการป้องกันการค้ามนุษย์"].actions()]
+        assert [m.title() for m in submenus] == ["ปรับปรุงข้อมูลประจำปี", "เครือข่ายและคดี",
+                                                 "การเผยแพร่", "เครื่องมือ", "ช่วยเหลือ"]
+        actions = {a.text(): a for m in submenus for a in m.actions()}
         assert "คำนวณดัชนีความเสี่ยง…" in actions and "ทำเนียบเครือข่าย" in actions
+        assert "คู่มือการใช้งาน" in actions
         era = actions["แสดงปีเป็นพุทธศักราช (พ.ศ.)"]
         assert era.isCheckable() and era.isChecked()       # Thai: B.E. by default
         era.trigger()

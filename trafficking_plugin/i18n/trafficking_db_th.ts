@@ -732,38 +732,48 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Database</source>
-            <translation>ฐานข้อมูล</translation>
+            <source>0 Yearly update (whole pipeline)</source>
+            <translation>0 ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Analysis</source>
-            <translation>การวิเคราะห์</translation>
+            <source>1 Set-up</source>
+            <translation>1 เตรียมฐานข้อมูล</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Sin space</source>
-            <translation>พื้นที่เสี่ยง (สถานประกอบการเสี่ยง)</translation>
+            <source>2 Import</source>
+            <translation>2 นำเข้าข้อมูล</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Sample data</source>
-            <translation>ข้อมูลตัวอย่าง</translation>
+            <source>3 Crosswalk and verify</source>
+            <translation>3 เทียบรหัสและตรวจสอบ</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Programme monitoring</source>
-            <translation>การติดตามโครงการ</translation>
+            <source>4 Risk index</source>
+            <translation>4 ดัชนีความเสี่ยง</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Outputs</source>
-            <translation>ผลลัพธ์</translation>
+            <source>5 Work list, reports and maps</source>
+            <translation>5 รายการงาน รายงานและแผนที่</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
-            <source>Risk index</source>
-            <translation>ดัชนีความเสี่ยง</translation>
+            <source>6 Publish</source>
+            <translation>6 เผยแพร่</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>7 Programme monitoring</source>
+            <translation>7 การติดตามโครงการ</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
+            <source>8 Network and cases analysis</source>
+            <translation>8 วิเคราะห์เครือข่ายและคดี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
@@ -1703,11 +1713,6 @@ See docs/prevention_targets.md.</source>
             <location filename="../../processing_algorithms/provider.py" />
             <source>Late agency file (import, crosswalk, score)</source>
             <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/provider.py" />
-            <source>Yearly pipeline</source>
-            <translation>ขั้นตอนประจำปี</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/public_export.py" />
@@ -3639,6 +3644,10 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
 เขียนลงโฟลเดอร์ผลลัพธ์: CSV หนึ่งไฟล์ต่อระดับพื้นที่ XLSX หนึ่งแผ่นงานต่อตาราง GeoPackage และ GeoJSON ของระดับที่ละเอียดที่สุดพร้อมขอบเขตสำหรับแผนที่บนเว็บ และ README.txt แต่ละไฟล์บอกวิธีการปกป้องข้อมูล ไม่เขียนลงฐานข้อมูลจังหวัดเด็ดขาด ดู docs/public_export.md</translation>
         </message>
         <message>
+            <source>Analysis</source>
+            <translation type="obsolete">การวิเคราะห์</translation>
+        </message>
+        <message>
             <source>Builds a realistic synthetic province on real sub-district boundaries: villages, households and persons (Thai citizens, highland minorities with and without Thai registration, migrant workers), then writes each agency's export in its own format and codes: health (43-file PERSON, HOME, DIAGNOSIS_OPD CSVs), education (school roster XLSX, Buddhist-era dates), human security (TIS-620 CSV naming places in Thai) and family welfare (Basic Minimum Needs survey). Files carry realistic faults at stated rates; manifest.json lists each file, its row count and fault counts, and truth/ holds the answers tests check against. SCALE 1.0 is Chiang Mai's volume (1.8 million health records); the same SEED gives the same bytes. The data is fictitious: no real person.</source>
             <translation type="obsolete">สร้างจังหวัดสมมุติที่สมจริงบนขอบเขตตำบลจริง: หมู่บ้าน ครัวเรือน และบุคคล (คนสัญชาติไทย กลุ่มชาติพันธุ์บนพื้นที่สูงทั้งที่มีและไม่มีทะเบียนไทย แรงงานข้ามชาติ) แล้วเขียนไฟล์ส่งออกของแต่ละหน่วยงานในรูปแบบและรหัสของหน่วยงานนั้น: สาธารณสุข (CSV 43 แฟ้ม PERSON, HOME, DIAGNOSIS_OPD) การศึกษา (XLSX ทะเบียนนักเรียน วันที่เป็น พ.ศ.) ความมั่นคงของมนุษย์ (CSV แบบ TIS-620 ระบุสถานที่เป็นภาษาไทย) และสวัสดิการครอบครัว (ข้อมูลความจำเป็นพื้นฐาน จปฐ.) ไฟล์มีข้อบกพร่องที่สมจริงตามอัตราที่กำหนด manifest.json แสดงทุกไฟล์ จำนวนแถว และจำนวนข้อบกพร่อง และ truth/ เก็บคำตอบที่การทดสอบใช้ตรวจ SCALE 1.0 คือปริมาณข้อมูลของเชียงใหม่ (ระเบียนสาธารณสุข 1.8 ล้านรายการ) SEED เดียวกันให้ไฟล์เหมือนกันทุกไบต์ ข้อมูลเป็นเรื่องสมมุติ: ไม่มีบุคคลจริง</translation>
         </message>
@@ -3657,6 +3666,10 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
         <message>
             <source>Data year {} is not a year: give 0 for the latest scored, or e.g. 2024 or 2567.</source>
             <translation type="obsolete">ปีข้อมูล {} ไม่ใช่ปี: ใส่ 0 สำหรับปีล่าสุดที่ประเมินแล้ว หรือ เช่น 2024 หรือ 2567</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation type="obsolete">ฐานข้อมูล</translation>
         </message>
         <message>
             <source>Identity file (optional; default beside the database)</source>
@@ -3693,6 +3706,14 @@ As with agency files: rows read = accepted + rejected (rejected_row, import_run)
             <translation type="obsolete">แฟ้มเหตุการณ์ (CSV ที่มี village_code หรือ person_id; ไม่บังคับ)</translation>
         </message>
         <message>
+            <source>Outputs</source>
+            <translation type="obsolete">ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>Programme monitoring</source>
+            <translation type="obsolete">การติดตามโครงการ</translation>
+        </message>
+        <message>
             <source>Programme monitoring left out: {}</source>
             <translation type="obsolete">ไม่ได้รวมการติดตามโครงการ: {}</translation>
         </message>
@@ -3709,6 +3730,14 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <translation type="obsolete">กำลังอ่านชั้นข้อมูล {} ผ่าน GDAL ({} แถว)…</translation>
         </message>
         <message>
+            <source>Risk index</source>
+            <translation type="obsolete">ดัชนีความเสี่ยง</translation>
+        </message>
+        <message>
+            <source>Sample data</source>
+            <translation type="obsolete">ข้อมูลตัวอย่าง</translation>
+        </message>
+        <message>
             <source>Scores every person of the data year on the enabled indicators of the database's indicator table (1 to 3, 3 = most at risk; an indicator with no data stays empty and is never taken as low risk), combines them into an index and a class (high, medium, low: red, yellow, green), and sums persons up by village, sub-district and district.
 Methods: mean = the weighted mean score of the observed indicators, with fixed cut-points so years stay comparable; alkire_foster = the weighted share of indicators at 3, against the cutoff k; percentile = percentile ranks as in the CDC's Social Vulnerability Index (relative to this year's persons).
 Cut-points (high / medium) left empty take the method's defaults: {}; for alkire_foster the high cut-point is k. A person observed on fewer indicators than the minimum coverage is counted but not scored. Weights (e.g. I09=2, I10=0) override the indicator table for this run. A sub-district or district is high when at least the area high share of its scored persons are high (medium likewise); villages, being small, have their own shares.
@@ -3717,6 +3746,10 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
 วิธีการ: mean = ค่าเฉลี่ยถ่วงน้ำหนักของคะแนนตัวชี้วัดที่มีข้อมูล ใช้จุดตัดคงที่เพื่อให้เปรียบเทียบข้ามปีได้; alkire_foster = สัดส่วนถ่วงน้ำหนักของตัวชี้วัดที่ได้ 3 เทียบกับจุดตัด k; percentile = อันดับเปอร์เซ็นไทล์แบบดัชนีความเปราะบางทางสังคม (SVI) ของ CDC (เทียบกับคนในปีนี้)
 จุดตัด (สูง / ปานกลาง) ที่เว้นว่างใช้ค่าเริ่มต้นของวิธีการ: {}; สำหรับ alkire_foster จุดตัดระดับสูงคือ k คนที่มีข้อมูลตัวชี้วัดน้อยกว่าความครอบคลุมขั้นต่ำจะนับรวมแต่ไม่ให้คะแนน น้ำหนัก (เช่น I09=2, I10=0) ใช้แทนตาราง indicator ในการคำนวณครั้งนี้ ตำบลหรืออำเภอเป็นระดับสูงเมื่อผู้เสี่ยงสูงมีอย่างน้อยเท่าสัดส่วนเสี่ยงสูงของพื้นที่ในบรรดาคนที่ประเมิน (ระดับปานกลางทำนองเดียวกัน) หมู่บ้านซึ่งมีขนาดเล็กมีสัดส่วนของตนเอง
 เขียน risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdown (กลุ่มอายุ x เพศ ภูมิลำเนา) และเมื่อมีปีก่อนหน้าที่ประเมินแล้ว risk_change_subdistrict และ risk_change_district การคำนวณและพารามิเตอร์บันทึกใน risk_run การเรียกใช้ซ้ำจะแทนที่ผลของปีนั้น หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลจะคงเดิม ดู docs/risk_index.md</translation>
+        </message>
+        <message>
+            <source>Sin space</source>
+            <translation type="obsolete">พื้นที่เสี่ยง (สถานประกอบการเสี่ยง)</translation>
         </message>
         <message>
             <source>Spec of the file's columns (optional; default the shipped one)</source>
@@ -3751,6 +3784,10 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         <message>
             <source>Villages (points, optional)</source>
             <translation type="obsolete">หมู่บ้าน (จุด ไม่บังคับ)</translation>
+        </message>
+        <message>
+            <source>Yearly pipeline</source>
+            <translation type="obsolete">ขั้นตอนประจำปี</translation>
         </message>
         <message>
             <source>reading ODS needs odfpy (Debian package python3-odf): install it, or save the sheet as XLSX or CSV</source>
@@ -4198,13 +4235,18 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Create or upgrade province database…</source>
-            <translation>สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด…</translation>
+            <source>Yearly update</source>
+            <translation>ปรับปรุงข้อมูลประจำปี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Generate sample agency data…</source>
-            <translation>สร้างข้อมูลตัวอย่างของหน่วยงาน…</translation>
+            <source>Guided start (first steps of a province)…</source>
+            <translation>เริ่มต้นแบบมีคำแนะนำ (ขั้นตอนแรกของจังหวัด)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Create or upgrade province database…</source>
+            <translation>สร้างหรือปรับรุ่นฐานข้อมูลจังหวัด…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4223,23 +4265,13 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Score the risk index…</source>
-            <translation>คำนวณดัชนีความเสี่ยง…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
             <source>Verify the database (data-quality check)…</source>
             <translation>ตรวจสอบฐานข้อมูล (คุณภาพข้อมูล)…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Risk reports (PDF, HTML, XLSX)…</source>
-            <translation>รายงานความเสี่ยง (PDF, HTML, XLSX)…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Yearly update (whole pipeline)…</source>
-            <translation>ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)…</translation>
+            <source>Score the risk index…</source>
+            <translation>คำนวณดัชนีความเสี่ยง…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4248,53 +4280,23 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Import prevention activities…</source>
-            <translation>นำเข้ากิจกรรมการป้องกัน…</translation>
+            <source>Risk reports (PDF, HTML, XLSX)…</source>
+            <translation>รายงานความเสี่ยง (PDF, HTML, XLSX)…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Monitor prevention activities (the shift)…</source>
-            <translation>ติดตามกิจกรรมการป้องกัน (การเปลี่ยนแปลง)…</translation>
+            <source>Open province project…</source>
+            <translation>เปิดโปรเจกต์จังหวัด…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Import sin space survey (risky workplaces)…</source>
-            <translation>นำเข้าผลสำรวจพื้นที่เสี่ยง (สถานประกอบการเสี่ยง)…</translation>
+            <source>Yearly update (whole pipeline)…</source>
+            <translation>ปรับปรุงข้อมูลประจำปี (ทุกขั้นตอน)…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Extract imagery chips (surveillance sheets)…</source>
-            <translation>ตัดภาพถ่ายรายจุด (แผ่นเฝ้าระวัง)…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Analyse case routes…</source>
-            <translation>วิเคราะห์เส้นทางของคดี…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Network coverage gaps…</source>
-            <translation>ช่องว่างการครอบคลุมของเครือข่าย…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Public export (protected aggregates)…</source>
-            <translation>ส่งออกข้อมูลสาธารณะ (ตัวเลขรวมที่ปกปิดแล้ว)…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Public website (static, Thai and English)…</source>
-            <translation>เว็บไซต์สาธารณะ (ไฟล์คงที่ ภาษาไทยและอังกฤษ)…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Publish to the national database…</source>
-            <translation>เผยแพร่ไปยังฐานข้อมูลระดับชาติ…</translation>
-        </message>
-        <message>
-            <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Add satellite basemap…</source>
-            <translation>เพิ่มแผนที่ฐานภาพดาวเทียม…</translation>
+            <source>Network and cases</source>
+            <translation>เครือข่ายและคดี</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4308,8 +4310,73 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Open province project…</source>
-            <translation>เปิดโปรเจกต์จังหวัด…</translation>
+            <source>Analyse case routes…</source>
+            <translation>วิเคราะห์เส้นทางของคดี…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Network coverage gaps…</source>
+            <translation>ช่องว่างการครอบคลุมของเครือข่าย…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Publishing</source>
+            <translation>การเผยแพร่</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Public export (protected aggregates)…</source>
+            <translation>ส่งออกข้อมูลสาธารณะ (ตัวเลขรวมที่ปกปิดแล้ว)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Public website (static, Thai and English)…</source>
+            <translation>เว็บไซต์สาธารณะ (ไฟล์คงที่ ภาษาไทยและอังกฤษ)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Intranet map server project (by role)…</source>
+            <translation>โปรเจกต์แม่ข่ายแผนที่อินทราเน็ต (ตามบทบาท)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Publish to the national database…</source>
+            <translation>เผยแพร่ไปยังฐานข้อมูลระดับชาติ…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Tools</source>
+            <translation>เครื่องมือ</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Import sin space survey (risky workplaces)…</source>
+            <translation>นำเข้าผลสำรวจพื้นที่เสี่ยง (สถานประกอบการเสี่ยง)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Extract imagery chips (surveillance sheets)…</source>
+            <translation>ตัดภาพถ่ายรายจุด (แผ่นเฝ้าระวัง)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Import prevention activities…</source>
+            <translation>นำเข้ากิจกรรมการป้องกัน…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Monitor prevention activities (the shift)…</source>
+            <translation>ติดตามกิจกรรมการป้องกัน (การเปลี่ยนแปลง)…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Add satellite basemap…</source>
+            <translation>เพิ่มแผนที่ฐานภาพดาวเทียม…</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Generate sample agency data…</source>
+            <translation>สร้างข้อมูลตัวอย่างของหน่วยงาน…</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4318,13 +4385,23 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Trafficking Prevention Database</source>
-            <translation>ฐานข้อมูลการป้องกันการค้ามนุษย์</translation>
+            <source>Help</source>
+            <translation>ช่วยเหลือ</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>Guided start (first steps of a province)…</source>
-            <translation>เริ่มต้นแบบมีคำแนะนำ (ขั้นตอนแรกของจังหวัด)…</translation>
+            <source>Manual</source>
+            <translation>คู่มือการใช้งาน</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Quick start in Thai (คู่มือเริ่มต้นใช้งาน)</source>
+            <translation>คู่มือเริ่มต้นใช้งานฉบับย่อ (ภาษาไทย)</translation>
+        </message>
+        <message>
+            <location filename="../../trafficking_plugin/plugin.py" />
+            <source>Trafficking Prevention Database</source>
+            <translation>ฐานข้อมูลการป้องกันการค้ามนุษย์</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4333,8 +4410,8 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
-            <source>No province database yet in this profile: Plugins &gt; {} &gt; {}</source>
-            <translation>ยังไม่มีฐานข้อมูลจังหวัดในโปรไฟล์นี้: ปลั๊กอิน &gt; {} &gt; {}</translation>
+            <source>No province database yet in this profile: Plugins &gt; {} &gt; {} &gt; {}</source>
+            <translation>ยังไม่มีฐานข้อมูลจังหวัดในโปรไฟล์นี้: ปลั๊กอิน &gt; {} &gt; {} &gt; {}</translation>
         </message>
         <message>
             <location filename="../../trafficking_plugin/plugin.py" />
@@ -4354,6 +4431,10 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         <message>
             <source>Lessons learned</source>
             <translation type="obsolete">บทเรียน</translation>
+        </message>
+        <message>
+            <source>No province database yet in this profile: Plugins &gt; {} &gt; {}</source>
+            <translation type="obsolete">ยังไม่มีฐานข้อมูลจังหวัดในโปรไฟล์นี้: ปลั๊กอิน &gt; {} &gt; {}</translation>
         </message>
         <message>
             <source>{} exists. Make it again from the database (the latest scored year; changes saved in it are lost)? No opens it as it is.</source>

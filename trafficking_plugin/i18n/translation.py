@@ -5,6 +5,7 @@ user overrode it), so plugins follow it. When it is Thai the plugin installs a Q
 ``trafficking_plugin/i18n/trafficking_db_th.qm``: the plugin ZIP ships it (scripts/package.py); a development
 checkout compiles it from the .ts with lrelease on the fly (docs/translation.md).
 """
+import hashlib
 import os
 import shutil
 import subprocess
@@ -67,10 +68,15 @@ def qm_path(language):
     ts, shipped = os.path.join(I18N_DIR, name + ".ts"), os.path.join(I18N_DIR, name + ".qm")
     if not os.path.isfile(ts):
         return shipped if os.path.isfile(shipped) else None
-    cached = os.path.join(tempfile.gettempdir(), "trafficking_db_i18n", name + ".qm")
-    for qm in (shipped, cached):
-        if os.path.isfile(qm) and os.path.getmtime(qm) >= os.path.getmtime(ts):
-            return qm
+    # Named by the .ts's content: checkouts of other branches share the temp folder, and a newer
+    # .qm of another .ts would otherwise pass for this one's.
+    with open(ts, "rb") as source:
+        digest = hashlib.sha1(source.read()).hexdigest()[:16]
+    cached = os.path.join(tempfile.gettempdir(), "trafficking_db_i18n", f"{name}-{digest}.qm")
+    if os.path.isfile(shipped) and os.path.getmtime(shipped) >= os.path.getmtime(ts):
+        return shipped
+    if os.path.isfile(cached):
+        return cached
     program = shutil.which("lrelease") or shutil.which("lrelease-qt5")
     if program is not None:
         os.makedirs(os.path.dirname(cached), exist_ok=True)
