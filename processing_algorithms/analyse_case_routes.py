@@ -23,7 +23,6 @@ STYLES = {"OUTPUT_ROUTES": ("case_route", tr_noop("Routes: arrows by cases, abro
 
 
 class AnalyseCaseRoutes(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "analysis", "Analysis"
     OUTPUT_ROUTES = "OUTPUT_ROUTES"
     OUTPUT_TRANSIT = "OUTPUT_TRANSIT"
     OUTPUT_TABLES = "OUTPUT_TABLES"

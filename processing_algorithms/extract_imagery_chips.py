@@ -28,7 +28,6 @@ SHEETS_NAME = "surveillance_sheets.pdf"
 
 
 class ExtractImageryChips(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "sin_space", "Sin space"
     IMAGERY = "IMAGERY"
     DATABASE = "DATABASE"
     RISK_CLASS = "RISK_CLASS"

@@ -19,8 +19,6 @@ from .base import WGS84, TraffickingAlgorithm, polygon_rings
 
 
 class GenerateSampleData(TraffickingAlgorithm):
-    GROUP = "sample"
-    GROUP_NAME = "Sample data"
 
     def name(self):
         return "generatesampledata"

@@ -3,7 +3,6 @@ from .base import TraffickingAlgorithm, tr_noop
 
 
 class ImportActivities(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "monitoring", "Programme monitoring"
     INPUT, ENCODING, SPEC = "INPUT", "ENCODING", "SPEC"
 
     def name(self):

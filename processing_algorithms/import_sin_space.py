@@ -6,7 +6,6 @@ from .base import TraffickingAlgorithm, tr_noop
 
 
 class ImportSinSpace(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "sin_space", "Sin space"
     INPUT, ENCODING, SPEC = "INPUT", "ENCODING", "SPEC"
     HIGH_SCORE, MEDIUM_SCORE, TOLERANCE_KM = "HIGH_SCORE", "MEDIUM_SCORE", "TOLERANCE_KM"
 

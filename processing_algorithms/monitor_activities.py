@@ -49,7 +49,6 @@ def _apply_shift_style(layer):
 
 
 class MonitorActivities(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "monitoring", "Programme monitoring"
     DATABASE = "DATABASE"
     DATA_YEAR = "DATA_YEAR"
     OUTPUT_DISTRICTS = "OUTPUT_DISTRICTS"

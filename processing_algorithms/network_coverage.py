@@ -21,7 +21,6 @@ STYLE_NAME = "network_gap"
 
 
 class NetworkCoverage(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "analysis", "Analysis"
     MAX_KM = "MAX_KM"
     INCLUDE_MEDIUM = "INCLUDE_MEDIUM"
     OUTPUT = "OUTPUT"

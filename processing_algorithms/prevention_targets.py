@@ -35,7 +35,6 @@ IDENTITY_FIELDS = (("name", _S), ("address", _S), ("address_source", _S))
 
 
 class PreventionTargets(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "outputs", "Outputs"
     VILLAGES = "VILLAGES"
     PERSONS_PER_VILLAGE = "PERSONS_PER_VILLAGE"
     IDENTITY = "IDENTITY"

@@ -12,7 +12,6 @@ from .base import TraffickingAlgorithm, tr_noop
 
 
 class PublicExport(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "outputs", "Outputs"
     LEVEL = "LEVEL"
     BY_AGE_BAND, BY_SEX, K, ROUNDING = "BY_AGE_BAND", "BY_SEX", "K", "ROUNDING"
     DOMINANCE = "DOMINANCE"

@@ -11,7 +11,6 @@ from .base import TraffickingAlgorithm, tr_noop
 
 
 class PublicWebsite(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "outputs", "Outputs"
     K, ROUNDING, ATTRIBUTION = "K", "ROUNDING", "ATTRIBUTION"
     OUTPUT_FOLDER, INDEX = "OUTPUT_FOLDER", "INDEX"
 

@@ -24,7 +24,6 @@ from .base import TraffickingAlgorithm, tr
 
 
 class PublishNational(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "outputs", "Outputs"
     CONNECTION, URI, SCHEMA, RERELEASE = "CONNECTION", "URI", "SCHEMA", "RERELEASE"
 
     def name(self):

@@ -12,7 +12,6 @@ from .base import TraffickingAlgorithm
 
 
 class RiskReport(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "risk", "Risk index"
     OUTPUT_FOLDER, YEARS = "OUTPUT_FOLDER", "YEARS"
 
     def name(self):

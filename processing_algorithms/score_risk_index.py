@@ -23,7 +23,6 @@ def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
 
 
 class ScoreRiskIndex(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "risk", "Risk index"
     METHOD, HIGH_CUTOFF, MEDIUM_CUTOFF, AF_K = "METHOD", "HIGH_CUTOFF", "MEDIUM_CUTOFF", "AF_K"
     MIN_DIMENSIONS, WEIGHTS, TARGET = "MIN_DIMENSIONS", "WEIGHTS", "TARGET"
     AREA_HIGH_RATIO, AREA_MEDIUM_RATIO = "AREA_HIGH_RATIO", "AREA_MEDIUM_RATIO"

@@ -11,7 +11,6 @@ from .base import TraffickingAlgorithm
 
 class ServerProject(TraffickingAlgorithm):
     ATTRIBUTION, CONTACT, OUTPUT = "ATTRIBUTION", "CONTACT_EMAIL", "OUTPUT"
-    GROUP, GROUP_NAME = "outputs", "Outputs"
 
     def name(self):
         return "serverproject"

@@ -8,7 +8,6 @@ from .base import TraffickingAlgorithm, tr_noop
 
 
 class ValidateIndex(TraffickingAlgorithm):
-    GROUP, GROUP_NAME = "risk", "Risk index"
     FIRST, LAST = "OUTCOME_FIRST_YEAR", "OUTCOME_LAST_YEAR"
     OUTCOME_FILE, WORK_LIST, BOOTSTRAP = "OUTCOME_FILE", "WORK_LIST_VILLAGES", "BOOTSTRAP"
 
