@@ -23,6 +23,11 @@ class MenuRecordingIface(QgisInterface):
             if not menu.actions():
                 del self.menus[name]
 
+    def entries(self):
+        """{label: action} of every entry of the plugin's sub-menus."""
+        return {a.text(): a for menu in self.menus.values() for sub in menu.actions()
+                for a in sub.menu().actions()}
+
 
 def trafficking_providers():
     return [p for p in QgsApplication.processingRegistry().providers() if p.id() == "trafficking"]

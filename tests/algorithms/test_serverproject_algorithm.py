@@ -12,8 +12,8 @@ def test_a_file_that_is_not_a_project_is_refused_before_anything_is_written(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_algorithm_is_an_output(provider):
+def test_the_algorithm_is_under_publish(provider):
     algorithm = provider.algorithm("serverproject")
-    assert algorithm.groupId() == "outputs"
+    assert algorithm.groupId() == "publish"
     assert {p.name() for p in algorithm.parameterDefinitions()} >= {"DATABASE", "DATA_YEAR",
                                                                    "OUTPUT"}

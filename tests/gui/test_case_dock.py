@@ -271,8 +271,7 @@ def test_the_plugins_menu_entry_opens_the_dock_on_the_projects_database(qgis_ifa
     plugin = trafficking_db.classFactory(iface)
     plugin.initGui()
     try:
-        entries = {a.text(): a for menu in iface.menus.values() for sub in menu.actions()
-                   for a in sub.menu().actions()}
+        entries = iface.entries()
         entries["Lessons learned (cases)"].trigger()
         dock = plugin.case_dock
         assert dock is not None and dock.database == str(db)
@@ -407,8 +406,7 @@ def test_the_menu_entry_without_a_case_layer_opens_the_dock_offering_a_geopackag
     plugin = trafficking_db.classFactory(iface)
     plugin.initGui()
     try:
-        entries = {a.text(): a for menu in iface.menus.values() for sub in menu.actions()
-                   for a in sub.menu().actions()}
+        entries = iface.entries()
         entries["Lessons learned (cases)"].trigger()          # no file dialog: the dock itself
         dock = plugin.case_dock
         assert dock is not None and dock.store is None and not dock.open_button.isHidden()

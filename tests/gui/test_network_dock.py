@@ -223,8 +223,7 @@ def test_the_plugins_menu_opens_the_dock_and_unload_removes_it(qgis_iface, qgis_
     plugin = trafficking_db.classFactory(iface)
     plugin.initGui()
     try:
-        entries = {a.text(): a for menu in iface.menus.values() for sub in menu.actions()
-                   for a in sub.menu().actions()}
+        entries = iface.entries()
         entries["Network directory"].trigger()
         assert isinstance(plugin.network_dock, NetworkDock)
         entries["Network directory"].trigger()                 # the same dock, shown again

@@ -128,7 +128,7 @@ def test_the_plugins_menu_entry_opens_the_dialog(qgis_iface, qgis_processing):
     plugin = trafficking_db.classFactory(iface)
     plugin.initGui()
     try:
-        entries = {a.text(): a for menu in iface.menus.values() for a in menu.actions()}
+        entries = iface.entries()
         shown = []
 
         def close_it():   # the dialog is modal: look at it, then cancel it
