@@ -1,5 +1,6 @@
 """The province project (.qgz): written for a scored sample province and for a database fresh
 from trafficking:createdatabase, then read back by a fresh QgsProject as QGIS would open it."""
+import gc
 import json
 import re
 import shutil
@@ -12,7 +13,7 @@ from qgis.core import (
     QgsApplication, QgsLayoutExporter, QgsLayoutItemAttributeTable, QgsLayoutItemLegend,
     QgsLayoutItemMap, QgsProcessingException, QgsProject, QgsRenderContext, QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QSize
 from qgis.PyQt.QtGui import QColor
 
 from trafficking_db.trafficking_plugin.outputs.styles import (NOT_ROBUST_LABEL, RISK_LAYERS,
@@ -244,6 +245,10 @@ def widget(layer, field):
 def test_layers_read_like_the_docks(scored_project):
     db, path, _ = scored_project
     project = QgsProject.instance()   # relation widgets look their relation up in the open project
+    # Docks of earlier tests were unloaded with deleteLater, which only an event loop carries out:
+    # delete them now, before the open project's layers change under their connections.
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
     try:
         assert project.read(str(path)), project.error()
         risk = layer_of(project, "risk_subdistrict")
