@@ -29,6 +29,13 @@ def _free_port():
         return s.getsockname()[1]
 
 
+def _unpublished(conn):
+    tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in ("export_suppressed", "export_register"):
+        if table in tables:
+            conn.execute(f"DELETE FROM {table}")
+
+
 @pytest.fixture(scope="session")
 def server_project(scored_sample, tmp_path_factory, qgis_processing):
     """(database, project path, summary): the scored sample published once with k = RELEASE_K,
@@ -37,6 +44,7 @@ def server_project(scored_sample, tmp_path_factory, qgis_processing):
     _, db = scored_sample
     folder = tmp_path_factory.mktemp("server")
     db = copy_database(db, folder)
+    run_in_transaction(db, None, _unpublished)     # another test may have published the sample
     public_export.export(db, 2024, folder / "first_export", k=RELEASE_K)
     run_in_transaction(db, None, _directory_and_workplaces)
     import processing
