@@ -363,6 +363,15 @@ class TraffickingAlgorithm(QgsProcessingAlgorithm):
             "IDENTITY", label or self.tr("Identity file (default beside the database)"),
             optional=True))
 
+    def add_rerelease_parameter(self) -> None:
+        """RERELEASE (advanced): why a published year is protected anew (core/dissemination/release)."""
+        rerelease = QgsProcessingParameterString(
+            "RERELEASE", self.tr("Re-release: why this year is protected anew (only when its data "
+                                 "or settings changed since it was published; published figures "
+                                 "cannot be recalled)"), optional=True)
+        rerelease.setFlags(rerelease.flags() | rerelease.FlagAdvanced)
+        self.addParameter(rerelease)
+
     def add_spec_parameter(self, label: str) -> None:
         self.addParameter(QgsProcessingParameterFile("SPEC", label, optional=True, extension="yaml"))
 

@@ -4,7 +4,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..trafficking_plugin.core.dissemination import public_export
@@ -70,12 +69,7 @@ class PublicExport(TraffickingAlgorithm):
                            maxValue=1.0)
         dominance.setFlags(dominance.flags() | dominance.FlagAdvanced)
         self.addParameter(dominance)
-        rerelease = QgsProcessingParameterString(
-            self.RERELEASE, self.tr("Re-release: why this year is protected anew (only when its "
-                                    "data or settings changed since it was published; published "
-                                    "files cannot be recalled)"), optional=True)
-        rerelease.setFlags(rerelease.flags() | rerelease.FlagAdvanced)
-        self.addParameter(rerelease)
+        self.add_rerelease_parameter()
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.add_number_outputs((("CELLS", tr_noop("Cells in the tables")),

@@ -63,12 +63,7 @@ class PublishNational(TraffickingAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.SCHEMA, self.tr("National schema"), defaultValue="trafficking"))
-        rerelease = QgsProcessingParameterString(
-            self.RERELEASE, self.tr("Re-release: why this year is protected anew (only when its "
-                                    "data changed since it was published; published figures "
-                                    "cannot be recalled)"), optional=True)
-        rerelease.setFlags(rerelease.flags() | rerelease.FlagAdvanced)
-        self.addParameter(rerelease)
+        self.add_rerelease_parameter()
         self.addOutput(QgsProcessingOutputString("PROVINCE", self.tr("Province published")))
         self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Rows published")))
 

@@ -880,6 +880,11 @@ Nothing is written into the province database; victims are never named. The risk
         </message>
         <message>
             <location filename="../../processing_algorithms/base.py" />
+            <source>Re-release: why this year is protected anew (only when its data or settings changed since it was published; published figures cannot be recalled)</source>
+            <translation>เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลหรือการตั้งค่าเปลี่ยนไปหลังการเผยแพร่ ตัวเลขที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/base.py" />
             <location filename="../../processing_algorithms/withdraw_import.py" />
             <source>Status</source>
             <translation>สถานะ</translation>
@@ -1762,11 +1767,6 @@ Writes to the output folder: one CSV per area level, an XLSX with one sheet per 
         </message>
         <message>
             <location filename="../../processing_algorithms/public_export.py" />
-            <source>Re-release: why this year is protected anew (only when its data or settings changed since it was published; published files cannot be recalled)</source>
-            <translation>เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลหรือการตั้งค่าเปลี่ยนไปหลังการเผยแพร่ ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/public_export.py" />
             <source>Cells in the tables</source>
             <translation>จำนวนช่องในตาราง</translation>
         </message>
@@ -1865,11 +1865,6 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <location filename="../../processing_algorithms/publish_national.py" />
             <source>National schema</source>
             <translation>สคีมาระดับชาติ</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algorithms/publish_national.py" />
-            <source>Re-release: why this year is protected anew (only when its data changed since it was published; published figures cannot be recalled)</source>
-            <translation>เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลเปลี่ยนไปหลังการเผยแพร่ ตัวเลขที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/publish_national.py" />
@@ -3724,6 +3719,14 @@ Connection: a PostgreSQL connection saved in QGIS (Browser), or a service or URI
             <translation type="obsolete">เผยแพร่ปีข้อมูลหนึ่งของฐานข้อมูลจังหวัดไปยังฐานข้อมูลระดับชาติ PostgreSQL/PostGIS ในสคีมาเดียว ทุกแถวระบุด้วย province_code และ data_year: {} เฉพาะตารางวิเคราะห์ที่ใช้รหัสแฝงแล้วเท่านั้น: ไม่รวมแฟ้มข้อมูลระบุตัวตน ตารางพักข้อมูล บุคคลในเครือข่าย หรือคดี
 การเผยแพร่จังหวัดและปีเดิมซ้ำจะแทนที่แถวเดิมในธุรกรรมเดียว: หากเกิดข้อผิดพลาดหรือยกเลิก ฐานข้อมูลระดับชาติจะคงเดิม วิว risk_by_province และ risk_by_district รวมผลทุกจังหวัด และรูปแบบการแสดงผลของชั้นข้อมูลไปอยู่ที่ public.layer_styles เพื่อให้ QGIS เปิดพร้อมรูปแบบ
 การเชื่อมต่อ: การเชื่อมต่อ PostgreSQL ที่บันทึกไว้ใน QGIS (Browser) หรือ service หรือ URI เช่น service=national หรือ host=... dbname=... authcfg=ab12cd3 รหัสผ่านมาจากตัวจัดการการยืนยันตัวตนของ QGIS (authcfg วิธี Basic) การเชื่อมต่อที่บันทึกไว้ หรือ ~/.pgpass; URI ที่มีรหัสผ่านจะถูกปฏิเสธ ดู docs/national.md</translation>
+        </message>
+        <message>
+            <source>Re-release: why this year is protected anew (only when its data changed since it was published; published figures cannot be recalled)</source>
+            <translation type="obsolete">เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลเปลี่ยนไปหลังการเผยแพร่ ตัวเลขที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
+        </message>
+        <message>
+            <source>Re-release: why this year is protected anew (only when its data or settings changed since it was published; published files cannot be recalled)</source>
+            <translation type="obsolete">เผยแพร่ใหม่: เหตุผลที่ปกป้องปีนี้ใหม่ (เฉพาะเมื่อข้อมูลหรือการตั้งค่าเปลี่ยนไปหลังการเผยแพร่ ไฟล์ที่เผยแพร่ไปแล้วเรียกคืนไม่ได้)</translation>
         </message>
         <message>
             <source>Reading layer {} through GDAL ({} rows)…</source>
