@@ -180,3 +180,16 @@ class CancelAfter(NullFeedback):
     def isCanceled(self):  # noqa: N802
         self.checks -= 1
         return self.checks < 0
+
+
+@pytest.fixture(autouse=True)
+def docks_leave_no_layer(request):
+    """A dock adds its layers to QgsProject.instance(); a later test replacing that project
+    under a dock unloaded with deleteLater (which only an event loop carries out) could crash
+    QGIS. After each test of the docks, the open project is emptied and the docks deleted."""
+    yield
+    if "gui" in request.node.path.parts:
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtCore import QCoreApplication, QEvent
+        QgsProject.instance().removeAllMapLayers()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
