@@ -174,6 +174,11 @@ def main():
                 ATTRIBUTION=attribution + " Persons and risk: synthetic sample data.")
     print(f"demo: public website {site['INDEX']} ({site['AREAS']} sub-districts, "
           f"{site['HIDDEN_AREAS']} shown as hidden): copy the folder to any web server")
+    # The intranet's QGIS Server project (docs/web.md; `make web-demo` serves it by role).
+    server = step("write the intranet server project", "serverproject", DATABASE=str(database),
+                  DATA_YEAR=args.year, OUTPUT=str(out / f"intranet_{args.province}.qgs"),
+                  ATTRIBUTION=attribution + " Persons and risk: synthetic sample data.")
+    print(f"demo: intranet project {server['OUTPUT']} for QGIS Server (make web-demo serves it)")
     print(f"demo: database {database}")
     print("demo: timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()))
     app.exitQgis()

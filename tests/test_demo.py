@@ -33,6 +33,8 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
     # The public website beside the public export: the same release of the year.
     assert (out / "public_site" / "index.html").exists()
     assert (out / "public_site" / "downloads" / "public_export_2024.gpkg").exists()
+    # The intranet's server project beside the database, with the year's public figures.
+    assert (out / "intranet_50.qgs").exists() and (out / "intranet_50_public").is_dir()
     with sqlite3.connect(out / "province_50.gpkg") as conn:
         assert conn.execute("SELECT count(*) FROM district").fetchone()[0] == districts
         assert conn.execute("SELECT count(*) FROM village").fetchone()[0] > 0
@@ -59,5 +61,5 @@ def test_demo_builds_database_sample_files_and_map(tmp_path, extra, districts):
         assert conn.execute("SELECT count(*) FROM unmapped_code WHERE field = 'subdistrict_name'"
                             ).fetchone()[0] == 0
         assert conn.execute("SELECT kind, release FROM export_register ORDER BY fid").fetchall() \
-            == [("public_export", 1), ("public_website", 1)]
+            == [("public_export", 1), ("public_website", 1), ("public_export", 1)]  # + intranet
     assert "demo: timings" in log
