@@ -8,7 +8,8 @@ scripts/build_models.py; see docs/models.md.
 """
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import (Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingOutputFile,
+                       QgsProcessingProvider)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -41,6 +42,19 @@ from .withdraw_import import WithdrawImport
 TITLES = (tr_noop("Yearly update (whole pipeline)"), tr_noop("Late agency file (import, crosswalk, score)"))
 
 
+# The reports a shipped model returns: (its output, the step, the step's output, the label). A
+# QGIS 3.22 model can only expose its steps' destination parameters, which here would turn the
+# one report folder into a temporary folder per step; the model returns the steps' pages itself.
+# They are file outputs, not HTML ones: 3.22's batch dialog fails on an HTML output
+# (BatchAlgorithmDialog.loadHTMLResults calls ProcessingResults.addResult without its timestamp).
+MODEL_REPORTS = {
+    "yearlyupdate": (
+        ("VERIFY_REPORT", "verify", "REPORT_HTML", tr_noop("Data-quality report (HTML)")),
+        ("RISK_REPORT", "report", "HTML", tr_noop("Risk reports (HTML index)")),
+    ),
+}
+
+
 def model_id(path):
     """The algorithm name of a shipped model file: its stem without underscores."""
     return Path(path).stem.replace("_", "").lower()
@@ -57,6 +71,15 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         self._name = model_id(path)
         self._title = super().name()
         offer_current_defaults(self)
+        for output, _, _, label in MODEL_REPORTS.get(self._name, ()):
+            self.addOutput(QgsProcessingOutputFile(output, tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        results = super().processAlgorithm(parameters, context, feedback)
+        steps = results.get("CHILD_RESULTS", {})
+        for output, step, step_output, _ in MODEL_REPORTS.get(self._name, ()):
+            results[output] = steps.get(step, {}).get(step_output)
+        return results
 
     def name(self):
         return self._name

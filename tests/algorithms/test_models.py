@@ -169,6 +169,21 @@ def test_yearly_update_runs_on_sample_data(yearly_run):
     assert result["CHILD_RESULTS"]["score"]["PERSONS"] == done["target"]
 
 
+def test_yearly_update_declares_and_returns_its_reports(provider, yearly_run):
+    """The model's outputs are its reports (what qgis_process prints, what a model built on it
+    can use); file outputs, since QGIS 3.22's batch dialog fails on HTML ones (the batch test
+    below runs the model in it)."""
+    from qgis.core import QgsProcessingOutputFile
+
+    reports, result = yearly_run[1], yearly_run[2]
+    model = QgsApplication.processingRegistry().createAlgorithmById("trafficking:yearlyupdate")
+    outputs = {o.name(): o for o in model.outputDefinitions()}
+    assert isinstance(outputs["VERIFY_REPORT"], QgsProcessingOutputFile)
+    assert isinstance(outputs["RISK_REPORT"], QgsProcessingOutputFile)
+    assert result["VERIFY_REPORT"] == str(reports / "verify_2024.html")
+    assert result["RISK_REPORT"] == str(reports / "index.html")
+
+
 def test_shipped_models_pass_qgis_validation(provider):
     """What the Modeler's Validate and its red steps show: every step of every shipped model has
     all it needs (QGIS's validateChildAlgorithm and the model's validate)."""
