@@ -58,6 +58,8 @@ def write_project(database: Path, project: Path) -> int:
 
 def _free(port: int) -> bool:
     with socket.socket() as s:
+        # As the servers bind: a closed connection's TIME_WAIT does not hold the port.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
