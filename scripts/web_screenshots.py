@@ -9,6 +9,7 @@ import argparse
 import shutil
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,6 +59,13 @@ def shoot(urls: dict[str, str], point: tuple[float, float], shots: Path) -> list
             ActionChains(driver).move_to_element_with_offset(
                 area, int(x - area.size["width"] / 2), int(y - area.size["height"] / 2)).click().perform()
             wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#details section"))
+            wait.until(lambda d: d.execute_script(     # the popup faded in, the map panned
+                "var p = document.querySelector('.leaflet-popup');"
+                "return p && getComputedStyle(p).opacity === '1';"))
+            time.sleep(1)      # Leaflet's pan after the popup, and the image of the new view
+            wait.until(lambda d: d.execute_script(
+                "return Array.prototype.every.call(document.images, function (i) {"
+                " return i.complete; });"))
             wait.until(lambda d: d.execute_script(
                 "return Array.prototype.every.call(document.images, function (i) {"
                 " return i.complete; });"))

@@ -218,3 +218,18 @@ def test_without_leaflet_the_plain_map_shows_the_figures(server_project, qgis_se
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         server.stop()
+
+
+def test_a_phone_width_needs_no_sideways_scrolling(pages, driver):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        open_page(driver, pages["partner"].url)
+        assert driver.execute_script(
+            "return document.documentElement.scrollWidth") <= 375
+        map_box = driver.find_element(By.ID, "map").rect
+        panel = driver.find_element(By.ID, "panel").rect
+        assert map_box["width"] >= 300 and map_box["height"] >= 250
+        assert panel["y"] >= map_box["y"] + map_box["height"] - 1     # the panel under the map
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

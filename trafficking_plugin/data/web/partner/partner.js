@@ -195,16 +195,26 @@
     }
   }
 
-  /* The figures at pixel (i, j) of the current view (bbox in EPSG:3857, width x height). */
+  /* The figures at pixel (i, j) of the current view. Asked of a small window around the point
+     at a hundredth of the view's pixel size: QGIS Server's polygon tolerance (in pixels) would
+     otherwise take in the neighbours of a small area; points and lines keep a tolerance of a few
+     screen pixels. */
+  var FINE = 100, HALF = 50;
   function identify(i, j, latlng) {
     var view = state.view;
-    var layers = state.layers.filter(function (l) {
-      return l.queryable && (l.on || l.name === "subdistrict");
-    }).map(function (l) { return l.name; });
+    // The layers shown first (the server answers in this order), the sub-district last.
+    var layers = state.layers.filter(function (l) { return l.queryable && l.on; })
+      .map(function (l) { return l.name; });
+    if (has("subdistrict") && layers.indexOf("subdistrict") < 0) { layers.push("subdistrict"); }
     if (!view || !layers.length) { return; }
+    var b = view.bbox, size = (b[2] - b[0]) / view.width / FINE;
+    var x = b[0] + (i + 0.5) * (b[2] - b[0]) / view.width;
+    var y = b[3] - (j + 0.5) * (b[3] - b[1]) / view.height;
     fetch(ows({ REQUEST: "GetFeatureInfo", LAYERS: layers.join(","), QUERY_LAYERS: layers.join(","),
-                STYLES: "", CRS: "EPSG:3857", BBOX: view.bbox.join(","), WIDTH: view.width,
-                HEIGHT: view.height, I: Math.round(i), J: Math.round(j), FEATURE_COUNT: 10,
+                STYLES: "", CRS: "EPSG:3857", BBOX: [x - (HALF + 0.5) * size, y - (HALF + 0.5) * size,
+                x + (HALF + 0.5) * size, y + (HALF + 0.5) * size].join(","), WIDTH: 2 * HALF + 1,
+                HEIGHT: 2 * HALF + 1, I: HALF, J: HALF, FEATURE_COUNT: 5,
+                FI_POINT_TOLERANCE: 8 * FINE, FI_LINE_TOLERANCE: 6 * FINE, FI_POLYGON_TOLERANCE: 1,
                 INFO_FORMAT: "application/json" }), { credentials: "same-origin" })
       .then(function (r) {
         if (!r.ok) { throw new Error(r.status); }
