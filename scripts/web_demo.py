@@ -121,10 +121,11 @@ class Intranet:
             raise DemoError("the server project could not be written (see above)")
         env = {**os.environ, "QGIS_PLUGINPATH": str(PYTHONPATH), "QT_QPA_PLATFORM": "offscreen",
                "QGIS_SERVER_LOG_LEVEL": "1", "QGIS_SERVER_LOG_STDERR": "1"}
+        # Its own session: Ctrl-C reaches this script, which stops the server in order.
         with open(self.log_path, "w") as log:
             self.server = subprocess.Popen(
                 [mapserver, "-p", str(self.project), f"127.0.0.1:{self.ports['server']}"],
-                env=env, stdout=log, stderr=subprocess.STDOUT)
+                env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         if not _wait_for(self.upstream + "/?SERVICE=WMS&REQUEST=GetCapabilities", self.server):
             raise DemoError(f"QGIS Server did not start: see {self.log_path}")
         self.forwarders = web_forwarder.start_all(str(self.project.with_name("intranet_web")),
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return write_project(out / database.name, out / "intranet.qgs")
     intranet = Intranet(database, out, args.port)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)   # even if started with it ignored
     try:
         intranet.start()
         print(f"web-demo: QGIS Server (no role header: public) at {intranet.upstream}/ ; log "
