@@ -170,6 +170,9 @@ def test_the_language_switch(pages, driver):
     assert english != thai and english.isascii() and english
     driver.find_element(By.ID, "language").click()
     assert driver.find_element(By.ID, "layers-heading").text == "ชั้นข้อมูล"
+    # The maps' source as the server states it (serverproject's default attribution).
+    credit = driver.find_element(By.CSS_SELECTOR, ".leaflet-control-attribution").text
+    assert "Provincial anti-trafficking centre" in credit and "Leaflet" in credit
 
 
 def test_switching_a_layer_off_redraws_without_it_and_drops_its_legend(pages, driver):

@@ -95,7 +95,9 @@
                     base: BASE.indexOf(name.textContent) >= 0, on: false });
     });
     var bbox = boxes.province || boxes.subdistrict || boxes.district || null;
-    return { layers: layers, bbox: bbox };
+    var credit = xml.getElementsByTagNameNS("*", "Attribution")[0];
+    var title = credit ? child(credit, "Title") : null;
+    return { layers: layers, bbox: bbox, attribution: title ? title.textContent : "" };
   }
 
   function overlays() { return state.layers.filter(function (l) { return !l.base; }); }
@@ -254,6 +256,9 @@
     var map = L.map("map", { zoomSnap: 0.25 });
     state.map = map;
     map.attributionControl.setPrefix('<a href="leaflet/LICENSE">Leaflet</a>');
+    if (state.attribution) {   // the maps' source, as the server gives it (text, not markup)
+      map.attributionControl.addAttribution(element("span", {}, state.attribution).outerHTML);
+    }
     map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
     map.on("moveend", redrawLeaflet);
     map.on("click", function (e) { identify(e.containerPoint.x, e.containerPoint.y, e.latlng); });
@@ -337,6 +342,7 @@
       .then(function (text) {
         var read = readCapabilities(new DOMParser().parseFromString(text, "application/xml"));
         state.layers = read.layers;
+        state.attribution = read.attribution;
         state.bbox = read.bbox || [97.3, 5.6, 105.7, 20.5];   // Thailand, when none is given
         // Shown first: the risk map where the role has it, else the published figures.
         var first = ["risk_subdistrict", "public_subdistrict"].filter(has)[0];
