@@ -154,6 +154,10 @@ def test_each_role_sees_its_layers_drawn_and_an_areas_figures(role, pages, drive
     assert resources and all(name.startswith(pages[role].url) for name in resources), resources
     assert any("REQUEST=GetMap" in name for name in resources)
     assert any("REQUEST=GetLegendGraphic" in name for name in resources)
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script(   # every legend drawn
+        "var images = document.querySelectorAll('#legend img');"
+        "return images.length > 0 && Array.prototype.every.call(images, function (i) {"
+        " return i.complete && i.naturalWidth > 0; });"))
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
 
@@ -218,6 +222,7 @@ def test_without_leaflet_the_plain_map_shows_the_figures(server_project, qgis_se
         click_at(driver, lat, lon)
         shown = figures(driver, "risk_subdistrict")
         assert shown["Code"] == code and shown["Persons scored"] == str(scored)
+        driver.save_screenshot("/tmp/issue18_partner_plain.png")
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         server.stop()

@@ -270,7 +270,7 @@
     var box = document.getElementById("map"), b = state.bbox;
     var sw = mercator(b[0], b[1]), ne = mercator(b[2], b[3]);
     var width = Math.max(box.clientWidth, 300), height = Math.max(box.clientHeight, 300);
-    var scale = Math.max((ne[0] - sw[0]) / width, (ne[1] - sw[1]) / height);
+    var scale = 1.05 * Math.max((ne[0] - sw[0]) / width, (ne[1] - sw[1]) / height);   // a margin
     var cx = (sw[0] + ne[0]) / 2, cy = (sw[1] + ne[1]) / 2;
     state.view = { bbox: [cx - scale * width / 2, cy - scale * height / 2, cx + scale * width / 2,
                           cy + scale * height / 2], width: width, height: height };
