@@ -2,6 +2,7 @@
 # the test suite. Both set up what they need first (Debian packages, .venv) and are idempotent.
 # `make package` builds build/package/trafficking_db-<version>.zip for QGIS's "Install from ZIP".
 # `make screenshots` retakes the manual's pictures (docs/img/manual_*.png) in the real desktop.
+# `make web-demo` serves the intranet (QGIS Server and the partners' page) from make demo's database.
 # `make bench` times import (and crosswalk) against ogr2ogr at Chiang Mai's volume (SCALE=1).
 PYTHON := .venv/bin/python
 SCALE ?= 0.1
@@ -12,7 +13,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 # The benchmark's own default scale is 1 (Chiang Mai); SCALE=... on the command line overrides it.
 BENCH_SCALE = $(if $(filter command line environment,$(origin SCALE)),$(SCALE),1)
 
-.PHONY: setup demo test bench docs package screenshots clean
+.PHONY: setup demo test bench docs package screenshots web-demo clean
 
 setup:
 	@bash scripts/setup.sh
@@ -49,6 +50,11 @@ package: setup
 screenshots: setup
 	@echo "screenshots: the manual's docs/img/manual_*.png from the real QGIS desktop under Xvfb"
 	bash scripts/manual_screenshots.sh
+
+web-demo: setup
+	@echo "web-demo: QGIS Server and the partners' page on 127.0.0.1, from build/demo/province_$(PROVINCE).gpkg (make demo first)"
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	$(PYTHON) scripts/web_demo.py --database build/demo/province_$(PROVINCE).gpkg
 
 clean:
 	rm -rf build .pytest_cache

@@ -29,7 +29,8 @@ class ServerProject(TraffickingAlgorithm):
             "register) into a folder beside the project: they are all the public sees. Which role "
             "(staff, partner, public) sees which layer, feature and field is decided per request "
             "by the plugin's server part from the header X-Trafficking-Role that the web server "
-            "sets. See docs/web.md.")
+            "sets. The partners' web page (a map of what their role sees, in Thai and English) is "
+            "written into a folder <project>_web beside the project. See docs/web.md.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_database_parameter()
@@ -43,6 +44,7 @@ class ServerProject(TraffickingAlgorithm):
             self.OUTPUT, self.tr("Server project file"), self.tr("QGIS project (*.qgs *.qgz)")))
         self.addOutput(QgsProcessingOutputString("LAYERS", self.tr("Layers served")))
         self.addOutput(QgsProcessingOutputString("PUBLIC_FOLDER", self.tr("Public figures")))
+        self.addOutput(QgsProcessingOutputString("WEB_FOLDER", self.tr("Partners' web page")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..trafficking_plugin.outputs.server_project import build_server_project
@@ -60,5 +62,13 @@ class ServerProject(TraffickingAlgorithm):
                                   "{}).").format(output, len(summary.layers),
                                                  ", ".join(summary.layouts), summary.public_folder,
                                                  summary.k))
+        feedback.pushInfo(self.tr("The partners' web page is in {}: serve it beside QGIS Server "
+                                  "(docs/web.md).").format(summary.web_folder))
+        if summary.leaflet is None:
+            feedback.pushWarning(self.tr(
+                "Leaflet was found neither in the plugin nor in Debian's "
+                "/usr/share/javascript/leaflet (package libjs-leaflet): the partners' page draws "
+                "its plain map, without zoom. Install libjs-leaflet and run this again for the "
+                "full map."))
         return {self.OUTPUT: output, "LAYERS": ", ".join(summary.layers),
-                "PUBLIC_FOLDER": summary.public_folder}
+                "PUBLIC_FOLDER": summary.public_folder, "WEB_FOLDER": summary.web_folder}

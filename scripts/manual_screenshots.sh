@@ -4,7 +4,8 @@
 #   2. runs scripts/desktop/manual_shots.py inside QGIS with the plugin enabled in a fresh profile,
 #      which saves docs/img/manual_*.png (a shot whose feature is missing is skipped, and said so);
 #   3. when the Thai translation is there (trafficking_plugin/i18n/trafficking_db_th.ts), runs QGIS again in Thai for
-#      the quick start's shots (docs/img/manual_th_*.png).
+#      the quick start's shots (docs/img/manual_th_*.png);
+#   4. takes the partners' web page in chromium (scripts/web_screenshots.py: docs/img/web_partner_*.png).
 # Needs qgis, xvfb-run, fonts-thai-tlwg and ImageMagick (make setup installs them).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -78,6 +79,10 @@ if [ -f "$repo/trafficking_plugin/i18n/trafficking_db_th.qm" ] || { [ -f "$repo/
 else
   echo "screenshots (th): skipped: no Thai translation (trafficking_plugin/i18n/trafficking_db_th.ts and lrelease, or the .qm)"
 fi
+
+# The partners' web page (staff in Thai, a partner in English) in chromium, in front of QGIS Server.
+"$python" "$repo/scripts/web_screenshots.py" --database "$database" --out "$build/web" \
+  --shots "$build/shots" || echo "screenshots (web): not taken (see above)" >&2
 
 # Small PNGs for the repository: 256 colours when a shot is over 250 KB.
 for png in "$build"/shots/*.png; do

@@ -8,7 +8,9 @@ LICENSE, the icons, processing_algorithms/, trafficking_plugin/ (with its YAML, 
 styles/ and docs/ (the manual), and trafficking_plugin/i18n/*.qm compiled from the .ts with lrelease
 (the translations; the .qm files are not committed, the .ts sources are not shipped), and
 docs/*.html rendered from the docs' Markdown (scripts/manual_html.py), which the algorithms' Help
-buttons and the menu's Manual entry open in a browser (not committed either). Tests,
+buttons and the menu's Manual entry open in a browser (not committed either), and Leaflet (BSD-2,
+Debian's libjs-leaflet) with its licence in trafficking_plugin/data/web/leaflet/ for the partners'
+map page (the repository does not carry Leaflet's code). Tests,
 benchmarks, scripts, build output, CI files, caches and compiled Python stay out. The archive is
 deterministic: entries sorted, every timestamp fixed, fixed permissions and compression, so the
 same tree gives the same bytes.
@@ -38,6 +40,11 @@ EXCLUDED_DIRS = {"__pycache__", "tests", "bench", "build", ".ci", ".venv", ".pyt
 EXCLUDED_SUFFIXES = (".pyc", ".pyo", ".gpkg-shm", ".gpkg-wal", ".gpkg-journal", "~", ".swp",
                      ".orig", ".rej", ".ts")     # .ts: translation sources; the compiled .qm ships
 I18N = "trafficking_plugin/i18n"
+
+# Leaflet for the partners' page (trafficking_plugin/outputs/partner_page.py finds it there).
+LEAFLET_DEBIAN = Path("/usr/share/javascript/leaflet")
+LEAFLET_LICENCE = Path("/usr/share/doc/libjs-leaflet/copyright")
+LEAFLET_TARGET = "trafficking_plugin/data/web/leaflet"
 
 # The official repository (plugins.qgis.org) rejects an upload without these; changelog is
 # recommended there and required here.
@@ -131,6 +138,23 @@ def manual_pages(root=REPO):
     return {Path("docs", name).as_posix(): text.encode("utf-8") for name, text in pages.items()}
 
 
+def leaflet_files(source=LEAFLET_DEBIAN, licence=LEAFLET_LICENCE):
+    """{path in the plugin: bytes}: Leaflet's script, style and images, and its licence as
+    LICENSE; PackageError when Debian's libjs-leaflet is not installed."""
+    source, licence = Path(source), Path(licence)
+    wanted = [source / "leaflet.js", source / "leaflet.css", licence]
+    missing = [str(path) for path in wanted if not path.is_file()]
+    if missing:
+        raise PackageError(f"Leaflet for the partners' page is missing ({', '.join(missing)}): "
+                           f"install Debian's libjs-leaflet (make setup does)")
+    files = {f"{LEAFLET_TARGET}/{name}": (source / name).read_bytes()
+             for name in ("leaflet.js", "leaflet.css")}
+    for image in sorted((source / "images").glob("*.png")):
+        files[f"{LEAFLET_TARGET}/images/{image.name}"] = image.read_bytes()
+    files[f"{LEAFLET_TARGET}/LICENSE"] = licence.read_bytes()
+    return files
+
+
 def _entry(name, mode):
     info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
     info.external_attr = mode << 16
@@ -147,6 +171,7 @@ def build(output_dir, root=REPO):
     translations = compiled_translations(root)     # the .qm, built from the .ts (not committed)
     generated = {Path(I18N, name).as_posix(): data for name, data in translations.items()}
     generated.update(manual_pages(root))            # docs/*.html, for the Help buttons
+    generated.update(leaflet_files())               # Leaflet and its licence, from Debian
     folders = {PLUGIN_NAME}
     for relative in files + [Path(name) for name in generated]:
         for parent in relative.parents:

@@ -18,6 +18,7 @@ DEBIAN_PACKAGES=(
   libthai0                                   # Qt finds Thai word breaks with it (the report's table cells wrap)
   chromium chromium-driver python3-selenium  # tests open the public website in a real browser (headless)
   qgis-server                                # qgis_mapserver and the FastCGI binary: the intranet tests start a real QGIS Server
+  libjs-leaflet                              # Leaflet (BSD-2) for the partners' map page; make package copies it into the ZIP
 )
 PIP_PACKAGES=(pytest==8.3.3 pytest-qgis==2.1.0)   # pytest-qgis 2.1.0: later releases need QGIS 3.34
 

@@ -151,3 +151,32 @@ def test_help_buttons_open_the_shipped_html_manual_at_their_section(built_zip, t
         path, _, anchor = url.partition("#")
         assert path == manual.as_uri(), (name, url)
         assert anchor in anchors, (name, anchor)
+
+
+def test_zip_carries_leaflet_and_its_licence_for_the_partners_page(built_zip, tmp_path):
+    """Leaflet from Debian's libjs-leaflet, with its licence, where the plugin looks for it:
+    the unzipped plugin writes a partner page that uses it, without Debian's folder."""
+    if not package.LEAFLET_DEBIAN.joinpath("leaflet.js").is_file():
+        pytest.skip("libjs-leaflet is not installed (make setup installs it)")
+    with zipfile.ZipFile(built_zip) as archive:
+        archive.extractall(tmp_path)
+    leaflet = tmp_path / PLUGIN_NAME / "trafficking_plugin" / "data" / "web" / "leaflet"
+    assert (leaflet / "leaflet.js").read_bytes() == (package.LEAFLET_DEBIAN / "leaflet.js").read_bytes()
+    assert (leaflet / "leaflet.css").is_file() and (leaflet / "images" / "layers.png").is_file()
+    licence = (leaflet / "LICENSE").read_text(encoding="utf-8")
+    assert "BSD-2-clause" in licence and "Vladimir Agafonkin" in licence
+    # The unzipped plugin finds its own copy first (Debian's folder is only the second choice).
+    code = ("from trafficking_db.trafficking_plugin.outputs import partner_page as p; "
+            "import sys; page = p.write_partner_page(sys.argv[1]); print(page.leaflet)")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "web")], cwd=tmp_path,
+                         env={**env, "PYTHONPATH": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(leaflet)
+    assert (tmp_path / "web" / "leaflet" / "LICENSE").read_text(encoding="utf-8") == licence
+
+
+def test_missing_leaflet_stops_the_build_with_a_clear_message(tmp_path):
+    with pytest.raises(package.PackageError, match="libjs-leaflet"):
+        package.leaflet_files(tmp_path / "none", tmp_path / "none" / "copyright")

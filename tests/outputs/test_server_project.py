@@ -78,3 +78,43 @@ def test_a_year_that_cannot_be_published_leaves_no_project(scored_sample, tmp_pa
         build_server_project(db, tmp_path / "intranet.qgz", 2023)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["province.gpkg",
                                                          "province.identity.sqlite"]
+
+
+def test_the_partners_page_is_written_beside_the_project(server_project):
+    import json
+
+    from trafficking_db.trafficking_plugin.outputs import partner_page
+    _, path, summary = server_project
+    folder = path.parent / "intranet_web"
+    assert summary.web_folder == str(folder)
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [
+        "config.js", "index.html", "partner.css", "partner.js"]
+    config = json.loads((folder / "config.js").read_text(encoding="utf-8")
+                        .removeprefix("window.PARTNER_CONFIG = ").rstrip().rstrip(";"))
+    assert config["ows"] == "/ows"
+    source = partner_page.leaflet_source()
+    assert config["leaflet"] is (source is not None) and summary.leaflet == (
+        str(source) if source else None)
+    if source is not None:     # Leaflet and its licence copied, from the plugin's or Debian's
+        assert (folder / "leaflet" / "leaflet.js").read_bytes() == (
+            source / "leaflet.js").read_bytes()
+        assert "BSD" in (folder / "leaflet" / "LICENSE").read_text(encoding="utf-8")
+        assert (folder / "leaflet" / "images" / "layers.png").is_file()
+    # Nothing the page loads comes from elsewhere than its folder and the server.
+    page = (folder / "index.html").read_text(encoding="utf-8") + (
+        folder / "partner.js").read_text(encoding="utf-8")
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in page and "//unpkg" not in page
+
+
+def test_without_leaflet_the_page_draws_its_plain_map(tmp_path):
+    import json
+
+    from trafficking_db.trafficking_plugin.outputs import partner_page
+    (tmp_path / "web" / "leaflet").mkdir(parents=True)     # a former copy is removed
+    page = partner_page.write_partner_page(tmp_path / "web", "/maps/ows",
+                                           leaflet_candidates=[tmp_path / "none"])
+    assert page.leaflet is None and not (tmp_path / "web" / "leaflet").exists()
+    text = (tmp_path / "web" / "config.js").read_text(encoding="utf-8")
+    assert json.loads(text.split("= ", 1)[1].rstrip().rstrip(";")) == {"ows": "/maps/ows",
+                                                                       "leaflet": False}

@@ -22,6 +22,7 @@ from ..core.database import PathLike, reading
 from ..core.dissemination import public_export, release
 from ..core.dissemination.roles import K_PROPERTY, KEY_PROPERTY, SERVED, served_fields
 from ..core.errors import CoreError
+from .partner_page import write_partner_page
 from .project import build_project, latest_scored_year
 
 CRS_LIST = ("EPSG:4326", "EPSG:3857", "EPSG:32647", "EPSG:32648")
@@ -42,6 +43,8 @@ class ServerProjectSummary:
     layouts: list[str]
     public_folder: str             # the public export it serves to the public role
     k: int
+    web_folder: str = ""           # the partners' web page (partner_page.py)
+    leaflet: str | None = None     # where the page's Leaflet came from; None: its plain map
 
 
 def build_server_project(database: PathLike, project_path: PathLike, data_year: int | None,
@@ -105,7 +108,9 @@ def build_server_project(database: PathLike, project_path: PathLike, data_year: 
     _service(project, summary.title, year, attribution, contact_email)
     if not project.write(project_path):
         raise ServerProjectError("could not write {}: {}", project_path, project.error())
-    return ServerProjectSummary(year, names, summary.layouts, public_folder, k)
+    page = write_partner_page(os.path.splitext(project_path)[0] + "_web")
+    return ServerProjectSummary(year, names, summary.layouts, public_folder, k, page.folder,
+                                page.leaflet)
 
 
 _ATTRIBUTION = "ศูนย์ปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์จังหวัด / Provincial anti-trafficking centre"
