@@ -23,19 +23,31 @@ GOAL_RATIO, GOAL_PEAK_MIB, GOAL_GROWTH = 1.0, 2048, 1.25
 
 
 def crosswalked(db):
-    """True when ``db`` holds the persons of the data year (imported and crosswalked)."""
+    """True when ``db`` has the province's areas and holds the persons of the data year (imported
+    and crosswalked)."""
     if not db.exists():
         return False
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         try:
-            return bool(conn.execute("SELECT 1 FROM person WHERE data_year = ? LIMIT 1",
-                                     (DATA_YEAR,)).fetchone())
+            return bool(conn.execute("SELECT 1 FROM province").fetchone() and conn.execute(
+                "SELECT 1 FROM person WHERE data_year = ? LIMIT 1", (DATA_YEAR,)).fetchone())
         except sqlite3.DatabaseError:
             return False
 
 
+# The synthetic province's areas and the sample's villages, as the tests build them (the
+# crosswalk places persons in them; the public export and the national publication need them).
+_UNITS = """
+sys.path.insert(0, {tests!r})
+from conftest import province_units
+from {package}.core import create_database
+from {package}.sample import synthetic_province
+"""
+
+
 def prepare(scale, seed):
-    """The crosswalked province database of ``scale``, made when missing; and the manifest."""
+    """The crosswalked province database of ``scale`` (areas included), made when missing; the
+    sample folder and its manifest."""
     folder, manifest = sample_files(scale, seed)
     work = BENCH_DIR / f"run-scale{scale:g}"
     db = work / "province.gpkg"
@@ -44,6 +56,9 @@ def prepare(scale, seed):
         return db, folder, manifest
     print(f"province database: importing and crosswalking into {db.relative_to(REPO)}")
     db = fresh_database(work)
+    run_child(_UNITS.format(tests=str(REPO / "tests"), package=PACKAGE),
+              f"create_database.create_or_upgrade({str(db)!r}, '50', province_units("
+              f"synthetic_province.synthetic_province(), {str(folder / 'villages.geojson')!r}))")
     for entry in manifest["files"]:
         run_child(f"from {PACKAGE}.core.ingest import import_file",
                   f"import_file.import_file({str(db)!r}, {str(folder / entry['path'])!r}, "
