@@ -1,5 +1,7 @@
 """The uncertainty analysis on a made-up province of persons and indicator scores: repeatable,
 bounded, blind to an indicator no one scores, and sure of a village that stands out."""
+import dataclasses
+
 import numpy as np
 import pytest
 from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
@@ -72,3 +74,12 @@ def test_rows_standing_for_several_persons_give_the_same_analysis():
     assert np.array_equal(found.area_p_high["subdistrict"], alone.area_p_high["subdistrict"])
     assert found.spearman == pytest.approx(alone.spearman)
     assert found.dropped == alone.dropped
+    # The same again with each distinct row of scores held once, entries pointing at it.
+    distinct, position = np.unique(grouped.matrix, axis=0, return_inverse=True)
+    once = dataclasses.replace(grouped, matrix=distinct, rows=position.ravel())
+    assert distinct.shape[0] < grouped.matrix.shape[0]
+    again = uncertainty.analyse(once, settings, NullFeedback())
+    assert np.array_equal(again.village_p_high, alone.village_p_high)
+    assert np.array_equal(again.village_rank_low, alone.village_rank_low)
+    assert np.array_equal(again.area_p_high["subdistrict"], alone.area_p_high["subdistrict"])
+    assert again.dropped == alone.dropped

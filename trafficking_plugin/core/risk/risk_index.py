@@ -361,13 +361,13 @@ class _Run:
         groups = np.concatenate(parts) if parts else np.zeros((0, 5), dtype=np.int64)
         rows, village, subdistrict, district, persons = (np.ascontiguousarray(c) for c in groups.T)
         run = uncertainty.Scoring(
-            matrix[rows], np.asarray(weights, dtype=float), codes, structure, options.method,
+            matrix, np.asarray(weights, dtype=float), codes, structure, options.method,
             options.cutoffs(), options.min_dimensions, village,
             len(units["village"]),
             {"subdistrict": (subdistrict, len(units["subdistrict"])),
              "district": (district, len(units["district"]))},
             (options.village_high_fraction, options.village_medium_fraction),
-            (options.area_high_ratio, options.area_medium_ratio), persons)
+            (options.area_high_ratio, options.area_medium_ratio), persons, rows)
         found = uncertainty.analyse(run, uncertainty.Settings(
             options.uncertainty_draws, options.uncertainty_spread, options.seed),
             Part(self.feedback, 80, 94))

@@ -50,9 +50,12 @@ class Scoring:
     areas: dict[str, tuple[np.ndarray, int]]  # level -> (per person: index, -1 none; units)
     village_fractions: tuple[float, float]    # (high, medium) top fractions
     area_ratios: tuple[float, float]          # (high, medium) times the province's share
-    # Persons per row of ``matrix`` when a row stands for that many persons with the same scores
-    # and places (risk_index passes one row per string of scores and place); None: one each.
+    # Persons per entry when an entry (of village and areas) stands for that many persons with
+    # the same scores and places; None: one each.
     counts: np.ndarray | None = None
+    # Per entry, its row of ``matrix`` when the matrix holds each distinct row of scores once
+    # (risk_index: one entry per string of scores and place); None: entry i is row i.
+    rows: np.ndarray | None = None
 
 
 @dataclass
@@ -148,10 +151,16 @@ def analyse(run: Scoring, settings: Settings, feedback: Feedback) -> Result:
 def _high(run, weights, structure, method, cutoffs, min_dimensions):
     """Persons in the high class, persons scored, and their deprivation shares (0 where not
     scored)."""
+    persons = run.counts
+    if run.rows is not None:          # each distinct row scored once, with all its persons
+        persons = np.bincount(run.rows, weights=run.counts, minlength=run.matrix.shape[0]) \
+            .astype(np.int64) if run.counts is not None else \
+            np.bincount(run.rows, minlength=run.matrix.shape[0])
     result = scores.score(run.matrix, weights, run.codes, method, cutoffs, min_dimensions,
-                          structure, with_drivers=False, counts=run.counts)
-    return (result.risk_class == "high", result.scored,
-            np.where(result.scored, np.nan_to_num(result.af_share), 0.0))
+                          structure, with_drivers=False, counts=persons)
+    found = (result.risk_class == "high", result.scored,
+             np.where(result.scored, np.nan_to_num(result.af_share), 0.0))
+    return found if run.rows is None else tuple(f[run.rows] for f in found)
 
 
 def _counts(run, classes):
