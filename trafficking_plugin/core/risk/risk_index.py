@@ -27,7 +27,7 @@ AREA_LEVELS = (("village", "risk_village", "village_code"),
 RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "risk_district",
                "risk_breakdown", "risk_change_subdistrict", "risk_change_district",
                "risk_sensitivity")
-_CHUNK = 100_000     # groups of persons read at a time
+_CHUNK = 20_000      # groups of persons read at a time
 AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
              ("25-59", 25, 59), ("60+", 60, 200))
 # Whom the index is for. The coordination centre's mandate is children and women (the Prevention

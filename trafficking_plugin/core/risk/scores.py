@@ -34,7 +34,7 @@ DEFAULT_AF_K = 1 / 3
 DEFAULT_MIN_DIMENSIONS = 3
 FLAG, EXPOSURE = -1, -2        # Structure.dimension of a flag and of the exposure indicator
 _DIGITS = 9          # the index is rounded before the cut-points, so 2.0 is 2.0 and ties go up
-_CHUNK = 100_000
+_CHUNK = 20_000      # rows a pass: transient arrays stay a few MiB whatever the province
 
 
 @dataclass(frozen=True)
