@@ -28,6 +28,9 @@ RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "r
                "risk_breakdown", "risk_change_subdistrict", "risk_change_district",
                "risk_sensitivity")
 _CHUNK = 20_000      # groups of persons read at a time
+# The columns every publication reads the year's cube from (release.read_counts): a narrow index
+# to scan instead of the persons' wide rows.
+CUBE_INDEX = "risk_person_cube"
 AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
              ("25-59", 25, 59), ("60+", 60, 200))
 # Whom the index is for. The coordination centre's mandate is children and women (the Prevention
@@ -267,6 +270,7 @@ class _Run:
             column = indicator.code.lower()
             if column not in existing:
                 conn.execute(f'ALTER TABLE risk_person ADD COLUMN "{column}" INTEGER')
+        conn.execute(f'DROP INDEX IF EXISTS "{CUBE_INDEX}"')    # rebuilt once, sorted, below
         conn.execute("DELETE FROM risk_person WHERE data_year = ?", (year,))
         conn.execute("DROP TABLE IF EXISTS temp.pattern_result")
         scored = [f"s{j}" for j in range(len(catalogue))]
@@ -291,6 +295,8 @@ class _Run:
             "JOIN temp.person_pattern p ON p.rid = f.rowid "
             "JOIN temp.pattern_result r ON r.pattern = p.pattern ORDER BY f.rowid",
             (year, self.options.method, self.version))
+        conn.execute(f'CREATE INDEX "{CUBE_INDEX}" ON risk_person (data_year, district_code, '
+                     "subdistrict_code, age_band, sex, risk_class) WHERE risk_index IS NOT NULL")
 
     def _area_select(self, level, level_column):
         """Aggregates over risk_person r of the year for the join ``r.<level_column> = a.code``."""
