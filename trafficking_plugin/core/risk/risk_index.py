@@ -196,6 +196,10 @@ class _Run:
             self._uncertainty(patterns, matrix, [weights[c] for c in codes], codes, structure)
         self._write_breakdowns()
         self._write_changes()
+        # Last: the summaries above read risk_person in its own order (their sums and means
+        # are float sums, which another order would change in the last digits).
+        conn.execute(f'CREATE INDEX "{CUBE_INDEX}" ON risk_person (data_year, district_code, '
+                     "subdistrict_code, age_band, sex, risk_class) WHERE risk_index IS NOT NULL")
         self.feedback.setProgress(95)
         return self._finish(persons, result, counts, weights)
 
@@ -295,8 +299,6 @@ class _Run:
             "JOIN temp.person_pattern p ON p.rid = f.rowid "
             "JOIN temp.pattern_result r ON r.pattern = p.pattern ORDER BY f.rowid",
             (year, self.options.method, self.version))
-        conn.execute(f'CREATE INDEX "{CUBE_INDEX}" ON risk_person (data_year, district_code, '
-                     "subdistrict_code, age_band, sex, risk_class) WHERE risk_index IS NOT NULL")
 
     def _area_select(self, level, level_column):
         """Aggregates over risk_person r of the year for the join ``r.<level_column> = a.code``."""
