@@ -364,10 +364,12 @@ class _Run:
                 break
             parts.append(np.array([(position[g[0]], *(index[level].get(code, -1) for level, code
                                                        in zip(levels, g[1:4])), g[4])
-                                   for g in chunk], dtype=np.int64).reshape(-1, 5))
+                                   for g in chunk], dtype=np.int32).reshape(-1, 5))
             check_canceled(self.feedback)
-        groups = np.concatenate(parts) if parts else np.zeros((0, 5), dtype=np.int64)
+        groups = np.concatenate(parts) if parts else np.zeros((0, 5), dtype=np.int32)
+        del parts                  # held through the draws otherwise
         rows, village, subdistrict, district, persons = (np.ascontiguousarray(c) for c in groups.T)
+        del groups
         run = uncertainty.Scoring(
             matrix, np.asarray(weights, dtype=float), codes, structure, options.method,
             options.cutoffs(), options.min_dimensions, village,
