@@ -32,6 +32,7 @@ bench: setup
 	@echo "bench: sample data at SCALE $(if $(SCALES),$(SCALES),$(BENCH_SCALE)) (in build/bench/, reused), import of every file, the crosswalk and the risk index, against ogr2ogr loading the same files (make bench SCALES=\"1 4\" compares peak memory)"
 	$(PYTHON) bench/bench_import.py $(if $(SCALES),--scales $(SCALES),--scale $(BENCH_SCALE))
 	$(PYTHON) bench/bench_imagery.py   # peak memory: chips from a 2 GB VRT vs the plain NAIP image
+	$(PYTHON) bench/bench_scoring.py  # risk scoring of build/bench/run-scale1 (areas included; made when missing) against ogr2ogr's plain load: ratio, peak
 	$(PYTHON) bench/bench_national.py  # publishnational of build/bench/run-scale1/province.gpkg into a throwaway PostGIS: rows/s, peak (skips without it)
 	$(PYTHON) bench/bench_public_export.py  # publicexport at sub-district x age x sex of build/demo/province_50.gpkg: time vs GROUP BY, peak, cells hidden
 

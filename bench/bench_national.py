@@ -9,15 +9,22 @@ year's cube (areas, not persons) and records it, the second reads the recorded p
 the rows published per table, the seconds, rows per second and peak memory; stops the server at
 the end. Without the province database (or without PostgreSQL/PostGIS) it says so and skips.
 
+Baseline, in the same run and server: `ogr2ogr -f PostgreSQL --config PG_USE_COPY YES` loading the
+same tables of the province database (the year's rows of the tables that have a data year) into
+a schema of their own, nothing protected or checked. Goal (issue 19): a publication <= 1.5x the
+baseline, wall time and CPU time (the publication's own process; ogr2ogr's processes).
+
     .venv/bin/python bench/bench_national.py [--database build/bench/run-scale1/province.gpkg]
 """
 import argparse
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,6 +32,8 @@ PYTHONPATH = REPO / "build" / "pythonpath"
 DATABASE = REPO / "build" / "bench" / "run-scale1" / "province.gpkg"
 DATA_YEAR = 2024
 NATIONAL_DB = "national"
+BASELINE_SCHEMA = "ogr2ogr_baseline"
+GOAL_RATIO = 1.5
 
 # Run in a child process: one publication, then its timing, peak RSS and rows as JSON.
 _CHILD = """
@@ -40,20 +49,54 @@ params = json.loads({params!r})
 start = time.perf_counter()
 result = national.publish({database!r}, params, {year!r}, styles=styles)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": seconds, "peak_mib": peak, "result": dataclasses.asdict(result)}}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+print(json.dumps({{"seconds": seconds, "peak_mib": peak, "cpu": cpu,
+                  "result": dataclasses.asdict(result)}}))
 """
 
 
 def publish_in_child(database, params):
-    """(seconds, peak MiB, publish()'s result) of one publication in a fresh interpreter."""
+    """(seconds, peak MiB, publish()'s result, CPU seconds) of one publication in a fresh
+    interpreter."""
     code = _CHILD.format(pythonpath=str(PYTHONPATH), styles=str(REPO / "styles"),
                          params=json.dumps(params), database=str(database), year=DATA_YEAR)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"publication failed:\n{done.stderr}")
     out = json.loads(done.stdout.strip().splitlines()[-1])
-    return out["seconds"], out["peak_mib"], out["result"]
+    return out["seconds"], out["peak_mib"], out["result"], out["cpu"]
+
+
+def ogr2ogr_baseline(database, server):
+    """(wall, CPU) seconds of ogr2ogr loading the published tables into BASELINE_SCHEMA with COPY."""
+    sys.path.insert(0, str(PYTHONPATH))
+    from trafficking_db.trafficking_plugin.core.dissemination import national_schema
+    server.execute(NATIONAL_DB, f"DROP SCHEMA IF EXISTS {BASELINE_SCHEMA} CASCADE",
+                   f"CREATE SCHEMA {BASELINE_SCHEMA}")
+    target = (f"PG:host={server.host} port={server.port} dbname={NATIONAL_DB} "
+              f"user={server.user} password={server.password}")
+    wall = cpu = 0.0
+    for published in national_schema.PUBLISHED:
+        command = ["ogr2ogr", "--config", "PG_USE_COPY", "YES", "-f", "PostgreSQL", target,
+                   str(database), published.table, "-lco", f"SCHEMA={BASELINE_SCHEMA}",
+                   "-lco", "OVERWRITE=YES"]
+        if published.by_year:
+            command += ["-where", f"data_year = {DATA_YEAR}"]
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall += time.perf_counter() - start
+        cpu += usage.ru_utime + usage.ru_stime
+        error = child.stderr.read().decode(errors="replace")
+        child.stderr.close()
+        if os.waitstatus_to_exitcode(status):
+            sys.exit(f"ogr2ogr failed on {published.table}: {error}")
+    return wall, cpu
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
 
 
 def main():
@@ -87,7 +130,9 @@ def main():
                                     (table,)).fetchone():
                         conn.execute(f"DELETE FROM {table}")
             runs = [publish_in_child(copy, server.params(NATIONAL_DB)) for _ in range(2)]
-        seconds, peak, result = runs[0]
+            ogr, ogr_cpu = (ogr2ogr_baseline(database, server) if shutil.which("ogr2ogr")
+                            else (None, None))
+        seconds, peak, result, _ = runs[0]
         rows = result["rows"]
         for table, count in rows.items():
             print(f"  {table:28} {count:12,}")
@@ -99,9 +144,22 @@ def main():
             if held != count:
                 sys.exit(f"national bench: {table} holds {held:,} rows, published {count:,}")
         total = sum(rows.values())
-        for label, (seconds, peak, _) in zip(("first (protects the year)", "again (recorded)"), runs):
+        for label, (seconds, peak, _, cpu) in zip(("first (protects the year)", "again (recorded)"),
+                                                  runs):
             print(f"publish national, {label}: province {result['province_code']}, {total:,} rows "
-                  f"in {seconds:.1f} s = {total / seconds:,.0f} rows/s, peak {peak:.0f} MiB")
+                  f"in {seconds:.1f} s (CPU {cpu:.1f} s) = {total / seconds:,.0f} rows/s, peak "
+                  f"{peak:.0f} MiB")
+        if ogr is None:
+            print("ogr2ogr baseline: skipped, ogr2ogr not found (make setup installs gdal-bin)")
+            return
+        print(f"ogr2ogr -f PostgreSQL (PG_USE_COPY) of the same tables: {ogr:.1f} s (CPU "
+              f"{ogr_cpu:.1f} s)")
+        for label, (seconds, peak, _, cpu) in zip(("first", "again"), runs):
+            ratio, cpu_ratio = seconds / ogr, cpu / ogr_cpu
+            print(f"goal publication ({label}) / ogr2ogr <= {GOAL_RATIO}: {ratio:.2f} "
+                  f"{verdict(ratio <= GOAL_RATIO)} (CPU {cpu_ratio:.2f} "
+                  f"{verdict(cpu_ratio <= GOAL_RATIO)}); peak <= 2048 MiB: {peak:.0f} "
+                  f"{verdict(peak <= 2048)}")
     finally:
         server.stop()
 

@@ -440,3 +440,18 @@ def test_the_national_publication_follows_the_year_release(server, scored, tmp_p
     assert result.release == 2
     assert [(r["kind"], r["release"], r["k"]) for r in release.register(db, YEAR)] == \
         [("public_export", 1, 5), ("national", 1, 5), ("national", 2, 5)]
+
+
+def test_text_travels_exactly_through_copy(server, scored, tmp_path):
+    """Rows go national through COPY's text format: tabs, line breaks, backslashes, a literal
+    \\N and Thai arrive as they were, an empty string stays empty and NULL stays NULL."""
+    db = copy_database(scored, tmp_path)
+    awkward = "มูลนิธิ\tA\\B\nline 2\r\n\\N 'quoted' \"double\""
+    with database.writing(db) as conn:      # the GeoPackage's R-tree triggers need its functions
+        conn.execute("DELETE FROM organization")
+        conn.execute("INSERT INTO organization (name, name_en, address, phone) VALUES (?, ?, ?, "
+                     "NULL)", (awkward, "", "\\"))
+    _publish(server, db)
+    rows = server.execute(DB, "SELECT name, name_en, address, phone FROM trafficking.organization "
+                              f"WHERE province_code = '50' AND data_year = {YEAR}")
+    assert rows == [(awkward, "", "\\", None)]

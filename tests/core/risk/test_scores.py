@@ -63,3 +63,24 @@ def test_deprivation_share_counts_dimensions_at_3_and_raised_flags():
                           CODES, "alkire_foster", None, 3, FIVE)
     assert result.af_share.tolist() == pytest.approx([0.4, 0.2 + 2 / 10])
     assert result.risk_class.tolist() == ["high", "high"]       # 1/3 and more: poor (MPI)
+
+
+@pytest.mark.parametrize("method", scores.METHODS)
+def test_distinct_rows_with_their_persons_score_as_the_persons_do(method):
+    """risk_index scores each distinct row of scores once, with its number of persons: every
+    person's index, class, share and drivers, and the Alkire-Foster summary, are the same as when
+    each person is scored on their own (the percentile ranks count the persons, not the rows)."""
+    rng = np.random.default_rng(7)
+    persons = rng.choice([0, 1, 2, 3], size=(20000, 7), p=[0.2, 0.6, 0.15, 0.05]).astype(np.uint8)
+    persons[:, 5] = rng.choice([0, 3], size=20000, p=[0.97, 0.03])          # a rare flag
+    rows, inverse, counts = np.unique(persons, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    assert rows.shape[0] < persons.shape[0] / 4
+    alone = scores.score(persons, WEIGHTS, CODES, method, None, 3, FIVE)
+    grouped = scores.score(rows, WEIGHTS, CODES, method, None, 3, FIVE, counts=counts)
+    assert np.array_equal(grouped.index[inverse], alone.index, equal_nan=True)
+    assert grouped.risk_class[inverse].tolist() == alone.risk_class.tolist()
+    assert np.array_equal(grouped.af_share[inverse], alone.af_share, equal_nan=True)
+    assert [grouped.drivers[i] for i in inverse] == alone.drivers
+    assert scores.af_summary(grouped.af_share, grouped.scored, counts=counts) == pytest.approx(
+        scores.af_summary(alone.af_share, alone.scored), abs=1e-12)

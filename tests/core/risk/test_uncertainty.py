@@ -1,5 +1,7 @@
 """The uncertainty analysis on a made-up province of persons and indicator scores: repeatable,
 bounded, blind to an indicator no one scores, and sure of a village that stands out."""
+import dataclasses
+
 import numpy as np
 import pytest
 from trafficking_db.trafficking_plugin.core.feedback import Canceled, NullFeedback
@@ -48,3 +50,36 @@ def test_no_spread_no_doubt_about_the_weights():
 def test_cancel_stops_the_analysis():
     with pytest.raises(Canceled):
         uncertainty.analyse(province(), uncertainty.Settings(draws=50), CancelAfter(3))
+
+
+def test_rows_standing_for_several_persons_give_the_same_analysis():
+    """risk_index passes one row per distinct scores and place, with its persons: the analysis
+    finds what it finds with one row per person."""
+    run = province()
+    keys = np.column_stack([run.matrix, run.village])
+    rows, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    assert rows.shape[0] < run.matrix.shape[0] / 4
+    village = rows[:, -1].astype(np.int64)
+    grouped = uncertainty.Scoring(
+        np.ascontiguousarray(rows[:, :-1]), run.weights, run.codes, run.structure, run.method,
+        run.cutoffs, run.min_dimensions, village, run.villages,
+        {"subdistrict": (village // 10, 3)}, run.village_fractions, run.area_ratios, counts)
+    settings = uncertainty.Settings(draws=20, seed=3)
+    alone = uncertainty.analyse(run, settings, NullFeedback())
+    found = uncertainty.analyse(grouped, settings, NullFeedback())
+    assert np.array_equal(found.village_p_high, alone.village_p_high)
+    assert np.array_equal(found.village_rank_low, alone.village_rank_low)
+    assert np.array_equal(found.village_rank_high, alone.village_rank_high)
+    assert np.array_equal(found.village_robust, alone.village_robust)
+    assert np.array_equal(found.area_p_high["subdistrict"], alone.area_p_high["subdistrict"])
+    assert found.spearman == pytest.approx(alone.spearman)
+    assert found.dropped == alone.dropped
+    # The same again with each distinct row of scores held once, entries pointing at it.
+    distinct, position = np.unique(grouped.matrix, axis=0, return_inverse=True)
+    once = dataclasses.replace(grouped, matrix=distinct, rows=position.ravel())
+    assert distinct.shape[0] < grouped.matrix.shape[0]
+    again = uncertainty.analyse(once, settings, NullFeedback())
+    assert np.array_equal(again.village_p_high, alone.village_p_high)
+    assert np.array_equal(again.village_rank_low, alone.village_rank_low)
+    assert np.array_equal(again.area_p_high["subdistrict"], alone.area_p_high["subdistrict"])
+    assert again.dropped == alone.dropped

@@ -381,9 +381,13 @@ def unproven_cells(dimensions: Sequence[Dimension] | None, eqs: Sequence[Sequenc
     def size(nodes):
         return sum(len(by_node.get(n, ())) for n in nodes)
 
+    solved = set()      # a block solved once frees all it can: solving it again frees nothing
+
     def solve(nodes):
         cells = [c for n in nodes for c in by_node.get(n, ())]
-        if any(c not in witnessed for c in cells):
+        key = tuple(cells)
+        if key not in solved and any(c not in witnessed for c in cells):
+            solved.add(key)
             check_canceled(feedback or NullFeedback())
             witnessed.update(_null_support(cells, rows, cell_rows))
 
@@ -444,10 +448,37 @@ def _hidden_rows(eqs, hidden):
     return rows, cell_rows
 
 
+def _peel(cells, rows, cell_rows):
+    """``cells`` less those the block's equations hold at zero one by one: an equation with a
+    single cell of the block (the other hidden cells are held at zero outside it) fixes that cell
+    at zero in every null vector of the block, and may leave another equation with a single one.
+    Exact, and it shrinks the matrix the SVD works on."""
+    left = set(cells)
+    count = {}
+    for c in cells:
+        for r in cell_rows.get(c, ()):
+            count[r] = count.get(r, 0) + 1
+    queue = [r for r, n in count.items() if n == 1]
+    while queue:
+        r = queue.pop()
+        if count[r] != 1:
+            continue
+        cell = next(c for c in rows[r] if c in left)
+        left.discard(cell)
+        for other in cell_rows[cell]:
+            count[other] -= 1
+            if count[other] == 1:
+                queue.append(other)
+    return [c for c in cells if c in left]
+
+
 def _null_support(cells, rows, cell_rows, tolerance=1e-9):
     """The cells a null vector of the block moves: the hidden system restricted to ``cells``
     (every other hidden cell held at zero), by SVD; a cell is free when the null space is not
     zero in its coordinate."""
+    if not cells:
+        return set()
+    cells = _peel(cells, rows, cell_rows)
     if not cells:
         return set()
     index = {c: i for i, c in enumerate(cells)}

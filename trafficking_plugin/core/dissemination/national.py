@@ -14,6 +14,7 @@ here stores them, and ``describe`` names a connection without its password.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -36,7 +37,7 @@ from . import release as releases
 if TYPE_CHECKING:
     import psycopg2.extensions
 
-BATCH = 5000
+BATCH = 20_000       # rows per COPY
 _LOCK_KEY = 0x7472_6166   # pg_advisory_xact_lock key of publications ("traf")
 
 
@@ -205,23 +206,28 @@ def _warn_unprotected_years(cur, schema, province, data_year, feedback):
 
 def _replace(cur, source, schema, published, province, data_year, cube, feedback):
     """Delete the province's rows of the year from one national table and insert the GeoPackage's
-    (for a protected table, with the counts of the year's protected cube)."""
-    from psycopg2.extras import execute_values
+    (for a protected table, with the counts of the year's protected cube): COPY into a staging
+    table of the transaction, then one INSERT ... SELECT, so the rows travel as one stream and
+    the geometries are made by PostGIS in one statement."""
     table = ns.ident(schema, published.table)
     cur.execute(f"DELETE FROM {table} WHERE province_code = %s AND data_year = %s",
                 (province, data_year))
     present = {r[1] for r in source.execute(f'PRAGMA table_info("{published.table}")')}
+    if not present:
+        return 0
     columns = [c for c in published.columns if c.name != "data_year"]
     select = [ns.ident(c.name) if c.name in present else "NULL" for c in columns]
     names = ["province_code", "data_year"] + [c.name for c in columns]
-    values = ["%s"] * len(names)
+    staged = [f"{ns.ident(n)} {t}" for n, t in zip(
+        names, ["text", "integer"] + [ns.pg_type(c) for c in columns])]
+    values = [ns.ident(n) for n in names]
     if published.geometry:
         select.append("geom" if "geom" in present else "NULL")
+        staged.append("geom bytea")
         names.append("geom")
         multi = published.geometry.startswith("MULTI")
-        values.append("ST_Multi(ST_GeomFromWKB(%s, 4326))" if multi else "ST_GeomFromWKB(%s, 4326)")
-    if not present:
-        return 0
+        values.append("ST_Multi(ST_GeomFromWKB(geom, 4326))" if multi
+                      else "ST_GeomFromWKB(geom, 4326)")
     if published.table == "risk_breakdown":
         rows = cube_rows([c.name for c in columns], cube, province)
     else:
@@ -231,18 +237,43 @@ def _replace(cur, source, schema, published, province, data_year, cube, feedback
         if published.protected:
             rows = area_rows(published.table, names[2:], rows, cube)
     convert = [_converter(c.type) for c in columns] + ([_wkb] if published.geometry else [])
-    insert = f"INSERT INTO {table} ({', '.join(ns.ident(n) for n in names)}) VALUES %s"
-    template = "(" + ", ".join(values) + ")"
+    stage = ns.ident("stage_" + published.table)
+    cur.execute(f"DROP TABLE IF EXISTS pg_temp.{stage}")
+    cur.execute(f"CREATE TEMP TABLE {stage} ({', '.join(staged)}) ON COMMIT DROP")
+    key = f"{_copy_text(province)}\t{_copy_text(data_year)}\t"
     count = 0
     rows = iter(rows)
     while True:
         check_canceled(feedback)
         batch = list(itertools.islice(rows, BATCH))
         if not batch:
-            return count
-        execute_values(cur, insert, [(province, data_year) + tuple(f(v) for f, v in zip(convert, row))
-                                     for row in batch], template=template, page_size=BATCH)
+            break
+        text = "".join(key + "\t".join(_copy_text(f(v)) for f, v in zip(convert, row)) + "\n"
+                       for row in batch)
+        cur.copy_expert(f"COPY {stage} FROM STDIN", io.StringIO(text))
         count += len(batch)
+    check_canceled(feedback)
+    cur.execute(f"INSERT INTO {table} ({', '.join(ns.ident(n) for n in names)}) "
+                f"SELECT {', '.join(values)} FROM {stage}")
+    cur.execute(f"DROP TABLE {stage}")
+    return count
+
+
+# COPY's text format: a backslash, tab, newline or carriage return in a value is escaped.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value) -> str:
+    """One value in COPY's text format: NULL as \\N, booleans t/f, bytes as bytea hex."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "\\\\x" + bytes(value).hex()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value).translate(_COPY_ESCAPES)
 
 
 def _published(cube, node, age, sex, risk_class):
@@ -301,14 +332,14 @@ def _converter(column_type):
         return lambda v: None if v is None or v == "" else bool(int(v))
     if column_type in ("DATE", "DATETIME"):
         return lambda v: None if v in (None, "") else v
+    if column_type == "INTEGER":      # SQLite may hand back 5.0 where COPY wants 5
+        return lambda v: int(v) if isinstance(v, float) and v.is_integer() else v
     return lambda v: v
 
 
 def _wkb(blob):
     """The WKB inside a GeoPackage geometry blob (None when empty)."""
-    import psycopg2
-    found = wkb_of(blob)
-    return None if found is None else psycopg2.Binary(found)
+    return wkb_of(blob)
 
 
 def _save_styles(cur, source, schema, styles):

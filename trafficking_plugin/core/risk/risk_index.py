@@ -27,9 +27,12 @@ AREA_LEVELS = (("village", "risk_village", "village_code"),
 RISK_TABLES = ("risk_run", "risk_person", "risk_village", "risk_subdistrict", "risk_district",
                "risk_breakdown", "risk_change_subdistrict", "risk_change_district",
                "risk_sensitivity")
+_CHUNK = 20_000      # groups of persons read at a time
+# The columns every publication reads the year's cube from (release.read_counts): a narrow index
+# to scan instead of the persons' wide rows.
+CUBE_INDEX = "risk_person_cube"
 AGE_BANDS = (("0-5", 0, 5), ("6-14", 6, 14), ("15-17", 15, 17), ("18-24", 18, 24),
              ("25-59", 25, 59), ("60+", 60, 200))
-_CHUNK = 100_000
 # Whom the index is for. The coordination centre's mandate is children and women (the Prevention
 # and Suppression of Trafficking in Persons Act names them first, and the province's plan
 # targets them): the default scores persons under 18 and women; "all" scores everyone.
@@ -169,16 +172,17 @@ class _Run:
 
         codes = [i.code for i in catalogue]
         info(self.feedback, "Scoring the indicators")
-        rowids, matrix = self._scores(catalogue)
+        patterns, matrix, counts = self._patterns(catalogue)
         self.feedback.setProgress(45)
         check_canceled(self.feedback)
         try:
             result = scores.score(matrix, [weights[c] for c in codes], codes, options.method,
-                                  options.cutoffs(), options.min_dimensions, structure)
+                                  options.cutoffs(), options.min_dimensions, structure,
+                                  counts=counts)
         except ValueError as error:          # a method or cut-points that cannot be used
             raise RiskIndexError(str(error)) from None
         self.feedback.setProgress(55)
-        self._write_persons(catalogue, result, rowids)
+        self._write_persons(catalogue, result, patterns, matrix)
         self.feedback.setProgress(75)
         check_canceled(self.feedback)
         info(self.feedback, "Summing up villages, sub-districts and districts")
@@ -189,11 +193,15 @@ class _Run:
         if options.uncertainty_draws > 0:
             info(self.feedback, "Uncertainty: {} draws of the weights, and of all the choices, and "
                  "each indicator left out", options.uncertainty_draws)
-            self._uncertainty(matrix, [weights[c] for c in codes], codes, structure, rowids)
+            self._uncertainty(patterns, matrix, [weights[c] for c in codes], codes, structure)
         self._write_breakdowns()
         self._write_changes()
+        # Last: the summaries above read risk_person in its own order (their sums and means
+        # are float sums, which another order would change in the last digits).
+        conn.execute(f'CREATE INDEX "{CUBE_INDEX}" ON risk_person (data_year, district_code, '
+                     "subdistrict_code, age_band, sex, risk_class) WHERE risk_index IS NOT NULL")
         self.feedback.setProgress(95)
-        return self._finish(persons, result, weights)
+        return self._finish(persons, result, counts, weights)
 
     def _weights(self, catalogue):
         known = {i.code for i in catalogue}
@@ -239,42 +247,43 @@ class _Run:
         return (f"CASE WHEN ({indicator.rule_3}) THEN 3 WHEN ({indicator.rule_2}) THEN 2 "
                 f"WHEN ({indicator.rule_1}) THEN 1 END")
 
-    def _scores(self, catalogue):
-        """(rowids, (persons x indicators) uint8, 0 where not observed), in person_facts rowid
-        order."""
+    def _patterns(self, catalogue):
+        """Each person's indicator scores as one string of digits (temp.person_pattern; 0 where
+        not observed), then the distinct strings: ([string], (strings x indicators) uint8,
+        persons per string). Persons with the same scores score the same, so each string is
+        scored once, and memory follows the strings, not the persons."""
+        conn = self.conn
         digits = " || ".join(f"coalesce({self._case(i)}, 0)" for i in catalogue)
-        rowids = np.array([r for (r,) in self.conn.execute(
-            "SELECT rowid FROM temp.person_facts ORDER BY rowid")], dtype=np.int64)
-        # Filled in place rather than stacked from chunks, so the matrix is held once, not twice.
-        count = rowids.size
-        scores = np.zeros((count, len(catalogue)), dtype=np.uint8)
-        cursor = self.conn.execute(f"SELECT {digits} FROM temp.person_facts ORDER BY rowid")
-        start = 0
-        while True:
-            rows = cursor.fetchmany(_CHUNK)
-            if not rows:
-                break
-            text = "".join(r[0] for r in rows).encode("ascii")
-            scores[start:start + len(rows)] = \
-                (np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(rows), -1)
-            start += len(rows)
-            check_canceled(self.feedback)
-        return rowids, scores
+        conn.execute("DROP TABLE IF EXISTS temp.person_pattern")
+        conn.execute("CREATE TEMP TABLE person_pattern (rid INTEGER PRIMARY KEY, pattern TEXT)")
+        conn.execute(f"INSERT INTO temp.person_pattern SELECT rowid, {digits} FROM "
+                     "temp.person_facts")
+        check_canceled(self.feedback)
+        found = conn.execute("SELECT pattern, count(*) FROM temp.person_pattern GROUP BY pattern "
+                             "ORDER BY pattern").fetchall()
+        patterns = [p for p, _ in found]
+        text = "".join(patterns).encode("ascii")
+        matrix = (np.frombuffer(text, dtype=np.uint8) - 48).reshape(len(found), len(catalogue))
+        return patterns, matrix, np.array([n for _, n in found], dtype=np.int64)
 
-    def _write_persons(self, catalogue, result, rowids):
+    def _write_persons(self, catalogue, result, patterns, matrix):
+        """risk_person: each person's facts with the result of its string of scores."""
         conn, year = self.conn, self.year
         existing = {r[1] for r in conn.execute('PRAGMA table_info("risk_person")')}
         for indicator in catalogue:        # an indicator a specialist added gets its column
             column = indicator.code.lower()
             if column not in existing:
                 conn.execute(f'ALTER TABLE risk_person ADD COLUMN "{column}" INTEGER')
+        conn.execute(f'DROP INDEX IF EXISTS "{CUBE_INDEX}"')    # rebuilt once, sorted, below
         conn.execute("DELETE FROM risk_person WHERE data_year = ?", (year,))
-        conn.execute("DROP TABLE IF EXISTS temp.person_result")
-        conn.execute("CREATE TEMP TABLE person_result (rid INTEGER PRIMARY KEY, coverage INTEGER, "
+        conn.execute("DROP TABLE IF EXISTS temp.pattern_result")
+        scored = [f"s{j}" for j in range(len(catalogue))]
+        conn.execute("CREATE TEMP TABLE pattern_result (pattern TEXT PRIMARY KEY, "
+                     f"{', '.join(f'{c} INTEGER' for c in scored)}, coverage INTEGER, "
                      "dimensions INTEGER, risk_index REAL, risk_class TEXT, af_share REAL, "
                      "drivers TEXT)")
-        conn.executemany("INSERT INTO temp.person_result VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         _result_rows(result, rowids))
+        conn.executemany(f"INSERT INTO temp.pattern_result VALUES ({', '.join('?' * (len(scored) + 7))})",
+                         _result_rows(result, patterns, matrix))
         check_canceled(self.feedback)
         band = " ".join(f"WHEN f.age BETWEEN {lo} AND {hi} THEN '{name}'" for name, lo, hi in AGE_BANDS)
         columns = ", ".join(f'"{i.code.lower()}"' for i in catalogue)
@@ -285,9 +294,10 @@ class _Run:
             "catalogue_version) "
             f"SELECT f.person_key, ?, f.age, CASE {band} ELSE 'unknown' END, f.sex, f.village_code, "
             f"f.subdistrict_code, f.district_code, f.home_town, "
-            f"{', '.join(self._case(i) for i in catalogue)}, r.coverage, r.dimensions, r.risk_index, "
+            f"{', '.join(f'r.{c}' for c in scored)}, r.coverage, r.dimensions, r.risk_index, "
             "r.risk_class, r.af_share, r.drivers, ?, ? FROM temp.person_facts f "
-            "JOIN temp.person_result r ON r.rid = f.rowid ORDER BY f.rowid",
+            "JOIN temp.person_pattern p ON p.rid = f.rowid "
+            "JOIN temp.pattern_result r ON r.pattern = p.pattern ORDER BY f.rowid",
             (year, self.options.method, self.version))
 
     def _area_select(self, level, level_column):
@@ -333,28 +343,41 @@ class _Run:
         self._area_drivers(table, column, catalogue, weights)
         gpkg.update_extent(conn, table)
 
-    def _uncertainty(self, matrix, weights, codes, structure, rowids):
-        """Run uncertainty.analyse on the persons just scored and store what it finds."""
+    def _uncertainty(self, patterns, matrix, weights, codes, structure):
+        """Run uncertainty.analyse on the persons just scored and store what it finds: one row
+        per string of scores and place, with its persons."""
         conn, options = self.conn, self.options
-        places = conn.execute("SELECT rowid, village_code, subdistrict_code, district_code FROM "
-                              "temp.person_facts ORDER BY rowid").fetchall()
-        assert [r[0] for r in places] == rowids.tolist()
         units = {level: [c for (c,) in conn.execute(f'SELECT code FROM "{table}" WHERE '
                                                     "data_year = ? ORDER BY fid", (self.year,))]
                  for level, table, _ in AREA_LEVELS}
         index = {level: {c: i for i, c in enumerate(codes_)} for level, codes_ in units.items()}
-
-        def per_person(level, position):
-            return np.array([index[level].get(r[position], -1) for r in places], dtype=np.int64)
-
+        position = {p: i for i, p in enumerate(patterns)}
+        levels = [level for level, _, _ in AREA_LEVELS]
+        parts = []              # numpy a chunk at a time: memory follows the groups, not persons
+        cursor = conn.execute(
+            "SELECT p.pattern, f.village_code, f.subdistrict_code, f.district_code, count(*) "
+            "FROM temp.person_facts f JOIN temp.person_pattern p ON p.rid = f.rowid "
+            "GROUP BY 1, 2, 3, 4")
+        while True:
+            chunk = cursor.fetchmany(_CHUNK)
+            if not chunk:
+                break
+            parts.append(np.array([(position[g[0]], *(index[level].get(code, -1) for level, code
+                                                       in zip(levels, g[1:4])), g[4])
+                                   for g in chunk], dtype=np.int32).reshape(-1, 5))
+            check_canceled(self.feedback)
+        groups = np.concatenate(parts) if parts else np.zeros((0, 5), dtype=np.int32)
+        del parts                  # held through the draws otherwise
+        rows, village, subdistrict, district, persons = (np.ascontiguousarray(c) for c in groups.T)
+        del groups
         run = uncertainty.Scoring(
             matrix, np.asarray(weights, dtype=float), codes, structure, options.method,
-            options.cutoffs(), options.min_dimensions, per_person("village", 1),
+            options.cutoffs(), options.min_dimensions, village,
             len(units["village"]),
-            {"subdistrict": (per_person("subdistrict", 2), len(units["subdistrict"])),
-             "district": (per_person("district", 3), len(units["district"]))},
+            {"subdistrict": (subdistrict, len(units["subdistrict"])),
+             "district": (district, len(units["district"]))},
             (options.village_high_fraction, options.village_medium_fraction),
-            (options.area_high_ratio, options.area_medium_ratio))
+            (options.area_high_ratio, options.area_medium_ratio), persons, rows)
         found = uncertainty.analyse(run, uncertainty.Settings(
             options.uncertainty_draws, options.uncertainty_spread, options.seed),
             Part(self.feedback, 80, 94))
@@ -475,11 +498,11 @@ class _Run:
                     f'FROM "{source}" c LEFT JOIN "{source}" p ON p.code = c.code AND '
                     "p.data_year = ? WHERE c.data_year = ? ORDER BY c.code", (previous, year))
 
-    def _finish(self, persons, result, weights):
+    def _finish(self, persons, result, per_row, weights):
         options, conn = self.options, self.conn
-        scored = int(result.scored.sum())
-        counts = {c: int((result.risk_class == c).sum()) for c in scores.CLASSES}
-        h, a, m0 = scores.af_summary(result.af_share, result.scored, options.af_k)
+        scored = int(per_row[result.scored].sum())
+        counts = {c: int(per_row[result.risk_class == c].sum()) for c in scores.CLASSES}
+        h, a, m0 = scores.af_summary(result.af_share, result.scored, options.af_k, per_row)
         high, medium = options.cutoffs()
         parameters = dict(asdict(options), high_cutoff=high, medium_cutoff=medium, weights=weights)
         conn.execute("INSERT INTO risk_run (data_year, method, parameters, catalogue_version, "
@@ -516,16 +539,15 @@ class _Run:
                            counts["low"], h, a, m0, self.version, message, lines)
 
 
-def _result_rows(result, rowids):
-    """(rid, coverage, dimensions, index, class, af_share, drivers) per person, a chunk at a
-    time."""
-    for start in range(0, result.index.size, _CHUNK):
-        part = slice(start, start + _CHUNK)
-        index = [None if math.isnan(v) else v for v in result.index[part].tolist()]
-        af_share = [None if math.isnan(v) else v for v in result.af_share[part].tolist()]
-        yield from zip(rowids[part].tolist(), result.coverage[part].tolist(),
-                       result.dimensions[part].tolist(), index,
-                       result.risk_class[part].tolist(), af_share, result.drivers[part])
+def _result_rows(result, patterns, matrix):
+    """(string, scores (None where 0), coverage, dimensions, index, class, af_share, drivers) of
+    each string of scores."""
+    index = [None if math.isnan(v) else v for v in result.index.tolist()]
+    af_share = [None if math.isnan(v) else v for v in result.af_share.tolist()]
+    for pattern, row, *rest in zip(patterns, matrix.tolist(), result.coverage.tolist(),
+                                   result.dimensions.tolist(), index,
+                                   result.risk_class.tolist(), af_share, result.drivers):
+        yield (pattern, *[v or None for v in row], *rest)
 
 
 def _rank(alias):

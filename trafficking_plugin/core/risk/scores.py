@@ -34,7 +34,7 @@ DEFAULT_AF_K = 1 / 3
 DEFAULT_MIN_DIMENSIONS = 3
 FLAG, EXPOSURE = -1, -2        # Structure.dimension of a flag and of the exposure indicator
 _DIGITS = 9          # the index is rounded before the cut-points, so 2.0 is 2.0 and ties go up
-_CHUNK = 100_000
+_CHUNK = 20_000      # rows a pass: transient arrays stay a few MiB whatever the province
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,12 @@ class Scored:
 
 def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: str = "mean",
           cutoffs: tuple[float, float] | None = None, min_dimensions: int = 1,
-          structure: Structure | None = None, with_drivers: bool = True) -> Scored:
+          structure: Structure | None = None, with_drivers: bool = True,
+          counts: ArrayLike | None = None) -> Scored:
     """Index, class and drivers of every person (no drivers when not ``with_drivers``: the
     uncertainty analysis scores a hundred times and needs only the classes); see the module
-    docstring.
+    docstring. ``counts``: persons per row, when a row stands for that many persons with the same
+    scores (risk_index scores each distinct row once); only the percentile ranks weigh them.
 
     Works through the persons in chunks so memory stays near the size of ``scores`` itself."""
     if method not in METHODS:
@@ -83,7 +85,9 @@ def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: s
     n = scores.shape[0]
     coverage, dims = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     index, af_share = np.empty(n), np.empty(n)
-    ranks = _rank_table(scores) if method == "percentile" else None
+    if counts is not None:
+        counts = np.asarray(counts, dtype=np.int64)
+    ranks = _rank_table(scores, counts) if method == "percentile" else None
     nominal = _nominal_weights(weights, structure)
     driver_list = []
     for start in range(0, n, _CHUNK):
@@ -100,7 +104,7 @@ def score(scores: ArrayLike, weights: ArrayLike, codes: Sequence[str], method: s
             driver_list += drivers(chunk, nominal, codes)
     scored = dims >= max(min_dimensions, 1)
     if method == "percentile":
-        index = percent_rank(index, scored)
+        index = percent_rank(index, scored, counts)
     index = np.where(scored, np.round(index, _DIGITS), np.nan)
     risk_class = np.full(n, NOT_ENOUGH_DATA, dtype=object)
     risk_class[scored] = np.where(index[scored] >= high, "high",
@@ -178,13 +182,14 @@ def _nominal_weights(weights, structure):
     return nominal          # exposure scales the others: it drives no one
 
 
-def _rank_table(scores):
+def _rank_table(scores, persons=None):
     """As the CDC's Social Vulnerability Index ranks its variables: (indicators x 4) percentile
     rank of each score 0-3 among the persons observed on the indicator = share of the others
-    strictly below (ties share a rank); 0 for unobserved."""
+    strictly below (ties share a rank); 0 for unobserved. ``persons``: persons per row."""
     table = np.zeros((scores.shape[1], 4))
     for j in range(scores.shape[1]):
-        counts = np.bincount(scores[:, j], minlength=4)[:4]
+        counts = np.bincount(scores[:, j], minlength=4)[:4] if persons is None else \
+            np.bincount(scores[:, j], weights=persons, minlength=4)[:4].astype(np.int64)
         observed = counts[1:].sum()
         if observed > 1:
             below = np.concatenate([[0], np.cumsum(counts[1:])[:-1]])
@@ -192,10 +197,22 @@ def _rank_table(scores):
     return table
 
 
-def percent_rank(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Percentile rank (0..1) of ``values`` among those where ``mask``; NaN elsewhere."""
+def percent_rank(values: np.ndarray, mask: np.ndarray,
+                 counts: np.ndarray | None = None) -> np.ndarray:
+    """Percentile rank (0..1) of ``values`` among those where ``mask``; NaN elsewhere.
+    ``counts``: persons per value (one each when None)."""
     out = np.full(values.shape, np.nan)
     chosen = np.round(values[mask], _DIGITS)
+    if counts is not None:       # persons strictly below, over all persons minus one
+        persons = np.asarray(counts, dtype=np.int64)[mask]
+        order = np.argsort(chosen, kind="stable")
+        ordered, below = chosen[order], np.r_[0, np.cumsum(persons[order])]
+        total = int(below[-1])
+        if total == 1:
+            out[mask] = 0.0
+        elif total > 1:
+            out[mask] = below[np.searchsorted(ordered, chosen, "left")] / (total - 1)
+        return out
     ordered = np.sort(chosen)
     if ordered.size == 1:
         out[mask] = 0.0
@@ -225,13 +242,16 @@ def drivers(scores: np.ndarray, weights: np.ndarray, codes: Sequence[str],
     return out
 
 
-def af_summary(af_share: np.ndarray, scored: np.ndarray,
-               k: float = DEFAULT_AF_K) -> tuple[float, float, float] | tuple[None, None, None]:
-    """Alkire-Foster H (headcount ratio), A (intensity) and M0 = H x A of the persons scored."""
+def af_summary(af_share: np.ndarray, scored: np.ndarray, k: float = DEFAULT_AF_K,
+               counts: np.ndarray | None = None) -> tuple[float, float, float] | tuple[None, None, None]:
+    """Alkire-Foster H (headcount ratio), A (intensity) and M0 = H x A of the persons scored;
+    ``counts``: persons per row (one each when None)."""
     shares = af_share[scored]
-    if shares.size == 0:
+    persons = np.ones(shares.size, dtype=np.int64) if counts is None else \
+        np.asarray(counts, dtype=np.int64)[scored]
+    if persons.sum() == 0:
         return None, None, None
     poor = shares >= k
-    h = poor.mean()
-    a = shares[poor].mean() if poor.any() else 0.0
+    h = persons[poor].sum() / persons.sum()
+    a = (shares[poor] * persons[poor]).sum() / persons[poor].sum() if poor.any() else 0.0
     return float(h), float(a), float(h * a)

@@ -50,6 +50,12 @@ class Scoring:
     areas: dict[str, tuple[np.ndarray, int]]  # level -> (per person: index, -1 none; units)
     village_fractions: tuple[float, float]    # (high, medium) top fractions
     area_ratios: tuple[float, float]          # (high, medium) times the province's share
+    # Persons per entry when an entry (of village and areas) stands for that many persons with
+    # the same scores and places; None: one each.
+    counts: np.ndarray | None = None
+    # Per entry, its row of ``matrix`` when the matrix holds each distinct row of scores once
+    # (risk_index: one entry per string of scores and place); None: entry i is row i.
+    rows: np.ndarray | None = None
 
 
 @dataclass
@@ -145,25 +151,36 @@ def analyse(run: Scoring, settings: Settings, feedback: Feedback) -> Result:
 def _high(run, weights, structure, method, cutoffs, min_dimensions):
     """Persons in the high class, persons scored, and their deprivation shares (0 where not
     scored)."""
+    persons = run.counts
+    if run.rows is not None:          # each distinct row scored once, with all its persons
+        persons = np.bincount(run.rows, weights=run.counts, minlength=run.matrix.shape[0]) \
+            .astype(np.int64) if run.counts is not None else \
+            np.bincount(run.rows, minlength=run.matrix.shape[0])
     result = scores.score(run.matrix, weights, run.codes, method, cutoffs, min_dimensions,
-                          structure, with_drivers=False)
-    return (result.risk_class == "high", result.scored,
-            np.where(result.scored, np.nan_to_num(result.af_share), 0.0))
+                          structure, with_drivers=False, counts=persons)
+    found = (result.risk_class == "high", result.scored,
+             np.where(result.scored, np.nan_to_num(result.af_share), 0.0))
+    return found if run.rows is None else tuple(f[run.rows] for f in found)
 
 
 def _counts(run, classes):
     """(persons at risk per village, scored per village, {level: (high, scored) per area})."""
     high, scored, share = classes
-    return (_per(run.village, share, run.villages), _per(run.village, scored, run.villages),
-            {level: (_per(unit, high, units), _per(unit, scored, units))
+    # Sums of shares rounded as _village_classes rounds them: the same whatever the order of the
+    # persons (or rows standing for several), so ties stay ties in the rank correlation too.
+    return (np.round(_per(run.village, share, run.villages, run.counts), 6),
+            _per(run.village, scored, run.villages, run.counts),
+            {level: (_per(unit, high, units, run.counts), _per(unit, scored, units, run.counts))
              for level, (unit, units) in run.areas.items()})
 
 
-def _per(unit, values, size):
-    """Sum of ``values`` (flags or shares) per unit."""
+def _per(unit, values, size, counts=None):
+    """Sum of ``values`` (flags or shares) per unit, each row ``counts`` times."""
     keep = unit >= 0
-    return np.bincount(unit[keep], weights=np.asarray(values, dtype=float)[keep],
-                       minlength=size)
+    values = np.asarray(values, dtype=float)
+    if counts is not None:
+        values = values * counts
+    return np.bincount(unit[keep], weights=values[keep], minlength=size)
 
 
 def _village_classes(run, high):
