@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import os
 import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from json.encoder import encode_basestring as _json_text
 
 import numpy as np
 
@@ -439,6 +437,7 @@ _PLAIN = {
     "number": re.compile(r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,15})?\n)*-?[0-9]{1,15}(?:\.[0-9]{1,15})?"),
     "identity": re.compile(r"(?:(?:[^#\n][^\n]*)?\n)*(?:[^#\n][^\n]*)?"),
 }
+_STAMPS = re.compile(r"(?:[0-9]{14}\n)*[0-9]{14}")
 _PLAIN_CONVERT = {"integer": int, "number": float}
 _HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, datetime.time}
 
@@ -522,6 +521,8 @@ class _Column:
             return [c if c.__class__ is str else (c.__class__, c) if c.__class__ in _HASHABLE
                     else object() for c in cells]      # e.g. a list from a layer: never shared
         if self.col.type == "date":
+            if _STAMPS.fullmatch("\n".join(cells)):      # every cell a stamp: their days at once
+                return list(zip(repeat("stamp"), np.array(cells, dtype="U14").astype("U8").tolist()))
             return [("stamp", c[:8]) if len(c) == 14 and c.isascii() and c.isdigit() else c
                     for c in cells]
         return cells
@@ -573,8 +574,11 @@ class _Writer:
         self.insert_staged = (f'INSERT INTO "{target.name}" ({quoted}) '
                               f'VALUES ({", ".join("?" * len(names))})')
         identity_fields = [c.col.field for c in self.columns if c.col.identity]
-        # The names as json.dumps(dict, ensure_ascii=False) writes them, without a dict per row.
-        self.names_json = "{" + ", ".join(f'"{f}": %s' for f in identity_fields) + "}"
+        # The names as json.dumps(dict, ensure_ascii=False) writes them, made by SQLite from the
+        # values (json_quote escapes text as json.dumps does): no text per row made in Python.
+        pairs = " || ', ' || ".join(f"'\"{f}\": ' || json_quote(?)" for f in identity_fields)
+        self.insert_identity = ("INSERT INTO person_identity VALUES (?, ?, ?, ?, "
+                                f"'{{' || {pairs or repr('')} || '}}', ?, ?)")
 
     def write(self, chunk):
         """Check and write rows read one by one: (row number, cells, problem) each."""
@@ -607,7 +611,9 @@ class _Writer:
         rejected = {n: [(None, None, f"exact copy of row {first_seen[n]}")]
                     for n in sorted(first_seen)}
         if rejected:
-            keep = [n not in first_seen for n in numbers]
+            keep = np.ones(count, dtype=bool)
+            keep[np.array(list(first_seen)) - first] = False
+            keep = keep.tolist()
             numbers = list(compress(numbers, keep))
             columns = [list(compress(column, keep)) for column in columns]
         self._write(numbers, columns, rejected)
@@ -623,8 +629,7 @@ class _Writer:
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
-        self.identity.executemany("INSERT INTO person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  identities)
+        self.identity.executemany(self.insert_identity, identities)
         if self.withheld:
             self.identity.executemany("INSERT INTO rejected_value VALUES (?, ?, ?, ?)", self.withheld)
             self.withheld = []
@@ -670,8 +675,7 @@ class _Writer:
         ids = ids or _Ids(len(numbers))
         names = [out for column, out in zip(self.columns, outcomes) if column.col.identity]
         year = self.run["data_year"]
-        values = [[age_on_reference(v, year) if v.__class__ is not _Reject else None for v in out]
-                  if column.col.staged_as == "age" else out
+        values = [_ages(out, year) if column.col.staged_as == "age" else out
                   for column, out in zip(self.columns, outcomes)
                   if not column.is_id and (not column.col.identity or column.col.staged_as)]
         run_id = self.run["run_id"]
@@ -688,22 +692,24 @@ class _Writer:
         return staged, identities
 
     def _identities(self, numbers, keys, raws, names, keep):
-        """The identity rows of the rows ``keep`` marks that have an ID or a name."""
+        """The identity rows of the rows ``keep`` marks that have an ID or a name (the
+        identifying values one a column, for insert_identity)."""
         run_id, source = self.run["run_id"], self.spec.source
-        if names:
-            texts = [[_json_text(v) if v.__class__ is str else _json_value(v) for v in out]
-                     for out in names]
-            name_text = list(map(self.names_json.__mod__, zip(*texts)))
-        else:
-            name_text = repeat(self.names_json)
         wanted = keep.copy()
         for i in np.flatnonzero(keep).tolist():
             if not raws[i]:
                 wanted[i] = any(out[i] not in (None, "") for out in names)
         return list(compress(zip(keys[0] if keys else repeat(None), repeat(source),
                                  keys[1] if keys else repeat(None),
-                                 [raw or None for raw in raws], name_text, repeat(run_id), numbers),
+                                 [raw or None for raw in raws], *names, repeat(run_id), numbers),
                              wanted.tolist()))
+
+
+def _ages(values, year):
+    """The age on the reference day of each birth date or year (None for a blank or a _Reject),
+    computed once per distinct value."""
+    age = {v: age_on_reference(v, year) for v in set(values) if v.__class__ is not _Reject}
+    return list(map(age.get, values))
 
 
 class _Ids:
@@ -786,10 +792,3 @@ def _record_run(conn, run, status):
     run_id = _insert_run(conn, run, status)
     conn.execute("COMMIT")
     return run_id
-
-
-def _json_value(value: object) -> str:
-    """A value as JSON text, for the identity file's values of a row."""
-    if value is None or value.__class__ is _Reject:
-        return "null"
-    return _json_text(value) if isinstance(value, str) else json.dumps(value)
