@@ -521,6 +521,8 @@ class _Column:
             return [c if c.__class__ is str else (c.__class__, c) if c.__class__ in _HASHABLE
                     else object() for c in cells]      # e.g. a list from a layer: never shared
         if self.col.type == "date":
+            if 14 not in set(map(len, cells)):           # no stamp: the cells themselves
+                return cells
             if _STAMPS.fullmatch("\n".join(cells)):      # every cell a stamp: their days at once
                 return list(zip(repeat("stamp"), np.array(cells, dtype="U14").astype("U8").tolist()))
             return [("stamp", c[:8]) if len(c) == 14 and c.isascii() and c.isdigit() else c
