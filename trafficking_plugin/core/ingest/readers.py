@@ -312,6 +312,7 @@ def _text_batches(handle, encoding, delimiter, table, state):
             if (cells == width - 1).all():
                 columns = _parse_block(block, delimiter, width, len(ends))
         if columns is None:
+            state["line"] = number
             bad_lines = set()
             lines = _decoded_lines(_chain_all([block], blocks), encoding, bad_lines, number)
             rows = _records(_LineFeed(lines), delimiter, table, encoding, bad_lines, state)
