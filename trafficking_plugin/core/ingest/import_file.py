@@ -437,6 +437,10 @@ _PLAIN = {
     "number": re.compile(r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,15})?\n)*-?[0-9]{1,15}(?:\.[0-9]{1,15})?"),
     "identity": re.compile(r"(?:(?:[^#\n][^\n]*)?\n)*(?:[^#\n][^\n]*)?"),
 }
+# The same, each cell plain or empty (the columns that may be left empty).
+_PLAIN_OR_EMPTY = {kind: re.compile(rf"(?:(?:{cell})?\n)*(?:{cell})?") for kind, cell in (
+    ("code", _PLAIN_CELL), ("text", _PLAIN_CELL), ("integer", r"-?[0-9]{1,15}"),
+    ("number", r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?"))}
 _STAMPS = re.compile(r"(?:[0-9]{14}\n)*[0-9]{14}")
 _PLAIN_CONVERT = {"integer": int, "number": float}
 _HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, datetime.time}
@@ -537,10 +541,16 @@ class _Column:
         if pattern is None or (names and self.col.required) or self.col.range:
             return None                       # a range is checked cell by cell
         joined = "\n".join(cells)
-        if joined.count("\n") != len(cells) - 1 or not pattern.fullmatch(joined):
-            return None                       # a cell holds a line break, or one is not plain
+        if joined.count("\n") != len(cells) - 1:
+            return None                       # a cell holds a line break
         convert = _PLAIN_CONVERT.get(self.col.type)
-        return list(map(convert, cells)) if convert and not names else list(cells)
+        if pattern.fullmatch(joined):
+            return list(map(convert, cells)) if convert and not names else list(cells)
+        # Plain cells and empty ones (an optional column): an empty cell stages nothing.
+        if names or self.col.required or not _PLAIN_OR_EMPTY[self.col.type].fullmatch(joined):
+            return None                       # a cell is not plain
+        convert = convert or str
+        return [convert(c) if c else None for c in cells]
 
     def _outcome(self, cell):
         outcome = check_cell(self.col, cell, self.data_year)
