@@ -94,7 +94,6 @@ class _Run:
     def run(self):
         conn = self.conn
         conn.execute(f"PRAGMA temp.cache_size = -{TEMP_CACHE_KIB}")
-        conn.execute(f"PRAGMA main.cache_size = -{TEMP_CACHE_KIB}")
         schema.apply_schema(conn, tables=[schema.TABLES_BY_NAME[t] for t in
                                           ("crosswalk", "unmapped_code") + OUTPUT_TABLES])
         self.summary.defaults_added = code_tables.load_defaults(conn)
