@@ -146,3 +146,35 @@ def test_the_ods_reader_reads_what_libreoffice_writes(tmp_path):
     assert rows == [(["h", None, "z"], None),
                     (["a   b\tc\nd\ne", None, None, datetime.time(10, 30), True, 0.25], None),
                     (["v", None, None, None, None, None], None), (["v", None, None, None, None, None], None)]
+
+
+@pytest.mark.parametrize("block", [16, 64, 1 << 20])
+def test_plain_blocks_read_at_once_give_the_rows_the_csv_reader_gives(tmp_path, monkeypatch, block):
+    """After the header, plain blocks are read by pandas' C parser in columns; from the first
+    block with a quote (or another encoding, or a ragged line) the csv reader takes over. Either
+    way the rows, their problems and their order are those of reading the file row by row."""
+    from trafficking_db.trafficking_plugin.core.ingest import readers
+    lines = (["A;B;C"] + [f"{n}; ก{n} ;x" for n in range(40)] + [";;", "  ;;"]
+             + ['41;"two\nlines";y', "42;NA;", "43;#;\\"] + [f"{n};b;c" for n in range(44, 60)]
+             + ["60;short", "61;b;c"])
+    path = tmp_path / "t.csv"         # the last line in TIS-620: not valid UTF-8
+    path.write_bytes("\r\n".join(lines).encode("utf-8") + b"\r\n62;" + "ข".encode("cp874") + b";z")
+    monkeypatch.setattr(readers, "FAST_BLOCK_BYTES", block)
+    with readers.open_table(path, "utf-8") as table:
+        table.multiline = frozenset({1})
+        expected = list(table)[1:]
+    with readers.open_table(path, "utf-8") as table:
+        table.multiline = frozenset({1})
+        rows = iter(table)
+        assert next(rows)[0] == ["A", "B", "C"]
+        got, blocks = [], 0
+        for batch in readers.batches(table, rows):
+            if isinstance(batch, readers.ColumnBlock):
+                blocks += 1
+                got += [(list(cells), None) for cells in zip(*batch.columns)]
+            else:
+                got += batch
+    assert got == expected and len(got) == len(lines)
+    assert got[-1][1] is not None and got[-1][0][0] == "62"
+    assert (blocks > 0) == (block < 1000)       # one block of the whole file has the quote
+    assert got[40] == (["", "", ""], None) and got[42][0] == ["41", "two\nlines", "y"]

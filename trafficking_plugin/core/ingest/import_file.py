@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import os
 import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
-from json.encoder import encode_basestring as _json_text
+from itertools import compress, repeat
+
+import numpy as np
 
 from .. import database, schema
 from ..database import PathLike, now_utc
@@ -28,16 +28,13 @@ from . import gdal_table, pseudonym, readers, thai_id
 from .spec import ID_TYPES, FileSpec, Spec, find_file_kind, load_spec
 from .validate import Rejection, age_on_reference, cell_text, check_cell, mask_ids_in
 
-# SQLite page cache of each database file during an import, in KiB. The temporary row hashes
-# are filled in random order, which SQLite's default 2 MiB cache turns into file reads and
-# writes; staging and identity rows are only appended. Fixed sizes, so memory does not grow
-# with the file.
-SQLITE_CACHE_KIB = {"main": 32768, "identity": 2048, "temp": 32768}
-_SEPARATOR = "\x1f"        # between a row's cells when hashed: the ASCII unit separator
+# SQLite page cache of each database file during an import, in KiB: staging and identity rows
+# are only appended. Fixed sizes, so memory does not grow with the file.
+SQLITE_CACHE_KIB = {"main": 32768, "identity": 2048}
 # rejected_row.value of an identifying column (a name, a birth date): the value itself is kept
 # in the identity file's rejected_value, where authorised staff can fix the file by it.
 WITHHELD = "(withheld: an identifying value; see rejected_value in the identity file)"
-CHUNK_ROWS = 5000          # rows validated and written per executemany (and per cancel check)
+CHUNK_ROWS = 50_000         # rows validated and written per executemany (and per cancel check)
 _TEXT_FORMATS = ("csv", "dbf")   # readers whose cells are all str
 HEADER_SEARCH_ROWS = 10    # title rows above the header (merged cells) are skipped up to here
 _SQL_TYPES = {"text": "TEXT", "code": "TEXT", "integer": "INTEGER", "year": "INTEGER",
@@ -230,39 +227,47 @@ def _import_in_transaction(conn, identity, run, open_rows, spec, secret, feedbac
         target = staging_table(spec, file_spec)
         schema.apply_schema(conn, tables=[target], keep_identifying=lambda moved:
                             pseudonym.keep_identifying(identity, moved))
-        conn.execute("CREATE TEMP TABLE seen_row (hash INTEGER PRIMARY KEY, row_number INTEGER)")
         writer = _Writer(conn, identity, run, spec, file_spec, target, positions, len(header),
                          secret, table.format in _TEXT_FORMATS)
         chunk, blank, read = [], 0, 0
         try:
-            for cells, problem in rows:
-                # The row as one text, once: blank when only spaces and separators are left
-                # (the separator counts as white space), and hashed to find exact copies.
-                try:
-                    text = _SEPARATOR.join(cells)
-                except TypeError:             # spreadsheet cells: numbers, dates, empty
-                    text = _SEPARATOR.join(cell_text(c) for c in cells)
-                if problem is None and (not text or text.isspace()):
-                    blank += 1                # an empty line is not a data row
-                    if blank % CHUNK_ROWS == 0:
-                        check_canceled(feedback)      # a long run of them honours Cancel too
+            for batch in readers.batches(table, rows, CHUNK_ROWS):
+                if batch.__class__ is readers.ColumnBlock:
+                    if chunk:                 # rows read one by one before: theirs come first
+                        check_canceled(feedback)
+                        writer.write(chunk)
+                        chunk = []
+                    columns, empty = _without_blank_rows(batch.columns)
+                    blank += empty
+                    for start in range(0, len(columns[0]), CHUNK_ROWS):
+                        check_canceled(feedback)
+                        part = [column[start:start + CHUNK_ROWS] for column in columns]
+                        writer.write_columns(read + 1, part)
+                        read += len(part[0])
+                        run["rows_read"] = read
+                        feedback.setProgress(100 * table.fraction())
                     continue
-                read += 1
-                if text.count(_SEPARATOR) == len(cells) - 1:
-                    digest = hash(text)
-                else:                         # a cell holds the separator: hash cell by cell
-                    digest = hash(tuple(cell_text(c) for c in cells))
-                chunk.append((read, cells, problem, digest))
-                if len(chunk) == CHUNK_ROWS:
-                    check_canceled(feedback)
-                    writer.write(chunk)
-                    chunk = []
-                    feedback.setProgress(100 * table.fraction())
+                for cells, problem in batch:
+                    try:                      # blank when only spaces are left: not a data row
+                        text = "".join(cells)
+                    except TypeError:         # spreadsheet cells: numbers, dates, empty
+                        text = "".join(cell_text(c) for c in cells)
+                    if problem is None and (not text or text.isspace()):
+                        blank += 1
+                        if blank % CHUNK_ROWS == 0:
+                            check_canceled(feedback)      # a long run of them honours Cancel too
+                        continue
+                    read += 1
+                    chunk.append((read, cells, problem))
+                    if len(chunk) == CHUNK_ROWS:
+                        check_canceled(feedback)
+                        writer.write(chunk)
+                        chunk = []
+                        feedback.setProgress(100 * table.fraction())
         finally:
             run["rows_read"] = read           # also for the message of a failed run
         check_canceled(feedback)
         writer.write(chunk)
-    conn.execute("DROP TABLE temp.seen_row")
     if _mostly_rejected(run):
         _reject_file(conn, identity, run, target.name)
     elsewhere = _other_province(conn, target, run_id)
@@ -432,6 +437,11 @@ _PLAIN = {
     "number": re.compile(r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,15})?\n)*-?[0-9]{1,15}(?:\.[0-9]{1,15})?"),
     "identity": re.compile(r"(?:(?:[^#\n][^\n]*)?\n)*(?:[^#\n][^\n]*)?"),
 }
+# The same, each cell plain or empty (the columns that may be left empty).
+_PLAIN_OR_EMPTY = {kind: re.compile(rf"(?:(?:{cell})?\n)*(?:{cell})?") for kind, cell in (
+    ("code", _PLAIN_CELL), ("text", _PLAIN_CELL), ("integer", r"-?[0-9]{1,15}"),
+    ("number", r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?"))}
+_STAMPS = re.compile(r"(?:[0-9]{14}\n)*[0-9]{14}")
 _PLAIN_CONVERT = {"integer": int, "number": float}
 _HASHABLE = {type(None), bool, int, float, datetime.date, datetime.datetime, datetime.time}
 
@@ -459,19 +469,29 @@ class _Column:
 
     def _id_outcomes(self, cells, text_only):
         """An ID column: its valid 13-digit IDs (nearly every cell, and nearly all different,
-        so remembering them saves nothing) are keyed at once, the rest checked as any cell."""
+        so remembering them saves nothing) are keyed at once and split into person type and
+        home town as numpy arrays, the rest checked as any cell."""
         ids = [c if c.__class__ is str else "" for c in cells]
-        valid = thai_id.valid_thai_id_mask(ids).tolist()
-        keys = iter(self.person_key.many([c for c, ok in zip(ids, valid) if ok]))
-        out = [(next(keys), "thai_id", int(c[0]), c[1:5], c) if ok else None
-               for c, ok in zip(ids, valid)]
-        others = [i for i, ok in enumerate(valid) if not ok]
-        if not others:
-            return out, False
-        checked, rejects = self._cached_outcomes([cells[i] for i in others], text_only)
-        for i, outcome in zip(others, checked):
-            out[i] = outcome
-        return out, rejects
+        valid = thai_id.valid_thai_id_mask(ids)
+        out = _Ids(len(cells))
+        good = list(compress(ids, valid))
+        if good:
+            digits = np.array(good, dtype="U13").view(np.uint32).reshape(-1, 13)
+            at = np.flatnonzero(valid)
+            out.keys[at] = self.person_key.many(good)
+            out.kinds[at] = "thai_id"
+            out.types[at] = (digits[:, 0] - ord("0")).tolist()
+            out.towns[at] = np.ascontiguousarray(digits[:, 1:5]).view("U4").ravel().tolist()
+            out.raws[at] = good
+        others = np.flatnonzero(~valid).tolist()
+        if others:
+            checked, _ = self._cached_outcomes([cells[i] for i in others], text_only)
+            for i, outcome in zip(others, checked):
+                if outcome.__class__ is _Reject:
+                    out.rejects[i] = outcome
+                else:
+                    out.keys[i], out.kinds[i], out.types[i], out.towns[i], out.raws[i] = outcome
+        return out, bool(out.rejects)
 
     def _cached_outcomes(self, cells, text_only):
         keys = self._keys(cells, text_only)
@@ -505,6 +525,10 @@ class _Column:
             return [c if c.__class__ is str else (c.__class__, c) if c.__class__ in _HASHABLE
                     else object() for c in cells]      # e.g. a list from a layer: never shared
         if self.col.type == "date":
+            if 14 not in set(map(len, cells)):           # no stamp: the cells themselves
+                return cells
+            if _STAMPS.fullmatch("\n".join(cells)):      # every cell a stamp: their days at once
+                return list(zip(repeat("stamp"), np.array(cells, dtype="U14").astype("U8").tolist()))
             return [("stamp", c[:8]) if len(c) == 14 and c.isascii() and c.isdigit() else c
                     for c in cells]
         return cells
@@ -517,10 +541,16 @@ class _Column:
         if pattern is None or (names and self.col.required) or self.col.range:
             return None                       # a range is checked cell by cell
         joined = "\n".join(cells)
-        if joined.count("\n") != len(cells) - 1 or not pattern.fullmatch(joined):
-            return None                       # a cell holds a line break, or one is not plain
+        if joined.count("\n") != len(cells) - 1:
+            return None                       # a cell holds a line break
         convert = _PLAIN_CONVERT.get(self.col.type)
-        return list(map(convert, cells)) if convert and not names else list(cells)
+        if pattern.fullmatch(joined):
+            return list(map(convert, cells)) if convert and not names else list(cells)
+        # Plain cells and empty ones (an optional column): an empty cell stages nothing.
+        if names or self.col.required or not _PLAIN_OR_EMPTY[self.col.type].fullmatch(joined):
+            return None                       # a cell is not plain
+        convert = convert or str
+        return [convert(c) if c else None for c in cells]
 
     def _outcome(self, cell):
         outcome = check_cell(self.col, cell, self.data_year)
@@ -549,20 +579,30 @@ class _Writer:
         self.needed = max((p + 1 for p in positions if p is not None), default=0)
         self.has_id = file_spec.id_column is not None
         self.unlinked = 0
+        self.seen = _SeenRows()        # row hashes, to find exact copies
         self.withheld = []           # identifying values of rejected rows, for the identity file
         names = [c.name for c in target.all_columns if c.name != "fid"]
         quoted = ", ".join(f'"{name}"' for name in names)      # a field may be an SQL keyword
         self.insert_staged = (f'INSERT INTO "{target.name}" ({quoted}) '
                               f'VALUES ({", ".join("?" * len(names))})')
         identity_fields = [c.col.field for c in self.columns if c.col.identity]
-        # The names as json.dumps(dict, ensure_ascii=False) writes them, without a dict per row.
-        self.names_json = "{" + ", ".join(f'"{f}": %s' for f in identity_fields) + "}"
+        # The names as json.dumps(dict, ensure_ascii=False) writes them, made by SQLite from the
+        # values (json_quote escapes text as json.dumps does): no text per row made in Python.
+        pairs = " || ', ' || ".join(f"'\"{f}\": ' || json_quote(?)" for f in identity_fields)
+        self.insert_identity = ("INSERT INTO person_identity VALUES (?, ?, ?, ?, "
+                                f"'{{' || {pairs or repr('')} || '}}', ?, ?)")
 
     def write(self, chunk):
+        """Check and write rows read one by one: (row number, cells, problem) each."""
+        if not chunk:
+            return
         rejected = {}                  # row number -> [(field, value, why)]
-        first_seen = self._duplicates(chunk)
+        first_seen = self.seen.copies(
+            [n for n, _cells, _problem in chunk],
+            [hash(tuple(cells if self.text_only else map(cell_text, cells)))
+             for _n, cells, _problem in chunk])
         numbers, rows = [], []
-        for row_number, cells, problem, _hash in chunk:
+        for row_number, cells, problem in chunk:
             if problem is None and row_number in first_seen:
                 problem = f"exact copy of row {first_seen[row_number]}"
             problem = problem or self._shape_problem(cells)
@@ -571,7 +611,27 @@ class _Writer:
             else:
                 numbers.append(row_number)
                 rows.append(cells)
-        staged, identities = self._check(numbers, rows, rejected)
+        # cut to the shortest row, which holds every position
+        self._write(numbers, list(zip(*rows)) if rows else [], rejected)
+
+    def write_columns(self, first: int, columns: list[list[str]]) -> None:
+        """Check and write rows read at once, numbered from ``first``: one list of text cells
+        for each of the header's columns (every row has them all)."""
+        count = len(columns[0])
+        numbers = range(first, first + count)
+        first_seen = self.seen.copies(numbers, list(map(hash, zip(*columns))))
+        rejected = {n: [(None, None, f"exact copy of row {first_seen[n]}")]
+                    for n in sorted(first_seen)}
+        if rejected:
+            keep = np.ones(count, dtype=bool)
+            keep[np.array(list(first_seen)) - first] = False
+            keep = keep.tolist()
+            numbers = list(compress(numbers, keep))
+            columns = [list(compress(column, keep)) for column in columns]
+        self._write(numbers, columns, rejected)
+
+    def _write(self, numbers, by_column, rejected):
+        staged, identities = self._check(numbers, by_column, rejected)
         self.run["rows_rejected"] += len(rejected)
         self.run["rows_staged"] += len(staged)
         # Masked again as a safety net: a value or reason may quote an ID typed elsewhere.
@@ -581,8 +641,7 @@ class _Writer:
         self.conn.executemany(self.insert_staged, staged)
         self.conn.executemany("INSERT INTO rejected_row (import_run_id, file_name, row_number, field,"
                               " value, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected_rows)
-        self.identity.executemany("INSERT INTO person_identity VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  identities)
+        self.identity.executemany(self.insert_identity, identities)
         if self.withheld:
             self.identity.executemany("INSERT INTO rejected_value VALUES (?, ?, ?, ?)", self.withheld)
             self.withheld = []
@@ -599,20 +658,23 @@ class _Writer:
                     "short: a truncated file or a broken line?)")
         return None
 
-    def _check(self, numbers, rows, rejected):
-        """Staged and identity rows of the well-shaped ``rows``; rejections go into ``rejected``."""
-        if not rows:
+    def _check(self, numbers, by_column, rejected):
+        """Staged and identity rows of the well-shaped rows (``by_column``, their cells column
+        by column); rejections go into ``rejected``."""
+        if not numbers:
             return [], []
-        outcomes, bad = [], set()
-        by_column = list(zip(*rows))      # cut to the shortest row, which holds every position
+        outcomes, bad, ids = [], set(), None
         for column in self.columns:
             if column.position is None:
-                cells = [None] * len(rows)
+                cells = [None] * len(numbers)
             else:
                 cells = list(by_column[column.position])
             out, rejects = column.outcomes(cells, self.text_only and column.position is not None)
             outcomes.append(out)
-            if rejects:
+            if column.is_id:
+                ids = out
+                bad.update(out.rejects)
+            elif rejects:
                 bad.update(i for i, o in enumerate(out) if o.__class__ is _Reject)
         for i in sorted(bad):
             rejected[numbers[i]] = [
@@ -622,61 +684,106 @@ class _Writer:
             self.withheld += [(self.run["run_id"], numbers[i], column.col.field, out[i].value)
                               for column, out in zip(self.columns, outcomes)
                               if column.col.identity and out[i].__class__ is _Reject]
-        ids = next((out for column, out in zip(self.columns, outcomes) if column.is_id), None)
-        if ids and bad:                  # rows left out below; their ID outcome may be a _Reject
-            ids = [_NO_ID if o.__class__ is _Reject else o for o in ids]
-        ids = ids or [_NO_ID] * len(rows)
+        ids = ids or _Ids(len(numbers))
         names = [out for column, out in zip(self.columns, outcomes) if column.col.identity]
         year = self.run["data_year"]
-        values = [[age_on_reference(v, year) if v.__class__ is not _Reject else None for v in out]
-                  if column.col.staged_as == "age" else out
+        values = [_ages(out, year) if column.col.staged_as == "age" else out
                   for column, out in zip(self.columns, outcomes)
                   if not column.is_id and (not column.col.identity or column.col.staged_as)]
         run_id = self.run["run_id"]
-        keys = list(zip(*ids))[:4] if self.has_id else []
+        keys = [ids.keys.tolist(), ids.kinds.tolist(), ids.types.tolist(), ids.towns.tolist()] \
+            if self.has_id else []
         staged = list(zip(repeat(run_id), numbers, *keys, *values))
-        identities = self._identities(numbers, ids, names)
+        keep = np.ones(len(numbers), dtype=bool)          # the rows not rejected
+        keep[list(bad)] = False
+        identities = self._identities(numbers, keys, ids.raws.tolist(), names, keep)
         if bad:
-            staged = [row for i, row in enumerate(staged) if i not in bad]
-            identities = [row for i, row in identities if i not in bad]
-        else:
-            identities = [row for _, row in identities]
+            staged = list(compress(staged, keep.tolist()))
         if self.has_id:
-            self.unlinked += sum(1 for i, o in enumerate(ids) if o[0] is None and i not in bad)
+            self.unlinked += int(np.count_nonzero(np.equal(ids.keys, None) & keep))
         return staged, identities
 
-    def _identities(self, numbers, ids, names):
-        """(index, identity row) of every row with an ID or a name, for the identity file."""
+    def _identities(self, numbers, keys, raws, names, keep):
+        """The identity rows of the rows ``keep`` marks that have an ID or a name (the
+        identifying values one a column, for insert_identity)."""
         run_id, source = self.run["run_id"], self.spec.source
-        has_id = self.has_id
-        name_rows = list(zip(*names)) if names else [()] * len(numbers)
-        return [(i, (key, source, kind if has_id else None, raw_id or None,
-                     self.names_json % tuple(map(_json_value, name_cells)), run_id, number))
-                for i, ((key, kind, _type, _town, raw_id), name_cells, number)
-                in enumerate(zip(ids, name_rows, numbers))
-                if raw_id or any(c not in (None, "") for c in name_cells)]
+        wanted = keep.copy()
+        for i in np.flatnonzero(keep).tolist():
+            if not raws[i]:
+                wanted[i] = any(out[i] not in (None, "") for out in names)
+        return list(compress(zip(keys[0] if keys else repeat(None), repeat(source),
+                                 keys[1] if keys else repeat(None),
+                                 [raw or None for raw in raws], *names, repeat(run_id), numbers),
+                             wanted.tolist()))
 
-    def _duplicates(self, chunk):
-        """Row number -> the earlier row it copies exactly, over the whole file so far.
 
-        Hashes live in a temporary SQLite table, not a Python set, so memory stays flat. A
-        chunk's hashes reach SQL as one JSON array (the rows of a chunk are numbered without
-        gaps: row = first + position), and SQL matches them, only in a chunk where some hash
-        was already there (a copy). The hash is Python's own 64-bit string hash (SipHash, keyed
-        at random per process): the table lives only as long as this run, so the hashes need not
-        be stable across runs, and it costs a third of a cryptographic digest."""
-        conn, first = self.conn, chunk[0][0] if chunk else 0
-        hashes = json.dumps([digest for _n, _cells, _problem, digest in chunk])
-        # In hash order, so the table's index fills page by page; a copy within the chunk keeps
-        # its first row (the lower row number comes first).
-        before = conn.total_changes
-        conn.execute("INSERT OR IGNORE INTO temp.seen_row SELECT value, ? + key FROM "
-                     "json_each(?) ORDER BY value, key", (first, hashes))
-        if conn.total_changes - before == len(chunk):
-            return {}
-        return dict(conn.execute(                            # some hash was there: a copy
-            "SELECT ? + c.key, s.row_number FROM json_each(?) c JOIN temp.seen_row s ON "
-            "s.hash = c.value WHERE s.row_number <> ? + c.key", (first, hashes, first)))
+def _ages(values, year):
+    """The age on the reference day of each birth date or year (None for a blank or a _Reject),
+    computed once per distinct value."""
+    age = {v: age_on_reference(v, year) for v in set(values) if v.__class__ is not _Reject}
+    return list(map(age.get, values))
+
+
+class _Ids:
+    """The outcomes of an ID column, column by column (numpy object arrays): person key, kind,
+    person type, home town and the normalised ID (a row without one: _NO_ID's values), and
+    the _Reject of each rejected row by its index."""
+
+    def __init__(self, count):
+        self.keys, self.kinds, self.types, self.towns, self.raws = (
+            np.full(count, value, dtype=object) for value in _NO_ID)
+        self.rejects = {}
+
+    def __getitem__(self, i):
+        return self.rejects.get(i) or (self.keys[i], self.kinds[i], self.types[i],
+                                       self.towns[i], self.raws[i])
+
+
+class _SeenRows:
+    """The hash of every row of the file so far, and the first row that had it, in two sorted
+    numpy arrays (12 bytes a row): which rows of a chunk copy an earlier row exactly.
+
+    The hash is Python's own 64-bit hash of the row's cells (SipHash, keyed at random per
+    process): the arrays live only as long as this run, so the hashes need not be stable
+    across runs."""
+
+    def __init__(self):
+        self.hashes = np.empty(0, dtype=np.int64)
+        self.rows = np.empty(0, dtype=np.int32)
+
+    def copies(self, numbers, hashes):
+        """Row number -> the earlier row it copies, for the rows ``numbers`` (ascending) with
+        ``hashes``; their hashes are remembered."""
+        numbers = np.asarray(numbers, dtype=np.int32)
+        hashes = np.asarray(hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")       # a copy after its original
+        hashes, numbers = hashes[order], numbers[order]
+        first = np.ones(len(hashes), dtype=bool)       # the first of its hash in the chunk
+        first[1:] = hashes[1:] != hashes[:-1]
+        at = np.searchsorted(self.hashes, hashes)
+        known = at < len(self.hashes)
+        known[known] = self.hashes[at[known]] == hashes[known]
+        original = numbers[first][np.cumsum(first) - 1]      # the chunk's first of each hash
+        original[known] = self.rows[at[known]]
+        copy = known | ~first
+        new = first & ~known
+        places = at[new]
+        self.hashes = np.insert(self.hashes, places, hashes[new])
+        self.rows = np.insert(self.rows, places, numbers[new])
+        return dict(zip(numbers[copy].tolist(), original[copy].tolist()))
+
+
+def _without_blank_rows(columns):
+    """The columns without their blank rows (every cell empty or spaces), and how many there were."""
+    blank = [i for i, cell in enumerate(columns[0]) if not cell or cell.isspace()]
+    if blank:
+        blank = [i for i in blank if all(not c[i] or c[i].isspace() for c in columns)]
+    if not blank:
+        return columns, 0
+    keep = [True] * len(columns[0])
+    for i in blank:
+        keep[i] = False
+    return [list(compress(column, keep)) for column in columns], len(blank)
 
 
 def _insert_run(conn, run, status):
@@ -697,10 +804,3 @@ def _record_run(conn, run, status):
     run_id = _insert_run(conn, run, status)
     conn.execute("COMMIT")
     return run_id
-
-
-def _json_value(value: object) -> str:
-    """A value as JSON text, for the identity file's values of a row."""
-    if value is None or value.__class__ is _Reject:
-        return "null"
-    return _json_text(value) if isinstance(value, str) else json.dumps(value)

@@ -261,13 +261,17 @@ def person_keyer(secret: bytes) -> PersonKeyer:
 
     def many(normalised_ids):
         digests = []
-        for normalised_id in normalised_ids:
-            digest = inner.copy()
+        add, inner_copy, outer_copy = digests.append, inner.copy, outer.copy
+        for normalised_id in normalised_ids:          # (names bound once: a tight loop)
+            digest = inner_copy()
             digest.update(normalised_id.encode("ascii"))
-            wrapped = outer.copy()
+            wrapped = outer_copy()
             wrapped.update(digest.digest())
-            digests.append(wrapped.digest()[:16])
-        text = b"".join(digests).hex().translate(_LETTERS_FOR_DIGITS)
+            add(wrapped.digest())
+        text = b"".join(digests).hex()
+        # The first 128 bits (32 hex digits) of each 256-bit digest (64).
+        text = "".join([text[i:i + 32] for i in range(0, len(text), 64)]).translate(
+            _LETTERS_FOR_DIGITS)
         return [text[i:i + 32] for i in range(0, len(text), 32)]
 
     def key(normalised_id):

@@ -61,18 +61,21 @@ def build_persons(conn: sqlite3.Connection, data_year: int) -> int:
     taken from it whole, and only the other persons' records go through _first(): sorting
     every record with all its fields, and building "order || value" for each field of each
     record, was most of the crosswalk's time."""
-    # Per person, from narrow rows: the first record (its order key, doubled, plus 1 when it
-    # lacks a field, so one min() tells both), how many there are, the record of the place (the
-    # first by rank with a sub-district, one with a village before one without, then insertion
-    # order) and the known sources in precedence order.
-    place = ("min(CASE WHEN subdistrict_code IS NOT NULL THEN (rank * 2 + (village_code IS NULL)) "
-             "* 1000000000000 + seq END) % 1000000000000")
-    known = " || ".join(f"iif(max(rank = {i + 1}), '{s} ', '')" for i, s in enumerate(PRECEDENCE))
+    # Per person, in one pass over the records sorted by person: the first record's fields
+    # (bare columns beside the query's only min(), which SQLite takes from the row holding the
+    # minimum), its order key doubled plus 1 when it lacks a field, how many records there are
+    # and the known sources in precedence order. Carrying the fields through the sort costs
+    # less than looking the first record up again by rowid for every person.
+    known = " || ".join(f"iif(total(rank = {i + 1}) > 0, '{s} ', '')"
+                        for i, s in enumerate(PRECEDENCE))
     conn.execute(
         f"CREATE TEMP TABLE person_first AS SELECT person_key, min({_ORDER} * 2 + incomplete) "
-        f"AS first_key, count(*) AS records, {place} AS place, {known} AS sources, "
-        f"max(rank) > {len(PRECEDENCE)} AS other FROM (SELECT rowid AS seq, * FROM "
-        "temp.person_record) WHERE person_key IS NOT NULL GROUP BY person_key")
+        f"AS first_key, {', '.join(_VALUES)}, village_code, subdistrict_code, district_code, "
+        f"count(*) AS records, {known} AS sources, total(rank > {len(PRECEDENCE)}) > 0 AS other, "
+        "total(subdistrict_code IS NOT NULL) AS placed, total(subdistrict_code IS NOT NULL AND "
+        "village_code IS NOT NULL) AS in_village "
+        "FROM (SELECT rowid AS seq, * FROM temp.person_record) WHERE person_key IS NOT NULL "
+        "GROUP BY person_key")
     # The persons whose first record lacks a field that another of their records may have.
     conn.execute(f"CREATE TEMP TABLE person_rest (person_key TEXT PRIMARY KEY, "
                  f"{', '.join(_VALUES)})")
@@ -81,8 +84,20 @@ def build_persons(conn: sqlite3.Connection, data_year: int) -> int:
         "FROM (SELECT rowid AS seq, * FROM temp.person_record) WHERE person_key IN (SELECT "
         "person_key FROM temp.person_first WHERE records > 1 AND first_key % 2 = 1) "
         "GROUP BY person_key")
-    values = [f"coalesce(r.{c}, x.{c})" for c in _VALUES]
-    values[0] = "coalesce(r.sex, x.sex, 'unknown')"
+    # The record of the place: the first by rank with a sub-district, one with a village before
+    # one without, then insertion order. That is the first record when it has both, or when no
+    # record has what it lacks; else it is looked for among the person's records (its rowid).
+    conn.execute("CREATE TEMP TABLE person_place (person_key TEXT PRIMARY KEY, place INTEGER)")
+    conn.execute(
+        "INSERT INTO temp.person_place SELECT person_key, min(CASE WHEN subdistrict_code IS NOT "
+        "NULL THEN (rank * 2 + (village_code IS NULL)) * 1000000000000 + seq END) % "
+        "1000000000000 FROM (SELECT rowid AS seq, * FROM temp.person_record) WHERE person_key IN "
+        "(SELECT person_key FROM temp.person_first WHERE CASE WHEN subdistrict_code IS NULL THEN "
+        "placed > 0 ELSE village_code IS NULL AND in_village > 0 END) GROUP BY person_key")
+    values = [f"coalesce(f.{c}, x.{c})" for c in _VALUES]
+    values[0] = "coalesce(f.sex, x.sex, 'unknown')"
+    place = [f"CASE WHEN l.person_key IS NOT NULL THEN p.{c} WHEN f.subdistrict_code IS NOT NULL "
+             f"THEN f.{c} END" for c in ("village_code", "subdistrict_code", "district_code")]
     # Sources in precedence order: the known ones by their rank, then other sources (new
     # agencies, rare) by name, through an index of their records only.
     conn.execute(f"CREATE INDEX temp.person_record_other ON person_record (person_key, source) "
@@ -93,12 +108,12 @@ def build_persons(conn: sqlite3.Connection, data_year: int) -> int:
     cur = conn.execute(
         f"INSERT INTO person (person_key, data_year, {', '.join(_VALUES)}, village_code, "
         "subdistrict_code, district_code, sources, linked) "
-        f"SELECT f.person_key, ?, {', '.join(values)}, p.village_code, p.subdistrict_code, "
-        f"p.district_code, rtrim(f.sources || CASE WHEN f.other THEN {others} ELSE '' END, ' '), 1 "
-        "FROM temp.person_first f JOIN temp.person_record r ON "
-        "r.rowid = f.first_key / 2 % 1000000000000 "
+        f"SELECT f.person_key, ?, {', '.join(values)}, {', '.join(place)}, "
+        f"rtrim(f.sources || CASE WHEN f.other THEN {others} ELSE '' END, ' '), 1 "
+        "FROM temp.person_first f "
         "LEFT JOIN temp.person_rest x ON x.person_key = f.person_key "
-        "LEFT JOIN temp.person_record p ON p.rowid = f.place ORDER BY f.rowid", (data_year,))
+        "LEFT JOIN temp.person_place l ON l.person_key = f.person_key "
+        "LEFT JOIN temp.person_record p ON p.rowid = l.place ORDER BY f.rowid", (data_year,))
     # Like person_record, the temporary tables go with the connection (dropping person_first
     # would cost half a second at Chiang Mai's volume).
     _number_households_densely(conn, data_year)
