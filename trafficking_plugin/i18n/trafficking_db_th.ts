@@ -1720,6 +1720,16 @@ See docs/prevention_targets.md.</source>
             <translation>ไฟล์หน่วยงานที่มาช้า (นำเข้า เทียบรหัส คำนวณ)</translation>
         </message>
         <message>
+            <location filename="../../processing_algorithms/provider.py" />
+            <source>Data-quality report (HTML)</source>
+            <translation>รายงานคุณภาพข้อมูล (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/provider.py" />
+            <source>Risk reports (HTML index)</source>
+            <translation>รายงานความเสี่ยง (หน้าสารบัญ HTML)</translation>
+        </message>
+        <message>
             <location filename="../../processing_algorithms/public_export.py" />
             <source>Public export (protected aggregates)</source>
             <translation>ส่งออกข้อมูลสาธารณะ (ตัวเลขรวมที่ปกปิดแล้ว)</translation>
@@ -2107,8 +2117,8 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         </message>
         <message>
             <location filename="../../processing_algorithms/server_project.py" />
-            <source>Writes a project for QGIS Server from the province database and a scored data year: the area layers, risk by sub-district and district, establishments, partner organisations, network members' work contacts and the print layouts, with titles in Thai and English, WMS, WFS and OGC API - Features and the CRS EPSG:4326, 3857, 32647 and 32648. No person-level table, identity data or case is in it. The year's protected figures are published (as publicexport does, recorded in the export register) into a folder beside the project: they are all the public sees. Which role (staff, partner, public) sees which layer, feature and field is decided per request by the plugin's server part from the header X-Trafficking-Role that the web server sets. See docs/web.md.</source>
-            <translation>เขียนโครงการสำหรับ QGIS Server จากฐานข้อมูลจังหวัดและปีข้อมูลที่ประเมินแล้ว: ชั้นข้อมูลพื้นที่ ความเสี่ยงรายตำบลและอำเภอ สถานที่เสี่ยง หน่วยงานภาคี ช่องทางติดต่อที่ทำงานของสมาชิกเครือข่าย และแผนที่พิมพ์ พร้อมชื่อเรื่องภาษาไทยและอังกฤษ บริการ WMS, WFS และ OGC API - Features และระบบพิกัด EPSG:4326, 3857, 32647 และ 32648 ไม่มีตารางรายบุคคล ข้อมูลระบุตัวตน หรือคดีอยู่ในโครงการนี้ ตัวเลขที่ปกปิดแล้วของปีข้อมูลจะถูกเผยแพร่ (เหมือน publicexport และบันทึกในทะเบียนการส่งออก) ไว้ในโฟลเดอร์ข้างโครงการ ซึ่งเป็นทั้งหมดที่สาธารณะเห็นได้ บทบาทใด (เจ้าหน้าที่ ภาคี สาธารณะ) เห็นชั้นข้อมูล พื้นที่ และฟิลด์ใด ตัดสินทุกคำขอโดยส่วนเซิร์ฟเวอร์ของปลั๊กอินจากส่วนหัว X-Trafficking-Role ที่เว็บเซิร์ฟเวอร์กำหนด ดู docs/web.md</translation>
+            <source>Writes a project for QGIS Server from the province database and a scored data year: the area layers, risk by sub-district and district, establishments, partner organisations, network members' work contacts and the print layouts, with titles in Thai and English, WMS, WFS and OGC API - Features and the CRS EPSG:4326, 3857, 32647 and 32648. No person-level table, identity data or case is in it. The year's protected figures are published (as publicexport does, recorded in the export register) into a folder beside the project: they are all the public sees. Which role (staff, partner, public) sees which layer, feature and field is decided per request by the plugin's server part from the header X-Trafficking-Role that the web server sets. The partners' web page (a map of what their role sees, in Thai and English) is written into a folder &lt;project&gt;_web beside the project. See docs/web.md.</source>
+            <translation>เขียนโปรเจกต์สำหรับ QGIS Server จากฐานข้อมูลจังหวัดและปีข้อมูลที่คำนวณดัชนีแล้ว: ชั้นข้อมูลเขตพื้นที่ ความเสี่ยงรายตำบลและรายอำเภอ สถานประกอบการ องค์กรภาคี ช่องทางติดต่อที่ทำงานของสมาชิกเครือข่าย และแม่แบบพิมพ์ พร้อมชื่อภาษาไทยและภาษาอังกฤษ WMS, WFS และ OGC API - Features และระบบพิกัด EPSG:4326, 3857, 32647 และ 32648 ไม่มีตารางระดับบุคคล ข้อมูลระบุตัวตน หรือคดีอยู่ในโปรเจกต์ ตัวเลขของปีที่ได้รับการคุ้มครองแล้วจะถูกเผยแพร่ (เช่นเดียวกับ publicexport และบันทึกในทะเบียนการเผยแพร่) ลงในโฟลเดอร์ข้างโปรเจกต์ ซึ่งเป็นทั้งหมดที่สาธารณชนเห็น บทบาทใด (เจ้าหน้าที่ ภาคี สาธารณชน) เห็นชั้นข้อมูล รายการ และฟิลด์ใด ส่วนเสริมฝั่งเซิร์ฟเวอร์ของปลั๊กอินเป็นผู้ตัดสินในแต่ละคำขอ จากส่วนหัว X-Trafficking-Role ที่เว็บเซิร์ฟเวอร์กำหนด หน้าเว็บสำหรับภาคี (แผนที่ของสิ่งที่บทบาทนั้นเห็น ภาษาไทยและภาษาอังกฤษ) จะถูกเขียนลงในโฟลเดอร์ &lt;project&gt;_web ข้างโปรเจกต์ ดู docs/web.md</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/server_project.py" />
@@ -2147,6 +2157,11 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
         </message>
         <message>
             <location filename="../../processing_algorithms/server_project.py" />
+            <source>Partners' web page</source>
+            <translation>หน้าเว็บสำหรับภาคี</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
             <source>{} is not a QGIS project file name: end it with .qgs or .qgz</source>
             <translation>{} ไม่ใช่ชื่อไฟล์โครงการ QGIS: ให้ลงท้ายด้วย .qgs หรือ .qgz</translation>
         </message>
@@ -2154,6 +2169,16 @@ Writes risk_person, risk_village, risk_subdistrict, risk_district, risk_breakdow
             <location filename="../../processing_algorithms/server_project.py" />
             <source>{}: {} layers, print layouts: {}; public figures in {} (k = {}).</source>
             <translation>{}: {} ชั้นข้อมูล แผนที่พิมพ์: {}; ตัวเลขเผยแพร่สาธารณะอยู่ใน {} (k = {})</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>The partners' web page is in {}: serve it beside QGIS Server (docs/web.md).</source>
+            <translation>หน้าเว็บสำหรับภาคีอยู่ที่ {} ให้บริการคู่กับ QGIS Server (docs/web.md)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algorithms/server_project.py" />
+            <source>Leaflet was found neither in the plugin nor in Debian's /usr/share/javascript/leaflet (package libjs-leaflet): the partners' page draws its plain map, without zoom. Install libjs-leaflet and run this again for the full map.</source>
+            <translation>ไม่พบ Leaflet ทั้งในปลั๊กอินและใน /usr/share/javascript/leaflet ของ Debian (แพ็กเกจ libjs-leaflet) หน้าเว็บสำหรับภาคีจึงแสดงแผนที่แบบพื้นฐานที่ซูมไม่ได้ ติดตั้ง libjs-leaflet แล้วเรียกใช้อีกครั้งเพื่อแผนที่เต็มรูปแบบ</translation>
         </message>
         <message>
             <location filename="../../processing_algorithms/validate_index.py" />
@@ -3586,6 +3611,11 @@ RUN คือ fid ของการนำเข้าใน import_run หร�
             <translation>{} ไม่ใช่ปีข้อมูล: โปรดระบุปีตั้งแต่ {} ถึง {} (ค.ศ.) หรือ {} ถึง {} (พ.ศ.)</translation>
         </message>
         <message>
+            <location filename="../../trafficking_plugin/outputs/partner_page.py" />
+            <source>could not write the partner page into {}: {}</source>
+            <translation>ไม่สามารถเขียนหน้าเว็บสำหรับภาคีลงใน {}: {}</translation>
+        </message>
+        <message>
             <location filename="../../trafficking_plugin/outputs/project.py" />
             <location filename="../../trafficking_plugin/outputs/server_project.py" />
             <source>could not write {}: {}</source>
@@ -3787,6 +3817,10 @@ Each check has a severity (error: fix before publishing; warning: look at it) an
         <message>
             <source>Villages (points, optional)</source>
             <translation type="obsolete">หมู่บ้าน (จุด ไม่บังคับ)</translation>
+        </message>
+        <message>
+            <source>Writes a project for QGIS Server from the province database and a scored data year: the area layers, risk by sub-district and district, establishments, partner organisations, network members' work contacts and the print layouts, with titles in Thai and English, WMS, WFS and OGC API - Features and the CRS EPSG:4326, 3857, 32647 and 32648. No person-level table, identity data or case is in it. The year's protected figures are published (as publicexport does, recorded in the export register) into a folder beside the project: they are all the public sees. Which role (staff, partner, public) sees which layer, feature and field is decided per request by the plugin's server part from the header X-Trafficking-Role that the web server sets. See docs/web.md.</source>
+            <translation type="obsolete">เขียนโครงการสำหรับ QGIS Server จากฐานข้อมูลจังหวัดและปีข้อมูลที่ประเมินแล้ว: ชั้นข้อมูลพื้นที่ ความเสี่ยงรายตำบลและอำเภอ สถานที่เสี่ยง หน่วยงานภาคี ช่องทางติดต่อที่ทำงานของสมาชิกเครือข่าย และแผนที่พิมพ์ พร้อมชื่อเรื่องภาษาไทยและอังกฤษ บริการ WMS, WFS และ OGC API - Features และระบบพิกัด EPSG:4326, 3857, 32647 และ 32648 ไม่มีตารางรายบุคคล ข้อมูลระบุตัวตน หรือคดีอยู่ในโครงการนี้ ตัวเลขที่ปกปิดแล้วของปีข้อมูลจะถูกเผยแพร่ (เหมือน publicexport และบันทึกในทะเบียนการส่งออก) ไว้ในโฟลเดอร์ข้างโครงการ ซึ่งเป็นทั้งหมดที่สาธารณะเห็นได้ บทบาทใด (เจ้าหน้าที่ ภาคี สาธารณะ) เห็นชั้นข้อมูล พื้นที่ และฟิลด์ใด ตัดสินทุกคำขอโดยส่วนเซิร์ฟเวอร์ของปลั๊กอินจากส่วนหัว X-Trafficking-Role ที่เว็บเซิร์ฟเวอร์กำหนด ดู docs/web.md</translation>
         </message>
         <message>
             <source>Yearly pipeline</source>
