@@ -6,12 +6,12 @@ has them, the language switch, nothing fetched from outside 127.0.0.1, and a rol
 itself overwritten. Saves /tmp/issue18_partner_<role>.png."""
 import importlib.util
 import re
-import shutil
 import sqlite3
 import urllib.request
 from pathlib import Path
 
 import pytest
+from browser import headless_chromium
 
 from conftest import REPO
 from conftest_server import RELEASE_K, needs_server, qgis_server, server_project  # noqa: F401 (the session fixtures)
@@ -27,8 +27,6 @@ _spec = importlib.util.spec_from_file_location("web_forwarder", REPO / "scripts"
 web_forwarder = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(web_forwarder)
 
-CHROMIUM = shutil.which("chromium")
-CHROMEDRIVER = shutil.which("chromedriver")
 ROLES = ("staff", "partner", "public")
 STAFF_ONLY = {"risk_village", "village", "establishment"}
 
@@ -45,16 +43,7 @@ def pages(server_project, qgis_server):  # noqa: F811
 
 @pytest.fixture(scope="module")
 def driver():
-    if not CHROMIUM or not CHROMEDRIVER:
-        pytest.skip("chromium or chromium-driver is not installed (make setup installs them)")
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,900", "--lang=th"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    browser = headless_chromium("1280,900", {"browser": "ALL"})
     yield browser
     browser.quit()
 

@@ -5,10 +5,10 @@ and nothing fetched from outside the folder. Saves /tmp/issue18_public_site.png.
 import functools
 import http.server
 import json
-import shutil
 import threading
 
 import pytest
+from browser import headless_chromium
 
 from trafficking_db.trafficking_plugin.core.dissemination import website
 
@@ -19,8 +19,6 @@ webdriver = pytest.importorskip(
     "selenium.webdriver", reason="python3-selenium is not installed (make setup installs it)")
 from selenium.webdriver.common.by import By  # noqa: E402 (after the skip)
 
-CHROMIUM = shutil.which("chromium")
-CHROMEDRIVER = shutil.which("chromedriver")
 SCREENSHOT = "/tmp/issue18_public_site.png"
 YEAR = 2024
 
@@ -56,16 +54,7 @@ def server(folder):
 
 @pytest.fixture(scope="module")
 def driver():
-    if not CHROMIUM or not CHROMEDRIVER:
-        pytest.skip("chromium or chromium-driver is not installed (make setup installs them)")
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,1600", "--lang=th"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    browser = headless_chromium("1280,1600", {"browser": "ALL", "performance": "ALL"})
     yield browser
     browser.quit()
 
