@@ -29,6 +29,19 @@ class MenuRecordingIface(QgisInterface):
                 for a in sub.menu().actions()}
 
 
+def plugin_with_menus(qgis_iface):
+    """(iface, plugin): the plugin as QGIS's classFactory makes it, on an iface that keeps its
+    menus; a provider another test left is removed first (QGIS keeps one per id). The caller
+    runs initGui and unload."""
+    import trafficking_db
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("trafficking") is not None:
+        registry.removeProvider(registry.providerById("trafficking"))
+    iface = MenuRecordingIface(qgis_iface)
+    return iface, trafficking_db.classFactory(iface)
+
+
 def trafficking_providers():
     return [p for p in QgsApplication.processingRegistry().providers() if p.id() == "trafficking"]
 
@@ -36,13 +49,7 @@ def trafficking_providers():
 def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgis_processing):
     import trafficking_db
 
-    registry = QgsApplication.processingRegistry()
-    already = registry.providerById("trafficking")
-    if already is not None:  # another test's provider: start from a QGIS without it
-        registry.removeProvider(already)
-    iface = MenuRecordingIface(qgis_iface)
-
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     assert len(trafficking_providers()) == 1
     algorithms = {a.id() for a in trafficking_providers()[0].algorithms()}
@@ -65,13 +72,7 @@ def test_load_unload_load_leaves_one_provider_and_no_stray_menus(qgis_iface, qgi
 def test_menu_groups_the_work_in_sub_menus_with_the_manual_last(qgis_iface, qgis_processing):
     """The Plugins menu as QGIS builds it: five sub-menus in the order of the work, each entry an
     algorithm the provider has (with its icon) or a method of the plugin, and a Manual entry."""
-    import trafficking_db
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         (menu,) = iface.menus.values()
@@ -86,7 +87,8 @@ def test_menu_groups_the_work_in_sub_menus_with_the_manual_last(qgis_iface, qgis
         from trafficking_db.processing_algorithms.base import group_icon_path
         assert all((REPO / "trafficking_plugin" / "data" / "icons" / f"{icon}.svg").is_file() and
                    group_icon_path(icon).endswith(f"/{icon}.svg") for _, icon, _ in plugin.MENU)
-        algorithms = {a.id() for a in registry.providerById("trafficking").algorithms()}
+        provider = QgsApplication.processingRegistry().providerById("trafficking")
+        algorithms = {a.id() for a in provider.algorithms()}
         for label, target in plugin.menu_entries():
             assert target in algorithms if target.startswith("trafficking:") else \
                 callable(getattr(plugin, target)), (label, target)

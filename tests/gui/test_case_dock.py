@@ -256,19 +256,14 @@ def test_ten_thousand_cases_load_in_batches_and_filter(qgis_app, province):
 
 def test_the_plugins_menu_entry_opens_the_dock_on_the_projects_database(qgis_iface, qgis_processing,
                                                                         province):
-    import trafficking_db
-    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-    from test_plugin import MenuRecordingIface
+    from qgis.core import QgsProject, QgsVectorLayer
+    from test_plugin import plugin_with_menus
 
     db, villages = province
     project = QgsProject.instance()
     layer = QgsVectorLayer(f"{db}|layername=case", "case", "ogr")
     project.addMapLayer(layer)
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         entries = iface.entries()
@@ -395,15 +390,9 @@ def test_without_a_database_the_dock_offers_to_open_one(qgis_app, province, tmp_
 
 def test_the_menu_entry_without_a_case_layer_opens_the_dock_offering_a_geopackage(qgis_iface,
                                                                                   qgis_processing):
-    import trafficking_db
-    from qgis.core import QgsApplication
-    from test_plugin import MenuRecordingIface
+    from test_plugin import plugin_with_menus
 
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         entries = iface.entries()

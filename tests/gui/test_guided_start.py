@@ -65,17 +65,12 @@ def test_the_data_year_box_follows_the_database_until_a_year_is_typed(provider, 
 
 
 def test_a_first_run_offers_the_guided_start(qgis_iface, qgis_processing):
-    import trafficking_db
     from qgis.core import Qgis, QgsSettings
-    from test_plugin import MenuRecordingIface
+    from test_plugin import plugin_with_menus
     from trafficking_db.processing_algorithms.base import CURRENT_DATABASE_KEY
 
     QgsSettings().remove(CURRENT_DATABASE_KEY)
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:   # another test's: the plugin adds its own
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         yearly = next(iter(iface.menus.values())).actions()[0].menu()

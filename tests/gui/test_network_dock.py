@@ -212,15 +212,9 @@ def test_ten_thousand_members_load_and_filter_without_reloading_the_layer(qgis_i
 
 
 def test_the_plugins_menu_opens_the_dock_and_unload_removes_it(qgis_iface, qgis_processing):
-    import trafficking_db
-    from qgis.core import QgsApplication
-    from test_plugin import MenuRecordingIface
+    from test_plugin import plugin_with_menus
 
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:   # another test's: QGIS keeps one per id
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         entries = iface.entries()

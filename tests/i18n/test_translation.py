@@ -140,15 +140,10 @@ def test_algorithms_show_thai_with_the_translator_and_english_without(provider, 
 
 def test_plugin_in_thai_translates_its_menu_and_shows_buddhist_era(qgis_iface, qgis_processing,
                                                                  locale_th):
-    import trafficking_db
-    from test_plugin import MenuRecordingIface
+    from test_plugin import plugin_with_menus
     from trafficking_db.trafficking_plugin.i18n import translation
 
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:   # another test's provider
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)     # installs the translator (QGIS is in Thai)
+    iface, plugin = plugin_with_menus(qgis_iface)     # installs the translator (QGIS is in Thai)
     try:
         plugin.initGui()
         assert list(iface.menus) == ["ฐานข้อมูลการป้องกันการค้ามนุษย์"]
@@ -162,8 +157,8 @@ def test_plugin_in_thai_translates_its_menu_and_shows_buddhist_era(qgis_iface, q
         assert era.isCheckable() and era.isChecked()       # Thai: B.E. by default
         era.trigger()
         assert translation.buddhist_era() is False
-        assert registry.algorithmById("trafficking:scoreriskindex").displayName() == \
-            "คำนวณดัชนีความเสี่ยง"
+        scoring = QgsApplication.processingRegistry().algorithmById("trafficking:scoreriskindex")
+        assert scoring.displayName() == "คำนวณดัชนีความเสี่ยง"
     finally:
         plugin.unload()
     assert QCoreApplication.translate("TraffickingPlugin", "Network directory") == "Network directory"

@@ -2,7 +2,7 @@
 Tiles, remembered by the plugin, added below the project's layers. Nothing is fetched: the
 templates point at a temporary folder (file://) or at a host that is never contacted."""
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
@@ -118,14 +118,9 @@ def test_the_dialog_shows_messages_inline_and_ok_adds_the_basemap(qgis_app, name
 
 
 def test_the_plugins_menu_entry_opens_the_dialog(qgis_iface, qgis_processing):
-    import trafficking_db
-    from test_plugin import MenuRecordingIface
+    from test_plugin import plugin_with_menus
 
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("trafficking") is not None:   # another test's: QGIS keeps one per id
-        registry.removeProvider(registry.providerById("trafficking"))
-    iface = MenuRecordingIface(qgis_iface)
-    plugin = trafficking_db.classFactory(iface)
+    iface, plugin = plugin_with_menus(qgis_iface)
     plugin.initGui()
     try:
         entries = iface.entries()
